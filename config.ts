@@ -1,0 +1,32 @@
+// The process's configuration: the environment, read once and normalized into a fully defaulted
+// object. Only main.ts calls this; everything else receives the values it needs.
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data/chdb'),
+  CLICKHOUSE_URL: z.url().optional(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+  SIM_SEED: z.coerce.number().int().default(20201),
+  SIM_BACKFILL_DAYS: z.coerce.number().int().min(0).max(3660).default(91),
+  SIM_SCALE: z.coerce.number().positive().max(100).default(1),
+  SIM_RATE: z.coerce.number().min(0).max(100_000).default(5),
+  SIM_BAD_SHARE: z.coerce.number().min(0).max(1).default(0.002),
+  INGEST_BATCH_ROWS: z.coerce.number().int().min(1).default(10_000),
+  INGEST_BATCH_MS: z.coerce.number().int().min(10).default(1_000),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Parses an environment; a bad value stops start-up with the variable named. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,54 @@
+// The demand heatmap's request and response. The API parses `req.query` with `heatmapQuery`; the
+// web client builds its request from the same type; tests check responses with `heatmapResponse`.
+import { z } from 'zod';
+import { categoryCode } from './events.ts';
+import { isCalendarDay } from './time.ts';
+
+export const PREFECTURE_CODE = '5323'; // 楚雄彝族自治州
+
+const day = z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD');
+
+export const heatmapQuery = z
+  .object({
+    area: z.string().regex(/^5323(\d{2}|\d{5})?$/, 'must be 5323 (the prefecture), a 6-digit county or a 9-digit township code in Chuxiong')
+      .default(PREFECTURE_CODE),
+    category: categoryCode.optional(),
+    from: day.optional(),
+    to: day.optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'must be after from', path: ['to'] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 3 * 366 * 86400_000, {
+    message: 'range must be at most three years', path: ['to'],
+  });
+
+export type HeatmapQuery = z.input<typeof heatmapQuery>;
+
+export const heatmapCell = z.object({
+  areaCode: z.string(),
+  week: z.string().regex(/^\d{4}-W\d{2}$/).describe('ISO week, e.g. 2026-W07.'),
+  qty: z.number().int().min(0).describe('Units sold.'),
+  amountFen: z.number().int().min(0).describe('Sales, integer fen.'),
+});
+
+export const heatmapResponse = z.object({
+  area: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  childLevel: z.enum(['county', 'township', 'village']),
+  category: z.string().nullable(),
+  from: z.string().describe('First day included.'),
+  to: z.string().describe('First day not included.'),
+  rows: z.array(z.object({ code: z.string(), name: z.string() })).describe('Child areas, in code order.'),
+  weeks: z.array(z.object({ week: z.string(), start: z.string() })).describe('ISO weeks in the range, in order.'),
+  cells: z.array(heatmapCell).describe('Only non-empty cells.'),
+});
+
+export type HeatmapCell = z.infer<typeof heatmapCell>;
+export type HeatmapResponse = z.infer<typeof heatmapResponse>;
+
+/** Error body of every 4xx and 5xx answer. */
+export const apiError = z.object({
+  error: z.string(),
+  message: z.string(),
+  field: z.string().optional(),
+});
+export type ApiError = z.infer<typeof apiError>;

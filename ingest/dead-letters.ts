@@ -1,0 +1,39 @@
+// Where refused records go, with the reason, so nothing disappears silently. In-process and file
+// sources write to the warehouse's dead_letters table; the Kafka source writes to `<topic>.dlq`.
+import { formatShanghaiTime } from '../contracts/time.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
+import type { RejectReason } from './decode.ts';
+
+export interface DeadLetter {
+  source: string; // where it came from: `generator`, `file:x.ndjson:12`, `kafka:pos/3@1200`
+  kind: string; // the stream it claimed to be
+  reason: RejectReason;
+  detail: string; // what was wrong, for a person
+  payload: string; // the record as received, cut to 64 KiB
+}
+
+export interface DeadLetterSink {
+  write(letters: readonly DeadLetter[]): Promise<void>;
+}
+
+const MAX_PAYLOAD = 64 * 1024;
+
+export function payloadText(raw: unknown): string {
+  const text = typeof raw === 'string' ? raw : raw instanceof Uint8Array ? Buffer.from(raw).toString('utf8') : JSON.stringify(raw) ?? String(raw);
+  return text.length > MAX_PAYLOAD ? text.slice(0, MAX_PAYLOAD) : text;
+}
+
+export function createWarehouseDeadLetters(warehouse: Warehouse, clock: () => number = Date.now): DeadLetterSink {
+  return {
+    async write(letters) {
+      const receivedAt = formatShanghaiTime(clock());
+      await warehouse.insert('dead_letters', letters.map((l) => ({ received_at: receivedAt, ...l })));
+    },
+  };
+}
+
+/** Keeps letters in memory: for unit tests of the pipeline's own logic. */
+export function createMemoryDeadLetters(): DeadLetterSink & { letters: DeadLetter[] } {
+  const letters: DeadLetter[] = [];
+  return { letters, async write(batch) { letters.push(...batch); } };
+}

@@ -1,0 +1,142 @@
+// The ingest core, whatever the source: decode, validate, batch (bounded by rows and by time),
+// insert, acknowledge. A refused record goes to the dead letters and is counted; it never stops
+// the pipeline. While the warehouse is unavailable, flushes retry with backoff and `submit`
+// waits, so the source is paused instead of buffering without bound or dropping.
+import type { EventKind } from '../contracts/events.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
+import { isWarehouseError } from '../warehouse/warehouse.ts';
+import { decodeEvent, type RejectReason } from './decode.ts';
+import { payloadText, type DeadLetter, type DeadLetterSink } from './dead-letters.ts';
+import { ROWS_OF, TABLE_OF } from './rows.ts';
+import { createStats, type PipelineStats } from './stats.ts';
+
+export interface PipelineOptions {
+  warehouse: Warehouse;
+  deadLetters: DeadLetterSink;
+  batchMaxRows?: number; // 10_000 by default: ClickHouse prefers fewer, larger inserts
+  batchMaxMs?: number; // 1_000 by default: the longest a row waits before it is inserted
+  maxMessageBytes?: number; // 1 MiB by default
+  retryInitialMs?: number; // 200 by default, doubling
+  retryMaxMs?: number; // 30_000 by default
+  clock?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  onRetry?: (error: Error, attempt: number, delayMs: number) => void;
+}
+
+export interface Pipeline {
+  /** Takes one record; resolves once it is buffered (waiting while a full batch is flushed). */
+  submit(kind: EventKind, raw: unknown, source: string, ack?: () => void): Promise<void>;
+  /** Inserts everything buffered; resolves when the warehouse has acknowledged it. */
+  flush(): Promise<void>;
+  stats(): PipelineStats;
+  /** Flushes and stops the timer. */
+  close(): Promise<void>;
+}
+
+type Buffered = { kind: EventKind; event: unknown; rows: Record<string, unknown>[]; source: string };
+
+export function createPipeline(options: PipelineOptions): Pipeline {
+  const {
+    warehouse, deadLetters, batchMaxRows = 10_000, batchMaxMs = 1_000, maxMessageBytes = 1 << 20,
+    retryInitialMs = 200, retryMaxMs = 30_000, clock = Date.now,
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms)), onRetry = () => {},
+  } = options;
+  const stats = createStats();
+
+  let events: Buffered[] = [];
+  let letters: DeadLetter[] = [];
+  let acks: (() => void)[] = [];
+  let rowCount = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let flushing: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  function reject(kind: string, reason: RejectReason, detail: string, raw: unknown, source: string) {
+    letters.push({ source, kind, reason, detail, payload: payloadText(raw) });
+    stats.rejected(reason);
+  }
+
+  async function submit(kind: EventKind, raw: unknown, source: string, ack?: () => void): Promise<void> {
+    if (closed) throw new Error('pipeline is closed');
+    stats.consumed();
+    const decoded = decodeEvent(kind, raw, maxMessageBytes);
+    if (decoded.ok) {
+      const rows = ROWS_OF[kind](decoded.event as never);
+      events.push({ kind, event: decoded.event, rows, source });
+      rowCount += rows.length;
+    } else {
+      reject(kind, decoded.reason, decoded.detail, raw, source);
+    }
+    if (ack) acks.push(ack);
+    if (rowCount + letters.length >= batchMaxRows) await flush();
+    else if (!timer) timer = setTimeout(() => void flush().catch(() => {}), batchMaxMs);
+  }
+
+  function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const batch = { events, letters, acks, rows: rowCount };
+    events = [];
+    letters = [];
+    acks = [];
+    rowCount = 0;
+    // Flushes run one after another, so acknowledgements keep the order records came in.
+    flushing = flushing.then(() => write(batch));
+    return flushing;
+  }
+
+  async function write(batch: { events: Buffered[]; letters: DeadLetter[]; acks: (() => void)[]; rows: number }) {
+    if (batch.events.length === 0 && batch.letters.length === 0 && batch.acks.length === 0) return;
+    const started = clock();
+    const byTable = new Map<string, Buffered[]>();
+    for (const e of batch.events) {
+      const table = TABLE_OF[e.kind];
+      const list = byTable.get(table);
+      if (list) list.push(e);
+      else byTable.set(table, [e]);
+    }
+    for (const [table, tableEvents] of byTable) {
+      const rows = tableEvents.flatMap((e) => e.rows);
+      try {
+        await withRetry(() => warehouse.insert(table, rows));
+        stats.inserted(table, rows.length, tableEvents.length);
+      } catch (e) {
+        // Not retryable: the engine refuses these rows as they are. Keep them as dead letters
+        // rather than stall every later record behind them.
+        for (const ev of tableEvents) {
+          batch.letters.push({ source: ev.source, kind: ev.kind, reason: 'insert_rejected', detail: (e as Error).message.slice(0, 1000), payload: payloadText(ev.event) });
+          stats.rejected('insert_rejected');
+        }
+      }
+    }
+    if (batch.letters.length > 0) await withRetry(() => deadLetters.write(batch.letters));
+    for (const ack of batch.acks) ack();
+    stats.flushed(batch.rows, clock() - started, clock());
+  }
+
+  async function withRetry(action: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await action();
+        stats.setWaiting(false);
+        return;
+      } catch (e) {
+        if (!isWarehouseError(e) || !e.retryable) throw e;
+        const delay = Math.min(retryMaxMs, retryInitialMs * 2 ** (attempt - 1));
+        stats.setWaiting(true);
+        onRetry(e, attempt, delay);
+        await sleep(delay);
+      }
+    }
+  }
+
+  return {
+    submit,
+    flush,
+    stats: () => stats.snapshot(),
+    async close() {
+      await flush();
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// The pipeline's own logic, with a fake warehouse passed in through its factory: batching by rows
+// and by time, retry while the warehouse is unavailable, dead letters for refused records.
+import { describe, expect, test } from 'vitest';
+import { createMemoryDeadLetters } from '../../ingest/dead-letters.ts';
+import { createPipeline } from '../../ingest/pipeline.ts';
+import { WarehouseError, type Warehouse } from '../../warehouse/warehouse.ts';
+import { POS_FIXTURE } from '../fixtures/warehouse.ts';
+
+function fakeWarehouse(failures: WarehouseError[] = []) {
+  const inserts: { table: string; rows: number }[] = [];
+  const wh: Warehouse = {
+    kind: 'embedded',
+    async query() { return []; },
+    async command() {},
+    async insert(table, rows) {
+      const failure = failures.shift();
+      if (failure) throw failure;
+      inserts.push({ table, rows: rows.length });
+    },
+    async ping() { return 'fake'; },
+    async close() {},
+  };
+  return { wh, inserts };
+}
+
+const unavailable = () => new WarehouseError('connect ECONNREFUSED', { code: 'ECONNREFUSED', retryable: true });
+
+describe('pipeline', () => {
+  test('flushes when a batch reaches its row bound, and acknowledges only after the insert', async () => {
+    const { wh, inserts } = fakeWarehouse();
+    const pipeline = createPipeline({ warehouse: wh, deadLetters: createMemoryDeadLetters(), batchMaxRows: 3, batchMaxMs: 60_000 });
+    const acked: string[] = [];
+    // R-1 has 2 lines, R-2 1 line: 3 rows, one batch.
+    await pipeline.submit('pos', POS_FIXTURE[0], 't', () => acked.push('R-1'));
+    expect(acked).toEqual([]);
+    await pipeline.submit('pos', POS_FIXTURE[1], 't', () => acked.push('R-2'));
+    expect(inserts).toEqual([{ table: 'pos_lines', rows: 3 }]);
+    expect(acked).toEqual(['R-1', 'R-2']);
+    await pipeline.close();
+  });
+
+  test('flushes a part batch after batchMaxMs', async () => {
+    const { wh, inserts } = fakeWarehouse();
+    const pipeline = createPipeline({ warehouse: wh, deadLetters: createMemoryDeadLetters(), batchMaxMs: 20 });
+    await pipeline.submit('pos', POS_FIXTURE[3], 't');
+    expect(inserts).toEqual([]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(inserts).toEqual([{ table: 'pos_lines', rows: 1 }]);
+    await pipeline.close();
+  });
+
+  test('an invalid record goes to the dead letters with its reason and the rest still lands', async () => {
+    const { wh, inserts } = fakeWarehouse();
+    const dlq = createMemoryDeadLetters();
+    const pipeline = createPipeline({ warehouse: wh, deadLetters: dlq, maxMessageBytes: 2000 });
+    await pipeline.submit('pos', '{"receiptId": ', 'file:a.ndjson:1');
+    await pipeline.submit('pos', { ...POS_FIXTURE[0], totalFen: 1 }, 'file:a.ndjson:2');
+    await pipeline.submit('pos', 'x'.repeat(2001), 'file:a.ndjson:3');
+    await pipeline.submit('pos', JSON.stringify(POS_FIXTURE[1]), 'file:a.ndjson:4');
+    await pipeline.close();
+    expect(inserts).toEqual([{ table: 'pos_lines', rows: 1 }]);
+    expect(dlq.letters.map((l) => [l.source, l.reason, l.detail])).toEqual([
+      ['file:a.ndjson:1', 'not_json', 'Unexpected end of JSON input'],
+      ['file:a.ndjson:2', 'schema', "totalFen: must equal the sum of the lines' amountFen"],
+      ['file:a.ndjson:3', 'too_large', '2001 bytes, limit 2000'],
+    ]);
+    expect(dlq.letters[0]!.payload).toBe('{"receiptId": ');
+    expect(pipeline.stats()).toMatchObject({ consumed: 4, accepted: 1, rejected: { not_json: 1, schema: 1, too_large: 1 } });
+  });
+
+  test('while the warehouse is unavailable it retries with doubling backoff, then lands everything once', async () => {
+    const { wh, inserts } = fakeWarehouse([unavailable(), unavailable(), unavailable()]);
+    const delays: number[] = [];
+    const pipeline = createPipeline({
+      warehouse: wh, deadLetters: createMemoryDeadLetters(), batchMaxRows: 2, retryInitialMs: 100,
+      sleep: async (ms) => { delays.push(ms); },
+    });
+    await pipeline.submit('pos', POS_FIXTURE[0], 't');
+    expect(delays).toEqual([100, 200, 400]);
+    expect(inserts).toEqual([{ table: 'pos_lines', rows: 2 }]);
+    expect(pipeline.stats()).toMatchObject({ accepted: 1, waitingForWarehouse: false });
+    await pipeline.close();
+  });
+
+  test('rows the engine refuses outright become dead letters instead of blocking later records', async () => {
+    const { wh, inserts } = fakeWarehouse([new WarehouseError('Cannot parse input', { code: 'CH_27', retryable: false })]);
+    const dlq = createMemoryDeadLetters();
+    const pipeline = createPipeline({ warehouse: wh, deadLetters: dlq, batchMaxRows: 1 });
+    await pipeline.submit('pos', POS_FIXTURE[1], 't');
+    await pipeline.submit('pos', POS_FIXTURE[2], 't');
+    await pipeline.close();
+    expect(dlq.letters.map((l) => [l.reason, l.detail])).toEqual([['insert_rejected', 'Cannot parse input']]);
+    expect(inserts).toEqual([{ table: 'pos_lines', rows: 1 }]);
+    expect(pipeline.stats()).toMatchObject({ accepted: 1, rejected: { insert_rejected: 1 } });
+  });
+});

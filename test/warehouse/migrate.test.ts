@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { migrate, readMigrations } from '../../warehouse/migrate.ts';
+import { loadQueries } from '../../warehouse/queries.ts';
+import { splitStatements } from '../../warehouse/sql-text.ts';
+import { migrations, openFixtureWarehouse, type FixtureWarehouse } from '../fixtures/warehouse.ts';
+
+let wh: FixtureWarehouse;
+beforeAll(async () => {
+  wh = await openFixtureWarehouse({ withAreas: false });
+});
+afterAll(() => wh.close());
+
+test('the migrations create the raw tables, the rollup and its view', async () => {
+  const tables = await wh.query<{ name: string; engine: string }>(
+    "SELECT name, engine FROM system.tables WHERE database = currentDatabase() ORDER BY name");
+  expect(tables).toEqual([
+    { name: 'areas', engine: 'ReplacingMergeTree' },
+    { name: 'dead_letters', engine: 'MergeTree' },
+    { name: 'demand_daily', engine: 'SummingMergeTree' },
+    { name: 'demand_daily_mv', engine: 'MaterializedView' },
+    { name: 'distribution_txns', engine: 'MergeTree' },
+    { name: 'parcel_volumes', engine: 'MergeTree' },
+    { name: 'pos_lines', engine: 'MergeTree' },
+    { name: 'schema_migrations', engine: 'MergeTree' },
+    { name: 'stores', engine: 'ReplacingMergeTree' },
+  ]);
+});
+
+test('an applied migration that was edited stops start-up', async () => {
+  const edited = migrations.map((m, i) => (i === 0 ? { ...m, checksum: 'edited' } : m));
+  await expect(migrate(wh, edited)).rejects.toThrow('migration 0001_raw_events was changed after it was applied; add a new migration instead');
+});
+
+test('a gap in the numbering is refused', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mig-'));
+  writeFileSync(join(dir, '0001_a.sql'), 'SELECT 1;');
+  writeFileSync(join(dir, '0003_c.sql'), 'SELECT 1;');
+  expect(() => readMigrations(dir)).toThrow('migrations must be numbered 1, 2, 3 ...: 0003_c is number 2');
+});
+
+test('statements split at a semicolon ending a line; comment lines go', () => {
+  expect(splitStatements('-- about\nCREATE TABLE a (x UInt8) ENGINE = Memory;\n\nSELECT \';\';\n')).toEqual([
+    'CREATE TABLE a (x UInt8) ENGINE = Memory',
+    "SELECT ';'",
+  ]);
+});
+
+test('a missing query file stops start-up', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'q-'));
+  expect(() => loadQueries(dir, ['demand-heatmap'])).toThrow(`missing query file: ${join(dir, 'demand-heatmap.sql')}`);
+});

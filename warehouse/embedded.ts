@@ -1,0 +1,76 @@
+// The embedded warehouse: the ClickHouse engine in this process through `chdb`, on a persistent
+// data directory. chdb allows one open data directory per process, so one instance per process.
+import { Session } from 'chdb';
+import { mkdirSync } from 'node:fs';
+import { parseJsonEachRow } from './json-each-row.ts';
+import { WarehouseError, type InsertOptions, type Params, type Warehouse } from './warehouse.ts';
+
+export interface EmbeddedOptions {
+  path: string; // data directory, created if missing
+}
+
+export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
+  mkdirSync(options.path, { recursive: true });
+  let session: Session;
+  try {
+    session = new Session(options.path);
+  } catch (cause) {
+    // The usual cause: another process (or another warehouse here) holds a data directory.
+    throw new WarehouseError(`cannot open embedded warehouse at ${options.path}: ${(cause as Error).message}`, {
+      code: 'OPEN_FAILED', retryable: false, cause,
+    });
+  }
+
+  async function run(sql: string, params: Params | undefined, format: string): Promise<string> {
+    try {
+      const result = params && Object.keys(params).length > 0
+        ? await session.queryBindAsync(sql, params, { format })
+        : await session.queryAsync(sql, { format });
+      return result.text();
+    } catch (cause) {
+      throw toWarehouseError(cause);
+    }
+  }
+
+  return {
+    kind: 'embedded',
+    async query<T>(sql: string, params?: Params): Promise<T[]> {
+      return parseJsonEachRow<T>(await run(sql, params, 'JSONEachRow'));
+    },
+    async command(sql: string, params?: Params): Promise<void> {
+      await run(sql, params, 'TabSeparated');
+    },
+    async insert(table: string, rows: readonly Record<string, unknown>[], opts?: InsertOptions): Promise<void> {
+      if (rows.length === 0) return;
+      const payload = Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n'));
+      try {
+        await session.insert({
+          table,
+          values: payload,
+          format: 'JSONEachRow',
+          settings: opts?.dedupToken ? { insert_deduplication_token: opts.dedupToken } : undefined,
+        });
+      } catch (cause) {
+        throw toWarehouseError(cause);
+      }
+    },
+    async ping(): Promise<string> {
+      const [row] = await this.query<{ v: string }>('SELECT version() AS v');
+      return `chdb ${row?.v ?? '?'}`;
+    },
+    async close(): Promise<void> {
+      session.close();
+    },
+  };
+}
+
+// Engine-side errors (bad SQL, type mismatch) do not get better with a retry; a closed session
+// or a failed connection might after a reopen, but not on this instance.
+function toWarehouseError(cause: unknown): WarehouseError {
+  if (cause instanceof WarehouseError) return cause;
+  const e = cause as { message?: string; code?: string; clickhouseCode?: number };
+  const code = e.clickhouseCode ? `CH_${e.clickhouseCode}` : (e.code ?? 'UNKNOWN');
+  // 241 MEMORY_LIMIT_EXCEEDED, 159 TIMEOUT_EXCEEDED, 202 TOO_MANY_SIMULTANEOUS_QUERIES: load, not a bad query.
+  const retryable = e.clickhouseCode === 241 || e.clickhouseCode === 159 || e.clickhouseCode === 202;
+  return new WarehouseError(e.message ?? String(cause), { code, retryable, cause });
+}

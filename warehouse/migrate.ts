@@ -1,0 +1,79 @@
+// Numbered, append-only migrations from sql/migrations/NNNN_name.sql, applied in order and
+// recorded in schema_migrations. Running twice applies nothing the second time; a recorded
+// migration whose file has since changed stops start-up, since migrations must never be edited.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitStatements } from './sql-text.ts';
+import { WarehouseError, type Warehouse } from './warehouse.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  checksum: string;
+  statements: string[];
+}
+
+export interface MigrateResult {
+  applied: string[]; // names applied by this run
+  current: number; // highest version now recorded
+}
+
+const FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+
+export function readMigrations(dir: string): Migration[] {
+  const migrations = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .map((file) => {
+      const m = FILE.exec(file);
+      if (!m) throw new Error(`invalid migration file name: ${file} (want NNNN_name.sql)`);
+      const text = readFileSync(join(dir, file), 'utf8');
+      return {
+        version: Number(m[1]),
+        name: file.replace(/\.sql$/, ''),
+        checksum: createHash('sha256').update(text).digest('hex'),
+        statements: splitStatements(text),
+      };
+    })
+    .sort((a, b) => a.version - b.version);
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migrations must be numbered 1, 2, 3 ...: ${m.name} is number ${i + 1}`);
+  });
+  return migrations;
+}
+
+export async function migrate(warehouse: Warehouse, migrations: readonly Migration[]): Promise<MigrateResult> {
+  await warehouse.command(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, checksum String,
+       applied_at DateTime DEFAULT now()) ENGINE = MergeTree ORDER BY version`,
+  );
+  const recorded = new Map(
+    (await warehouse.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations'))
+      .map((r) => [Number(r.version), r.checksum]),
+  );
+  const applied: string[] = [];
+  for (const m of migrations) {
+    const checksum = recorded.get(m.version);
+    if (checksum !== undefined) {
+      if (checksum !== m.checksum) {
+        throw new WarehouseError(`migration ${m.name} was changed after it was applied; add a new migration instead`, {
+          code: 'MIGRATION_CHANGED', retryable: false,
+        });
+      }
+      continue;
+    }
+    // Every statement is IF NOT EXISTS, so a crash between statements is repaired by a rerun.
+    for (const statement of m.statements) await warehouse.command(statement);
+    await warehouse.insert('schema_migrations', [{ version: m.version, name: m.name, checksum: m.checksum }]);
+    applied.push(m.name);
+  }
+  return { applied, current: migrations.at(-1)?.version ?? 0 };
+}
+
+/** The highest applied version, and whether every known migration is applied. */
+export async function migrationStatus(warehouse: Warehouse, migrations: readonly Migration[]) {
+  const rows = await warehouse.query<{ version: number }>('SELECT version FROM schema_migrations');
+  const have = new Set(rows.map((r) => Number(r.version)));
+  const missing = migrations.filter((m) => !have.has(m.version)).map((m) => m.name);
+  return { applied: have.size, missing };
+}

@@ -1,0 +1,25 @@
+// Picks the warehouse from configuration: a ClickHouse server when a URL is given, else the
+// embedded engine on the data directory. Configuration comes in; only main.ts reads the env.
+import { createEmbeddedWarehouse } from './embedded.ts';
+import { createServerWarehouse } from './server.ts';
+import type { Warehouse } from './warehouse.ts';
+
+export interface WarehouseConfig {
+  clickhouseUrl?: string; // unset or '' → embedded
+  clickhouseUser?: string;
+  clickhousePassword?: string;
+  clickhouseDatabase?: string;
+  dataDir: string; // the embedded engine's data directory
+}
+
+export function openWarehouse(config: WarehouseConfig): Warehouse {
+  if (config.clickhouseUrl) {
+    return createServerWarehouse({
+      url: config.clickhouseUrl,
+      username: config.clickhouseUser,
+      password: config.clickhousePassword,
+      database: config.clickhouseDatabase,
+    });
+  }
+  return createEmbeddedWarehouse({ path: config.dataDir });
+}

@@ -1,0 +1,27 @@
+// The query files of sql/queries/, loaded once at start-up into a map keyed by file name. A
+// missing or empty file stops start-up instead of failing a request later.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitStatements } from './sql-text.ts';
+
+export const QUERY_NAMES = ['demand-heatmap', 'data-extent', 'area-children', 'area-by-code'] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+export type Queries = Readonly<Record<QueryName, string>>;
+
+export function loadQueries(dir: string, names: readonly QueryName[] = QUERY_NAMES): Queries {
+  const queries = {} as Record<QueryName, string>;
+  for (const name of names) {
+    const file = join(dir, `${name}.sql`);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new Error(`missing query file: ${file}`);
+    }
+    if (!text.startsWith('--')) throw new Error(`query file must start with a comment saying what it returns: ${file}`);
+    const statements = splitStatements(text);
+    if (statements.length !== 1) throw new Error(`query file must hold exactly one statement: ${file}`);
+    queries[name] = statements[0]!;
+  }
+  return queries;
+}

@@ -1,0 +1,40 @@
+// The one interface that ingest/ and api/ talk to. Two implementations sit behind it: the embedded
+// chdb engine (the default) and a ClickHouse server through @clickhouse/client.
+
+/** Query parameters, bound server-side to `{name:Type}` placeholders; never spliced into SQL. */
+export type Params = Record<string, string | number | boolean | null | readonly (string | number)[]>;
+
+export interface Warehouse {
+  /** Which engine this is, for health and logs: `chdb 26.7.2.1`, `server 18.16.1`. */
+  readonly kind: 'embedded' | 'server';
+  /** Runs a SELECT and returns its rows as plain objects (JSONEachRow, 64-bit integers as numbers). */
+  query<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
+  /** Runs a statement that returns no rows: DDL, INSERT ... SELECT, OPTIMIZE. */
+  command(sql: string, params?: Params): Promise<void>;
+  /** Inserts rows in one batch; resolves once the engine has acknowledged every row. */
+  insert(table: string, rows: readonly Record<string, unknown>[], options?: InsertOptions): Promise<void>;
+  /** Engine version string, and proof the engine answers. */
+  ping(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface InsertOptions {
+  /** Same token, same block: ClickHouse drops a repeated insert with the same token. */
+  dedupToken?: string;
+}
+
+/** A warehouse failure; `retryable` says whether trying the same call later can help. */
+export class WarehouseError extends Error {
+  readonly code: string;
+  readonly retryable: boolean;
+  constructor(message: string, options: { code: string; retryable: boolean; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.name = 'WarehouseError';
+    this.code = options.code;
+    this.retryable = options.retryable;
+  }
+}
+
+export function isWarehouseError(e: unknown): e is WarehouseError {
+  return e instanceof WarehouseError;
+}
