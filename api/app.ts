@@ -30,7 +30,8 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/api', (req) => {
     throw new HttpError(404, 'not_found', `no such endpoint: ${req.method} ${req.originalUrl}`);
   });
-  if (webDir && existsSync(webDir)) app.use(express.static(webDir, { index: 'index.html', maxAge: '5m' }));
+  // No max-age: the bundle's name is not hashed, so browsers revalidate (ETag) and a deploy shows at once.
+  if (webDir && existsSync(webDir)) app.use(express.static(webDir, { index: 'index.html' }));
   app.use(createErrorHandler(logger));
   return app;
 }

@@ -32,11 +32,12 @@ export const heatmapCell = z.object({
 });
 
 export const heatmapResponse = z.object({
-  area: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  area: z.object({ code: z.string(), name: z.string(), level: z.enum(['prefecture', 'county', 'township']) }),
+  path: z.array(z.object({ code: z.string(), name: z.string() })).describe('Areas above `area`, prefecture first.'),
   childLevel: z.enum(['county', 'township', 'village']),
   category: z.string().nullable(),
-  from: z.string().describe('First day included.'),
-  to: z.string().describe('First day not included.'),
+  from: z.string().describe('First day included: a Monday, since columns are whole ISO weeks.'),
+  to: z.string().describe('First day not included: a Monday.'),
   rows: z.array(z.object({ code: z.string(), name: z.string() })).describe('Child areas, in code order.'),
   weeks: z.array(z.object({ week: z.string(), start: z.string() })).describe('ISO weeks in the range, in order.'),
   cells: z.array(heatmapCell).describe('Only non-empty cells.'),

@@ -4,9 +4,9 @@
 // waits, so the source is paused instead of buffering without bound or dropping.
 import type { EventKind } from '../contracts/events.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
-import { isWarehouseError } from '../warehouse/warehouse.ts';
 import { decodeEvent, type RejectReason } from './decode.ts';
 import { payloadText, type DeadLetter, type DeadLetterSink } from './dead-letters.ts';
+import { withRetry as retry } from './retry.ts';
 import { ROWS_OF, TABLE_OF } from './rows.ts';
 import { createStats, type PipelineStats } from './stats.ts';
 
@@ -114,21 +114,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     stats.flushed(batch.rows, clock() - started, clock());
   }
 
-  async function withRetry(action: () => Promise<void>): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await action();
-        stats.setWaiting(false);
-        return;
-      } catch (e) {
-        if (!isWarehouseError(e) || !e.retryable) throw e;
-        const delay = Math.min(retryMaxMs, retryInitialMs * 2 ** (attempt - 1));
-        stats.setWaiting(true);
-        onRetry(e, attempt, delay);
-        await sleep(delay);
-      }
-    }
-  }
+  const withRetry = (action: () => Promise<void>) =>
+    retry(action, { initialMs: retryInitialMs, maxMs: retryMaxMs, sleep, onRetry, onWaiting: stats.setWaiting });
 
   return {
     submit,

@@ -32,11 +32,13 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
     }
   }
 
+  async function query<T>(sql: string, params?: Params): Promise<T[]> {
+    return parseJsonEachRow<T>(await run(sql, params, 'JSONEachRow'));
+  }
+
   return {
     kind: 'embedded',
-    async query<T>(sql: string, params?: Params): Promise<T[]> {
-      return parseJsonEachRow<T>(await run(sql, params, 'JSONEachRow'));
-    },
+    query,
     async command(sql: string, params?: Params): Promise<void> {
       await run(sql, params, 'TabSeparated');
     },
@@ -54,8 +56,11 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
         throw toWarehouseError(cause);
       }
     },
+    async supportsInsertDedup(): Promise<boolean> {
+      return true;
+    },
     async ping(): Promise<string> {
-      const [row] = await this.query<{ v: string }>('SELECT version() AS v');
+      const [row] = await query<{ v: string }>('SELECT version() AS v');
       return `chdb ${row?.v ?? '?'}`;
     },
     async close(): Promise<void> {
@@ -64,13 +69,16 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
   };
 }
 
+// Load, not a bad query: 159 TIMEOUT_EXCEEDED, 202 TOO_MANY_SIMULTANEOUS_QUERIES, 241
+// MEMORY_LIMIT_EXCEEDED, 242 TABLE_IS_READ_ONLY, 252 TOO_MANY_PARTS.
+const RETRYABLE = new Set([159, 202, 241, 242, 252]);
+
 // Engine-side errors (bad SQL, type mismatch) do not get better with a retry; a closed session
 // or a failed connection might after a reopen, but not on this instance.
 function toWarehouseError(cause: unknown): WarehouseError {
   if (cause instanceof WarehouseError) return cause;
   const e = cause as { message?: string; code?: string; clickhouseCode?: number };
   const code = e.clickhouseCode ? `CH_${e.clickhouseCode}` : (e.code ?? 'UNKNOWN');
-  // 241 MEMORY_LIMIT_EXCEEDED, 159 TIMEOUT_EXCEEDED, 202 TOO_MANY_SIMULTANEOUS_QUERIES: load, not a bad query.
-  const retryable = e.clickhouseCode === 241 || e.clickhouseCode === 159 || e.clickhouseCode === 202;
+  const retryable = e.clickhouseCode !== undefined && RETRYABLE.has(e.clickhouseCode);
   return new WarehouseError(e.message ?? String(cause), { code, retryable, cause });
 }

@@ -4,14 +4,14 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitStatements } from './sql-text.ts';
+import { parseStatements, type Statement } from './sql-text.ts';
 import { WarehouseError, type Warehouse } from './warehouse.ts';
 
 export interface Migration {
   version: number;
   name: string;
   checksum: string;
-  statements: string[];
+  statements: Statement[];
 }
 
 export interface MigrateResult {
@@ -27,12 +27,13 @@ export function readMigrations(dir: string): Migration[] {
     .map((file) => {
       const m = FILE.exec(file);
       if (!m) throw new Error(`invalid migration file name: ${file} (want NNNN_name.sql)`);
-      const text = readFileSync(join(dir, file), 'utf8');
+      const statements = parseStatements(readFileSync(join(dir, file), 'utf8'));
       return {
         version: Number(m[1]),
         name: file.replace(/\.sql$/, ''),
-        checksum: createHash('sha256').update(text).digest('hex'),
-        statements: splitStatements(text),
+        // Over the statements, not the text: a fixed comment is not a changed migration.
+        checksum: createHash('sha256').update(statements.map((st) => st.sql).join(';\n')).digest('hex'),
+        statements,
       };
     })
     .sort((a, b) => a.version - b.version);
@@ -62,8 +63,13 @@ export async function migrate(warehouse: Warehouse, migrations: readonly Migrati
       }
       continue;
     }
-    // Every statement is IF NOT EXISTS, so a crash between statements is repaired by a rerun.
-    for (const statement of m.statements) await warehouse.command(statement);
+    // Every statement is idempotent, so a crash between statements is repaired by a rerun.
+    for (const statement of m.statements) {
+      // Production servers are modern; ClickHouse 18.16 (the only server packaged for Debian)
+      // lacks insert deduplication, and statements that set it up are skipped there.
+      if (statement.requires.includes('insert_dedup') && !(await warehouse.supportsInsertDedup())) continue;
+      await warehouse.command(statement.sql);
+    }
     await warehouse.insert('schema_migrations', [{ version: m.version, name: m.name, checksum: m.checksum }]);
     applied.push(m.name);
   }

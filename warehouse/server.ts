@@ -117,6 +117,9 @@ export function createServerWarehouse(options: ServerOptions): Warehouse {
         throw toWarehouseError(cause);
       }
     },
+    async supportsInsertDedup(): Promise<boolean> {
+      return (await getTraits()).dedupToken;
+    },
     async ping(): Promise<string> {
       // Straight to the server, not through getTraits: ping must work even if detection would not.
       try {

@@ -1,14 +1,27 @@
 // SQL files hold one statement (queries) or several separated by `;` at a line end
 // (migrations). Neither chdb nor the HTTP interface runs several statements in one call.
 
+export interface Statement {
+  sql: string;
+  /** Engine features the statement needs, from `-- requires: feature` lines above it. */
+  requires: string[];
+}
+
+const REQUIRES = /^\s*--\s*requires:\s*([a-z_, ]+)$/;
+
 /** Splits SQL text into statements, dropping `--` comment lines and blank statements. */
 export function splitStatements(text: string): string[] {
-  const body = text
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('--'))
-    .join('\n');
-  return body
+  return parseStatements(text).map((s) => s.sql);
+}
+
+export function parseStatements(text: string): Statement[] {
+  return text
     .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .map((chunk) => {
+      const lines = chunk.split('\n');
+      const requires = lines.flatMap((l) => REQUIRES.exec(l)?.[1]!.split(',').map((f) => f.trim()).filter(Boolean) ?? []);
+      const sql = lines.filter((l) => !l.trimStart().startsWith('--')).join('\n').trim();
+      return { sql, requires };
+    })
+    .filter((s) => s.sql.length > 0);
 }

@@ -13,6 +13,8 @@ export interface Warehouse {
   command(sql: string, params?: Params): Promise<void>;
   /** Inserts rows in one batch; resolves once the engine has acknowledged every row. */
   insert(table: string, rows: readonly Record<string, unknown>[], options?: InsertOptions): Promise<void>;
+  /** Whether `dedupToken` is honoured: a modern engine yes, ClickHouse 18.16 no. */
+  supportsInsertDedup(): Promise<boolean>;
   /** Engine version string, and proof the engine answers. */
   ping(): Promise<string>;
   close(): Promise<void>;

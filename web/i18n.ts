@@ -35,6 +35,7 @@ const zh = {
   'level.township': '乡镇',
   'level.village': '村（社区）',
   units: '件',
+  seatRow: '{name}（本级）',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -58,7 +59,7 @@ const en: Record<MessageKey, string> = {
   errorInvalid: 'The server answered in an unexpected shape: ',
   retry: 'Retry',
   amount: 'Sales',
-  qty: 'Units',
+  qty: 'Quantity',
   noData: 'No data',
   week: 'Week',
   weekOf: 'from',
@@ -70,6 +71,7 @@ const en: Record<MessageKey, string> = {
   'level.township': 'townships',
   'level.village': 'villages',
   units: 'units',
+  seatRow: '{name} (itself)',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -6,7 +6,7 @@ export const NO_DATA_BACKGROUND = '#eceff1';
 const STROKE = '#b0bec5';
 
 /** Adds the hatch pattern to `svg`'s defs and returns the `url(#...)` to fill with. */
-export function addNoDataPattern(svg: Selection<SVGSVGElement, unknown, null, undefined>, id: string): string {
+export function addNoDataPattern(svg: Selection<SVGSVGElement, undefined, null, undefined>, id: string): string {
   const pattern = svg.append('defs').append('pattern')
     .attr('id', id)
     .attr('width', 6)

@@ -28,12 +28,16 @@ export function demandRoutes({ warehouse, queries, clock }: Deps): Router {
 
     const [area] = await warehouse.query<AreaRow>(queries['area-by-code'], { code: q.area });
     if (!area || !(area.level in CHILD_LEVEL)) throw badRequest('area', `unknown area code ${q.area}`);
-    const { from, to } = await resolveRange(q.from, q.to, q.area);
+    // Whole ISO weeks: a column never silently covers part of a week.
+    const range = await resolveRange(q.from, q.to, q.area);
+    const from = mondayOf(range.from);
+    const to = mondayOf(addDays(range.to, 6));
 
-    const [children, cells] = await Promise.all([
+    const [children, cells, path] = await Promise.all([
       warehouse.query<AreaRow>(queries['area-children'], { code: q.area }),
       warehouse.query<{ area_code: string; week_start: string; qty: number; amount_fen: number }>(
         queries['demand-heatmap'], { area: q.area, from, to, category: q.category ?? '' }),
+      ancestors(q.area),
     ]);
 
     // Rows are the reference children, plus any code seen in the data but missing from the
@@ -50,7 +54,8 @@ export function demandRoutes({ warehouse, queries, clock }: Deps): Router {
     for (let start = mondayOf(from); start < to; start = addDays(start, 7)) weeks.push({ week: isoWeek(start), start });
 
     const body: HeatmapResponse = {
-      area: { code: area.code, name: area.name, level: area.level },
+      area: { code: area.code, name: area.name, level: area.level as HeatmapResponse['area']['level'] },
+      path,
       childLevel: CHILD_LEVEL[area.level as keyof typeof CHILD_LEVEL],
       category: q.category ?? null,
       from,
@@ -61,6 +66,13 @@ export function demandRoutes({ warehouse, queries, clock }: Deps): Router {
     };
     res.json(body);
   });
+
+  /** The areas above `code`, from the prefecture down, for a breadcrumb. */
+  async function ancestors(code: string) {
+    const codes = [code.slice(0, 4), code.slice(0, 6)].filter((c) => c.length < code.length && c.length > 0);
+    const found = await Promise.all(codes.map((c) => warehouse.query<AreaRow>(queries['area-by-code'], { code: c })));
+    return found.flatMap((rows) => rows.map((r) => ({ code: r.code, name: r.name })));
+  }
 
   /** Fills in what the caller left out: 12 weeks from `from`, up to `to`, or up to the data's last week. */
   async function resolveRange(from: string | undefined, to: string | undefined, area: string) {

@@ -23,6 +23,7 @@ describe('GET /api/demand/heatmap', () => {
   test('prefecture by county and ISO week: exact cells', async () => {
     const body = await heatmap('?from=2026-03-02&to=2026-03-16');
     expect(body.area).toEqual({ code: '5323', name: '楚雄彝族自治州', level: 'prefecture' });
+    expect(body.path).toEqual([]);
     expect(body.childLevel).toBe('county');
     expect(body.rows.map((r) => r.name)).toEqual(['楚雄市', '禄丰市', '双柏县', '牟定县', '南华县', '姚安县', '大姚县', '永仁县', '元谋县', '武定县']);
     expect(body.weeks).toEqual([{ week: '2026-W10', start: '2026-03-02' }, { week: '2026-W11', start: '2026-03-09' }]);
@@ -52,6 +53,7 @@ describe('GET /api/demand/heatmap', () => {
   test('a township drills down to villages, and sales at the township itself keep their own row', async () => {
     const body = await heatmap('?area=532302101&from=2026-03-02&to=2026-03-16');
     expect(body.childLevel).toBe('village');
+    expect(body.path).toEqual([{ code: '5323', name: '楚雄彝族自治州' }, { code: '532302', name: '禄丰市' }]);
     expect(body.rows.find((r) => r.code === '532302101')).toEqual({ code: '532302101', name: '金山镇' });
     expect(body.rows.find((r) => r.code === '532302101001')?.name).toBe('董户村社区居民委员会');
     expect(body.cells).toEqual([
@@ -76,6 +78,12 @@ describe('GET /api/demand/heatmap', () => {
     const body = await heatmap('?from=2026-03-02');
     expect(body.to).toBe('2026-05-25');
     expect(body.weeks).toHaveLength(12);
+  });
+
+  test('columns are whole ISO weeks: a mid-week range widens to its Mondays', async () => {
+    const body = await heatmap('?from=2026-03-04&to=2026-03-10');
+    expect([body.from, body.to]).toEqual(['2026-03-02', '2026-03-16']);
+    expect(body.cells).toHaveLength(3);
   });
 
   test('a range with no sales is empty, not an error', async () => {

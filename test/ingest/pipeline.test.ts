@@ -17,6 +17,7 @@ function fakeWarehouse(failures: WarehouseError[] = []) {
       if (failure) throw failure;
       inserts.push({ table, rows: rows.length });
     },
+    async supportsInsertDedup() { return true; },
     async ping() { return 'fake'; },
     async close() {},
   };

@@ -1,0 +1,157 @@
+// The heatmap page in a real browser against the real app: fixture receipts in an embedded
+// warehouse, the API, and the bundle that test/global-setup.ts built into web/dist.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import { insertPosFixture, migrations, openFixtureWarehouse, queries, ROOT, type FixtureWarehouse } from '../fixtures/warehouse.ts';
+
+const TIMEOUT = 60_000; // Chromium on two cores is slow to start and to lay out
+const COUNTIES = ['楚雄市', '禄丰市', '双柏县', '牟定县', '南华县', '姚安县', '大姚县', '永仁县', '元谋县', '武定县'];
+
+let wh: FixtureWarehouse;
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  wh = await openFixtureWarehouse();
+  await insertPosFixture(wh);
+  const app = createApp({ warehouse: wh, queries, migrations, webDir: join(ROOT, 'web/dist'), clock: () => Date.parse('2026-03-20T04:00:00Z') });
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}, TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await wh?.close();
+});
+
+async function openPage(path = '/'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(base + path);
+  return page;
+}
+
+/** Waits until the view has finished loading `area` and is in `state`. */
+async function viewIn(page: Page, state: string, area = '5323'): Promise<void> {
+  await page.waitForSelector(`#view[data-state="${state}"][data-area="${area}"]`);
+}
+
+const rowLabels = (page: Page) => page.locator('#view .row-label').allTextContents();
+
+async function tooltipOf(page: Page, area: string, week: string): Promise<string[]> {
+  await page.hover(`rect.cell[data-area="${area}"][data-week="${week}"]`);
+  const tip = page.locator('.heatmap-tooltip');
+  await tip.waitFor({ state: 'visible' });
+  return tip.locator('div').allTextContents();
+}
+
+describe('demand heatmap page', () => {
+  test('shows 加载中… while waiting, then the 10 counties with exact amounts in the tooltips', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(TIMEOUT);
+    // Hold the API's answer so the loading state is certain to be on screen when we look.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/api/demand/heatmap*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(base + '/');
+    await viewIn(page, 'loading');
+    expect(await page.locator('#view').textContent()).toBe('加载中…');
+    release();
+
+    await viewIn(page, 'ready');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await rowLabels(page)).toEqual(COUNTIES);
+    // 禄丰市 in 2026-W10: receipts R-1 (45.90 yuan, 4 units) and R-2 (7.00 yuan, 2 units).
+    expect(await tooltipOf(page, '532302', '2026-W10')).toEqual(['禄丰市 · 2026-W10（2026-03-02 起）', '销售额：¥52.90', '销量：6 件']);
+    expect(await tooltipOf(page, '532329', '2026-W11')).toEqual(['武定县 · 2026-W11（2026-03-09 起）', '销售额：¥25.00', '销量：1 件']);
+    // A county with no receipts is hatched "no data", not coloured as zero sales.
+    expect(await tooltipOf(page, '532322', '2026-W10')).toEqual(['双柏县 · 2026-W10（2026-03-02 起）', '无数据']);
+    expect(await page.getAttribute('rect.cell[data-area="532322"][data-week="2026-W10"]', 'fill')).toMatch(/^url\(#/);
+    expect(await page.getAttribute('rect.cell[data-area="532302"][data-week="2026-W10"]', 'fill')).toMatch(/^rgb\(/);
+    expect(await page.locator('rect.cell').count()).toBe(10 * 12); // default range: 12 weeks up to the last sale
+    expect(await page.locator('.heatmap-legend').textContent()).toContain('无数据');
+
+    const shot = join(tmpdir(), 'heatmap.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    console.log(`heatmap screenshot: ${shot}`);
+    await page.close();
+  }, TIMEOUT);
+
+  test('clicking 禄丰市 drills into its townships, and the breadcrumb leads back', async () => {
+    const page = await openPage();
+    await viewIn(page, 'ready');
+    await page.click('#view .row-label.drill:text-is("禄丰市")');
+
+    await viewIn(page, 'ready', '532302');
+    const townships = await rowLabels(page);
+    expect(townships[0]).toBe('金山镇');
+    expect(townships).toContain('碧城镇');
+    expect(new URL(page.url()).searchParams.get('area')).toBe('532302');
+    expect(await page.locator('.breadcrumb').textContent()).toBe('楚雄彝族自治州›禄丰市');
+    // The same week as above, now at 金山镇 (532302101), where all of 禄丰市's fixture sales were.
+    expect(await tooltipOf(page, '532302101', '2026-W10')).toEqual(['金山镇 · 2026-W10（2026-03-02 起）', '销售额：¥52.90', '销量：6 件']);
+
+    await page.click('.breadcrumb a[data-area="5323"]');
+    await viewIn(page, 'ready', '5323');
+    expect(await rowLabels(page)).toEqual(COUNTIES);
+    await page.close();
+  }, TIMEOUT);
+
+  test('a category without sales shows 暂无数据', async () => {
+    const page = await openPage();
+    await viewIn(page, 'ready');
+    await page.selectOption('select[name="category"]', 'crafts');
+    await page.waitForSelector('#view[data-state="empty"]');
+    expect(await page.locator('#view .status-title').textContent()).toBe('暂无数据');
+    expect(await page.locator('#view .status-hint').textContent()).toContain('请换一个品类');
+    expect(new URL(page.url()).searchParams.get('category')).toBe('crafts');
+    await page.close();
+  }, TIMEOUT);
+
+  test('a start after the end shows the API\'s 400 message', async () => {
+    const page = await openPage();
+    await viewIn(page, 'ready');
+    await page.fill('input[name="from"]', '2026-03-10');
+    await page.fill('input[name="to"]', '2026-03-01');
+    await page.click('.controls button[type="submit"]');
+    await page.waitForSelector('#view[data-state="error"]');
+
+    // The page shows what the API said, word for word: ask the API the same question directly.
+    const api = await fetch(`${base}/api/demand/heatmap?from=2026-03-10&to=2026-03-02`);
+    expect(api.status).toBe(400);
+    const body = (await api.json()) as { message: string; field: string };
+    expect(body).toMatchObject({ error: 'bad_request', field: 'to', message: 'to: must be after from' });
+    expect(await page.locator('#view .status-message').textContent()).toBe(body.message);
+    expect(await page.locator('#view .status-title').textContent()).toBe('加载失败');
+    await page.close();
+  }, TIMEOUT);
+
+  test('?lang=en shows the page in English', async () => {
+    const page = await openPage('/?lang=en');
+    await viewIn(page, 'ready');
+    expect(await page.locator('h1').textContent()).toBe('Chuxiong rural consumer demand heatmap');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await tooltipOf(page, '532302', '2026-W10')).toEqual(['禄丰市 · 2026-W10 (from 2026-03-02)', 'Sales: ¥52.90', 'Quantity: 6 units']);
+    await page.click('.lang-toggle');
+    await viewIn(page, 'ready');
+    expect(await page.locator('h1').textContent()).toBe('楚雄州农村消费需求热力图');
+    await page.close();
+  }, TIMEOUT);
+});

@@ -1,0 +1,50 @@
+// The view's non-chart states. Each sets `data-state` on the view so tests (and CSS) can wait for
+// "loading", "empty", "error" or "ready" instead of guessing with timeouts.
+import { t, type Lang } from './i18n.ts';
+import { HeatmapRequestError } from './api-client.ts';
+
+export type ViewState = 'loading' | 'ready' | 'empty' | 'error';
+
+export function setViewState(view: HTMLElement, state: ViewState, ...children: Node[]): void {
+  view.dataset.state = state;
+  view.setAttribute('aria-busy', String(state === 'loading'));
+  view.replaceChildren(...children);
+}
+
+export function loadingNode(lang: Lang): Node {
+  const div = block('status loading', t(lang, 'loading'));
+  div.setAttribute('role', 'status');
+  return div;
+}
+
+export function emptyNode(lang: Lang): Node {
+  const div = block('status empty');
+  div.append(block('status-title', t(lang, 'empty')), block('status-hint', t(lang, 'emptyHint')));
+  return div;
+}
+
+export function errorNode(error: unknown, lang: Lang, onRetry: () => void): Node {
+  const div = block('status error');
+  div.setAttribute('role', 'alert');
+  const retry = Object.assign(document.createElement('button'), { type: 'button', textContent: t(lang, 'retry') });
+  retry.addEventListener('click', onRetry);
+  div.append(block('status-title', t(lang, 'error')), block('status-message', errorMessage(error, lang)), retry);
+  return div;
+}
+
+/** The API's own message for a 4xx/5xx; a short prefix says what went wrong otherwise. */
+function errorMessage(error: unknown, lang: Lang): string {
+  if (error instanceof HeatmapRequestError) {
+    if (error.kind === 'network') return t(lang, 'errorNetwork') + error.message;
+    if (error.kind === 'invalid') return t(lang, 'errorInvalid') + error.message;
+    return error.message;
+  }
+  return String((error as Error)?.message ?? error);
+}
+
+function block(className: string, text?: string): HTMLDivElement {
+  const div = document.createElement('div');
+  div.className = className;
+  if (text !== undefined) div.textContent = text;
+  return div;
+}
