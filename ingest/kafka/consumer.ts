@@ -1,0 +1,184 @@
+// The Kafka source: one consumer group over the three topics. Each partition's messages are
+// batched by offset range (up to batchMaxRows rows, or batchMaxMs, or the end of what the broker
+// has), and each batch goes: ledger entry -> insert with a deduplication token derived from the
+// range -> dead letters to `<topic>.dlq` -> offset commit. A crash anywhere in that sequence is
+// repaired by the partition's next owner, which re-forms the recorded ranges with the same
+// tokens (docs/exactly-once.md). Everything happens inside eachBatch, so kafkajs finishes the
+// batch before it rebalances and never hands a partition over mid-batch.
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { EVENT_KINDS, type EventKind } from '../../contracts/events.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { withRetry } from '../retry.ts';
+import { TABLE_OF } from '../rows.ts';
+import { createStats } from '../stats.ts';
+import { deadLetterMessage } from './dlq.ts';
+import { batchToken, createWarehouseLedger, type Ledger, type OffsetRange } from './ledger.ts';
+import { addMessage, createPartitionBatch, isEmpty, rangeOf, type PartitionBatch } from './partition-batch.ts';
+import { dlqTopic, type Topics } from './topics.ts';
+
+export interface KafkaSourceOptions {
+  kafka: Kafka;
+  warehouse: Warehouse;
+  topics: Topics;
+  groupId?: string; // 'cx-ingest' by default
+  batchMaxRows?: number; // 10_000 by default
+  batchMaxMs?: number; // 1_000 by default
+  maxMessageBytes?: number; // 1 MiB by default: larger messages are dead letters
+  retryInitialMs?: number; // 200 by default
+  retryMaxMs?: number; // 30_000 by default
+  clock?: () => number;
+  onRetry?: (error: Error, attempt: number, delayMs: number) => void;
+}
+
+export interface PartitionState {
+  batch: PartitionBatch;
+  pending: OffsetRange[]; // ledger ranges still to re-form after a (re)start
+  highWatermark: bigint;
+  committed: bigint;
+}
+
+export function createKafkaSource(options: KafkaSourceOptions) {
+  const {
+    kafka, warehouse, topics, groupId = 'cx-ingest', batchMaxRows = 10_000, batchMaxMs = 1_000,
+    maxMessageBytes = 1 << 20, retryInitialMs = 200, retryMaxMs = 30_000, clock = Date.now, onRetry,
+  } = options;
+  const kindOf = new Map<string, EventKind>(EVENT_KINDS.map((k) => [topics[k], k]));
+  const stats = createStats();
+  const partitions = new Map<string, PartitionState>();
+  const batchSizes: number[] = [];
+  let ledger: Ledger | null = null;
+  let consumer: Consumer | null = null;
+  let producer: Producer | null = null;
+  let running = false;
+
+  async function partitionState(topic: string, partition: number, firstOffset: bigint): Promise<PartitionState> {
+    const key = `${topic}/${partition}`;
+    let state = partitions.get(key);
+    if (!state) {
+      // First batch of this partition since we joined: it starts at the committed offset, and
+      // any ledger range at or after it may have landed without its commit.
+      const pending = ledger ? await withRetry(() => ledger!.pending(topic, partition, firstOffset), retryOptions()) : [];
+      state = {
+        batch: createPartitionBatch(kindOf.get(topic)!, clock()), pending, highWatermark: firstOffset, committed: firstOffset,
+      };
+      partitions.set(key, state);
+    }
+    return state;
+  }
+
+  function retryOptions(payload?: EachBatchPayload) {
+    return {
+      initialMs: retryInitialMs, maxMs: retryMaxMs, onRetry, onWaiting: stats.setWaiting,
+      // Heartbeat while we wait for the warehouse, so the group keeps our partitions; if the
+      // group moved on (rebalance, shutdown), give up the batch: it was not committed.
+      beforeWait: payload ? async () => {
+        if (!payload.isRunning() || payload.isStale()) throw new Error('consumer stopping: batch abandoned uncommitted');
+        await payload.heartbeat();
+      } : undefined,
+    };
+  }
+
+  async function flush(state: PartitionState, topic: string, partition: number, payload: EachBatchPayload, replay: boolean) {
+    const batch = state.batch;
+    const range = rangeOf(batch);
+    const started = clock();
+    const retry = retryOptions(payload);
+    if (ledger && !replay) await withRetry(() => ledger!.record(topic, partition, range), retry);
+    const table = TABLE_OF[batch.kind];
+    if (batch.rows.length > 0) {
+      const dedupToken = batchToken(table, topic, partition, range);
+      try {
+        await withRetry(() => warehouse.insert(table, batch.rows, { dedupToken }), retry);
+        stats.inserted(table, batch.rows.length, batch.events);
+      } catch (e) {
+        if ((e as { retryable?: boolean }).retryable !== false) throw e;
+        // The engine refuses these rows as they are: keep them as dead letters rather than
+        // block the partition behind them.
+        batch.letters.push({ source: `kafka:${topic}/${partition}@${range.first}-${range.last}`, kind: batch.kind,
+          reason: 'insert_rejected', detail: (e as Error).message.slice(0, 1000), payload: '', offset: range.first });
+      }
+    }
+    if (batch.letters.length > 0) {
+      await producer!.send({
+        topic: dlqTopic(topic),
+        acks: -1,
+        messages: batch.letters.map((l) => deadLetterMessage(l, topic, partition)),
+      });
+      for (const l of batch.letters) stats.rejected(l.reason);
+    }
+    // A rebalance took the partition while we wrote: its next owner replays this range.
+    if (payload.isStale()) throw new Error('consumer stale: batch left uncommitted');
+    await consumer!.commitOffsets([{ topic, partition, offset: (range.last + 1n).toString() }]);
+    state.committed = range.last + 1n;
+    stats.flushed(batch.rows.length, clock() - started, clock());
+    batchSizes.push(batch.rows.length);
+    if (batchSizes.length > 1000) batchSizes.shift();
+    state.batch = createPartitionBatch(batch.kind, clock());
+  }
+
+  async function eachBatch(payload: EachBatchPayload) {
+    const { batch } = payload;
+    const { topic, partition } = batch;
+    if (batch.isEmpty()) return;
+    const state = await partitionState(topic, partition, BigInt(batch.firstOffset()!));
+    state.highWatermark = BigInt(batch.highWatermark);
+    if (payload.isStale()) return;
+    for (const message of batch.messages) {
+      if (!payload.isRunning()) break; // stopping: flush what we hold below, then leave
+      const offset = BigInt(message.offset);
+      stats.consumed();
+      // Re-forming a recorded range: close it exactly where it closed before.
+      while (state.pending.length > 0 && offset > state.pending[0]!.last && !isEmpty(state.batch)) {
+        await flush(state, topic, partition, payload, true);
+        state.pending.shift();
+      }
+      if (state.pending.length > 0 && offset > state.pending[0]!.last) state.pending.shift();
+      if (isEmpty(state.batch)) state.batch.startedAt = clock();
+      addMessage(state.batch, offset, message.value, `kafka:${topic}/${partition}@${offset}`, maxMessageBytes);
+      const next = state.pending[0];
+      if (next && offset === next.last) {
+        await flush(state, topic, partition, payload, true);
+        state.pending.shift();
+      } else if (!next && state.batch.rows.length + state.batch.letters.length >= batchMaxRows) {
+        await flush(state, topic, partition, payload, false);
+      }
+    }
+    // Caught up with the broker, waited long enough, or stopping: flush now, inside this eachBatch.
+    const caughtUp = state.batch.last !== null && state.batch.last + 1n >= state.highWatermark;
+    const due = caughtUp || clock() - state.batch.startedAt >= batchMaxMs || !payload.isRunning();
+    if (!isEmpty(state.batch) && state.pending.length === 0 && due) {
+      await flush(state, topic, partition, payload, false);
+    }
+    if (state.batch.last !== null) payload.resolveOffset(state.batch.last.toString());
+    else if (state.committed > 0n) payload.resolveOffset((state.committed - 1n).toString());
+  }
+
+  return {
+    async start(): Promise<void> {
+      ledger = (await warehouse.supportsInsertDedup()) ? createWarehouseLedger(warehouse) : null;
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxBytesPerPartition: 4 << 20 });
+      // A new generation starts every partition afresh from its committed offset: what we held
+      // uncommitted is dropped here and read again by whoever owns the partition now.
+      consumer.on(consumer.events.GROUP_JOIN, () => partitions.clear());
+      await producer.connect();
+      await consumer.connect();
+      await consumer.subscribe({ topics: Object.values(topics), fromBeginning: true });
+      await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+      running = true;
+    },
+    /** Finishes the batch in hand, leaves the group, closes connections. */
+    async stop(): Promise<void> {
+      running = false;
+      await consumer?.disconnect();
+      await producer?.disconnect();
+    },
+    status: () => ({ running, partitions: partitions.size }),
+    stats: () => stats.snapshot(),
+    batchSizes: () => [...batchSizes],
+    /** Per partition: the broker's high watermark and what we committed; lag is the difference. */
+    lag: () => [...partitions.entries()].map(([key, s]) => ({ key, highWatermark: s.highWatermark, committed: s.committed })),
+  };
+}
+
+export type KafkaSource = ReturnType<typeof createKafkaSource>;
