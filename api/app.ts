@@ -9,23 +9,26 @@ import { createErrorHandler, HttpError } from './errors.ts';
 import { quietLogger, type Logger } from './logger.ts';
 import { demandRoutes } from './routes/demand.ts';
 import { healthRoutes, type IngestStatus } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 
 export interface AppOptions {
   warehouse: Warehouse;
   queries: Queries;
   migrations: readonly Migration[];
   ingest?: () => IngestStatus;
+  metrics?: () => string; // Prometheus text of this process's ingest; no /metrics without it
   clock?: () => number; // Date.now by default
   logger?: Logger; // quiet by default
   webDir?: string; // built web app to serve at /; none by default
 }
 
 export function createApp(options: AppOptions): express.Express {
-  const { warehouse, queries, migrations, ingest, clock = Date.now, logger = quietLogger, webDir } = options;
+  const { warehouse, queries, migrations, ingest, metrics, clock = Date.now, logger = quietLogger, webDir } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // flat string parameters; a repeated one arrives as an array and fails its schema
   app.use(healthRoutes({ warehouse, migrations, ingest }));
+  if (metrics) app.use(metricsRoutes(metrics));
   app.use(demandRoutes({ warehouse, queries, clock }));
   app.use('/api', (req) => {
     throw new HttpError(404, 'not_found', `no such endpoint: ${req.method} ${req.originalUrl}`);

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs, when they are missing: Debian's chromium
-# (browser tests), CJK fonts (Chinese labels in screenshots) and clickhouse-server 18.16 (server
-# driver and fault tests). Runs before `npm test`; does nothing when all are present.
+# (browser tests), CJK fonts (Chinese labels in screenshots), clickhouse-server 18.16 (server
+# driver and fault tests), and Java 17 with Maven (the local Kafka broker, from Maven Central). Runs before `npm test`; does nothing when all are present.
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
 command -v clickhouse-server >/dev/null 2>&1 || need+=(clickhouse-server clickhouse-client)
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -1,15 +1,17 @@
-// Once per test run: build the web bundle the browser tests load, and start the throwaway
-// ClickHouse server (Debian's 18.16) that the server-driver tests use, when it is installed.
+// Once per test run: build the web bundle the browser tests load, start the local Kafka broker
+// (when Java and Maven are present) and the throwaway ClickHouse server (Debian's 18.16, when
+// installed) that the Kafka and server-driver tests use.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 const script = join(ROOT, 'scripts/clickhouse-server.sh');
 let startedServer = false;
+let startedKafka = false;
 
-function hasClickHouseServer(): boolean {
+function has(command: string): boolean {
   try {
-    execFileSync('sh', ['-c', 'command -v clickhouse-server'], { stdio: 'ignore' });
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -19,7 +21,13 @@ function hasClickHouseServer(): boolean {
 export async function setup() {
   const { buildWeb } = await import('../scripts/build-web.ts');
   await buildWeb();
-  if (!process.env.CLICKHOUSE_TEST_URL && hasClickHouseServer()) {
+  if (!process.env.KAFKA_TEST_BROKERS && has('java') && has('mvn')) {
+    execFileSync('bash', [join(ROOT, 'scripts/kafka.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    startedKafka = true;
+    process.env.KAFKA_TEST_BROKERS = '127.0.0.1:19092';
+  }
+  if (!process.env.KAFKA_TEST_BROKERS) console.warn('Java and Maven not found: Kafka tests skipped');
+  if (!process.env.CLICKHOUSE_TEST_URL && has('clickhouse-server')) {
     execFileSync('bash', [script, 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
     startedServer = true;
     // Workers are forked after this, so they inherit it.
@@ -31,5 +39,6 @@ export async function setup() {
 }
 
 export async function teardown() {
+  if (startedKafka) execFileSync('bash', [join(ROOT, 'scripts/kafka.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (startedServer) execFileSync('bash', [script, 'stop'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }

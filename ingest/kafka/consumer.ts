@@ -13,7 +13,8 @@ import { TABLE_OF } from '../rows.ts';
 import { createStats } from '../stats.ts';
 import { deadLetterMessage } from './dlq.ts';
 import { batchToken, createWarehouseLedger, type Ledger, type OffsetRange } from './ledger.ts';
-import { addMessage, createPartitionBatch, isEmpty, rangeOf, type PartitionBatch } from './partition-batch.ts';
+import { idsSeenElsewhere, recordIds } from './event-ids.ts';
+import { addMessage, createPartitionBatch, isEmpty, rangeOf, uniqueEvents, type PartitionBatch } from './partition-batch.ts';
 import { dlqTopic, type Topics } from './topics.ts';
 
 export interface KafkaSourceOptions {
@@ -45,7 +46,6 @@ export function createKafkaSource(options: KafkaSourceOptions) {
   const kindOf = new Map<string, EventKind>(EVENT_KINDS.map((k) => [topics[k], k]));
   const stats = createStats();
   const partitions = new Map<string, PartitionState>();
-  const batchSizes: number[] = [];
   let ledger: Ledger | null = null;
   let consumer: Consumer | null = null;
   let producer: Producer | null = null;
@@ -85,11 +85,17 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     const retry = retryOptions(payload);
     if (ledger && !replay) await withRetry(() => ledger!.record(topic, partition, range), retry);
     const table = TABLE_OF[batch.kind];
-    if (batch.rows.length > 0) {
-      const dedupToken = batchToken(table, topic, partition, range);
+    const token = batchToken(table, topic, partition, range);
+    // Without insert deduplication (ClickHouse 18.16) there is no ledger and no id check: the
+    // ingest is at-least-once there (docs/exactly-once.md).
+    const seen = ledger ? await withRetry(() => idsSeenElsewhere(warehouse, batch.kind, batch.events, token), retry) : new Set<string>();
+    const { kept, duplicates } = uniqueEvents(batch.events, seen);
+    const rows = kept.flatMap((e) => e.rows);
+    if (rows.length > 0) {
       try {
-        await withRetry(() => warehouse.insert(table, batch.rows, { dedupToken }), retry);
-        stats.inserted(table, batch.rows.length, batch.events);
+        await withRetry(() => warehouse.insert(table, rows, { dedupToken: token }), retry);
+        if (ledger) await withRetry(() => recordIds(warehouse, batch.kind, kept, token), retry);
+        stats.inserted(table, rows.length, kept.length);
       } catch (e) {
         if ((e as { retryable?: boolean }).retryable !== false) throw e;
         // The engine refuses these rows as they are: keep them as dead letters rather than
@@ -98,6 +104,7 @@ export function createKafkaSource(options: KafkaSourceOptions) {
           reason: 'insert_rejected', detail: (e as Error).message.slice(0, 1000), payload: '', offset: range.first });
       }
     }
+    stats.duplicates(duplicates);
     if (batch.letters.length > 0) {
       await producer!.send({
         topic: dlqTopic(topic),
@@ -110,9 +117,7 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     if (payload.isStale()) throw new Error('consumer stale: batch left uncommitted');
     await consumer!.commitOffsets([{ topic, partition, offset: (range.last + 1n).toString() }]);
     state.committed = range.last + 1n;
-    stats.flushed(batch.rows.length, clock() - started, clock());
-    batchSizes.push(batch.rows.length);
-    if (batchSizes.length > 1000) batchSizes.shift();
+    stats.flushed(rows.length, clock() - started, clock());
     state.batch = createPartitionBatch(batch.kind, clock());
   }
 
@@ -139,7 +144,7 @@ export function createKafkaSource(options: KafkaSourceOptions) {
       if (next && offset === next.last) {
         await flush(state, topic, partition, payload, true);
         state.pending.shift();
-      } else if (!next && state.batch.rows.length + state.batch.letters.length >= batchMaxRows) {
+      } else if (!next && state.batch.rowCount + state.batch.letters.length >= batchMaxRows) {
         await flush(state, topic, partition, payload, false);
       }
     }
@@ -175,7 +180,6 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     },
     status: () => ({ running, partitions: partitions.size }),
     stats: () => stats.snapshot(),
-    batchSizes: () => [...batchSizes],
     /** Per partition: the broker's high watermark and what we committed; lag is the difference. */
     lag: () => [...partitions.entries()].map(([key, s]) => ({ key, highWatermark: s.highWatermark, committed: s.committed })),
   };

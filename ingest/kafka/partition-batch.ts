@@ -1,24 +1,31 @@
-// What one partition has read but not yet handed to the warehouse: rows per table, dead letters,
-// and the offset range they came from. Deterministic given the messages, so a batch re-formed
-// over the same range after a crash holds the same rows.
+// What one partition has read but not yet handed to the warehouse: its events (with their rows),
+// dead letters, and the offset range they came from. Deterministic given the messages, so a
+// batch re-formed over the same range after a crash holds the same events.
 import type { EventKind } from '../../contracts/events.ts';
 import { decodeEvent } from '../decode.ts';
 import { payloadText, type DeadLetter } from '../dead-letters.ts';
+import { eventKey } from '../event-id.ts';
 import { ROWS_OF } from '../rows.ts';
 import type { OffsetRange } from './ledger.ts';
+
+export interface BatchEvent {
+  id: string;
+  day: string;
+  rows: Record<string, unknown>[];
+}
 
 export interface PartitionBatch {
   readonly kind: EventKind;
   first: bigint | null;
   last: bigint | null;
-  rows: Record<string, unknown>[];
-  events: number;
+  events: BatchEvent[];
+  rowCount: number;
   letters: (DeadLetter & { offset: bigint })[];
   startedAt: number; // when the first message arrived, epoch ms
 }
 
 export function createPartitionBatch(kind: EventKind, now: number): PartitionBatch {
-  return { kind, first: null, last: null, rows: [], events: 0, letters: [], startedAt: now };
+  return { kind, first: null, last: null, events: [], rowCount: 0, letters: [], startedAt: now };
 }
 
 export function addMessage(
@@ -28,11 +35,24 @@ export function addMessage(
   batch.last = offset;
   const decoded = decodeEvent(batch.kind, value ?? '', maxBytes);
   if (decoded.ok) {
-    for (const row of ROWS_OF[batch.kind](decoded.event as never)) batch.rows.push(row);
-    batch.events++;
+    const rows = ROWS_OF[batch.kind](decoded.event as never);
+    batch.events.push({ ...eventKey(batch.kind, decoded.event), rows });
+    batch.rowCount += rows.length;
   } else {
     batch.letters.push({ source, kind: batch.kind, reason: decoded.reason, detail: decoded.detail, payload: payloadText(value ?? ''), offset });
   }
+}
+
+/** Keeps the first event of each id: a repeat inside the batch, or one `seen` elsewhere, is dropped. */
+export function uniqueEvents(events: readonly BatchEvent[], seen: ReadonlySet<string>): { kept: BatchEvent[]; duplicates: number } {
+  const ids = new Set(seen);
+  const kept: BatchEvent[] = [];
+  for (const e of events) {
+    if (ids.has(e.id)) continue;
+    ids.add(e.id);
+    kept.push(e);
+  }
+  return { kept, duplicates: events.length - kept.length };
 }
 
 export const isEmpty = (b: PartitionBatch) => b.first === null;

@@ -1,0 +1,49 @@
+// Publishes records to the stream topics in batches, keyed by the emitting store or station so
+// one store's events stay in order on one partition (and a re-sent event lands beside the first).
+import type { Kafka, Message, Producer } from 'kafkajs';
+import type { EventKind } from '../../contracts/events.ts';
+import type { Topics } from './topics.ts';
+
+export interface RecordOut {
+  kind: EventKind;
+  value: unknown; // an event object, or raw text (bad records are sent as they are)
+}
+
+function keyOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const key = v.storeId ?? v.stationId ?? v.sellerId;
+  return typeof key === 'string' ? key : null;
+}
+
+export function toMessage(record: RecordOut): Message {
+  return { key: keyOf(record.value), value: typeof record.value === 'string' ? record.value : JSON.stringify(record.value) };
+}
+
+export async function createStreamProducer(kafka: Kafka, topics: Topics, batchSize = 5_000) {
+  const producer: Producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const pending = new Map<string, Message[]>();
+  let count = 0;
+
+  async function flush() {
+    const topicMessages = [...pending.entries()].filter(([, m]) => m.length > 0).map(([topic, messages]) => ({ topic, messages }));
+    pending.clear();
+    if (topicMessages.length > 0) await producer.sendBatch({ topicMessages, acks: -1 });
+  }
+
+  return {
+    async send(record: RecordOut) {
+      const topic = topics[record.kind];
+      const list = pending.get(topic);
+      if (list) list.push(toMessage(record));
+      else pending.set(topic, [toMessage(record)]);
+      if (++count % batchSize === 0) await flush();
+    },
+    flush,
+    async close() {
+      await flush();
+      await producer.disconnect();
+    },
+  };
+}

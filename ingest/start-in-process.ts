@@ -1,0 +1,61 @@
+// The embedded default's ingest: the generator backfills an empty warehouse (with progress on
+// standard error), then keeps a live stream going, through the in-process pipeline.
+import type { Store } from '../contracts/events.ts';
+import { addDays, shanghaiDay } from '../contracts/time.ts';
+import type { Config } from '../config.ts';
+import { createProgressBar } from '../scripts/progress.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
+import { createWarehouseDeadLetters } from './dead-letters.ts';
+import { renderMetrics } from './metrics.ts';
+import { createPipeline } from './pipeline.ts';
+import { createGenerator } from './sources/generator.ts';
+import { createInProcessSource } from './sources/in-process.ts';
+import type { RunningIngest, IngestLogger } from './running.ts';
+
+export async function startInProcessIngest(deps: {
+  config: Config; warehouse: Warehouse; stores: readonly Store[]; logger: IngestLogger;
+}): Promise<RunningIngest> {
+  const { config, warehouse, stores, logger } = deps;
+  const pipeline = createPipeline({
+    warehouse,
+    deadLetters: createWarehouseDeadLetters(warehouse),
+    batchMaxRows: config.INGEST_BATCH_ROWS,
+    batchMaxMs: config.INGEST_BATCH_MS,
+    onRetry: (e, attempt, delayMs) => logger.warn('warehouse insert failed; retrying', { attempt, delayMs, error: e.message }),
+  });
+  // Backfill only an empty warehouse: a restart keeps what the last run loaded and goes live.
+  const [existing] = await warehouse.query<{ n: number }>('SELECT count() AS n FROM pos_lines');
+  const backfillDays = Number(existing?.n) > 0 ? 0 : config.SIM_BACKFILL_DAYS;
+  if (backfillDays === 0) logger.info('reusing the data already loaded', { posLines: Number(existing?.n) });
+  const bar = createProgressBar('backfill', process.stderr);
+  const source = createInProcessSource({
+    generator: createGenerator({ seed: config.SIM_SEED, stores, scale: config.SIM_SCALE, badShare: config.SIM_BAD_SHARE }),
+    pipeline,
+    backfillFrom: addDays(shanghaiDay(Date.now()), -backfillDays),
+    backfillDays,
+    ratePerSec: config.SIM_RATE,
+    onProgress: (p) => bar.update(p.done, p.total, `${p.day} ${p.records.toLocaleString()} records`),
+  });
+  const abort = new AbortController();
+  const running = source.run(abort.signal).then(
+    () => logger.info('ingest stopped', { consumed: pipeline.stats().consumed }),
+    (e) => logger.error('ingest failed', { error: (e as Error).stack }),
+  );
+  return {
+    status: () => {
+      const s = pipeline.stats();
+      const src = source.status();
+      return {
+        running: src.running, source: `in-process (${src.phase})`, accepted: s.accepted,
+        rejected: Object.values(s.rejected).reduce((a, b) => a + (b ?? 0), 0),
+        lastFlushAt: s.lastFlushAt ? new Date(s.lastFlushAt).toISOString() : null,
+      };
+    },
+    metrics: () => renderMetrics({ source: 'in-process', stats: pipeline.stats() }),
+    async stop() {
+      abort.abort();
+      await running;
+      await pipeline.close();
+    },
+  };
+}

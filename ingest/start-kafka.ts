@@ -1,0 +1,47 @@
+// Ingest from Kafka: make sure the topics exist, then run the consumer group.
+import type { Config } from '../config.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
+import { createKafka } from './kafka/client.ts';
+import { createKafkaSource } from './kafka/consumer.ts';
+import { ensureTopics, topicNames } from './kafka/topics.ts';
+import { renderMetrics } from './metrics.ts';
+import type { IngestLogger, RunningIngest } from './running.ts';
+
+export async function startKafkaIngest(deps: { config: Config; warehouse: Warehouse; logger: IngestLogger }): Promise<RunningIngest> {
+  const { config, warehouse, logger } = deps;
+  const kafka = createKafka({
+    brokers: config.KAFKA_BROKERS!.split(','),
+    clientId: config.KAFKA_CLIENT_ID,
+    ssl: config.KAFKA_SSL,
+    sasl: config.KAFKA_SASL_MECHANISM
+      ? { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME ?? '', password: config.KAFKA_SASL_PASSWORD ?? '' }
+      : undefined,
+    log: (level, message, fields) => logger[level](message, fields),
+  });
+  const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
+  const admin = kafka.admin();
+  await admin.connect();
+  const created = await ensureTopics(admin, topics, config.KAFKA_PARTITIONS);
+  await admin.disconnect();
+  if (created.length > 0) logger.info('created topics', { created });
+
+  const source = createKafkaSource({
+    kafka, warehouse, topics, groupId: config.KAFKA_GROUP_ID,
+    batchMaxRows: config.INGEST_BATCH_ROWS, batchMaxMs: config.INGEST_BATCH_MS,
+    onRetry: (e, attempt, delayMs) => logger.warn('warehouse unavailable; consumer paused, retrying', { attempt, delayMs, error: e.message }),
+  });
+  await source.start();
+  logger.info('consuming', { brokers: config.KAFKA_BROKERS, groupId: config.KAFKA_GROUP_ID, topics: Object.values(topics) });
+  return {
+    status: () => {
+      const s = source.stats();
+      return {
+        running: source.status().running, source: `kafka (${config.KAFKA_GROUP_ID})`, accepted: s.accepted,
+        rejected: Object.values(s.rejected).reduce((a, b) => a + (b ?? 0), 0),
+        lastFlushAt: s.lastFlushAt ? new Date(s.lastFlushAt).toISOString() : null,
+      };
+    },
+    metrics: () => renderMetrics({ source: 'kafka', stats: source.stats(), lag: source.lag() }),
+    stop: () => source.stop(),
+  };
+}

@@ -1,0 +1,98 @@
+// The Kafka source against the real local broker and the embedded warehouse: exact counts in
+// the tables and on the dead-letter topic.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PosReceipt } from '../../../contracts/events.ts';
+import { createKafkaSource } from '../../../ingest/kafka/consumer.ts';
+import type { RecordOut } from '../../../ingest/kafka/producer.ts';
+import { createGenerator } from '../../../ingest/sources/generator.ts';
+import { deriveStores } from '../../../ingest/sources/stores.ts';
+import { KAFKA_BROKERS, produce, readDeadLetters, setupTopics, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
+import { areas, openFixtureWarehouse, type FixtureWarehouse } from '../../fixtures/warehouse.ts';
+
+let wh: FixtureWarehouse;
+beforeAll(async () => {
+  wh = await openFixtureWarehouse({ withAreas: false });
+});
+afterAll(() => wh.close());
+
+const count = async (sql: string) => Number((await wh.query<{ n: number }>(sql))[0]!.n);
+
+/** `n` valid POS receipts from the generator, from its day `day`. */
+function receipts(seed: number, n: number, day = '2026-04-01'): PosReceipt[] {
+  const gen = createGenerator({ seed, stores: deriveStores(areas, seed) });
+  const out: PosReceipt[] = [];
+  for (const d of gen.days(day, 30)) {
+    for (const r of gen.day(d)) {
+      if (r.kind === 'pos') out.push(r.value as PosReceipt);
+      if (out.length === n) return out;
+    }
+  }
+  return out;
+}
+
+const lineCount = (rs: readonly PosReceipt[]) => rs.reduce((s, r) => s + r.lines.length, 0);
+
+describe.skipIf(!KAFKA_BROKERS)('Kafka source', () => {
+  test('a known mix: valid, duplicated, not JSON, off-schema and oversized messages', async () => {
+    const prefix = uniquePrefix('mix');
+    const { kafka, topics } = await setupTopics(prefix);
+    const valid = receipts(11, 300);
+    const big = { ...valid[0]!, receiptId: 'R-BIG', storeId: 'BIG-1', note: 'x'.repeat(5000) };
+    const records: RecordOut[] = [
+      ...valid.map((value) => ({ kind: 'pos' as const, value })),
+      // A device re-sending 25 receipts after a timeout: same ids, same key, later offsets.
+      ...valid.slice(100, 125).map((value) => ({ kind: 'pos' as const, value })),
+      ...Array.from({ length: 10 }, (_, i) => ({ kind: 'pos' as const, value: `{"receiptId": "broken-${i}"` })),
+      ...Array.from({ length: 12 }, (_, i) => ({ kind: 'pos' as const, value: { ...valid[i]!, receiptId: `R-BAD-${i}`, totalFen: 1 } })),
+      { kind: 'pos', value: big },
+      { kind: 'pos', value: { ...big, receiptId: 'R-BIG-2' } },
+    ];
+    await produce(kafka, topics, records);
+
+    const source = createKafkaSource({ kafka, warehouse: wh, topics, groupId: `${prefix}-g`, maxMessageBytes: 4096, batchMaxRows: 100 });
+    await source.start();
+    await waitForDrained(kafka, `${prefix}-g`, topics);
+    await source.stop();
+
+    expect(await count('SELECT count() AS n FROM pos_lines')).toBe(lineCount(valid));
+    expect(await count('SELECT uniqExact(receipt_id) AS n FROM pos_lines')).toBe(300);
+    expect(await count('SELECT sum(lines) AS n FROM demand_daily')).toBe(lineCount(valid));
+    expect(await count('SELECT sum(amount_fen) AS n FROM demand_daily')).toBe(valid.reduce((s, r) => s + r.totalFen, 0));
+
+    const stats = source.stats();
+    expect(stats).toMatchObject({ consumed: 349, accepted: 300, duplicates: 25, rejected: { not_json: 10, schema: 12, too_large: 2 } });
+    const letters = await readDeadLetters(kafka, topics.pos);
+    const byReason = letters.reduce<Record<string, number>>((m, l) => ({ ...m, [l.reason]: (m[l.reason] ?? 0) + 1 }), {});
+    expect(byReason).toEqual({ not_json: 10, schema: 12, too_large: 2 });
+    expect(letters.find((l) => l.reason === 'not_json')!.value).toMatch(/^\{"receiptId": "broken-\d"$/);
+  });
+
+  test('two consumers in one group, one leaving mid-stream: nothing lost, nothing doubled', async () => {
+    await wh.command('TRUNCATE TABLE pos_lines');
+    await wh.command('TRUNCATE TABLE demand_daily');
+    const prefix = uniquePrefix('pair');
+    const groupId = `${prefix}-g`;
+    const { kafka, topics } = await setupTopics(prefix);
+    const all = receipts(12, 4000, '2026-05-01');
+    await produce(kafka, topics, all.slice(0, 2500).map((value) => ({ kind: 'pos' as const, value })));
+
+    const options = { kafka, warehouse: wh, topics, groupId, batchMaxRows: 150 };
+    const a = createKafkaSource(options);
+    const b = createKafkaSource(options);
+    await a.start();
+    await b.start();
+    // Let both work for a while, then B leaves while messages are still flowing.
+    const producing = produce(kafka, topics, all.slice(2500).map((value) => ({ kind: 'pos' as const, value })));
+    await new Promise((r) => setTimeout(r, 1500));
+    await b.stop();
+    await producing;
+    await waitForDrained(kafka, groupId, topics);
+    await a.stop();
+
+    expect(await count('SELECT count() AS n FROM pos_lines')).toBe(lineCount(all));
+    expect(await count('SELECT uniqExact(receipt_id) AS n FROM pos_lines')).toBe(4000);
+    expect(await count('SELECT sum(lines) AS n FROM demand_daily')).toBe(lineCount(all));
+    expect(a.stats().accepted + b.stats().accepted).toBe(4000);
+    expect(b.stats().accepted).toBeGreaterThan(0);
+  }, 90_000);
+});
