@@ -20,6 +20,7 @@ const schema = z.object({
   KAFKA_GROUP_ID: z.string().default('cx-ingest'),
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]+$/).default('cx'),
   KAFKA_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(3),
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
   KAFKA_SSL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
   KAFKA_SASL_USERNAME: z.string().optional(),

@@ -51,6 +51,7 @@ async function shutdown(signal: string) {
   logger.info('shutting down', { signal });
   server.close();
   await ingest.stop();
+  logger.info('ingest stopped', {});
   await warehouse.close();
   logger.info('stopped', {});
   process.exit(0);

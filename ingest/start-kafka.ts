@@ -26,12 +26,20 @@ export async function startKafkaIngest(deps: { config: Config; warehouse: Wareho
   if (created.length > 0) logger.info('created topics', { created });
 
   const source = createKafkaSource({
-    kafka, warehouse, topics, groupId: config.KAFKA_GROUP_ID,
+    kafka, warehouse, topics, groupId: config.KAFKA_GROUP_ID, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     batchMaxRows: config.INGEST_BATCH_ROWS, batchMaxMs: config.INGEST_BATCH_MS,
     onRetry: (e, attempt, delayMs) => logger.warn('warehouse unavailable; consumer paused, retrying', { attempt, delayMs, error: e.message }),
+    onCrash: (e) => logger.error('kafka consumer failed; joining the group again', { error: e.message }),
   });
-  await source.start();
-  logger.info('consuming', { brokers: config.KAFKA_BROKERS, groupId: config.KAFKA_GROUP_ID, topics: Object.values(topics) });
+  // Joining the group can wait out a crashed member's session: serve meanwhile (health says so).
+  const started = source.start().then(
+    () => logger.info('consuming', { brokers: config.KAFKA_BROKERS, groupId: config.KAFKA_GROUP_ID, topics: Object.values(topics) }),
+    (e) => {
+      logger.error('kafka consumer failed to start', { error: (e as Error).message });
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    },
+  );
   return {
     status: () => {
       const s = source.stats();
@@ -42,6 +50,9 @@ export async function startKafkaIngest(deps: { config: Config; warehouse: Wareho
       };
     },
     metrics: () => renderMetrics({ source: 'kafka', stats: source.stats(), lag: source.lag() }),
-    stop: () => source.stop(),
+    async stop() {
+      await started;
+      await source.stop();
+    },
   };
 }

@@ -3,6 +3,7 @@
 #   scripts/clickhouse-server.sh install   apt-get installs clickhouse-server/-client if missing
 #   scripts/clickhouse-server.sh start     starts it (idempotent), waits for /ping
 #   scripts/clickhouse-server.sh stop      stops it and waits for the process to exit
+#   scripts/clickhouse-server.sh kill      SIGKILL, for fault tests
 # Ports 18123 (HTTP) and 19000 (TCP) on 127.0.0.1 only, so it never clashes with a system
 # service on 8123/9000 nor listens beyond this machine. Data, config, logs and the pid file live
 # in $CLICKHOUSE_DIR (.clickhouse/ in the repo root by default).
@@ -168,6 +169,16 @@ cmd_start() {
   echo "clickhouse-server $(curl -fsS "http://127.0.0.1:$HTTP_PORT/?query=SELECT%20version()") running (pid $pid) on http://127.0.0.1:$HTTP_PORT"
 }
 
+# A crash, for fault tests: SIGKILL, no shutdown at all.
+cmd_kill() {
+  local pid
+  pid="$(running_pid)" || { echo "clickhouse-server not running"; return 0; }
+  kill -KILL "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+  rm -f "$PID_FILE"
+  echo "clickhouse-server killed (pid $pid)"
+}
+
 cmd_stop() {
   local pid
   if ! pid="$(running_pid)"; then
@@ -194,5 +205,6 @@ case "${1:-}" in
   install) cmd_install ;;
   start) cmd_start ;;
   stop) cmd_stop ;;
-  *) die "usage: $0 install|start|stop" ;;
+  kill) cmd_kill ;;
+  *) die "usage: $0 install|start|stop|kill" ;;
 esac

@@ -5,7 +5,7 @@
 // repaired by the partition's next owner, which re-forms the recorded ranges with the same
 // tokens (docs/exactly-once.md). Everything happens inside eachBatch, so kafkajs finishes the
 // batch before it rebalances and never hands a partition over mid-batch.
-import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
 import { EVENT_KINDS, type EventKind } from '../../contracts/events.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { withRetry } from '../retry.ts';
@@ -22,6 +22,7 @@ export interface KafkaSourceOptions {
   warehouse: Warehouse;
   topics: Topics;
   groupId?: string; // 'cx-ingest' by default
+  sessionTimeoutMs?: number; // 30_000 by default: how long a crashed member holds its partitions
   batchMaxRows?: number; // 10_000 by default
   batchMaxMs?: number; // 1_000 by default
   maxMessageBytes?: number; // 1 MiB by default: larger messages are dead letters
@@ -29,6 +30,7 @@ export interface KafkaSourceOptions {
   retryMaxMs?: number; // 30_000 by default
   clock?: () => number;
   onRetry?: (error: Error, attempt: number, delayMs: number) => void;
+  onCrash?: (error: Error) => void; // the consumer failed for good and is joining again
 }
 
 export interface PartitionState {
@@ -40,8 +42,8 @@ export interface PartitionState {
 
 export function createKafkaSource(options: KafkaSourceOptions) {
   const {
-    kafka, warehouse, topics, groupId = 'cx-ingest', batchMaxRows = 10_000, batchMaxMs = 1_000,
-    maxMessageBytes = 1 << 20, retryInitialMs = 200, retryMaxMs = 30_000, clock = Date.now, onRetry,
+    kafka, warehouse, topics, groupId = 'cx-ingest', sessionTimeoutMs = 30_000, batchMaxRows = 10_000, batchMaxMs = 1_000,
+    maxMessageBytes = 1 << 20, retryInitialMs = 200, retryMaxMs = 30_000, clock = Date.now, onRetry, onCrash,
   } = options;
   const kindOf = new Map<string, EventKind>(EVENT_KINDS.map((k) => [topics[k], k]));
   const stats = createStats();
@@ -83,19 +85,23 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     const range = rangeOf(batch);
     const started = clock();
     const retry = retryOptions(payload);
-    if (ledger && !replay) await withRetry(() => ledger!.record(topic, partition, range), retry);
     const table = TABLE_OF[batch.kind];
     const token = batchToken(table, topic, partition, range);
     // Without insert deduplication (ClickHouse 18.16) there is no ledger and no id check: the
-    // ingest is at-least-once there (docs/exactly-once.md).
-    const seen = ledger ? await withRetry(() => idsSeenElsewhere(warehouse, batch.kind, batch.events, token), retry) : new Set<string>();
+    // ingest is at-least-once there (docs/exactly-once.md). The two are independent, so they
+    // run side by side; both finish before the rows are inserted.
+    const [, seen] = await Promise.all([
+      ledger && !replay ? withRetry(() => ledger!.record(topic, partition, range), retry) : undefined,
+      ledger ? withRetry(() => idsSeenElsewhere(warehouse, batch.kind, batch.events, token), retry) : new Set<string>(),
+    ]);
     const { kept, duplicates } = uniqueEvents(batch.events, seen);
     const rows = kept.flatMap((e) => e.rows);
+    let landed = false;
     if (rows.length > 0) {
       try {
         await withRetry(() => warehouse.insert(table, rows, { dedupToken: token }), retry);
-        if (ledger) await withRetry(() => recordIds(warehouse, batch.kind, kept, token), retry);
         stats.inserted(table, rows.length, kept.length);
+        landed = true;
       } catch (e) {
         if ((e as { retryable?: boolean }).retryable !== false) throw e;
         // The engine refuses these rows as they are: keep them as dead letters rather than
@@ -105,20 +111,47 @@ export function createKafkaSource(options: KafkaSourceOptions) {
       }
     }
     stats.duplicates(duplicates);
-    if (batch.letters.length > 0) {
-      await producer!.send({
-        topic: dlqTopic(topic),
-        acks: -1,
-        messages: batch.letters.map((l) => deadLetterMessage(l, topic, partition)),
-      });
-      for (const l of batch.letters) stats.rejected(l.reason);
-    }
+    // The ids (after the rows: an id on record means its rows landed) and the dead letters are
+    // independent of each other; both land before the commit.
+    await Promise.all([
+      ledger && landed ? withRetry(() => recordIds(warehouse, batch.kind, kept, token), retry) : undefined,
+      batch.letters.length > 0
+        ? producer!.send({ topic: dlqTopic(topic), acks: -1, messages: batch.letters.map((l) => deadLetterMessage(l, topic, partition)) })
+        : undefined,
+    ]);
+    for (const l of batch.letters) stats.rejected(l.reason);
     // A rebalance took the partition while we wrote: its next owner replays this range.
     if (payload.isStale()) throw new Error('consumer stale: batch left uncommitted');
     await consumer!.commitOffsets([{ topic, partition, offset: (range.last + 1n).toString() }]);
     state.committed = range.last + 1n;
     stats.flushed(rows.length, clock() - started, clock());
     state.batch = createPartitionBatch(batch.kind, clock());
+  }
+
+  async function runConsumer(): Promise<void> {
+    const c = kafka.consumer({
+      groupId, sessionTimeout: sessionTimeoutMs, heartbeatInterval: Math.max(500, Math.floor(sessionTimeoutMs / 10)),
+      maxBytesPerPartition: 4 << 20,
+    });
+    consumer = c;
+    // A new generation starts every partition afresh from its committed offset: what we held
+    // uncommitted is dropped here and read again by whoever owns the partition now.
+    c.on(c.events.GROUP_JOIN, () => partitions.clear());
+    // kafkajs gives up on errors it deems final (say, the group expelled us during a long
+    // outage); an ingest process must not sit there consuming nothing, so it joins again.
+    c.on(c.events.CRASH, (event) => {
+      if (event.payload.restart || !running) return;
+      onCrash?.(event.payload.error);
+      partitions.clear();
+      setTimeout(() => {
+        if (!running || consumer !== c) return;
+        void c.disconnect().catch(() => {}).then(() => (running ? runConsumer() : undefined)).catch((e) => onCrash?.(e as Error));
+      }, 1_000);
+    });
+    await c.connect();
+    await c.subscribe({ topics: Object.values(topics), fromBeginning: true });
+    // Partitions are independent batches, so their writes overlap: the warehouse works while we decode.
+    await c.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 3, eachBatch });
   }
 
   async function eachBatch(payload: EachBatchPayload) {
@@ -161,16 +194,10 @@ export function createKafkaSource(options: KafkaSourceOptions) {
   return {
     async start(): Promise<void> {
       ledger = (await warehouse.supportsInsertDedup()) ? createWarehouseLedger(warehouse) : null;
-      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-      consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxBytesPerPartition: 4 << 20 });
-      // A new generation starts every partition afresh from its committed offset: what we held
-      // uncommitted is dropped here and read again by whoever owns the partition now.
-      consumer.on(consumer.events.GROUP_JOIN, () => partitions.clear());
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
       await producer.connect();
-      await consumer.connect();
-      await consumer.subscribe({ topics: Object.values(topics), fromBeginning: true });
-      await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
       running = true;
+      await runConsumer();
     },
     /** Finishes the batch in hand, leaves the group, closes connections. */
     async stop(): Promise<void> {

@@ -1,6 +1,6 @@
 // Publishes records to the stream topics in batches, keyed by the emitting store or station so
 // one store's events stay in order on one partition (and a re-sent event lands beside the first).
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer } from 'kafkajs';
 import type { EventKind } from '../../contracts/events.ts';
 import type { Topics } from './topics.ts';
 
@@ -21,7 +21,7 @@ export function toMessage(record: RecordOut): Message {
 }
 
 export async function createStreamProducer(kafka: Kafka, topics: Topics, batchSize = 5_000) {
-  const producer: Producer = kafka.producer({ allowAutoTopicCreation: false });
+  const producer: Producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const pending = new Map<string, Message[]>();
   let count = 0;
