@@ -8,11 +8,11 @@ import { createJsonLogger } from './api/logger.ts';
 import { parseConfig } from './config.ts';
 import { startInProcessIngest } from './ingest/start-in-process.ts';
 import { startKafkaIngest } from './ingest/start-kafka.ts';
-import { deriveStores } from './ingest/sources/stores.ts';
+import { loadModelData } from './ingest/sources/model-data.ts';
 import { migrate, readMigrations } from './warehouse/migrate.ts';
 import { openWarehouse } from './warehouse/open.ts';
 import { loadQueries } from './warehouse/queries.ts';
-import { loadAreas, loadStores, readAreas } from './warehouse/reference.ts';
+import { loadAreas, loadStores } from './warehouse/reference.ts';
 
 const root = import.meta.dirname;
 const config = parseConfig(process.env);
@@ -27,15 +27,15 @@ const warehouse = openWarehouse({
 const migrations = readMigrations(join(root, 'sql/migrations'));
 const queries = loadQueries(join(root, 'sql/queries'));
 const { applied } = await migrate(warehouse, migrations);
-const areas = readAreas(join(root, 'reference/chuxiong-areas.json'));
+const model = loadModelData(config.SIM_SEED, root);
+const { areas, stores } = model;
 await loadAreas(warehouse, areas);
-const stores = deriveStores(areas, config.SIM_SEED);
 await loadStores(warehouse, stores);
 logger.info('warehouse ready', { engine: await warehouse.ping(), migrationsApplied: applied, areas: areas.length, stores: stores.length });
 
 const ingest = config.KAFKA_BROKERS
   ? await startKafkaIngest({ config, warehouse, logger })
-  : await startInProcessIngest({ config, warehouse, stores, logger });
+  : await startInProcessIngest({ config, warehouse, model, logger });
 
 const app = createApp({
   warehouse, queries, migrations, logger, webDir: join(root, 'web/dist'), ingest: ingest.status, metrics: ingest.metrics,

@@ -1,6 +1,5 @@
 // The embedded default's ingest: the generator backfills an empty warehouse (with progress on
 // standard error), then keeps a live stream going, through the in-process pipeline.
-import type { Store } from '../contracts/events.ts';
 import { addDays, shanghaiDay } from '../contracts/time.ts';
 import type { Config } from '../config.ts';
 import { createProgressBar } from '../scripts/progress.ts';
@@ -10,12 +9,13 @@ import { renderMetrics } from './metrics.ts';
 import { createPipeline } from './pipeline.ts';
 import { createGenerator } from './sources/generator.ts';
 import { createInProcessSource } from './sources/in-process.ts';
+import type { ModelData } from './sources/model-data.ts';
 import type { RunningIngest, IngestLogger } from './running.ts';
 
 export async function startInProcessIngest(deps: {
-  config: Config; warehouse: Warehouse; stores: readonly Store[]; logger: IngestLogger;
+  config: Config; warehouse: Warehouse; model: ModelData; logger: IngestLogger;
 }): Promise<RunningIngest> {
-  const { config, warehouse, stores, logger } = deps;
+  const { config, warehouse, model, logger } = deps;
   const pipeline = createPipeline({
     warehouse,
     deadLetters: createWarehouseDeadLetters(warehouse),
@@ -29,7 +29,7 @@ export async function startInProcessIngest(deps: {
   if (backfillDays === 0) logger.info('reusing the data already loaded', { posLines: Number(existing?.n) });
   const bar = createProgressBar('backfill', process.stderr);
   const source = createInProcessSource({
-    generator: createGenerator({ seed: config.SIM_SEED, stores, scale: config.SIM_SCALE, badShare: config.SIM_BAD_SHARE }),
+    generator: createGenerator({ seed: config.SIM_SEED, stores: model.stores, products: model.products, scale: config.SIM_SCALE, badShare: config.SIM_BAD_SHARE }),
     pipeline,
     backfillFrom: addDays(shanghaiDay(Date.now()), -backfillDays),
     backfillDays,

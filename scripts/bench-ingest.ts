@@ -16,10 +16,9 @@ import { createKafkaSource } from '../ingest/kafka/consumer.ts';
 import { createStreamProducer } from '../ingest/kafka/producer.ts';
 import { ensureTopics, topicNames } from '../ingest/kafka/topics.ts';
 import { createGenerator } from '../ingest/sources/generator.ts';
-import { deriveStores } from '../ingest/sources/stores.ts';
+import { loadModelData } from '../ingest/sources/model-data.ts';
 import { createEmbeddedWarehouse } from '../warehouse/embedded.ts';
 import { migrate, readMigrations } from '../warehouse/migrate.ts';
-import { readAreas } from '../warehouse/reference.ts';
 import { REFERENCE_INSERTS } from './bench-reference-sql.ts';
 
 const { values: args } = parseArgs({
@@ -44,7 +43,7 @@ if (!args.brokers!.startsWith('127.0.0.1:19092') || process.env.KAFKA_BROKERS) {
 // Load: the same N events into Kafka and into one NDJSON file per stream.
 const work = mkdtempSync(join(tmpdir(), 'cx-bench-'));
 const seed = Number(args.seed);
-const gen = createGenerator({ seed, stores: deriveStores(readAreas(join(root, 'reference/chuxiong-areas.json')), seed) });
+const gen = createGenerator({ ...loadModelData(seed), seed });
 const kafka = createKafka({ brokers: args.brokers!.split(',') });
 const topics = topicNames(`bench${Date.now().toString(36)}`);
 const admin = kafka.admin();

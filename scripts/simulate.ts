@@ -2,14 +2,12 @@
 // {"kind":...,"value":...} per line) or to Kafka. Deterministic from --seed.
 //   npm run simulate -- --to stdout --seed 42 --days 7 [--from 2026-01-01] [--scale 1] [--bad-share 0]
 //   npm run simulate -- --to kafka --events 100000 --seed 42 [--brokers 127.0.0.1:19092] [--prefix cx]
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createKafka } from '../ingest/kafka/client.ts';
 import { createStreamProducer } from '../ingest/kafka/producer.ts';
 import { ensureTopics, topicNames } from '../ingest/kafka/topics.ts';
 import { createGenerator, type GeneratedRecord } from '../ingest/sources/generator.ts';
-import { deriveStores } from '../ingest/sources/stores.ts';
-import { readAreas } from '../warehouse/reference.ts';
+import { loadModelData } from '../ingest/sources/model-data.ts';
 import { createProgressBar } from './progress.ts';
 
 const { values: args } = parseArgs({
@@ -41,8 +39,7 @@ if (!(maxEvents > 0)) fail(`invalid --events: ${args.events}`);
 const days = args.days === undefined ? (args.events === undefined ? 1 : 3660) : Number(args.days);
 if (!Number.isInteger(days) || days < 1) fail(`invalid --days: ${args.days}`);
 
-const areas = readAreas(join(import.meta.dirname, '../reference/chuxiong-areas.json'));
-const generator = createGenerator({ seed, stores: deriveStores(areas, seed), scale: Number(args.scale), badShare: Number(args['bad-share']) });
+const generator = createGenerator({ ...loadModelData(seed), seed, scale: Number(args.scale), badShare: Number(args['bad-share']) });
 
 function* records(): Generator<GeneratedRecord> {
   let n = 0;

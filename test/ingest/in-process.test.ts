@@ -7,8 +7,8 @@ import { createPipeline } from '../../ingest/pipeline.ts';
 import { ROWS_OF } from '../../ingest/rows.ts';
 import { createGenerator } from '../../ingest/sources/generator.ts';
 import { createInProcessSource } from '../../ingest/sources/in-process.ts';
-import { deriveStores } from '../../ingest/sources/stores.ts';
-import { areas, openFixtureWarehouse, type FixtureWarehouse } from '../fixtures/warehouse.ts';
+import { loadModelData } from '../../ingest/sources/model-data.ts';
+import { openFixtureWarehouse, type FixtureWarehouse } from '../fixtures/warehouse.ts';
 
 let wh: FixtureWarehouse;
 beforeAll(async () => {
@@ -17,8 +17,8 @@ beforeAll(async () => {
 afterAll(() => wh.close());
 
 test('a 3-day backfill with 1% bad records: exact counts in every table and in dead_letters', async () => {
-  const stores = deriveStores(areas, 7);
-  const options = { seed: 7, stores, scale: 0.2, badShare: 0.01 };
+  const { stores, products } = loadModelData(7);
+  const options = { seed: 7, stores, products, scale: 0.2, badShare: 0.01 };
   // What must land, computed independently of the pipeline from the same generator.
   const expected = { pos_lines: 0, distribution_txns: 0, parcel_volumes: 0, dead: 0 };
   const check = createGenerator(options);

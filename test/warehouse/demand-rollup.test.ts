@@ -4,8 +4,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { posReceipt } from '../../contracts/events.ts';
 import { posRows } from '../../ingest/rows.ts';
 import { createGenerator } from '../../ingest/sources/generator.ts';
-import { deriveStores } from '../../ingest/sources/stores.ts';
-import { areas, openFixtureWarehouse, type FixtureWarehouse } from '../fixtures/warehouse.ts';
+import { loadModelData } from '../../ingest/sources/model-data.ts';
+import { openFixtureWarehouse, type FixtureWarehouse } from '../fixtures/warehouse.ts';
 
 let wh: FixtureWarehouse;
 beforeAll(async () => {
@@ -16,8 +16,9 @@ afterAll(() => wh.close());
 const seed = Math.floor(Math.random() * 2 ** 31);
 
 test(`demand_daily equals the aggregation of pos_lines (seed ${seed})`, async () => {
-  const stores = deriveStores(areas, seed).filter((_, i) => i % 7 === 0);
-  const generator = createGenerator({ seed, stores, scale: 0.3 });
+  const model = loadModelData(seed);
+  const stores = model.stores.filter((_, i) => i % 7 === 0);
+  const generator = createGenerator({ seed, stores, products: model.products, scale: 0.3 });
   let lines = 0;
   for (const day of generator.days('2026-01-28', 10)) {
     const rows = [...generator.day(day)].filter((r) => r.kind === 'pos').flatMap((r) => posRows(posReceipt.parse(r.value)));

@@ -22,6 +22,7 @@ test('the migrations create the raw tables, the rollup and its view', async () =
     { name: 'demand_daily', engine: 'SummingMergeTree' },
     { name: 'demand_daily_mv', engine: 'MaterializedView' },
     { name: 'distribution_txns', engine: 'MergeTree' },
+    { name: 'ingest_event_ids', engine: 'ReplacingMergeTree' },
     { name: 'ingest_ledger', engine: 'ReplacingMergeTree' },
     { name: 'parcel_volumes', engine: 'MergeTree' },
     { name: 'pos_lines', engine: 'MergeTree' },

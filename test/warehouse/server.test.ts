@@ -37,15 +37,15 @@ describe.skipIf(!url)('server warehouse on clickhouse-server', () => {
   test('migrations apply on 18.16, and a second run applies nothing', async () => {
     const migrations = readMigrations(migrationsDir);
     expect(await migrate(wh, migrations)).toEqual({
-      applied: ['0001_raw_events', '0002_demand_daily', '0003_dead_letters', '0004_reference', '0005_insert_dedup'],
-      current: 5,
+      applied: migrations.map((m) => m.name),
+      current: migrations.length,
     });
-    expect(await migrate(wh, migrations)).toEqual({ applied: [], current: 5 });
+    expect(await migrate(wh, migrations)).toEqual({ applied: [], current: migrations.length });
     const tables = await wh.query<{ name: string }>(
       'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name',
     );
     expect(tables.map((t) => t.name)).toEqual([
-      'areas', 'dead_letters', 'demand_daily', 'demand_daily_mv', 'distribution_txns', 'ingest_ledger',
+      'areas', 'dead_letters', 'demand_daily', 'demand_daily_mv', 'distribution_txns', 'ingest_event_ids', 'ingest_ledger',
       'parcel_volumes', 'pos_lines', 'schema_migrations', 'stores',
     ]);
   });

@@ -5,9 +5,9 @@ import type { PosReceipt } from '../../../contracts/events.ts';
 import { createKafkaSource } from '../../../ingest/kafka/consumer.ts';
 import type { RecordOut } from '../../../ingest/kafka/producer.ts';
 import { createGenerator } from '../../../ingest/sources/generator.ts';
-import { deriveStores } from '../../../ingest/sources/stores.ts';
+import { loadModelData } from '../../../ingest/sources/model-data.ts';
 import { KAFKA_BROKERS, produce, readDeadLetters, setupTopics, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
-import { areas, openFixtureWarehouse, type FixtureWarehouse } from '../../fixtures/warehouse.ts';
+import { openFixtureWarehouse, type FixtureWarehouse } from '../../fixtures/warehouse.ts';
 
 let wh: FixtureWarehouse;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ const count = async (sql: string) => Number((await wh.query<{ n: number }>(sql))
 
 /** `n` valid POS receipts from the generator, from its day `day`. */
 function receipts(seed: number, n: number, day = '2026-04-01'): PosReceipt[] {
-  const gen = createGenerator({ seed, stores: deriveStores(areas, seed) });
+  const gen = createGenerator({ ...loadModelData(seed), seed });
   const out: PosReceipt[] = [];
   for (const d of gen.days(day, 30)) {
     for (const r of gen.day(d)) {

@@ -11,10 +11,10 @@ import { decodeEvent } from '../../../ingest/decode.ts';
 import type { RecordOut } from '../../../ingest/kafka/producer.ts';
 import { ROWS_OF } from '../../../ingest/rows.ts';
 import { createGenerator } from '../../../ingest/sources/generator.ts';
-import { deriveStores } from '../../../ingest/sources/stores.ts';
+import { loadModelData } from '../../../ingest/sources/model-data.ts';
 import { createEmbeddedWarehouse } from '../../../warehouse/embedded.ts';
 import { KAFKA_BROKERS, produce, readDeadLetters, setupTopics, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
-import { ROOT, areas } from '../../fixtures/warehouse.ts';
+import { ROOT } from '../../fixtures/warehouse.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cx-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -41,7 +41,7 @@ describe.skipIf(!KAFKA_BROKERS)('crash safety', () => {
     const prefix = uniquePrefix('crash');
     const groupId = `${prefix}-g`;
     const { kafka, topics } = await setupTopics(prefix);
-    const gen = createGenerator({ seed: 21, stores: deriveStores(areas, 21), scale: 0.5, badShare: 0.005 });
+    const gen = createGenerator({ ...loadModelData(21), seed: 21, scale: 0.5, badShare: 0.005 });
     const chunks: RecordOut[][] = gen.days('2026-06-01', 6).map((day) => [...gen.day(day)]);
 
     // What must land, worked out from the records themselves.

@@ -13,12 +13,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PosReceipt } from '../../../contracts/events.ts';
 import { createKafkaSource } from '../../../ingest/kafka/consumer.ts';
 import { createGenerator } from '../../../ingest/sources/generator.ts';
-import { deriveStores } from '../../../ingest/sources/stores.ts';
+import { loadModelData } from '../../../ingest/sources/model-data.ts';
 import { migrate } from '../../../warehouse/migrate.ts';
 import { createServerWarehouse } from '../../../warehouse/server.ts';
 import type { Warehouse } from '../../../warehouse/warehouse.ts';
 import { KAFKA_BROKERS, produce, setupTopics, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
-import { ROOT, areas, migrations } from '../../fixtures/warehouse.ts';
+import { ROOT, migrations } from '../../fixtures/warehouse.ts';
 
 const HAS_SERVER = (() => {
   try {
@@ -50,7 +50,7 @@ describe.skipIf(!KAFKA_BROKERS || !HAS_SERVER)('warehouse outage', () => {
     const prefix = uniquePrefix('outage');
     const groupId = `${prefix}-g`;
     const { kafka, topics } = await setupTopics(prefix);
-    const gen = createGenerator({ seed: 31, stores: deriveStores(areas, 31) });
+    const gen = createGenerator({ ...loadModelData(31), seed: 31 });
     const receipts: PosReceipt[] = [];
     for (const day of gen.days('2026-07-01', 3)) for (const r of gen.day(day)) if (r.kind === 'pos') receipts.push(r.value as PosReceipt);
     const lines = receipts.reduce((s, r) => s + r.lines.length, 0);
