@@ -44,12 +44,18 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
     },
     async insert(table: string, rows: readonly Record<string, unknown>[], opts?: InsertOptions): Promise<void> {
       if (rows.length === 0) return;
-      const payload = Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n'));
+      // Positional rows (JSONCompactEachRow) under the first row's column list: no key repeated
+      // per row, about half the serialising time of one object per row. Rows of one batch come
+      // from one mapper and so share their keys.
+      const columns = Object.keys(rows[0]!);
+      let text = '';
+      for (const row of rows) text += `${JSON.stringify(columns.map((c) => row[c]))}\n`;
       try {
         await session.insert({
           table,
-          values: payload,
-          format: 'JSONEachRow',
+          columns,
+          values: Buffer.from(text),
+          format: 'JSONCompactEachRow',
           settings: opts?.dedupToken ? { insert_deduplication_token: opts.dedupToken } : undefined,
         });
       } catch (cause) {

@@ -11,7 +11,8 @@ export interface Warehouse {
   query<T = Record<string, unknown>>(sql: string, params?: Params): Promise<T[]>;
   /** Runs a statement that returns no rows: DDL, INSERT ... SELECT, OPTIMIZE. */
   command(sql: string, params?: Params): Promise<void>;
-  /** Inserts rows in one batch; resolves once the engine has acknowledged every row. */
+  /** Inserts rows in one batch; resolves once the engine has acknowledged every row. The rows of
+   *  one call share their keys (the columns written); a column left out gets its DEFAULT. */
   insert(table: string, rows: readonly Record<string, unknown>[], options?: InsertOptions): Promise<void>;
   /** Whether `dedupToken` is honoured: a modern engine yes, ClickHouse 18.16 no. */
   supportsInsertDedup(): Promise<boolean>;
