@@ -2,7 +2,7 @@
 // standard error), then keeps a live stream going, through the in-process pipeline.
 import { addDays, shanghaiDay } from '../contracts/time.ts';
 import type { Config } from '../config.ts';
-import { createProgressBar } from '../scripts/progress.ts';
+import { createProgressBar } from './progress.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { createWarehouseDeadLetters } from './dead-letters.ts';
 import { renderMetrics } from './metrics.ts';

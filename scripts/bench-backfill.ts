@@ -15,7 +15,7 @@ import { createInProcessSource } from '../ingest/sources/in-process.ts';
 import { loadModelData } from '../ingest/sources/model-data.ts';
 import { createEmbeddedWarehouse } from '../warehouse/embedded.ts';
 import { migrate, readMigrations } from '../warehouse/migrate.ts';
-import { createProgressBar } from './progress.ts';
+import { createProgressBar } from '../ingest/progress.ts';
 
 const { values: args } = parseArgs({ options: { days: { type: 'string', default: '365' }, seed: { type: 'string', default: '20201' } } });
 const days = Number(args.days);

@@ -11,7 +11,7 @@ import { createPipeline } from '../ingest/pipeline.ts';
 import { isEventKind, readRecords } from '../ingest/sources/file-records.ts';
 import { migrate, readMigrations } from '../warehouse/migrate.ts';
 import { openWarehouse } from '../warehouse/open.ts';
-import { createProgressBar } from './progress.ts';
+import { createProgressBar } from '../ingest/progress.ts';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,

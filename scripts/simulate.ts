@@ -8,7 +8,7 @@ import { createStreamProducer } from '../ingest/kafka/producer.ts';
 import { ensureTopics, topicNames } from '../ingest/kafka/topics.ts';
 import { createGenerator, type GeneratedRecord } from '../ingest/sources/generator.ts';
 import { loadModelData } from '../ingest/sources/model-data.ts';
-import { createProgressBar } from './progress.ts';
+import { createProgressBar } from '../ingest/progress.ts';
 
 const { values: args } = parseArgs({
   options: {
