@@ -2,6 +2,7 @@
 // (when Java and Maven are present) and the throwaway ClickHouse server (Debian's 18.16, when
 // installed) that the Kafka and server-driver tests use.
 import { execFileSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -18,18 +19,30 @@ function has(command: string): boolean {
   }
 }
 
+/** Whether something already listens on a local port (then it is not ours to start or stop). */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => { socket.destroy(); resolve(true); });
+    socket.on('error', () => resolve(false));
+  });
+}
+
 export async function setup() {
   const { buildWeb } = await import('../scripts/build-web.ts');
   await buildWeb();
   if (!process.env.KAFKA_TEST_BROKERS && has('java') && has('mvn')) {
-    execFileSync('bash', [join(ROOT, 'scripts/kafka.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    startedKafka = true;
+    if (!(await listening(19092))) {
+      execFileSync('bash', [join(ROOT, 'scripts/kafka.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      startedKafka = true;
+    }
     process.env.KAFKA_TEST_BROKERS = '127.0.0.1:19092';
   }
   if (!process.env.KAFKA_TEST_BROKERS) console.warn('Java and Maven not found: Kafka tests skipped');
   if (!process.env.CLICKHOUSE_TEST_URL && has('clickhouse-server')) {
-    execFileSync('bash', [script, 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    startedServer = true;
+    if (!(await listening(18123))) {
+      execFileSync('bash', [script, 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      startedServer = true;
+    }
     // Workers are forked after this, so they inherit it.
     process.env.CLICKHOUSE_TEST_URL = 'http://127.0.0.1:18123';
   }

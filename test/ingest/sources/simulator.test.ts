@@ -3,6 +3,8 @@
 // (docs/simulator.md).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { DistributionTxn, ParcelVolume, PosReceipt } from '../../../contracts/events.ts';
 import { eventSchemas } from '../../../contracts/events.ts';
@@ -45,6 +47,7 @@ describe('simulator', () => {
     const stores = new Set(model.stores.map((s) => s.id));
     const areas = new Set(model.areas.map((a) => a.code));
     const skus = new Set(model.products.map((p) => p.sku));
+    const cities = new Set((JSON.parse(readFileSync(join(ROOT, 'reference/destination-cities.json'), 'utf8')) as { cities: { code: string }[] }).cities.map((c) => c.code));
     const missing: string[] = [];
     const need = (ok: boolean, what: string) => { if (!ok && missing.length < 10) missing.push(what); };
     for (const r of records) {
@@ -60,6 +63,7 @@ describe('simulator', () => {
         need(areas.has(v.originAreaCode), `origin ${v.originAreaCode}`);
         need(skus.has(v.sku), `sku ${v.sku}`);
         if (v.destStoreId) need(stores.has(v.destStoreId), `dest ${v.destStoreId}`);
+        if (v.destCityCode) need(cities.has(v.destCityCode), `city ${v.destCityCode}`);
       } else {
         const v = r.value as ParcelVolume;
         need(stores.has(v.stationId), `station ${v.stationId}`);
