@@ -13,6 +13,7 @@ import { migrate, readMigrations } from './warehouse/migrate.ts';
 import { openWarehouse } from './warehouse/open.ts';
 import { loadQueries } from './warehouse/queries.ts';
 import { loadAreas, loadStores } from './warehouse/reference.ts';
+import { loadReferenceTables } from './warehouse/reference-tables.ts';
 
 const root = import.meta.dirname;
 const config = parseConfig(process.env);
@@ -31,7 +32,11 @@ const model = loadModelData(config.SIM_SEED, root);
 const { areas, stores } = model;
 await loadAreas(warehouse, areas);
 await loadStores(warehouse, stores);
-logger.info('warehouse ready', { engine: await warehouse.ping(), migrationsApplied: applied, areas: areas.length, stores: stores.length });
+const reference = await loadReferenceTables(warehouse, {
+  products: join(root, 'reference/products.json'), categories: join(root, 'reference/categories.json'),
+  training: join(root, 'reference/training-sessions.json'), national: join(root, 'reference/national-online-retail.csv'),
+});
+logger.info('warehouse ready', { engine: await warehouse.ping(), migrationsApplied: applied, areas: areas.length, stores: stores.length, loaded: reference });
 
 const ingest = config.KAFKA_BROKERS
   ? await startKafkaIngest({ config, warehouse, logger })

@@ -93,7 +93,7 @@ export function createGenerator(options: GeneratorOptions) {
   const sellers = stores.filter((s) => s.type === 'cooperative' || s.type === 'township_station');
   const distributors = stores.filter((s) => s.type === 'distributor');
   const shops = stores.filter((s) => s.type === 'village_shop' || s.type === 'convenience_store');
-  const produce = products.filter((p) => p.agricultural && p.originAreaCode);
+  const produce = products.filter((p) => p.originAreaCode); // local produce: it has an origin here
   const shelf = products;
 
   const openOn = (s: Store, date: string) => s.openedOn <= date && (silentFrom(s) === null || date < silentFrom(s)!);
@@ -143,7 +143,7 @@ export function createGenerator(options: GeneratorOptions) {
     const ymd = compact(date);
     // What shops sell today: popularity x season x festival, fixed for the day.
     const pickShelf = picker(shelf, (p) =>
-      p.weight * monthFactor(p.category, month) * festivalFactor(date, festiveClass(p.category)) * (p.agricultural ? inSeason(p, month) * 0.3 : 1));
+      p.weight * monthFactor(p.category, month) * festivalFactor(date, festiveClass(p.category)) * (p.originAreaCode ? inSeason(p, month) * 0.3 : 1));
     const dayBoost = festivalFactor(date, 'other') * weekly;
     const proxyOrders = new Map<string, number>(); // township -> online orders delivered there today
     const upOrders = new Map<string, number>(); // township -> produce parcels sent from there today
@@ -200,7 +200,7 @@ export function createGenerator(options: GeneratorOptions) {
       const online = rnd.chance(Math.min(0.6, 0.15 * growth(countyOf(shop), 'online', date)));
       for (let i = 1, n = rnd.int(2, 5); i <= n; i++) {
         const item = pickShelf(rnd);
-        if (!item || item.agricultural) continue;
+        if (!item || item.originAreaCode) continue; // local produce does not come down from a distributor
         const quantity = rnd.int(6, 48);
         yield emit({ kind: 'distribution', value: {
           schemaVersion: SCHEMA_VERSION, txnId: `D${ymd}-${shop.id}-${i}`, occurredAt: formatShanghaiTime(dayStart + rnd.int(8, 17) * 3600_000),
@@ -246,7 +246,7 @@ export function createGenerator(options: GeneratorOptions) {
     const rnd = createRandom(seed ^ Math.floor(fromMs / 1000));
     const date = formatShanghaiTime(fromMs).slice(0, 10);
     const month = Number(date.slice(5, 7));
-    const pick = picker(shelf, (p) => p.weight * monthFactor(p.category, month) * (p.agricultural ? inSeason(p, month) * 0.3 : 1));
+    const pick = picker(shelf, (p) => p.weight * monthFactor(p.category, month) * (p.originAreaCode ? inSeason(p, month) * 0.3 : 1));
     const open = picker(retail.filter((s) => openOn(s, date)), (s) => RECEIPTS_PER_DAY[s.type]!);
     for (let i = 0; i < count; i++) {
       const store = open(rnd);

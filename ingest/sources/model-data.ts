@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Area, Store } from '../../contracts/events.ts';
 import { readAreas } from '../../warehouse/reference.ts';
-import { CATALOG } from './catalog.ts';
+import { readProducts } from '../../warehouse/reference-tables.ts';
 import type { SimProduct } from './generator.ts';
 import { deriveStores } from './stores.ts';
 
@@ -16,9 +16,5 @@ const ROOT = join(import.meta.dirname, '../..');
 
 export function loadModelData(seed: number, root = ROOT): ModelData {
   const areas = readAreas(join(root, 'reference/chuxiong-areas.json'));
-  return { areas, stores: deriveStores(areas, seed), products: readSimProducts() };
-}
-
-function readSimProducts(): SimProduct[] {
-  return CATALOG.map((c) => ({ ...c, agricultural: c.category.startsWith('produce.'), unit: c.sku }));
+  return { areas, stores: deriveStores(areas, seed), products: readProducts(join(root, 'reference/products.json')) };
 }

@@ -18,16 +18,20 @@ test('the migrations create the raw tables, the rollup and its view', async () =
     "SELECT name, engine FROM system.tables WHERE database = currentDatabase() ORDER BY name");
   expect(tables).toEqual([
     { name: 'areas', engine: 'ReplacingMergeTree' },
+    { name: 'categories', engine: 'ReplacingMergeTree' },
     { name: 'dead_letters', engine: 'MergeTree' },
     { name: 'demand_daily', engine: 'SummingMergeTree' },
     { name: 'demand_daily_mv', engine: 'MaterializedView' },
     { name: 'distribution_txns', engine: 'MergeTree' },
     { name: 'ingest_event_ids', engine: 'ReplacingMergeTree' },
     { name: 'ingest_ledger', engine: 'ReplacingMergeTree' },
+    { name: 'national_reference', engine: 'ReplacingMergeTree' },
     { name: 'parcel_volumes', engine: 'MergeTree' },
     { name: 'pos_lines', engine: 'MergeTree' },
+    { name: 'products', engine: 'ReplacingMergeTree' },
     { name: 'schema_migrations', engine: 'MergeTree' },
     { name: 'stores', engine: 'ReplacingMergeTree' },
+    { name: 'training_sessions', engine: 'ReplacingMergeTree' },
   ]);
 });
 

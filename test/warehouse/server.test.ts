@@ -45,8 +45,8 @@ describe.skipIf(!url)('server warehouse on clickhouse-server', () => {
       'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name',
     );
     expect(tables.map((t) => t.name)).toEqual([
-      'areas', 'dead_letters', 'demand_daily', 'demand_daily_mv', 'distribution_txns', 'ingest_event_ids', 'ingest_ledger',
-      'parcel_volumes', 'pos_lines', 'schema_migrations', 'stores',
+      'areas', 'categories', 'dead_letters', 'demand_daily', 'demand_daily_mv', 'distribution_txns', 'ingest_event_ids', 'ingest_ledger',
+      'national_reference', 'parcel_volumes', 'pos_lines', 'products', 'schema_migrations', 'stores', 'training_sessions',
     ]);
   });
 

@@ -84,6 +84,28 @@ describe('simulator', () => {
     expect(firstDays / normalDays).toBeLessThan(0.7);
   });
 
+  test('wild mushrooms: July ships at least five times what February does', () => {
+    const mushrooms = new Set(model.products.filter((p) => p.category === 'produce.wild_mushroom').map((p) => p.sku));
+    expect(mushrooms.size).toBeGreaterThan(3);
+    const shipped = (from: string, n: number) => daysOf(from, n)
+      .filter((r) => r.kind === 'distribution')
+      .map((r) => r.value as DistributionTxn)
+      .filter((t) => t.direction === 'upstream' && mushrooms.has(t.sku))
+      .reduce((s, t) => s + t.weightG, 0);
+    const july = shipped('2026-07-01', 31);
+    const february = shipped('2026-02-01', 28);
+    expect(july).toBeGreaterThan(0);
+    expect(july).toBeGreaterThanOrEqual(5 * february);
+  }, 60_000);
+
+  test('every upstream produce transaction carries a traceability batch shared by its lot', () => {
+    const up = daysOf('2026-07-06', 2).filter((r) => r.kind === 'distribution').map((r) => r.value as DistributionTxn)
+      .filter((t) => t.direction === 'upstream');
+    expect(up.length).toBeGreaterThan(100);
+    expect(up.every((t) => /^CX-\d{6,9}-\d{6}-\d{4}$/.test(t.traceBatch ?? ''))).toBe(true);
+    expect(new Set(up.map((t) => t.traceBatch)).size).toBeLessThan(up.length); // lots hold several orders
+  });
+
   test('online share of station receipts, and parcels out per parcel in, fall in the documented ranges', () => {
     const records = daysOf('2026-05-04', 7);
     const stationReceipts = pos(records).filter((r) => r.storeId.startsWith('ST-') || r.storeId.startsWith('VP-'));
