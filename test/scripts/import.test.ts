@@ -1,0 +1,50 @@
+// `npm run import -- FILE` end to end: a generated file with known bad lines into a fresh
+// embedded warehouse; exact counts in the tables, in dead_letters, and in the summary.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { decodeEvent } from '../../ingest/decode.ts';
+import { ROWS_OF } from '../../ingest/rows.ts';
+import { createGenerator } from '../../ingest/sources/generator.ts';
+import { loadModelData } from '../../ingest/sources/model-data.ts';
+import { createEmbeddedWarehouse } from '../../warehouse/embedded.ts';
+import { ROOT } from '../fixtures/warehouse.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cx-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('an NDJSON file with bad lines: accepted rows land, refused ones are dead letters with file and line', async () => {
+  const gen = createGenerator({ ...loadModelData(3), seed: 3, scale: 0.05, badShare: 0.03 });
+  const records = [...gen.day('2026-04-01')];
+  const lines = records.map((r) => JSON.stringify({ kind: r.kind, value: r.value }));
+  lines.push('{"kind":"weather","value":{}}');
+  writeFileSync(join(dir, 'in.ndjson'), `${lines.join('\n')}\n`);
+  let rows = 0;
+  let bad = 0;
+  for (const r of records) {
+    const d = decodeEvent(r.kind, r.value, 1 << 20);
+    if (d.ok && r.kind === 'pos') rows += ROWS_OF.pos(d.event as never).length;
+    if (!d.ok) bad++;
+  }
+  expect(bad).toBeGreaterThan(5);
+
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', join(dir, 'in.ndjson')], {
+    cwd: ROOT, env: { ...process.env, DATA_DIR: join(dir, 'chdb') }, encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  const accepted = records.length - bad;
+  expect(run.stderr).toContain(`${lines.length} records read, ${accepted} accepted, rejected: `);
+  expect(run.stderr).toContain('unknown_kind 1');
+  const wh = createEmbeddedWarehouse({ path: join(dir, 'chdb') });
+  try {
+    const one = async (sql: string) => Number((await wh.query<{ n: number }>(sql))[0]!.n);
+    expect(await one('SELECT count() AS n FROM pos_lines')).toBe(rows);
+    expect(await one('SELECT count() AS n FROM dead_letters')).toBe(bad + 1);
+    expect(await one("SELECT count() AS n FROM dead_letters WHERE kind = 'weather' AND detail = 'kind: unknown stream weather'")).toBe(1);
+    expect(await one(`SELECT count() AS n FROM dead_letters WHERE source = 'file:${join(dir, 'in.ndjson')}:${lines.length}'`)).toBe(1);
+  } finally {
+    await wh.close();
+  }
+}, 60_000);
