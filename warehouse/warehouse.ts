@@ -1,7 +1,7 @@
 // The one interface that ingest/ and api/ talk to. Two implementations sit behind it: the embedded
 // chdb engine (the default) and a ClickHouse server through @clickhouse/client.
 
-/** Query parameters, bound server-side to `{name:Type}` placeholders; never spliced into SQL. */
+/** Query parameters, bound server-side to the SQL's `{name:Type}` parameters; never spliced into it. */
 export type Params = Record<string, string | number | boolean | null | readonly (string | number)[]>;
 
 export interface Warehouse {

@@ -76,7 +76,7 @@ const en: Record<MessageKey, string> = {
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
-/** The message `key` in `lang`, with `{name}` placeholders filled from `params`. */
+/** The message `key` in `lang`, with its `{name}` slots filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string> = {}): string {
   return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }

@@ -6,6 +6,7 @@
 // receipt. Values stay text where the schema wants text; numbers and booleans are converted.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { parseCsv } from '../../contracts/csv.ts';
 import { EVENT_KINDS, type EventKind } from '../../contracts/events.ts';
 
 export interface FileRecord {
@@ -79,23 +80,7 @@ function convert(header: string, cell: string): unknown {
   return cell;
 }
 
-/** One CSV line (RFC 4180 quoting; no newlines inside quoted cells). */
-export function parseCsvLine(text: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { cells.push(cell); cell = ''; }
-    else cell += c;
-  }
-  cells.push(cell);
-  return cells;
-}
+/** One CSV line (no newlines inside quoted cells: the file is read line by line). */
+export const parseCsvLine = (text: string): string[] => parseCsv(text)[0] ?? [''];
 
 export const isEventKind = (k: string): k is EventKind => (EVENT_KINDS as string[]).includes(k);
