@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFixtureWarehouse, ROOT, type FixtureWarehouse } from '../fixtures/warehouse.ts';
 import {
-  loadNationalReference, loadReferenceTables, nationalRow, parseCsv, readNationalReference, readProducts, type ReferenceFiles,
+  loadNationalReference, loadReferenceTables, nationalRow, readNationalReference, readProducts, type ReferenceFiles,
 } from '../../warehouse/reference-tables.ts';
 
 const files: ReferenceFiles = {
@@ -108,10 +108,6 @@ describe('reading bad reference data', () => {
         povertyRelief: false, originAreaCode: '5323', assumed: true },
     ] }));
     expect(() => readProducts(file)).toThrow('bad-origin.json: products[0].originAreaCode: must be a 6-digit county or 9-digit township NBS code');
-  });
-
-  it('parses quoted CSV fields with commas, doubled quotes and CRLF', () => {
-    expect(parseCsv('a,b\r\n1,"x, ""y"""\r\n\r\n2,\n')).toEqual([['a', 'b'], ['1', 'x, "y"'], ['2', '']]);
   });
 
   it('names the CSV row whose year is not a number', () => {
