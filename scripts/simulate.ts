@@ -2,6 +2,8 @@
 // {"kind":...,"value":...} per line) or to Kafka. Deterministic from --seed.
 //   npm run simulate -- --to stdout --seed 42 --days 7 [--from 2026-01-01] [--scale 1] [--bad-share 0]
 //   npm run simulate -- --to kafka --events 100000 --seed 42 [--brokers 127.0.0.1:19092] [--prefix cx]
+//   npm run simulate -- --to kafka --rate 50          (live: 50 receipts a second until Ctrl-C;
+//                                                      after --days or --events when given too)
 import { parseArgs } from 'node:util';
 import { createKafka } from '../ingest/kafka/client.ts';
 import { createStreamProducer } from '../ingest/kafka/producer.ts';
@@ -22,6 +24,7 @@ const { values: args } = parseArgs({
     brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092' },
     prefix: { type: 'string', default: process.env.KAFKA_TOPIC_PREFIX ?? 'cx' },
     partitions: { type: 'string', default: '3' },
+    rate: { type: 'string', default: '0' },
   },
 });
 
@@ -39,38 +42,46 @@ if (!(maxEvents > 0)) fail(`invalid --events: ${args.events}`);
 const days = args.days === undefined ? (args.events === undefined ? 1 : 3660) : Number(args.days);
 if (!Number.isInteger(days) || days < 1) fail(`invalid --days: ${args.days}`);
 
+const rate = Number(args.rate);
+if (!(rate >= 0)) fail(`invalid --rate: ${args.rate}`);
+
 const generator = createGenerator({ ...loadModelData(seed), seed, scale: Number(args.scale), badShare: Number(args['bad-share']) });
 
 function* records(): Generator<GeneratedRecord> {
   let n = 0;
-  for (const day of generator.days(args.from!, days)) {
+  const dayList = generator.days(args.from!, days);
+  for (const [i, day] of dayList.entries()) {
     for (const r of generator.day(day)) {
       if (n++ >= maxEvents) return;
       yield r;
     }
+    if (!Number.isFinite(maxEvents)) bar.update(i + 1, dayList.length, `${day} ${n.toLocaleString()} events`);
   }
 }
 
-// A closed pipe (`| head`) ends the run quietly instead of with a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
+interface Sink {
+  send(r: GeneratedRecord): Promise<void>;
+  close(): Promise<void>;
+}
 
-const bar = createProgressBar('simulate', process.stderr);
-const total = Number.isFinite(maxEvents) ? maxEvents : 0;
-let sent = 0;
-const progress = () => { if (total > 0 && ++sent % 10_000 === 0) bar.update(sent, total, `${sent.toLocaleString()} events`); };
-
-if (args.to === 'stdout') {
+async function stdoutSink(): Promise<Sink> {
+  // A closed pipe (`| head`) ends the run quietly instead of with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
   let buffer = '';
-  for (const r of records()) {
-    buffer += `${JSON.stringify({ kind: r.kind, value: r.value })}\n`;
-    if (buffer.length > 1 << 16) {
-      if (!process.stdout.write(buffer)) await new Promise((resolve) => process.stdout.once('drain', resolve));
-      buffer = '';
-    }
-    progress();
-  }
-  process.stdout.write(buffer);
-} else {
+  const flush = async () => {
+    if (!process.stdout.write(buffer)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    buffer = '';
+  };
+  return {
+    async send(r) {
+      buffer += `${JSON.stringify({ kind: r.kind, value: r.value })}\n`;
+      if (buffer.length > 1 << 16) await flush();
+    },
+    close: flush,
+  };
+}
+
+async function kafkaSink(): Promise<Sink> {
   const kafka = createKafka({ brokers: args.brokers!.split(',') });
   const topics = topicNames(args.prefix);
   const admin = kafka.admin();
@@ -78,10 +89,39 @@ if (args.to === 'stdout') {
   await ensureTopics(admin, topics, Number(args.partitions));
   await admin.disconnect();
   const producer = await createStreamProducer(kafka, topics);
-  for (const r of records()) {
-    await producer.send(r);
-    progress();
-  }
-  await producer.close();
-  process.stderr.write(`simulate: published ${sent || 'all'} events to ${Object.values(topics).join(', ')}\n`);
+  return {
+    send: (r) => producer.send(r),
+    async close() {
+      await producer.close();
+      process.stderr.write(`simulate: published ${sent.toLocaleString()} events to ${Object.values(topics).join(', ')}\n`);
+    },
+  };
 }
+
+const bar = createProgressBar('simulate', process.stderr);
+let sent = 0;
+const sink = args.to === 'stdout' ? await stdoutSink() : await kafkaSink();
+if (args.days !== undefined || args.events !== undefined || rate === 0) {
+  for (const r of records()) {
+    await sink.send(r);
+    if (++sent % 10_000 === 0 && Number.isFinite(maxEvents)) bar.update(sent, maxEvents, `${sent.toLocaleString()} events`);
+  }
+}
+if (rate > 0) {
+  // Live: `rate` receipts a second at the current time, until interrupted.
+  let stop = false;
+  process.once('SIGINT', () => { stop = true; });
+  process.once('SIGTERM', () => { stop = true; });
+  process.stderr.write(`simulate: live at ${rate} receipts/s; Ctrl-C stops\n`);
+  let last = Date.now();
+  while (!stop) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = Date.now();
+    for (const r of generator.live(last, now, Math.round(((now - last) / 1000) * rate))) {
+      await sink.send(r);
+      sent++;
+    }
+    last = now;
+  }
+}
+await sink.close();
