@@ -81,7 +81,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     acks = [];
     rowCount = 0;
     // Flushes run one after another, so acknowledgements keep the order records came in.
-    flushing = flushing.then(() => write(batch));
+    // A failed flush rejects its own caller; it must not fail every flush after it.
+    flushing = flushing.catch(() => {}).then(() => write(batch));
     return flushing;
   }
 

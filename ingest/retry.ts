@@ -29,7 +29,12 @@ export async function withRetry<T>(action: () => Promise<T>, options: RetryOptio
       const delay = Math.min(maxMs, initialMs * 2 ** (attempt - 1));
       onWaiting?.(true);
       onRetry(e, attempt, delay);
-      await beforeWait?.();
+      try {
+        await beforeWait?.();
+      } catch (giveUp) {
+        onWaiting?.(false);
+        throw giveUp;
+      }
       await sleep(delay);
     }
   }

@@ -70,7 +70,7 @@ log(`loaded ${loaded.toLocaleString()} events (${JSON.stringify(counts)}) into K
 const wh = createEmbeddedWarehouse({ path: join(work, 'chdb') });
 await migrate(wh, readMigrations(join(root, 'sql/migrations')));
 const truncate = async () => {
-  for (const t of ['pos_lines', 'distribution_txns', 'parcel_volumes', 'demand_daily', 'ingest_event_ids', 'ingest_ledger']) await wh.command(`TRUNCATE TABLE ${t}`);
+  for (const t of ['pos_lines', 'distribution_txns', 'parcel_volumes', 'demand_daily', 'ingest_event_ids', 'ingest_batches']) await wh.command(`TRUNCATE TABLE ${t}`);
 };
 const posLines = async () => Number((await wh.query<{ n: number }>('SELECT count() AS n FROM pos_lines'))[0]!.n);
 

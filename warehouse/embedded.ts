@@ -3,6 +3,7 @@
 import { Session } from 'chdb';
 import { mkdirSync } from 'node:fs';
 import { parseJsonEachRow } from './json-each-row.ts';
+import { RETRYABLE_CODES } from './retryable.ts';
 import { WarehouseError, type InsertOptions, type Params, type Warehouse } from './warehouse.ts';
 
 export interface EmbeddedOptions {
@@ -75,9 +76,6 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
   };
 }
 
-// Load, not a bad query: 159 TIMEOUT_EXCEEDED, 202 TOO_MANY_SIMULTANEOUS_QUERIES, 241
-// MEMORY_LIMIT_EXCEEDED, 242 TABLE_IS_READ_ONLY, 252 TOO_MANY_PARTS.
-const RETRYABLE = new Set([159, 202, 241, 242, 252]);
 
 // Engine-side errors (bad SQL, type mismatch) do not get better with a retry; a closed session
 // or a failed connection might after a reopen, but not on this instance.
@@ -85,6 +83,6 @@ function toWarehouseError(cause: unknown): WarehouseError {
   if (cause instanceof WarehouseError) return cause;
   const e = cause as { message?: string; code?: string; clickhouseCode?: number };
   const code = e.clickhouseCode ? `CH_${e.clickhouseCode}` : (e.code ?? 'UNKNOWN');
-  const retryable = e.clickhouseCode !== undefined && RETRYABLE.has(e.clickhouseCode);
+  const retryable = e.clickhouseCode !== undefined && RETRYABLE_CODES.has(e.clickhouseCode);
   return new WarehouseError(e.message ?? String(cause), { code, retryable, cause });
 }

@@ -3,6 +3,7 @@
 // on both (see `detectTraits`).
 import { ClickHouseLogLevel, createClient, type ClickHouseSettings } from '@clickhouse/client';
 import { parseJsonEachRow } from './json-each-row.ts';
+import { RETRYABLE_CODES } from './retryable.ts';
 import { WarehouseError, type InsertOptions, type Params, type Warehouse } from './warehouse.ts';
 
 export interface ServerOptions {
@@ -156,11 +157,6 @@ function parseRows<T>(text: string): T[] {
   }
 }
 
-// Load and network trouble: the same call can succeed later.
-// 159 TIMEOUT_EXCEEDED, 202 TOO_MANY_SIMULTANEOUS_QUERIES, 209 SOCKET_TIMEOUT, 210 NETWORK_ERROR,
-// 241 MEMORY_LIMIT_EXCEEDED, 242 TABLE_IS_READ_ONLY (replica lost Keeper), 252 TOO_MANY_PARTS,
-// 319 UNKNOWN_STATUS_OF_INSERT (retry with the same dedup token is the documented answer).
-const RETRYABLE_CODES = new Set([159, 202, 209, 210, 241, 242, 252, 319]);
 const RETRYABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 // Said by a proxy or load balancer in front of ClickHouse, or by the client on its own timeout.
 const TRANSIENT_MESSAGE = /socket hang up|timeout error|timed out|service unavailable|bad gateway|gateway time-?out|no healthy upstream|upstream connect error|\b50[234]\b/i;

@@ -1,21 +1,22 @@
 // The Kafka source: one consumer group over the three topics. Each partition's messages are
-// batched by offset range (up to batchMaxRows rows, or batchMaxMs, or the end of what the broker
-// has), and each batch goes: ledger entry -> insert with a deduplication token derived from the
-// range -> dead letters to `<topic>.dlq` -> offset commit. A crash anywhere in that sequence is
-// repaired by the partition's next owner, which re-forms the recorded ranges with the same
-// tokens (docs/exactly-once.md). Everything happens inside eachBatch, so kafkajs finishes the
-// batch before it rebalances and never hands a partition over mid-batch.
+// batched by offset range (up to batchMaxRows rows or batchMaxBytes, or batchMaxMs, or the end of
+// what the broker has), and each batch goes: ledger entry -> insert with a deduplication token
+// derived from the range -> event ids and dead letters -> offset commit. A crash anywhere in that
+// sequence is repaired by the partition's next owner, which re-forms the recorded ranges with the
+// same tokens (docs/exactly-once.md). Batches are written inside eachBatch, which kafkajs lets
+// finish before it rebalances; a generation counter guards the case where kafkajs rejoins the
+// group on its own (a fetch error on another broker) while a batch is in hand.
 import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
 import { EVENT_KINDS, type EventKind } from '../../contracts/events.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import { withRetry } from '../retry.ts';
+import { withRetry, type RetryOptions } from '../retry.ts';
 import { TABLE_OF } from '../rows.ts';
 import { createStats } from '../stats.ts';
-import { deadLetterMessage } from './dlq.ts';
-import { batchToken, createWarehouseLedger, type Ledger, type OffsetRange } from './ledger.ts';
+import { sendDeadLetters } from './dlq.ts';
 import { idsSeenElsewhere, recordIds } from './event-ids.ts';
+import { batchToken, createWarehouseLedger, type Ledger, type OffsetRange } from './ledger.ts';
 import { addMessage, createPartitionBatch, isEmpty, rangeOf, uniqueEvents, type PartitionBatch } from './partition-batch.ts';
-import { dlqTopic, type Topics } from './topics.ts';
+import type { Topics } from './topics.ts';
 
 export interface KafkaSourceOptions {
   kafka: Kafka;
@@ -24,6 +25,7 @@ export interface KafkaSourceOptions {
   groupId?: string; // 'cx-ingest' by default
   sessionTimeoutMs?: number; // 30_000 by default: how long a crashed member holds its partitions
   batchMaxRows?: number; // 10_000 by default
+  batchMaxBytes?: number; // 16 MiB of message values by default: bounds memory per partition
   batchMaxMs?: number; // 1_000 by default
   maxMessageBytes?: number; // 1 MiB by default: larger messages are dead letters
   retryInitialMs?: number; // 200 by default
@@ -33,17 +35,21 @@ export interface KafkaSourceOptions {
   onCrash?: (error: Error) => void; // the consumer failed for good and is joining again
 }
 
-export interface PartitionState {
+interface PartitionState {
   batch: PartitionBatch;
   pending: OffsetRange[]; // ledger ranges still to re-form after a (re)start
   highWatermark: bigint;
   committed: bigint;
 }
 
+/** The group moved on while a batch was in hand: leave it uncommitted for the partition's owner. */
+class StaleBatch extends Error {}
+
 export function createKafkaSource(options: KafkaSourceOptions) {
   const {
-    kafka, warehouse, topics, groupId = 'cx-ingest', sessionTimeoutMs = 30_000, batchMaxRows = 10_000, batchMaxMs = 1_000,
-    maxMessageBytes = 1 << 20, retryInitialMs = 200, retryMaxMs = 30_000, clock = Date.now, onRetry, onCrash,
+    kafka, warehouse, topics, groupId = 'cx-ingest', sessionTimeoutMs = 30_000, batchMaxRows = 10_000,
+    batchMaxBytes = 16 << 20, batchMaxMs = 1_000, maxMessageBytes = 1 << 20, retryInitialMs = 200, retryMaxMs = 30_000,
+    clock = Date.now, onRetry, onCrash,
   } = options;
   const kindOf = new Map<string, EventKind>(EVENT_KINDS.map((k) => [topics[k], k]));
   const stats = createStats();
@@ -52,39 +58,41 @@ export function createKafkaSource(options: KafkaSourceOptions) {
   let consumer: Consumer | null = null;
   let producer: Producer | null = null;
   let running = false;
+  let stopping = false;
+  let generation = 0; // bumped on every group join: a batch from an older one must not commit
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
 
-  async function partitionState(topic: string, partition: number, firstOffset: bigint): Promise<PartitionState> {
+  function retryOptions(payload: EachBatchPayload | undefined, gen: number): RetryOptions {
+    return {
+      initialMs: retryInitialMs, maxMs: retryMaxMs, onRetry, onWaiting: stats.setWaiting,
+      // Heartbeat while we wait for the warehouse, so the group keeps our partitions (kafkajs has
+      // no background heartbeat); if the group moved on, give the batch up uncommitted.
+      beforeWait: async () => {
+        if (gen !== generation) throw new StaleBatch('group rejoined while waiting for the warehouse');
+        await payload?.heartbeat();
+      },
+    };
+  }
+
+  async function partitionState(topic: string, partition: number, firstOffset: bigint, payload: EachBatchPayload | undefined, gen: number) {
     const key = `${topic}/${partition}`;
     let state = partitions.get(key);
     if (!state) {
       // First batch of this partition since we joined: it starts at the committed offset, and
       // any ledger range at or after it may have landed without its commit.
-      const pending = ledger ? await withRetry(() => ledger!.pending(topic, partition, firstOffset), retryOptions()) : [];
-      state = {
-        batch: createPartitionBatch(kindOf.get(topic)!, clock()), pending, highWatermark: firstOffset, committed: firstOffset,
-      };
+      const pending = ledger ? await withRetry(() => ledger!.pending(topic, partition, firstOffset), retryOptions(payload, gen)) : [];
+      state = { batch: createPartitionBatch(kindOf.get(topic)!, clock()), pending, highWatermark: firstOffset, committed: firstOffset };
       partitions.set(key, state);
     }
     return state;
   }
 
-  function retryOptions(payload?: EachBatchPayload) {
-    return {
-      initialMs: retryInitialMs, maxMs: retryMaxMs, onRetry, onWaiting: stats.setWaiting,
-      // Heartbeat while we wait for the warehouse, so the group keeps our partitions; if the
-      // group moved on (rebalance, shutdown), give up the batch: it was not committed.
-      beforeWait: payload ? async () => {
-        if (!payload.isRunning() || payload.isStale()) throw new Error('consumer stopping: batch abandoned uncommitted');
-        await payload.heartbeat();
-      } : undefined,
-    };
-  }
-
-  async function flush(state: PartitionState, topic: string, partition: number, payload: EachBatchPayload, replay: boolean) {
+  async function flush(state: PartitionState, topic: string, partition: number, replay: boolean, payload: EachBatchPayload | undefined, gen: number) {
     const batch = state.batch;
     const range = rangeOf(batch);
     const started = clock();
-    const retry = retryOptions(payload);
+    const retry = retryOptions(payload, gen);
     const table = TABLE_OF[batch.kind];
     const token = batchToken(table, topic, partition, range);
     // Without insert deduplication (ClickHouse 18.16) there is no ledger and no id check: the
@@ -103,11 +111,13 @@ export function createKafkaSource(options: KafkaSourceOptions) {
         stats.inserted(table, rows.length, kept.length);
         landed = true;
       } catch (e) {
-        if ((e as { retryable?: boolean }).retryable !== false) throw e;
-        // The engine refuses these rows as they are: keep them as dead letters rather than
-        // block the partition behind them.
-        batch.letters.push({ source: `kafka:${topic}/${partition}@${range.first}-${range.last}`, kind: batch.kind,
-          reason: 'insert_rejected', detail: (e as Error).message.slice(0, 1000), payload: '', offset: range.first });
+        if (e instanceof StaleBatch || (e as { retryable?: boolean }).retryable !== false) throw e;
+        // The engine refuses these rows as they are (resource trouble is retried above): each
+        // event becomes a dead letter with its own bytes and offset, rather than block the partition.
+        const detail = (e as Error).message.slice(0, 1000);
+        for (const ev of kept) {
+          batch.letters.push({ source: `kafka:${topic}/${partition}@${ev.offset}`, kind: batch.kind, reason: 'insert_rejected', detail, payload: ev.raw, offset: ev.offset });
+        }
       }
     }
     stats.duplicates(duplicates);
@@ -115,17 +125,69 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     // independent of each other; both land before the commit.
     await Promise.all([
       ledger && landed ? withRetry(() => recordIds(warehouse, batch.kind, kept, token), retry) : undefined,
-      batch.letters.length > 0
-        ? producer!.send({ topic: dlqTopic(topic), acks: -1, messages: batch.letters.map((l) => deadLetterMessage(l, topic, partition)) })
-        : undefined,
+      sendDeadLetters(producer!, topic, partition, batch.letters),
     ]);
     for (const l of batch.letters) stats.rejected(l.reason);
-    // A rebalance took the partition while we wrote: its next owner replays this range.
-    if (payload.isStale()) throw new Error('consumer stale: batch left uncommitted');
+    if (gen !== generation) throw new StaleBatch('group rejoined during the write: the partition owner replays this range');
     await consumer!.commitOffsets([{ topic, partition, offset: (range.last + 1n).toString() }]);
     state.committed = range.last + 1n;
     stats.flushed(rows.length, clock() - started, clock());
     state.batch = createPartitionBatch(batch.kind, clock());
+  }
+
+  const full = (b: PartitionBatch) => b.rowCount + b.letters.length >= batchMaxRows || b.bytes >= batchMaxBytes;
+
+  async function eachBatch(payload: EachBatchPayload) {
+    const { batch } = payload;
+    const { topic, partition } = batch;
+    if (batch.isEmpty() || stopping) return;
+    const gen = generation;
+    const key = `${topic}/${partition}`;
+    const firstOffset = BigInt(batch.firstOffset()!);
+    let state: PartitionState | undefined;
+    inFlight++;
+    try {
+      state = await partitionState(topic, partition, firstOffset, payload, gen);
+      state.highWatermark = BigInt(batch.highWatermark);
+      for (const message of batch.messages) {
+        if (stopping || !payload.isRunning()) break;
+        const offset = BigInt(message.offset);
+        // Re-forming a recorded range: close it exactly where it closed before.
+        while (state.pending.length > 0 && offset > state.pending[0]!.last && !isEmpty(state.batch)) {
+          await flush(state, topic, partition, true, payload, gen);
+          state.pending.shift();
+        }
+        if (state.pending.length > 0 && offset > state.pending[0]!.last) state.pending.shift();
+        if (isEmpty(state.batch)) state.batch.startedAt = clock();
+        stats.consumed();
+        addMessage(state.batch, offset, message.value, `kafka:${topic}/${partition}@${offset}`, maxMessageBytes);
+        const next = state.pending[0];
+        if (next && offset === next.last) {
+          await flush(state, topic, partition, true, payload, gen);
+          state.pending.shift();
+        } else if (!next && full(state.batch)) {
+          await flush(state, topic, partition, false, payload, gen);
+        }
+      }
+      // Caught up with the broker, or waited long enough: flush now, inside this eachBatch.
+      const caughtUp = state.batch.last !== null && state.batch.last + 1n >= state.highWatermark;
+      if (!isEmpty(state.batch) && state.pending.length === 0 && (caughtUp || clock() - state.batch.startedAt >= batchMaxMs)) {
+        await flush(state, topic, partition, false, payload, gen);
+      }
+      if (gen !== generation) return; // a newer group generation owns the offsets now
+      if (state.batch.last !== null) payload.resolveOffset(state.batch.last.toString());
+      else if (state.committed > 0n) payload.resolveOffset((state.committed - 1n).toString());
+    } catch (e) {
+      // Whatever this partition held uncommitted is dropped; unless the group moved on, go back
+      // to the committed offset, so the retry re-forms the same batches from the ledger instead
+      // of appending the re-fetched messages to a half-written batch.
+      if (!state || partitions.get(key) === state) partitions.delete(key);
+      if (e instanceof StaleBatch) return;
+      if (gen === generation) consumer!.seek({ topic, partition, offset: (state?.committed ?? firstOffset).toString() });
+      throw e;
+    } finally {
+      if (--inFlight === 0) idle?.();
+    }
   }
 
   async function runConsumer(): Promise<void> {
@@ -136,12 +198,16 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     consumer = c;
     // A new generation starts every partition afresh from its committed offset: what we held
     // uncommitted is dropped here and read again by whoever owns the partition now.
-    c.on(c.events.GROUP_JOIN, () => partitions.clear());
+    c.on(c.events.GROUP_JOIN, () => {
+      generation++;
+      partitions.clear();
+    });
     // kafkajs gives up on errors it deems final (say, the group expelled us during a long
     // outage); an ingest process must not sit there consuming nothing, so it joins again.
     c.on(c.events.CRASH, (event) => {
       if (event.payload.restart || !running) return;
       onCrash?.(event.payload.error);
+      generation++;
       partitions.clear();
       setTimeout(() => {
         if (!running || consumer !== c) return;
@@ -154,43 +220,6 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     await c.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 3, eachBatch });
   }
 
-  async function eachBatch(payload: EachBatchPayload) {
-    const { batch } = payload;
-    const { topic, partition } = batch;
-    if (batch.isEmpty()) return;
-    const state = await partitionState(topic, partition, BigInt(batch.firstOffset()!));
-    state.highWatermark = BigInt(batch.highWatermark);
-    if (payload.isStale()) return;
-    for (const message of batch.messages) {
-      if (!payload.isRunning()) break; // stopping: flush what we hold below, then leave
-      const offset = BigInt(message.offset);
-      stats.consumed();
-      // Re-forming a recorded range: close it exactly where it closed before.
-      while (state.pending.length > 0 && offset > state.pending[0]!.last && !isEmpty(state.batch)) {
-        await flush(state, topic, partition, payload, true);
-        state.pending.shift();
-      }
-      if (state.pending.length > 0 && offset > state.pending[0]!.last) state.pending.shift();
-      if (isEmpty(state.batch)) state.batch.startedAt = clock();
-      addMessage(state.batch, offset, message.value, `kafka:${topic}/${partition}@${offset}`, maxMessageBytes);
-      const next = state.pending[0];
-      if (next && offset === next.last) {
-        await flush(state, topic, partition, payload, true);
-        state.pending.shift();
-      } else if (!next && state.batch.rowCount + state.batch.letters.length >= batchMaxRows) {
-        await flush(state, topic, partition, payload, false);
-      }
-    }
-    // Caught up with the broker, waited long enough, or stopping: flush now, inside this eachBatch.
-    const caughtUp = state.batch.last !== null && state.batch.last + 1n >= state.highWatermark;
-    const due = caughtUp || clock() - state.batch.startedAt >= batchMaxMs || !payload.isRunning();
-    if (!isEmpty(state.batch) && state.pending.length === 0 && due) {
-      await flush(state, topic, partition, payload, false);
-    }
-    if (state.batch.last !== null) payload.resolveOffset(state.batch.last.toString());
-    else if (state.committed > 0n) payload.resolveOffset((state.committed - 1n).toString());
-  }
-
   return {
     async start(): Promise<void> {
       ledger = (await warehouse.supportsInsertDedup()) ? createWarehouseLedger(warehouse) : null;
@@ -199,8 +228,16 @@ export function createKafkaSource(options: KafkaSourceOptions) {
       running = true;
       await runConsumer();
     },
-    /** Finishes the batch in hand, leaves the group, closes connections. */
+    /** Finishes the batches in hand and commits them while the group still counts us, then leaves. */
     async stop(): Promise<void> {
+      stopping = true;
+      if (inFlight > 0) await new Promise<void>((resolve) => { idle = resolve; });
+      const gen = generation;
+      for (const [key, state] of partitions) {
+        if (isEmpty(state.batch) || state.pending.length > 0) continue; // a replay is left whole to the next owner
+        const [topic, partition] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
+        await flush(state, topic, partition, false, undefined, gen).catch(() => {}); // uncommitted: read again later
+      }
       running = false;
       await consumer?.disconnect();
       await producer?.disconnect();

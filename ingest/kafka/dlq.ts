@@ -1,8 +1,13 @@
-// A dead letter as a Kafka message on `<topic>.dlq`: the original bytes as the value, and
-// headers naming why it was refused and exactly where it came from, so it can be found, fixed
-// and replayed, and so a duplicate (a dead letter re-sent after a crash) can be recognised.
-import type { Message } from 'kafkajs';
+// Dead letters as Kafka messages on `<topic>.dlq`: the original bytes as the value, and headers
+// naming why it was refused and exactly where it came from, so it can be found, fixed and
+// replayed, and so a duplicate (a dead letter re-sent after a crash) can be recognised by its key.
+import type { Message, Producer } from 'kafkajs';
 import type { DeadLetter } from '../dead-letters.ts';
+import { dlqTopic } from './topics.ts';
+
+// Well under Kafka's default message.max.bytes (1 MiB) per request: a batch can hold thousands
+// of letters, and one oversized produce request would fail the whole batch, again and again.
+const MAX_REQUEST_BYTES = 512 * 1024;
 
 export function deadLetterMessage(letter: DeadLetter & { offset: bigint }, topic: string, partition: number): Message {
   return {
@@ -10,10 +15,30 @@ export function deadLetterMessage(letter: DeadLetter & { offset: bigint }, topic
     value: letter.payload,
     headers: {
       'x-reason': letter.reason,
-      'x-detail': letter.detail.slice(0, 2000),
+      'x-detail': letter.detail.slice(0, 500),
       'x-source-topic': topic,
       'x-source-partition': String(partition),
       'x-source-offset': letter.offset.toString(),
     },
   };
+}
+
+/** Sends the letters in requests of at most 512 KiB, in order; resolves when all are acknowledged. */
+export async function sendDeadLetters(producer: Producer, topic: string, partition: number, letters: readonly (DeadLetter & { offset: bigint })[]) {
+  let chunk: Message[] = [];
+  let bytes = 0;
+  const send = async () => {
+    if (chunk.length === 0) return;
+    await producer.send({ topic: dlqTopic(topic), acks: -1, messages: chunk });
+    chunk = [];
+    bytes = 0;
+  };
+  for (const letter of letters) {
+    const message = deadLetterMessage(letter, topic, partition);
+    const size = Buffer.byteLength(String(message.value)) + 700;
+    if (bytes + size > MAX_REQUEST_BYTES) await send();
+    chunk.push(message);
+    bytes += size;
+  }
+  await send();
 }

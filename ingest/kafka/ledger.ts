@@ -17,12 +17,12 @@ export interface Ledger {
 export function createWarehouseLedger(warehouse: Warehouse): Ledger {
   return {
     async record(topic, partition, { first, last }) {
-      await warehouse.insert('ingest_ledger', [{ topic, partition, first_offset: first.toString(), last_offset: last.toString() }]);
+      await warehouse.insert('ingest_batches', [{ topic, partition, first_offset: first.toString(), last_offset: last.toString() }]);
     },
     async pending(topic, partition, from) {
       // Offsets travel as strings: they outgrow a double long before they outgrow UInt64.
       const rows = await warehouse.query<{ first: string; last: string }>(
-        `SELECT DISTINCT toString(first_offset) AS first, toString(last_offset) AS last FROM ingest_ledger
+        `SELECT DISTINCT toString(first_offset) AS first, toString(last_offset) AS last FROM ingest_batches
          WHERE topic = {topic:String} AND partition = {partition:UInt32} AND first_offset >= {from:UInt64}
          ORDER BY first_offset`,
         { topic, partition, from: from.toString() },

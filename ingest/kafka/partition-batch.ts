@@ -12,6 +12,8 @@ export interface BatchEvent {
   id: string;
   day: string;
   rows: Record<string, unknown>[];
+  offset: bigint;
+  raw: string; // the message as received, for a dead letter if the engine refuses the rows
 }
 
 export interface PartitionBatch {
@@ -20,12 +22,13 @@ export interface PartitionBatch {
   last: bigint | null;
   events: BatchEvent[];
   rowCount: number;
+  bytes: number; // message bytes held: bounds the memory of a partition's batch
   letters: (DeadLetter & { offset: bigint })[];
   startedAt: number; // when the first message arrived, epoch ms
 }
 
 export function createPartitionBatch(kind: EventKind, now: number): PartitionBatch {
-  return { kind, first: null, last: null, events: [], rowCount: 0, letters: [], startedAt: now };
+  return { kind, first: null, last: null, events: [], rowCount: 0, bytes: 0, letters: [], startedAt: now };
 }
 
 export function addMessage(
@@ -33,10 +36,12 @@ export function addMessage(
 ): void {
   if (batch.first === null) batch.first = offset;
   batch.last = offset;
+  batch.bytes += value?.length ?? 0;
   const decoded = decodeEvent(batch.kind, value ?? '', maxBytes);
   if (decoded.ok) {
     const rows = ROWS_OF[batch.kind](decoded.event as never);
-    batch.events.push({ ...eventKey(batch.kind, decoded.event), rows });
+    // The raw text is kept as a view of the message (no copy until a dead letter needs it).
+    batch.events.push({ ...eventKey(batch.kind, decoded.event), rows, offset, get raw() { return payloadText(value ?? ''); } });
     batch.rowCount += rows.length;
   } else {
     batch.letters.push({ source, kind: batch.kind, reason: decoded.reason, detail: decoded.detail, payload: payloadText(value ?? ''), offset });

@@ -25,20 +25,25 @@ export async function createStreamProducer(kafka: Kafka, topics: Topics, batchSi
   await producer.connect();
   const pending = new Map<string, Message[]>();
   let count = 0;
+  let bytes = 0;
 
   async function flush() {
     const topicMessages = [...pending.entries()].filter(([, m]) => m.length > 0).map(([topic, messages]) => ({ topic, messages }));
     pending.clear();
+    bytes = 0;
     if (topicMessages.length > 0) await producer.sendBatch({ topicMessages, acks: -1 });
   }
 
   return {
     async send(record: RecordOut) {
       const topic = topics[record.kind];
+      const message = toMessage(record);
       const list = pending.get(topic);
-      if (list) list.push(toMessage(record));
-      else pending.set(topic, [toMessage(record)]);
-      if (++count % batchSize === 0) await flush();
+      if (list) list.push(message);
+      else pending.set(topic, [message]);
+      bytes += String(message.value).length;
+      // By count and by size: a produce request over the broker's message.max.bytes is refused whole.
+      if (++count % batchSize === 0 || bytes >= 512 * 1024) await flush();
     },
     flush,
     async close() {

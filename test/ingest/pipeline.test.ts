@@ -94,4 +94,22 @@ describe('pipeline', () => {
     expect(inserts).toEqual([{ table: 'pos_lines', rows: 1 }]);
     expect(pipeline.stats()).toMatchObject({ accepted: 1, rejected: { insert_rejected: 1 } });
   });
+
+  test('a flush that failed does not fail the flushes after it', async () => {
+    const { wh, inserts } = fakeWarehouse();
+    let down = true;
+    const deadLetters = {
+      async write() {
+        if (down) { down = false; throw new Error('dead_letters down'); }
+      },
+    };
+    const pipeline = createPipeline({ warehouse: wh, deadLetters, batchMaxMs: 60_000 });
+    await pipeline.submit('pos', 'not json', 't');
+    await expect(pipeline.flush()).rejects.toThrow('dead_letters down');
+    const acked: string[] = [];
+    await pipeline.submit('pos', POS_FIXTURE[1], 't', () => acked.push('R-2'));
+    await pipeline.flush();
+    expect(inserts).toEqual([{ table: 'pos_lines', rows: 1 }]);
+    expect(acked).toEqual(['R-2']);
+  });
 });

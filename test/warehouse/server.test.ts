@@ -45,7 +45,7 @@ describe.skipIf(!url)('server warehouse on clickhouse-server', () => {
       'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name',
     );
     expect(tables.map((t) => t.name)).toEqual([
-      'areas', 'categories', 'dead_letters', 'demand_daily', 'demand_daily_mv', 'distribution_txns', 'ingest_event_ids', 'ingest_ledger',
+      'areas', 'categories', 'dead_letters', 'demand_daily', 'demand_daily_mv', 'distribution_txns', 'ingest_batches', 'ingest_event_ids',
       'national_reference', 'parcel_volumes', 'pos_lines', 'products', 'schema_migrations', 'stores', 'training_sessions',
     ]);
   });

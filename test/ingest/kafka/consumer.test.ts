@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PosReceipt } from '../../../contracts/events.ts';
 import { createKafkaSource } from '../../../ingest/kafka/consumer.ts';
+import { WarehouseError, type Warehouse } from '../../../warehouse/warehouse.ts';
 import type { RecordOut } from '../../../ingest/kafka/producer.ts';
 import { createGenerator } from '../../../ingest/sources/generator.ts';
 import { loadModelData } from '../../../ingest/sources/model-data.ts';
@@ -94,5 +95,45 @@ describe.skipIf(!KAFKA_BROKERS)('Kafka source', () => {
     expect(await count('SELECT sum(lines) AS n FROM demand_daily')).toBe(lineCount(all));
     expect(a.stats().accepted + b.stats().accepted).toBe(4000);
     expect(b.stats().accepted).toBeGreaterThan(0);
+  }, 90_000);
+
+  test('an error in the middle of a batch (ids insert refused once): the retry re-forms the batch, nothing doubled', async () => {
+    await wh.command('TRUNCATE TABLE pos_lines');
+    await wh.command('TRUNCATE TABLE demand_daily');
+    const prefix = uniquePrefix('fail');
+    const { kafka, topics } = await setupTopics(prefix, 1);
+    const valid = receipts(13, 200, '2026-06-01');
+    await produce(kafka, topics, valid.map((value) => ({ kind: 'pos' as const, value })));
+    let failed = false;
+    const flaky: Warehouse = {
+      ...wh,
+      async insert(table, rows, opts) {
+        if (table === 'ingest_event_ids' && !failed) {
+          failed = true;
+          throw new WarehouseError('Cannot parse input (injected)', { code: 'CH_27', retryable: false });
+        }
+        return wh.insert(table, rows, opts);
+      },
+    };
+    const source = createKafkaSource({ kafka, warehouse: flaky, topics, groupId: `${prefix}-g`, batchMaxRows: 100 });
+    await source.start();
+    await waitForDrained(kafka, `${prefix}-g`, topics);
+    await source.stop();
+    expect(failed).toBe(true);
+    expect(await count('SELECT count() AS n FROM pos_lines')).toBe(lineCount(valid));
+    expect(await count('SELECT sum(lines) AS n FROM demand_daily')).toBe(lineCount(valid));
+  }, 90_000);
+
+  test('thousands of dead letters in one batch go out in requests the broker accepts', async () => {
+    const prefix = uniquePrefix('dlqbig');
+    const { kafka, topics } = await setupTopics(prefix, 1);
+    const bad = Array.from({ length: 2500 }, (_, i) => ({ kind: 'pos' as const, value: `not json ${i} ${'x'.repeat(1500)}` }));
+    await produce(kafka, topics, bad);
+    const source = createKafkaSource({ kafka, warehouse: wh, topics, groupId: `${prefix}-g` });
+    await source.start();
+    await waitForDrained(kafka, `${prefix}-g`, topics);
+    await source.stop();
+    expect(source.stats().rejected).toEqual({ not_json: 2500 });
+    expect(new Set((await readDeadLetters(kafka, topics.pos)).map((l) => l.key)).size).toBe(2500);
   }, 90_000);
 });
