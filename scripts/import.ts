@@ -11,6 +11,7 @@ import { createPipeline } from '../ingest/pipeline.ts';
 import { isEventKind, readRecords } from '../ingest/sources/file-records.ts';
 import { migrate, readMigrations } from '../warehouse/migrate.ts';
 import { openWarehouse } from '../warehouse/open.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
 import { createProgressBar } from '../ingest/progress.ts';
 
 const { values: args, positionals } = parseArgs({
@@ -35,11 +36,16 @@ if (format !== 'ndjson' && format !== 'csv') fail(`invalid --format: ${args.form
 if (args.kind !== undefined && !isEventKind(args.kind)) fail(`invalid --kind: ${args.kind} (pos, distribution or parcel)`);
 
 const config = parseConfig(process.env);
-const warehouse = openWarehouse({
-  clickhouseUrl: config.CLICKHOUSE_URL, clickhouseUser: config.CLICKHOUSE_USER, clickhousePassword: config.CLICKHOUSE_PASSWORD,
-  clickhouseDatabase: config.CLICKHOUSE_DATABASE, dataDir: config.DATA_DIR,
-});
-await migrate(warehouse, readMigrations(join(import.meta.dirname, '../sql/migrations')));
+let warehouse: Warehouse;
+try {
+  warehouse = openWarehouse({
+    clickhouseUrl: config.CLICKHOUSE_URL, clickhouseUser: config.CLICKHOUSE_USER, clickhousePassword: config.CLICKHOUSE_PASSWORD,
+    clickhouseDatabase: config.CLICKHOUSE_DATABASE, dataDir: config.DATA_DIR,
+  });
+  await migrate(warehouse, readMigrations(join(import.meta.dirname, '../sql/migrations')));
+} catch (e) {
+  fail(`${(e as Error).message}\n(the embedded warehouse takes one process at a time: stop npm start first, or import into a ClickHouse server with CLICKHOUSE_URL)`);
+}
 const deadLetters = createWarehouseDeadLetters(warehouse);
 const pipeline = createPipeline({ warehouse, deadLetters, batchMaxRows: config.INGEST_BATCH_ROWS });
 const bar = createProgressBar('import', process.stderr);

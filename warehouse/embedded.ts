@@ -17,7 +17,7 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
     session = new Session(options.path);
   } catch (cause) {
     // The usual cause: another process (or another warehouse here) holds a data directory.
-    throw new WarehouseError(`cannot open embedded warehouse at ${options.path}: ${(cause as Error).message}`, {
+    throw new WarehouseError(`cannot open the embedded warehouse at ${options.path}: another process may be using it (one process at a time): ${(cause as Error).message}`, {
       code: 'OPEN_FAILED', retryable: false, cause,
     });
   }
