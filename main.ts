@@ -16,8 +16,14 @@ import { loadAreas, loadStores } from './warehouse/reference.ts';
 import { loadReferenceTables } from './warehouse/reference-tables.ts';
 
 const root = import.meta.dirname;
-const config = parseConfig(process.env);
 const logger = createJsonLogger();
+// A start-up failure (a bad variable, a warehouse in use or unreachable) ends the process with one
+// JSON line that says what is wrong; so does anything else uncaught later.
+process.on('uncaughtException', (e) => {
+  logger.error('fatal', { error: e.message, stack: e.stack?.split('\n').slice(1, 4).join(' | ') });
+  process.exit(1);
+});
+const config = parseConfig(process.env);
 const started = Date.now();
 
 const warehouse = openWarehouse({
