@@ -25,7 +25,7 @@ for (const [name, os, cpu] of STUBS) {
   const key = `node_modules/${name}`;
   const version = wantedVersion(name);
   if (lock.packages[key] || !version) continue;
-  lock.packages[key] = { version, optional: true, os, cpu };
+  lock.packages[key] = { version, cpu, optional: true, os }; // key order as npm writes it
   added++;
 }
 lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
