@@ -40,3 +40,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   return parsed.data;
 }
+
+/** What the warehouse factory needs, from the configuration. */
+export function warehouseConfig(config: Config) {
+  return {
+    clickhouseUrl: config.CLICKHOUSE_URL, clickhouseUser: config.CLICKHOUSE_USER, clickhousePassword: config.CLICKHOUSE_PASSWORD,
+    clickhouseDatabase: config.CLICKHOUSE_DATABASE, dataDir: config.DATA_DIR,
+  };
+}

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { createApp } from './api/app.ts';
 import { createJsonLogger } from './api/logger.ts';
-import { parseConfig } from './config.ts';
+import { parseConfig, warehouseConfig } from './config.ts';
 import { startInProcessIngest } from './ingest/start-in-process.ts';
 import { startKafkaIngest } from './ingest/start-kafka.ts';
 import { loadModelData } from './ingest/sources/model-data.ts';
@@ -26,11 +26,7 @@ process.on('uncaughtException', (e) => {
 const config = parseConfig(process.env);
 const started = Date.now();
 
-const warehouse = openWarehouse({
-  clickhouseUrl: config.CLICKHOUSE_URL, clickhouseUser: config.CLICKHOUSE_USER,
-  clickhousePassword: config.CLICKHOUSE_PASSWORD, clickhouseDatabase: config.CLICKHOUSE_DATABASE,
-  dataDir: config.DATA_DIR,
-});
+const warehouse = openWarehouse(warehouseConfig(config));
 const migrations = readMigrations(join(root, 'sql/migrations'));
 const queries = loadQueries(join(root, 'sql/queries'));
 const { applied } = await migrate(warehouse, migrations);

@@ -1,4 +1,6 @@
 // What main.ts holds of a running ingest, whichever the source.
+import type { PipelineStats } from './stats.ts';
+
 export interface RunningIngest {
   status(): { running: boolean; source: string; accepted: number; rejected: number; lastFlushAt: string | null };
   metrics(): string;
@@ -10,4 +12,13 @@ export interface IngestLogger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** The /healthz view of a source's counters. */
+export function ingestStatus(stats: PipelineStats, running: boolean, source: string): ReturnType<RunningIngest['status']> {
+  return {
+    running, source, accepted: stats.accepted,
+    rejected: Object.values(stats.rejected).reduce((a, b) => a + (b ?? 0), 0),
+    lastFlushAt: stats.lastFlushAt ? new Date(stats.lastFlushAt).toISOString() : null,
+  };
 }

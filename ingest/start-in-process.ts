@@ -10,7 +10,7 @@ import { createPipeline } from './pipeline.ts';
 import { createGenerator } from './sources/generator.ts';
 import { createInProcessSource } from './sources/in-process.ts';
 import type { ModelData } from './sources/model-data.ts';
-import type { RunningIngest, IngestLogger } from './running.ts';
+import { ingestStatus, type IngestLogger, type RunningIngest } from './running.ts';
 
 export async function startInProcessIngest(deps: {
   config: Config; warehouse: Warehouse; model: ModelData; logger: IngestLogger;
@@ -42,15 +42,7 @@ export async function startInProcessIngest(deps: {
     (e) => logger.error('ingest failed', { error: (e as Error).stack }),
   );
   return {
-    status: () => {
-      const s = pipeline.stats();
-      const src = source.status();
-      return {
-        running: src.running, source: `in-process (${src.phase})`, accepted: s.accepted,
-        rejected: Object.values(s.rejected).reduce((a, b) => a + (b ?? 0), 0),
-        lastFlushAt: s.lastFlushAt ? new Date(s.lastFlushAt).toISOString() : null,
-      };
-    },
+    status: () => ingestStatus(pipeline.stats(), source.status().running, `in-process (${source.status().phase})`),
     metrics: () => renderMetrics({ source: 'in-process', stats: pipeline.stats() }),
     async stop() {
       abort.abort();

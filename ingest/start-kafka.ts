@@ -5,7 +5,7 @@ import { createKafka } from './kafka/client.ts';
 import { createKafkaSource } from './kafka/consumer.ts';
 import { ensureTopics, topicNames } from './kafka/topics.ts';
 import { renderMetrics } from './metrics.ts';
-import type { IngestLogger, RunningIngest } from './running.ts';
+import { ingestStatus, type IngestLogger, type RunningIngest } from './running.ts';
 
 export async function startKafkaIngest(deps: { config: Config; warehouse: Warehouse; logger: IngestLogger }): Promise<RunningIngest> {
   const { config, warehouse, logger } = deps;
@@ -41,14 +41,7 @@ export async function startKafkaIngest(deps: { config: Config; warehouse: Wareho
     },
   );
   return {
-    status: () => {
-      const s = source.stats();
-      return {
-        running: source.status().running, source: `kafka (${config.KAFKA_GROUP_ID})`, accepted: s.accepted,
-        rejected: Object.values(s.rejected).reduce((a, b) => a + (b ?? 0), 0),
-        lastFlushAt: s.lastFlushAt ? new Date(s.lastFlushAt).toISOString() : null,
-      };
-    },
+    status: () => ingestStatus(source.stats(), source.status().running, `kafka (${config.KAFKA_GROUP_ID})`),
     metrics: () => renderMetrics({ source: 'kafka', stats: source.stats(), lag: source.lag() }),
     async stop() {
       await started;

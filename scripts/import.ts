@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConfig } from '../config.ts';
+import { parseConfig, warehouseConfig } from '../config.ts';
 import { createWarehouseDeadLetters } from '../ingest/dead-letters.ts';
 import { createPipeline } from '../ingest/pipeline.ts';
 import { isEventKind, readRecords } from '../ingest/sources/file-records.ts';
@@ -38,10 +38,7 @@ if (args.kind !== undefined && !isEventKind(args.kind)) fail(`invalid --kind: ${
 const config = parseConfig(process.env);
 let warehouse: Warehouse;
 try {
-  warehouse = openWarehouse({
-    clickhouseUrl: config.CLICKHOUSE_URL, clickhouseUser: config.CLICKHOUSE_USER, clickhousePassword: config.CLICKHOUSE_PASSWORD,
-    clickhouseDatabase: config.CLICKHOUSE_DATABASE, dataDir: config.DATA_DIR,
-  });
+  warehouse = openWarehouse(warehouseConfig(config));
   await migrate(warehouse, readMigrations(join(import.meta.dirname, '../sql/migrations')));
 } catch (e) {
   fail(`${(e as Error).message}\n(the embedded warehouse takes one process at a time: stop npm start first, or import into a ClickHouse server with CLICKHOUSE_URL)`);

@@ -9,6 +9,7 @@ import {
   type CategoryRow, type NationalFigure, type ProductInfo, type TrainingSession,
 } from '../contracts/reference.ts';
 import { parseCsv } from '../contracts/csv.ts';
+import { loadUnlessPresent } from './reference.ts';
 import type { Warehouse } from './warehouse.ts';
 
 /** Bad reference data: names the file, the record and the field. */
@@ -137,17 +138,6 @@ export async function loadReferenceTables(warehouse: Warehouse, files: Reference
     training: await loadTrainingSessions(warehouse, training.sessions, training.simulated),
     national: await loadNationalReference(warehouse, readNationalReference(files.national)),
   };
-}
-
-async function countFinal(warehouse: Warehouse, table: string): Promise<number> {
-  const [row] = await warehouse.query<{ n: number }>(`SELECT count() AS n FROM ${table} FINAL`);
-  return Number(row?.n ?? 0);
-}
-
-async function loadUnlessPresent(warehouse: Warehouse, table: string, rows: readonly Record<string, unknown>[]): Promise<number> {
-  if (rows.length === 0 || (await countFinal(warehouse, table)) === rows.length) return 0;
-  await warehouse.insert(table, rows);
-  return rows.length;
 }
 
 export function loadProducts(warehouse: Warehouse, products: readonly ProductInfo[]): Promise<number> {

@@ -9,17 +9,24 @@ export function readAreas(file: string): Area[] {
   return data.areas.map(([code, name, level, parentCode]) => ({ code, name, level, parentCode }));
 }
 
-/** Loads areas unless the table already holds exactly these codes; returns how many were written. */
-export async function loadAreas(warehouse: Warehouse, areas: readonly Area[]): Promise<number> {
-  const [have] = await warehouse.query<{ n: number }>('SELECT count() AS n FROM areas FINAL');
-  if (Number(have?.n) === areas.length) return 0;
-  await warehouse.insert('areas', areas.map((a) => ({ code: a.code, name: a.name, level: a.level, parent_code: a.parentCode })));
-  return areas.length;
+/**
+ * Writes the rows unless the table already holds as many (read with FINAL); returns how many were
+ * written. A reload therefore writes nothing, and ReplacingMergeTree keeps a changed row's newest
+ * version. An edit that keeps the count is not noticed: a content checksum would be the next step.
+ */
+export async function loadUnlessPresent(warehouse: Warehouse, table: string, rows: readonly Record<string, unknown>[]): Promise<number> {
+  const [have] = await warehouse.query<{ n: number }>(`SELECT count() AS n FROM ${table} FINAL`);
+  if (rows.length === 0 || Number(have?.n ?? 0) === rows.length) return 0;
+  await warehouse.insert(table, rows);
+  return rows.length;
 }
 
-export async function loadStores(warehouse: Warehouse, stores: readonly Store[]): Promise<number> {
-  await warehouse.insert('stores', stores.map((s) => ({
+export function loadAreas(warehouse: Warehouse, areas: readonly Area[]): Promise<number> {
+  return loadUnlessPresent(warehouse, 'areas', areas.map((a) => ({ code: a.code, name: a.name, level: a.level, parent_code: a.parentCode })));
+}
+
+export function loadStores(warehouse: Warehouse, stores: readonly Store[]): Promise<number> {
+  return loadUnlessPresent(warehouse, 'stores', stores.map((s) => ({
     id: s.id, name: s.name, type: s.type, tier: s.tier, area_code: s.areaCode, opened_on: s.openedOn, status: s.status,
   })));
-  return stores.length;
 }

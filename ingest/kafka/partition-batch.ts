@@ -41,7 +41,7 @@ export function addMessage(
   if (decoded.ok) {
     const rows = ROWS_OF[batch.kind](decoded.event as never);
     // The raw text is kept as a view of the message (no copy until a dead letter needs it).
-    batch.events.push({ ...eventKey(batch.kind, decoded.event), rows, offset, get raw() { return payloadText(value ?? ''); } });
+    batch.events.push({ ...eventKey(batch.kind, rows), rows, offset, get raw() { return payloadText(value ?? ''); } });
     batch.rowCount += rows.length;
   } else {
     batch.letters.push({ source, kind: batch.kind, reason: decoded.reason, detail: decoded.detail, payload: payloadText(value ?? ''), offset });

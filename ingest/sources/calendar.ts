@@ -3,7 +3,6 @@
 // Torch Festival (火把节, lunar 6th month 24th, Chuxiong's largest festival). Gregorian dates of
 // both are fixed by the Chinese calendar; they are listed rather than computed, since a lunar
 // calendar implementation would be far larger than this table.
-import { addDays } from '../../contracts/time.ts';
 
 export const SPRING_FESTIVAL: Readonly<Record<number, string>> = {
   2019: '2019-02-05', 2020: '2020-01-25', 2021: '2021-02-12', 2022: '2022-02-01', 2023: '2023-01-22',
@@ -66,7 +65,3 @@ export function festivalFactor(day: string, festive: Festive): number {
   }
   return f;
 }
-
-/** The Spring Festival day of the year of `day`, for tests and reports. */
-export const springFestivalOf = (year: number) => SPRING_FESTIVAL[year] ?? null;
-export const weekBefore = (day: string) => addDays(day, -7);

@@ -94,7 +94,6 @@ export function createGenerator(options: GeneratorOptions) {
   const distributors = stores.filter((s) => s.type === 'distributor');
   const shops = stores.filter((s) => s.type === 'village_shop' || s.type === 'convenience_store');
   const produce = products.filter((p) => p.originAreaCode); // local produce: it has an origin here
-  const shelf = products;
 
   const openOn = (s: Store, date: string) => s.openedOn <= date && (silentFrom(s) === null || date < silentFrom(s)!);
 
@@ -142,7 +141,7 @@ export function createGenerator(options: GeneratorOptions) {
     const emit = (r: GeneratedRecord) => (badShare > 0 && rnd.chance(badShare) ? spoil(rnd, r) : r);
     const ymd = compact(date);
     // What shops sell today: popularity x season x festival, fixed for the day.
-    const pickShelf = picker(shelf, (p) =>
+    const pickShelf = picker(products, (p) =>
       p.weight * monthFactor(p.category, month) * festivalFactor(date, festiveClass(p.category)) * (p.originAreaCode ? inSeason(p, month) * 0.3 : 1));
     const dayBoost = festivalFactor(date, 'other') * weekly;
     const proxyOrders = new Map<string, number>(); // township -> online orders delivered there today
@@ -246,7 +245,7 @@ export function createGenerator(options: GeneratorOptions) {
     const rnd = createRandom(seed ^ Math.floor(fromMs / 1000));
     const date = formatShanghaiTime(fromMs).slice(0, 10);
     const month = Number(date.slice(5, 7));
-    const pick = picker(shelf, (p) => p.weight * monthFactor(p.category, month) * (p.originAreaCode ? inSeason(p, month) * 0.3 : 1));
+    const pick = picker(products, (p) => p.weight * monthFactor(p.category, month) * (p.originAreaCode ? inSeason(p, month) * 0.3 : 1));
     const open = picker(retail.filter((s) => openOn(s, date)), (s) => RECEIPTS_PER_DAY[s.type]!);
     for (let i = 0; i < count; i++) {
       const store = open(rnd);
