@@ -27,6 +27,15 @@ const schema = z.object({
   KAFKA_SASL_PASSWORD: z.string().optional(),
   INGEST_BATCH_ROWS: z.coerce.number().int().min(1).default(10_000),
   INGEST_BATCH_MS: z.coerce.number().int().min(10).default(1_000),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (random; the same on every API process)').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
+  DEMO_PASSWORD: z.string().min(1).default('demo'),
+  TRUST_PROXY: z.string().optional().transform((v) => (v === undefined ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
+  API_QUERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  API_QUERY_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(15),
+  API_QUERY_MEMORY_MB: z.coerce.number().int().min(64).default(2048),
+  API_RATE_PER_ADDRESS: z.coerce.number().int().min(1).default(1_200),
+  API_RATE_PER_ACCOUNT: z.coerce.number().int().min(1).default(600),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -46,5 +55,17 @@ export function warehouseConfig(config: Config) {
   return {
     clickhouseUrl: config.CLICKHOUSE_URL, clickhouseUser: config.CLICKHOUSE_USER, clickhousePassword: config.CLICKHOUSE_PASSWORD,
     clickhouseDatabase: config.CLICKHOUSE_DATABASE, dataDir: config.DATA_DIR,
+  };
+}
+
+/** Demo accounts and one-click demo sign-in: only on the embedded default with its simulator. */
+export const isDemo = (config: Config): boolean => !config.KAFKA_BROKERS && !config.CLICKHOUSE_URL;
+
+/** What createApp needs of its limits, from the configuration. */
+export function apiLimits(config: Config) {
+  return {
+    queryConcurrency: config.API_QUERY_CONCURRENCY, queryPerCaller: Math.min(2, config.API_QUERY_CONCURRENCY),
+    queryTimeoutSeconds: config.API_QUERY_TIMEOUT_S, queryMemoryBytes: config.API_QUERY_MEMORY_MB * 1024 * 1024,
+    perAddressPerMinute: config.API_RATE_PER_ADDRESS, perAccountPerMinute: config.API_RATE_PER_ACCOUNT,
   };
 }

@@ -3,9 +3,14 @@
 // KAFKA_BROKERS is set, else from the in-process generator), and serve the API and web app.
 // The only module that reads the environment, opens a port or starts a source.
 import { join } from 'node:path';
-import { createApp } from './api/app.ts';
+import { createApp, type AppLocals } from './api/app.ts';
+import { createAuditLog } from './api/audit.ts';
+import { createHttpServer } from './api/http-server.ts';
+import { ensureDemoAccounts } from './api/auth/demo-accounts.ts';
+import { sessionSecret } from './api/auth/session-secret.ts';
+import { createAuthServices } from './api/auth/services.ts';
 import { createJsonLogger } from './api/logger.ts';
-import { parseConfig, warehouseConfig } from './config.ts';
+import { apiLimits, isDemo, parseConfig, warehouseConfig } from './config.ts';
 import { startInProcessIngest } from './ingest/start-in-process.ts';
 import { startKafkaIngest } from './ingest/start-kafka.ts';
 import { loadModelData } from './ingest/sources/model-data.ts';
@@ -24,6 +29,7 @@ process.on('uncaughtException', (e) => {
   process.exit(1);
 });
 const config = parseConfig(process.env);
+const secret = sessionSecret(config);
 const started = Date.now();
 
 const warehouse = openWarehouse(warehouseConfig(config));
@@ -44,10 +50,24 @@ const ingest = config.KAFKA_BROKERS
   ? await startKafkaIngest({ config, warehouse, logger })
   : await startInProcessIngest({ config, warehouse, model, logger });
 
+// The API gets sessions of its own on the same warehouse: its sign-ins and audit rows do not wait
+// behind ingest's inserts, and users' queries go through read-only sessions with engine limits.
+const apiWarehouse = openWarehouse(warehouseConfig(config));
+const demo = isDemo(config);
+const authOptions = { secret, sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, demo };
+const services = createAuthServices({ warehouse: apiWarehouse, queries, options: authOptions });
+if (demo) {
+  const accounts = await ensureDemoAccounts(services.accounts, config.DEMO_PASSWORD);
+  logger.info('demo accounts', { password: config.DEMO_PASSWORD, accounts: accounts.map((a) => `${a.login} (${a.role})`) });
+  process.stdout.write(`\nDemo accounts (password "${config.DEMO_PASSWORD}", or one click on the sign-in page):\n${
+    accounts.map((a) => `  ${a.login.padEnd(22)} ${a.role.padEnd(9)} ${a.name}`).join('\n')}\n\n`);
+}
+const audit = createAuditLog({ warehouse: apiWarehouse, logger });
 const app = createApp({
-  warehouse, queries, migrations, logger, webDir: join(root, 'web/dist'), ingest: ingest.status, metrics: ingest.metrics,
+  warehouse: apiWarehouse, queries, migrations, logger, webDir: join(root, 'web/dist'), ingest: ingest.status, metrics: ingest.metrics,
+  auth: authOptions, services, audit, limits: apiLimits(config), trustProxy: config.TRUST_PROXY,
 });
-const server = app.listen(config.PORT, config.HOST, () => {
+const server = createHttpServer(app).listen(config.PORT, config.HOST, () => {
   logger.info('serving', { url: `http://${config.HOST}:${config.PORT}/`, startupMs: Date.now() - started });
 });
 
@@ -57,8 +77,10 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info('shutting down', { signal });
   server.close();
+  await (app.locals as unknown as AppLocals).close();
   await ingest.stop();
   logger.info('ingest stopped', {});
+  await apiWarehouse.close();
   await warehouse.close();
   logger.info('stopped', {});
   process.exit(0);

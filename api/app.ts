@@ -1,40 +1,165 @@
 // The Express app, built from what it needs; no environment, no ports, no consumers here
 // (main.ts does those), so tests build it around a real warehouse and call it in-process.
-import express from 'express';
+// Order of the layers: security headers, rate limit per address, body limit, who is asking,
+// same-origin check for changes, rate limit per account, the declared routes, the web app.
+import express, { type RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Migration } from '../warehouse/migrate.ts';
 import type { Queries } from '../warehouse/queries.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
-import { createErrorHandler, HttpError } from './errors.ts';
+import { createAuditLog, type AuditLog } from './audit.ts';
+import { createAuthServices, DEFAULT_SESSION_TTL_MS, type AuthOptions, type AuthServices } from './auth/services.ts';
+import { createErrorHandler, forbidden, HttpError, tooMany } from './errors.ts';
 import { quietLogger, type Logger } from './logger.ts';
+import { openApiDocument } from './openapi.ts';
+import { createQueryGate } from './query-gate.ts';
+import { createRateLimiter } from './rate-limit.ts';
+import { defineRoute, mountRoutes, type AnyRoute } from './route.ts';
+import { accountRoutes } from './routes/account.ts';
+import { accountsRoutes } from './routes/accounts.ts';
 import { demandRoutes } from './routes/demand.ts';
 import { healthRoutes, type IngestStatus } from './routes/health.ts';
-import { metricsRoutes } from './routes/metrics.ts';
+import { platformRoutes } from './routes/platform.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { storeRoutes } from './routes/stores.ts';
+import { securityHeaders } from './security-headers.ts';
+
+export interface AppLimits {
+  queryConcurrency: number; // data queries running at once; 2 by default
+  queryPerCaller: number; // of which one caller may hold; 2 by default
+  queryQueue: number; // waiting data queries before new ones get 503; 100 by default
+  queryTimeoutSeconds: number; // the engine stops a data query after this; 15 by default
+  queryMemoryBytes: number; // and when it needs more than this; 2 GiB by default
+  perAddressPerMinute: number; // API requests from one address; 1,200 by default (a township office shares one)
+  perAccountPerMinute: number; // API requests of one account; 600 by default
+  bodyBytes: number; // largest request body; 64 KiB by default
+}
+
+export const DEFAULT_LIMITS: AppLimits = {
+  queryConcurrency: 2, queryPerCaller: 2, queryQueue: 100, queryTimeoutSeconds: 15, queryMemoryBytes: 2 * 1024 ** 3,
+  perAddressPerMinute: 1_200, perAccountPerMinute: 600, bodyBytes: 64 * 1024,
+};
 
 export interface AppOptions {
-  warehouse: Warehouse;
+  warehouse: Warehouse; // accounts, sessions, audit; health
+  reader?: Warehouse; // read-only and limited, for users' data; warehouse.reader(limits) by default
   queries: Queries;
   migrations: readonly Migration[];
+  auth: AuthOptions;
+  services?: AuthServices; // built from `auth` by default
+  limits?: Partial<AppLimits>;
+  trustProxy?: boolean | number | string; // Express's `trust proxy`: set it behind a reverse proxy; false by default
   ingest?: () => IngestStatus;
   metrics?: () => string; // Prometheus text of this process's ingest; no /metrics without it
+  audit?: AuditLog; // made here by default
   clock?: () => number; // Date.now by default
   logger?: Logger; // quiet by default
   webDir?: string; // built web app to serve at /; none by default
+  version?: string; // of the platform, in the OpenAPI description
+  sleep?: (ms: number) => Promise<void>; // how sign-ins are slowed; setTimeout by default
+}
+
+export interface AppLocals {
+  routes: readonly AnyRoute[];
+  services: AuthServices;
+  audit: AuditLog;
+  /** Writes the audit rows in hand and closes what the app opened (not the warehouse). */
+  close(): Promise<void>;
 }
 
 export function createApp(options: AppOptions): express.Express {
   const { warehouse, queries, migrations, ingest, metrics, clock = Date.now, logger = quietLogger, webDir } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const ownReader = options.reader === undefined;
+  const reader = options.reader ?? warehouse.reader({ maxExecutionSeconds: limits.queryTimeoutSeconds, maxMemoryBytes: limits.queryMemoryBytes, sessions: limits.queryConcurrency });
+  const services = options.services ?? createAuthServices({ warehouse, queries, clock, options: options.auth });
+  const { directory, accounts, sessions, tokens, throttle, authenticator } = services;
+  const audit = options.audit ?? createAuditLog({ warehouse, logger });
+  const gate = createQueryGate({ concurrency: limits.queryConcurrency, perCaller: limits.queryPerCaller, maxQueued: limits.queryQueue });
+  const byAddress = createRateLimiter({ perMinute: limits.perAddressPerMinute, burst: Math.max(20, limits.perAddressPerMinute / 6), clock });
+  const byAccount = createRateLimiter({ perMinute: limits.perAccountPerMinute, burst: Math.max(20, limits.perAccountPerMinute / 6), clock });
+  const auth = { ...options.auth, sessionTtlMs: options.auth.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS };
+
+  const routes: AnyRoute[] = [
+    ...healthRoutes({ warehouse, migrations, ingest, metrics }),
+    ...sessionRoutes({ accounts, sessions, throttle, directory, secret: auth.secret, sessionTtlMs: auth.sessionTtlMs, demo: auth.demo ?? false, clock, sleep: options.sleep }),
+    ...accountRoutes({ accounts, sessions, tokens, directory, secret: auth.secret, sessionTtlMs: auth.sessionTtlMs }),
+    ...accountsRoutes({ accounts, clock }),
+    ...platformRoutes({ queries, clock }),
+    ...demandRoutes({ queries, clock }),
+    ...storeRoutes({ queries, directory, clock }),
+  ];
+  routes.push(defineRoute({
+    method: 'get', path: '/api/openapi.json', tag: 'platform', summary: 'This description',
+    access: { roles: [], scope: { kind: 'public', why: 'the API\'s own description' } }, audit: false,
+    handler: ({ res }) => { res.json(document); },
+  }));
+  const document = openApiDocument(routes, { title: 'Chuxiong rural consumption data platform API', version: options.version ?? '0.1.0' });
+
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // flat string parameters; a repeated one arrives as an array and fails its schema
-  app.use(healthRoutes({ warehouse, migrations, ingest }));
-  if (metrics) app.use(metricsRoutes(metrics));
-  app.use(demandRoutes({ warehouse, queries, clock }));
-  app.use('/api', (req) => {
-    throw new HttpError(404, 'not_found', `no such endpoint: ${req.method} ${req.originalUrl}`);
+  app.set('trust proxy', options.trustProxy ?? false);
+  app.use(securityHeaders());
+
+  const limited = (limiter: ReturnType<typeof createRateLimiter>, key: (req: express.Request, res: express.Response) => string | null, what: string): RequestHandler =>
+    (req, res, next) => {
+      const k = key(req, res);
+      const verdict = k === null ? { ok: true as const } : limiter.take(k);
+      if (!verdict.ok) return next(tooMany(`too many requests ${what}; try again in ${verdict.retryAfterS} s`, verdict.retryAfterS));
+      next();
+    };
+  const API = ['/api', '/healthz', '/metrics'];
+  app.use(API, limited(byAddress, (req) => req.ip ?? '', 'from your address'));
+  app.use('/api', express.json({ limit: limits.bodyBytes }));
+  app.use(API, (req, res, next) => {
+    authenticator.resolve(req).then((r) => { res.locals.auth = r; next(); }, next);
   });
-  // No max-age: the bundle's name is not hashed, so browsers revalidate (ETag) and a deploy shows at once.
-  if (webDir && existsSync(webDir)) app.use(express.static(webDir, { index: 'index.html' }));
+  // Cookies ride along on cross-site requests that SameSite=Lax lets through; a change must come
+  // from a page of this origin. Browsers send Origin with every POST, PUT, PATCH and DELETE.
+  app.use('/api', (req, _res, next) => {
+    const origin = req.headers.origin;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && origin !== undefined && !sameOrigin(origin, req.headers.host)) {
+      return next(forbidden(`cross-site request refused: origin ${origin} is not this site`));
+    }
+    next();
+  });
+  app.use(API, limited(byAccount, (_req, res) => {
+    const r = res.locals.auth as { principal?: { login: string } };
+    return r.principal ? r.principal.login : null;
+  }, 'for your account'));
+
+  mountRoutes(app, routes, { directory, reader, gate, audit, clock });
+  app.use('/api', (req) => {
+    throw new HttpError(404, 'not_found', `no such endpoint: ${req.method} ${req.originalUrl.split("?")[0]}`);
+  });
+  if (webDir && existsSync(webDir)) {
+    app.use(express.static(webDir, { index: false }));
+    // The web app's own paths (/stores/ST-1, /admin/accounts) are bookmarkable: they all get the
+    // page, which reads its view from the address. Revalidated on every load, so a deploy shows at once.
+    app.get(/^\/(?!api\/)[^.]*$/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(webDir, 'index.html'));
+    });
+  }
   app.use(createErrorHandler(logger));
+
+  const locals: AppLocals = {
+    routes, services, audit,
+    async close() {
+      await audit.close();
+      if (ownReader) await reader.close();
+    },
+  };
+  Object.assign(app.locals, locals);
   return app;
+}
+
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

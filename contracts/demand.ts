@@ -11,7 +11,7 @@ const day = z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD'
 export const heatmapQuery = z
   .object({
     area: z.string().regex(/^5323(\d{2}|\d{5})?$/, 'must be 5323 (the prefecture), a 6-digit county or a 9-digit township code in Chuxiong')
-      .default(PREFECTURE_CODE),
+      .optional().describe('The area whose children are the rows; the caller\'s home area by default.'),
     category: categoryCode.optional(),
     from: day.optional(),
     to: day.optional(),
@@ -41,6 +41,9 @@ export const heatmapResponse = z.object({
   rows: z.array(z.object({ code: z.string(), name: z.string() })).describe('Child areas, in code order.'),
   weeks: z.array(z.object({ week: z.string(), start: z.string() })).describe('ISO weeks in the range, in order.'),
   cells: z.array(heatmapCell).describe('Only non-empty cells.'),
+  suppressed: z.array(z.object({ areaCode: z.string(), week: z.string(), stores: z.number().int().min(0) }))
+    .describe('Cells with sales whose figures are withheld: fewer stores than the threshold stand behind them (merchants only).'),
+  suppressionThreshold: z.number().int().nullable().describe('Stores besides the caller\'s own that a cell needs to be shown; null: nothing withheld.'),
 });
 
 export type HeatmapCell = z.infer<typeof heatmapCell>;

@@ -1,10 +1,12 @@
 // The embedded warehouse: the ClickHouse engine in this process through `chdb`, on a persistent
-// data directory. chdb allows one open data directory per process, so one instance per process.
+// data directory. chdb allows one open data directory per process; several sessions on it are
+// fine, and each runs its queries one at a time, in order. So ingest writes through one session
+// and user queries read through sessions of their own (`reader`), and neither waits for the other.
 import { Session } from 'chdb';
 import { mkdirSync } from 'node:fs';
 import { parseJsonEachRow } from './json-each-row.ts';
 import { RETRYABLE_CODES } from './retryable.ts';
-import { WarehouseError, type InsertOptions, type Params, type Warehouse } from './warehouse.ts';
+import { readOnlyRefusal, WarehouseError, type InsertOptions, type Params, type ReaderLimits, type Warehouse } from './warehouse.ts';
 
 export interface EmbeddedOptions {
   path: string; // data directory, created if missing
@@ -12,26 +14,8 @@ export interface EmbeddedOptions {
 
 export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
   mkdirSync(options.path, { recursive: true });
-  let session: Session;
-  try {
-    session = new Session(options.path);
-  } catch (cause) {
-    // The usual cause: another process (or another warehouse here) holds a data directory.
-    throw new WarehouseError(`cannot open the embedded warehouse at ${options.path}: another process may be using it (one process at a time): ${(cause as Error).message}`, {
-      code: 'OPEN_FAILED', retryable: false, cause,
-    });
-  }
-
-  async function run(sql: string, params: Params | undefined, format: string): Promise<string> {
-    try {
-      const result = params && Object.keys(params).length > 0
-        ? await session.queryBindAsync(sql, params, { format })
-        : await session.queryAsync(sql, { format });
-      return result.text();
-    } catch (cause) {
-      throw toWarehouseError(cause);
-    }
-  }
+  const session = openSession(options.path, []);
+  const run = runner(session);
 
   async function query<T>(sql: string, params?: Params): Promise<T[]> {
     return parseJsonEachRow<T>(await run(sql, params, 'JSONEachRow'));
@@ -66,6 +50,9 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
     async supportsInsertDedup(): Promise<boolean> {
       return true;
     },
+    reader(limits: ReaderLimits): Warehouse {
+      return createEmbeddedReader(options.path, limits);
+    },
     async ping(): Promise<string> {
       const [row] = await query<{ v: string }>('SELECT version() AS v');
       return `chdb ${row?.v ?? '?'}`;
@@ -76,6 +63,67 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
   };
 }
 
+/**
+ * Read-only sessions with the limits set when they connect: a session at `readonly = 1` can never
+ * leave it, and neither SET nor a SETTINGS clause can raise its limits. A query goes to the session
+ * with the fewest queries waiting.
+ */
+function createEmbeddedReader(path: string, limits: ReaderLimits): Warehouse {
+  const args = ['--readonly=1', `--max_execution_time=${limits.maxExecutionSeconds}`, `--max_memory_usage=${limits.maxMemoryBytes}`];
+  const pool = Array.from({ length: limits.sessions ?? 2 }, () => {
+    const session = openSession(path, args);
+    return { session, run: runner(session), waiting: 0 };
+  });
+  async function query<T>(sql: string, params?: Params): Promise<T[]> {
+    const slot = pool.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+    slot.waiting++;
+    try {
+      return parseJsonEachRow<T>(await slot.run(sql, params, 'JSONEachRow'));
+    } finally {
+      slot.waiting--;
+    }
+  }
+  const self: Warehouse = {
+    kind: 'embedded',
+    query,
+    command: async () => { throw readOnlyRefusal('command'); },
+    insert: async () => { throw readOnlyRefusal('insert'); },
+    supportsInsertDedup: async () => false,
+    reader: () => self,
+    async ping() {
+      const [row] = await query<{ v: string }>('SELECT version() AS v');
+      return `chdb ${row?.v ?? '?'}`;
+    },
+    async close() {
+      for (const s of pool) s.session.close();
+    },
+  };
+  return self;
+}
+
+function openSession(path: string, connectionArgs: string[]): Session {
+  try {
+    return new Session(path, connectionArgs.length > 0 ? { connectionArgs } : undefined);
+  } catch (cause) {
+    // The usual cause: another process holds the data directory.
+    throw new WarehouseError(`cannot open the embedded warehouse at ${path}: another process may be using it (one process at a time): ${(cause as Error).message}`, {
+      code: 'OPEN_FAILED', retryable: false, cause,
+    });
+  }
+}
+
+function runner(session: Session) {
+  return async (sql: string, params: Params | undefined, format: string): Promise<string> => {
+    try {
+      const result = params && Object.keys(params).length > 0
+        ? await session.queryBindAsync(sql, params, { format })
+        : await session.queryAsync(sql, { format });
+      return result.text();
+    } catch (cause) {
+      throw toWarehouseError(cause);
+    }
+  };
+}
 
 // Engine-side errors (bad SQL, type mismatch) do not get better with a retry; a closed session
 // or a failed connection might after a reopen, but not on this instance.

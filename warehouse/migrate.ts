@@ -28,6 +28,8 @@ export function readMigrations(dir: string): Migration[] {
       const m = FILE.exec(file);
       if (!m) throw new Error(`invalid migration file name: ${file} (want NNNN_name.sql)`);
       const statements = parseStatements(readFileSync(join(dir, file), 'utf8'));
+      const unknown = statements.flatMap((st) => st.requires).find((f) => !(f in FEATURES));
+      if (unknown) throw new Error(`migration ${file} requires an unknown feature: ${unknown} (known: ${Object.keys(FEATURES).join(', ')})`);
       return {
         version: Number(m[1]),
         name: file.replace(/\.sql$/, ''),
@@ -65,15 +67,26 @@ export async function migrate(warehouse: Warehouse, migrations: readonly Migrati
     }
     // Every statement is idempotent, so a crash between statements is repaired by a rerun.
     for (const statement of m.statements) {
-      // Production servers are modern; ClickHouse 18.16 (the only server packaged for Debian)
-      // lacks insert deduplication, and statements that set it up are skipped there.
-      if (statement.requires.includes('insert_dedup') && !(await warehouse.supportsInsertDedup())) continue;
+      if (!(await supportsAll(warehouse, statement.requires))) continue;
       await warehouse.command(statement.sql);
     }
     await warehouse.insert('schema_migrations', [{ version: m.version, name: m.name, checksum: m.checksum }]);
     applied.push(m.name);
   }
   return { applied, current: migrations.at(-1)?.version ?? 0 };
+}
+
+// Production servers are modern; ClickHouse 18.16 (the only server packaged for Debian) lacks
+// insert deduplication tokens (22.x) and TTL (19.6), and statements that need them are skipped
+// there. A server with deduplication tokens has TTL too, so one probe answers both.
+const FEATURES: Record<string, (w: Warehouse) => Promise<boolean>> = {
+  insert_dedup: (w) => w.supportsInsertDedup(),
+  ttl: (w) => w.supportsInsertDedup(),
+};
+
+async function supportsAll(warehouse: Warehouse, features: readonly string[]): Promise<boolean> {
+  for (const f of features) if (!(await FEATURES[f]!(warehouse))) return false;
+  return true;
 }
 
 /** The highest applied version, and whether every known migration is applied. */

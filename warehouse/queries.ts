@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitStatements } from './sql-text.ts';
 
-export const QUERY_NAMES = ['demand-heatmap', 'data-extent', 'area-children', 'area-by-code'] as const;
+export const QUERY_NAMES = [
+  'demand-heatmap', 'demand-heatmap-merchant', 'data-extent', 'area-children', 'area-by-code', 'areas-all', 'stores-all',
+  'account-by-login', 'accounts-list', 'session-by-hash', 'token-by-id', 'tokens-by-login', 'sign-in-failures',
+  'freshness', 'store-weekly-sales', 'store-category-sales', 'store-last-sale',
+  'dead-letters-recent', 'dead-letters-by-reason', 'audit-recent',
+] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;
 

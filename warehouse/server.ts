@@ -4,7 +4,7 @@
 import { ClickHouseLogLevel, createClient, type ClickHouseSettings } from '@clickhouse/client';
 import { parseJsonEachRow } from './json-each-row.ts';
 import { RETRYABLE_CODES } from './retryable.ts';
-import { WarehouseError, type InsertOptions, type Params, type Warehouse } from './warehouse.ts';
+import { readOnlyRefusal, WarehouseError, type InsertOptions, type Params, type ReaderLimits, type Warehouse } from './warehouse.ts';
 
 export interface ServerOptions {
   url: string; // e.g. http://127.0.0.1:8123
@@ -120,6 +120,26 @@ export function createServerWarehouse(options: ServerOptions): Warehouse {
     },
     async supportsInsertDedup(): Promise<boolean> {
       return (await getTraits()).dedupToken;
+    },
+    reader(limits: ReaderLimits): Warehouse {
+      // Its own client, with the limits sent on every request. `readonly` comes last: the server
+      // applies the settings in order, and at readonly = 1 it refuses to change any after it.
+      const inner = createServerWarehouse({
+        ...options,
+        settings: {
+          ...callerSettings,
+          max_execution_time: limits.maxExecutionSeconds,
+          max_memory_usage: limits.maxMemoryBytes,
+          readonly: 1,
+        },
+      });
+      const self: Warehouse = {
+        ...inner,
+        command: async () => { throw readOnlyRefusal('command'); },
+        insert: async () => { throw readOnlyRefusal('insert'); },
+        reader: () => self,
+      };
+      return self;
     },
     async ping(): Promise<string> {
       // Straight to the server, not through getTraits: ping must work even if detection would not.

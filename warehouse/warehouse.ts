@@ -16,6 +16,10 @@ export interface Warehouse {
   insert(table: string, rows: readonly Record<string, unknown>[], options?: InsertOptions): Promise<void>;
   /** Whether `dedupToken` is honoured: a modern engine yes, ClickHouse 18.16 no. */
   supportsInsertDedup(): Promise<boolean>;
+  /** A read-only view of the same warehouse for queries made on behalf of users, held to the
+   *  engine's own limits so that no request can run long, eat the memory or write. Its `command`
+   *  and `insert` refuse; closing it leaves this warehouse open. */
+  reader(limits: ReaderLimits): Warehouse;
   /** Engine version string, and proof the engine answers. */
   ping(): Promise<string>;
   close(): Promise<void>;
@@ -24,6 +28,12 @@ export interface Warehouse {
 export interface InsertOptions {
   /** Same token, same block: ClickHouse drops a repeated insert with the same token. */
   dedupToken?: string;
+}
+
+export interface ReaderLimits {
+  maxExecutionSeconds: number; // the engine stops a query that runs longer
+  maxMemoryBytes: number; // the engine stops a query that needs more
+  sessions?: number; // embedded: parallel read-only sessions (each runs one query at a time); 2 by default
 }
 
 /** A warehouse failure; `retryable` says whether trying the same call later can help. */
@@ -41,3 +51,6 @@ export class WarehouseError extends Error {
 export function isWarehouseError(e: unknown): e is WarehouseError {
   return e instanceof WarehouseError;
 }
+
+export const readOnlyRefusal = (what: string) =>
+  new WarehouseError(`${what} refused: this is a read-only view of the warehouse`, { code: 'READ_ONLY_VIEW', retryable: false });

@@ -10,6 +10,7 @@ export function renderBreadcrumb(
   names: ReadonlyMap<string, string>,
   lang: Lang,
   onNavigate: (code: string) => void,
+  canOpen: (code: string) => boolean = () => true, // areas outside the caller's scope are named, not linked
 ): void {
   nav.replaceChildren();
   nav.setAttribute('aria-label', t(lang, 'area'));
@@ -17,10 +18,11 @@ export function renderBreadcrumb(
   codes.forEach((code, i) => {
     const name = names.get(code) ?? (code === PREFECTURE_CODE ? t(lang, 'prefectureName') : code);
     if (i > 0) nav.append(Object.assign(document.createElement('span'), { className: 'crumb-sep', textContent: '›' }));
-    if (i === codes.length - 1) {
-      const current = Object.assign(document.createElement('span'), { className: 'crumb current', textContent: name });
-      current.setAttribute('aria-current', 'page');
-      nav.append(current);
+    if (i === codes.length - 1 || !canOpen(code)) {
+      const last = i === codes.length - 1;
+      const span = Object.assign(document.createElement('span'), { className: last ? 'crumb current' : 'crumb', textContent: name });
+      if (last) span.setAttribute('aria-current', 'page');
+      nav.append(span);
       return;
     }
     const link = Object.assign(document.createElement('a'), { className: 'crumb', textContent: name, href: `?area=${code}` });

@@ -17,8 +17,7 @@ export interface Controls {
   showRange(from: string, to: string): void;
 }
 
-export function createControls(state: PageState, onChange: (change: FilterChange) => void): Controls {
-  const { lang } = state;
+export function createControls(state: PageState, lang: Lang, onChange: (change: FilterChange) => void): Controls {
   const form = document.createElement('form');
   form.className = 'controls';
   form.noValidate = true; // the API checks the range and says what is wrong; see the error state

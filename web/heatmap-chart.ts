@@ -5,7 +5,7 @@ import { create, interpolateYlOrRd, max, pointer, scaleSequentialSqrt, type Scal
 import type { HeatmapCell, HeatmapResponse } from '../contracts/demand.ts';
 import { createHeatmapLegend } from './heatmap-legend.ts';
 import { formatQty, formatYuan, formatYuanShort, t, type Lang } from './i18n.ts';
-import { addNoDataPattern } from './no-data-pattern.ts';
+import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
 
 export interface HeatmapChartOptions {
   lang: Lang;
@@ -31,6 +31,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
   const { lang, onRowClick, canDrill = () => true } = options;
   const id = `heatmap-${++chartCount}`;
   const byKey = new Map(data.cells.map((c) => [`${c.areaCode}|${c.week}`, c]));
+  const withheld = new Map(data.suppressed.map((c) => [`${c.areaCode}|${c.week}`, c]));
   const color: ScaleSequential<string> = scaleSequentialSqrt(interpolateYlOrRd)
     .domain([0, Math.max(1, max(data.cells, (c) => c.amountFen) ?? 0)]);
 
@@ -49,6 +50,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
     .attr('height', height)
     .attr('viewBox', `0 0 ${width} ${height}`);
   const noData = addNoDataPattern(svg, `${id}-hatch`);
+  const suppressedFill = addSuppressedPattern(svg, `${id}-dots`);
   const tooltip = root.append('div').attr('class', 'heatmap-tooltip').attr('role', 'tooltip').attr('hidden', '');
 
   const weekLabels = svg.append('g').attr('class', 'week-labels');
@@ -82,15 +84,18 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
 
     data.weeks.forEach((w, i) => {
       const cell = byKey.get(`${row.code}|${w.week}`);
-      const text = cellText(row.name, w, cell, lang);
+      const hidden = withheld.get(`${row.code}|${w.week}`);
+      const text = hidden
+        ? cellText(row.name, w, undefined, lang).slice(0, 1).concat(t(lang, 'suppressed', { k: String(data.suppressionThreshold ?? 5) }))
+        : cellText(row.name, w, cell, lang);
       g.append('rect')
-        .attr('class', cell ? 'cell' : 'cell no-data')
+        .attr('class', cell ? 'cell' : hidden ? 'cell suppressed' : 'cell no-data')
         .attr('x', labelWidth + cellWidth * i + 1)
         .attr('y', y + 1)
         .attr('width', cellWidth - 2)
         .attr('height', ROW_HEIGHT - 2)
         .attr('rx', 2)
-        .attr('fill', cell ? color(cell.amountFen) : noData)
+        .attr('fill', cell ? color(cell.amountFen) : hidden ? suppressedFill : noData)
         .attr('data-area', row.code)
         .attr('data-week', w.week)
         .attr('data-amount-fen', cell ? cell.amountFen : null)
@@ -107,7 +112,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
     });
   });
 
-  root.append(() => createHeatmapLegend(color, lang, id));
+  root.append(() => createHeatmapLegend(color, lang, id, data.suppressionThreshold));
   return root.node()!;
 }
 

@@ -2,7 +2,7 @@
 // the two are easy to confuse and the whole point of the hatching is that they are not the same.
 import { axisBottom, create, scaleSqrt, type ScaleSequential } from 'd3';
 import { formatYuanShort, t, type Lang } from './i18n.ts';
-import { addNoDataPattern } from './no-data-pattern.ts';
+import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
 
 const RAMP_WIDTH = 240;
 const RAMP_HEIGHT = 12;
@@ -10,12 +10,14 @@ const STOPS = 16;
 const PAD = 10;
 
 /** An SVG legend for `color`, whose domain is sales in fen. */
-export function createHeatmapLegend(color: ScaleSequential<string>, lang: Lang, idPrefix: string): SVGSVGElement {
+/** With `threshold`, also the swatch of withheld cells (merchants' view). */
+export function createHeatmapLegend(color: ScaleSequential<string>, lang: Lang, idPrefix: string, threshold: number | null = null): SVGSVGElement {
   const [, maxFen = 1] = color.domain();
   const svg = create('svg')
     .attr('class', 'heatmap-legend')
-    .attr('width', RAMP_WIDTH + 150)
-    .attr('height', 52)
+    .attr('width', RAMP_WIDTH + 170)
+    .attr('height', threshold === null ? 52 : 72)
+    .attr('viewBox', `0 0 ${RAMP_WIDTH + 170} ${threshold === null ? 52 : 72}`)
     .attr('role', 'img')
     .attr('aria-label', t(lang, 'legendTitle'));
   const noData = addNoDataPattern(svg, `${idPrefix}-legend-hatch`);
@@ -39,5 +41,11 @@ export function createHeatmapLegend(color: ScaleSequential<string>, lang: Lang, 
   const swatch = svg.append('g').attr('class', 'legend-no-data').attr('transform', `translate(${PAD + RAMP_WIDTH + 24},18)`);
   swatch.append('rect').attr('width', 18).attr('height', RAMP_HEIGHT).attr('fill', noData).attr('stroke', '#90a4ae');
   swatch.append('text').attr('x', 24).attr('y', RAMP_HEIGHT - 1).text(t(lang, 'noData'));
+  if (threshold !== null) {
+    const dots = addSuppressedPattern(svg, `${idPrefix}-legend-dots`);
+    const s2 = svg.append('g').attr('class', 'legend-suppressed').attr('transform', `translate(${PAD + RAMP_WIDTH + 24},40)`);
+    s2.append('rect').attr('width', 18).attr('height', RAMP_HEIGHT).attr('fill', dots).attr('stroke', '#90a4ae');
+    s2.append('text').attr('x', 24).attr('y', RAMP_HEIGHT - 1).text(t(lang, 'suppressedLegend', { k: String(threshold) }));
+  }
   return svg.node()!;
 }

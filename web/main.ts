@@ -1,121 +1,134 @@
-// Entry of the web app: builds the page, keeps the view in the address bar, and loads the heatmap
-// for the current area, category and range. One request at a time: a newer one aborts the older,
-// so a slow answer for the last click never replaces the answer for this one.
-import type { HeatmapResponse } from '../contracts/demand.ts';
-import { fetchHeatmap } from './api-client.ts';
-import { renderBreadcrumb } from './breadcrumb.ts';
-import { createControls, type Controls, type FilterChange } from './controls.ts';
-import { createHeatmapChart } from './heatmap-chart.ts';
-import { htmlLang, t } from './i18n.ts';
-import { heatmapQueryOf, pageStateSearch, parsePageState, type PageState } from './page-state.ts';
-import { emptyNode, errorNode, loadingNode, setViewState } from './status-view.ts';
+// The web app: who is signed in, which view the address names, and the frame around it. Every
+// view has a path of its own (bookmarkable, with its parameters in the query string) and the back
+// button works. A session that ends while a page is open sends the person to sign in again, and
+// back to the same page afterwards.
+import { me as meSchema, type Me } from '../contracts/auth.ts';
+import { apiRequest, setUnauthorizedHandler } from './api-client.ts';
+import { parseLang, t, type Lang } from './i18n.ts';
+import { reasonCode } from './messages.ts';
+import { matchRoute, type RouteDef } from './router.ts';
+import { buildShell, signOutOnServer, type Shell } from './shell.ts';
+import type { View, ViewContext } from './view.ts';
+import { accountView } from './views/account.ts';
+import { accountsView } from './views/admin-accounts.ts';
+import { demandView } from './views/demand.ts';
+import { homeView } from './views/home.ts';
+import { opsView } from './views/ops.ts';
+import { forbiddenNode, notFoundNode } from './views/refusals.ts';
+import { signInView } from './views/signin.ts';
+import { storeView } from './views/store.ts';
+import { storesView } from './views/stores.ts';
 
-interface Shell {
-  breadcrumb: HTMLElement;
-  controls: Controls;
-  caption: HTMLElement;
-  view: HTMLElement;
-}
+const DATA_ROLES = ['merchant', 'official', 'analyst'] as const;
+const ROUTES: RouteDef<View>[] = [
+  { pattern: '/signin', view: signInView, public: true },
+  { pattern: '/', view: homeView },
+  { pattern: '/demand', view: demandView, roles: DATA_ROLES },
+  { pattern: '/stores', view: storesView, roles: DATA_ROLES },
+  { pattern: '/stores/:id', view: storeView, roles: DATA_ROLES },
+  { pattern: '/account', view: accountView },
+  { pattern: '/admin/accounts', view: accountsView, roles: ['admin'] },
+  { pattern: '/admin/ops', view: opsView, roles: ['admin'] },
+];
 
+const LANG_KEY = 'cx.lang';
 const root = document.getElementById('app') ?? document.body;
-const names = new Map<string, string>(); // area code → name, learnt from every answer, for the breadcrumb
-let state = parsePageState(location.search);
-let shell = buildShell(state);
-let shown: HeatmapResponse | undefined; // the answer on screen, redrawn on resize
-let inFlight: AbortController | undefined;
+let me: Me | null = null;
+let shell: Shell | undefined;
+let shellKey = '';
+let current: AbortController | undefined;
+let first = true;
 
-function buildShell(s: PageState): Shell {
-  const { lang } = s;
-  document.documentElement.lang = htmlLang(lang);
-  document.title = t(lang, 'title');
-
-  const header = document.createElement('header');
-  const toggle = Object.assign(document.createElement('button'), { type: 'button', className: 'lang-toggle', textContent: t(lang, 'langToggle') });
-  toggle.addEventListener('click', () => navigate({ lang: lang === 'zh' ? 'en' : 'zh' }));
-  header.append(
-    Object.assign(document.createElement('h1'), { textContent: t(lang, 'title') }),
-    Object.assign(document.createElement('p'), { className: 'subtitle', textContent: t(lang, 'subtitle') }),
-    toggle,
-  );
-  const breadcrumb = Object.assign(document.createElement('nav'), { className: 'breadcrumb' });
-  const controls = createControls(s, (change: FilterChange) => navigate(change));
-  const caption = Object.assign(document.createElement('p'), { className: 'caption' });
-  const view = Object.assign(document.createElement('section'), { id: 'view', className: 'view' });
-  root.replaceChildren(header, breadcrumb, controls.element, caption, view);
-  return { breadcrumb, controls, caption, view };
-}
-
-/** Moves to a new state, records it in history, and loads it. */
-function navigate(patch: Partial<PageState>): void {
-  const langChanged = patch.lang !== undefined && patch.lang !== state.lang;
-  state = { ...state, ...patch };
-  history.pushState(null, '', pageStateSearch(state) || location.pathname);
-  if (langChanged) shell = buildShell(state);
-  void load();
-}
-
-/** Down or up the area tree, keeping the weeks on screen so the columns stay comparable. */
-function goToArea(code: string): void {
-  const range = shown ? { from: shown.from, to: shown.to } : {};
-  navigate({ area: code, ...range });
-}
-
-async function load(): Promise<void> {
-  inFlight?.abort();
-  const controller = new AbortController();
-  inFlight = controller;
-  const { lang } = state;
-  shown = undefined;
-  shell.view.dataset.area = state.area;
-  shell.caption.textContent = '';
-  renderBreadcrumb(shell.breadcrumb, state.area, names, lang, goToArea);
-  setViewState(shell.view, 'loading', loadingNode(lang));
-  try {
-    const data = await fetchHeatmap(heatmapQueryOf(state), { signal: controller.signal });
-    if (controller.signal.aborted) return;
-    names.set(data.area.code, data.area.name);
-    for (const a of data.path) names.set(a.code, a.name);
-    for (const row of data.rows) names.set(row.code, row.name);
-    renderBreadcrumb(shell.breadcrumb, state.area, names, lang, goToArea);
-    shell.controls.showRange(data.from, data.to);
-    show(data);
-  } catch (error) {
-    if (controller.signal.aborted) return;
-    setViewState(shell.view, 'error', errorNode(error, lang, () => void load()));
+/** `?lang=en` wins (and is remembered); else the last choice; else Chinese. */
+function currentLang(): Lang {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked) {
+    const lang = parseLang(asked);
+    localStorage.setItem(LANG_KEY, lang);
+    return lang;
   }
+  return parseLang(localStorage.getItem(LANG_KEY));
 }
 
-function show(data: HeatmapResponse): void {
-  const { lang } = state;
-  shown = data;
-  if (data.cells.length === 0) {
-    setViewState(shell.view, 'empty', emptyNode(lang));
+function navigate(url: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  render();
+}
+
+function render(): void {
+  current?.abort();
+  const controller = new AbortController();
+  current = controller;
+  const lang = currentLang();
+  const match = matchRoute(ROUTES, location.pathname);
+
+  if (match && !match.route.public && !me) {
+    const next = `${location.pathname}${location.search}`;
+    return navigate(`/signin${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`, { replace: true });
+  }
+  const framed = match?.route.public ? null : me;
+  const key = `${framed?.login ?? ''}|${framed?.role ?? ''}|${lang}`;
+  if (!shell || key !== shellKey) {
+    shell = buildShell(root, framed, lang, {
+      navigate,
+      setLang(next) {
+        localStorage.setItem(LANG_KEY, next);
+        const url = new URL(location.href);
+        if (url.searchParams.has('lang')) url.searchParams.set('lang', next);
+        navigate(`${url.pathname}${url.search}`, { replace: true });
+      },
+      signOut(everywhere) {
+        void signOutOnServer(everywhere).then(() => {
+          me = null;
+          navigate('/signin', { replace: true });
+        });
+      },
+    });
+    shellKey = key;
+  }
+  shell.setActive(location.pathname);
+  const main = shell.main;
+  main.replaceChildren();
+  if (!first) main.focus({ preventScroll: true });
+  first = false;
+
+  if (!match) {
+    main.append(notFoundNode(lang));
     return;
   }
-  const drill = data.childLevel !== 'village';
-  shell.caption.textContent = `${t(lang, 'rowsCaption', { level: t(lang, `level.${data.childLevel}`) })}${drill ? ` · ${t(lang, 'drillHint')}` : ''}`;
-  const chart = createHeatmapChart(data, {
-    lang,
-    width: shell.view.clientWidth || 960,
-    onRowClick: drill ? (row) => goToArea(row.code) : undefined,
-    // A row with the parent's own code holds sales of stores registered at the parent itself: nothing below it.
-    canDrill: (row) => row.code !== data.area.code && row.code.length > data.area.code.length,
+  const ctx: ViewContext = {
+    main, me, lang, params: match.params, search: new URLSearchParams(location.search), signal: controller.signal,
+    navigate,
+    forbidden(message) {
+      if (!controller.signal.aborted) main.replaceChildren(forbiddenNode(lang, me, message));
+    },
+    setMe(next) {
+      me = next;
+    },
+  };
+  if (match.route.roles && me && !match.route.roles.includes(me.role)) {
+    ctx.forbidden(`${location.pathname}: ${t(lang, `role.${me.role}`)}`);
+    return;
+  }
+  void Promise.resolve(match.route.view(ctx)).catch((e: unknown) => {
+    if (!controller.signal.aborted) console.error(e);
   });
-  setViewState(shell.view, 'ready', chart);
 }
 
-let resizeTimer: ReturnType<typeof setTimeout> | undefined;
-window.addEventListener('resize', () => {
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => {
-    if (shown && shell.view.dataset.state === 'ready') show(shown);
-  }, 150);
+// Any 401 means the session is over: sign in again, and come back here afterwards.
+setUnauthorizedHandler((error) => {
+  if (location.pathname === '/signin') return;
+  me = null;
+  const next = `${location.pathname}${location.search}`;
+  navigate(`/signin?next=${encodeURIComponent(next)}&reason=${reasonCode(error.message)}`, { replace: true });
 });
 
-window.addEventListener('popstate', () => {
-  state = parsePageState(location.search);
-  shell = buildShell(state); // rebuilt so the form shows the restored filters and language
-  void load();
-});
+window.addEventListener('popstate', render);
 
-void load();
+async function boot(): Promise<void> {
+  me = await apiRequest('GET', '/api/session', meSchema, { quiet401: true }).catch(() => null);
+  render();
+}
+
+void boot();

@@ -18,3 +18,15 @@ export function addNoDataPattern(svg: Selection<SVGSVGElement, undefined, null, 
     .attr('stroke', STROKE).attr('stroke-width', 2);
   return `url(#${id})`;
 }
+
+/** The fill of a withheld cell (sales exist, too few stores to show them): dots, unlike no data's lines. */
+export function addSuppressedPattern(svg: Selection<SVGSVGElement, undefined, null, undefined>, id: string): string {
+  const pattern = svg.append('defs').append('pattern')
+    .attr('id', id)
+    .attr('width', 6)
+    .attr('height', 6)
+    .attr('patternUnits', 'userSpaceOnUse');
+  pattern.append('rect').attr('width', 6).attr('height', 6).attr('fill', '#e3e7ea');
+  pattern.append('circle').attr('cx', 3).attr('cy', 3).attr('r', 1.3).attr('fill', '#607d8b');
+  return `url(#${id})`;
+}

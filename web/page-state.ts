@@ -1,35 +1,27 @@
-// What the page shows, kept in the address bar so a view can be bookmarked, shared and reached
-// with the back button. Empty strings mean "the API's default".
-import { PREFECTURE_CODE, type HeatmapQuery } from '../contracts/demand.ts';
-import { parseLang, type Lang } from './i18n.ts';
+// What the heatmap page shows, kept in the address bar so a view can be bookmarked, shared and
+// reached with the back button. Empty strings mean "the API's default" (the caller's home area,
+// all categories, the last 12 weeks with data).
+import type { HeatmapQuery } from '../contracts/demand.ts';
 
 export interface PageState {
-  area: string; // 5323 by default
+  area: string; // '' for the caller's home area
   category: string; // '' for all categories
   from: string; // first day, '' for the API's default range
   to: string; // first day NOT included, as the API takes it; '' for the default
-  lang: Lang;
 }
 
 export function parsePageState(search: string): PageState {
   const p = new URLSearchParams(search);
-  return {
-    area: p.get('area') || PREFECTURE_CODE,
-    category: p.get('category') ?? '',
-    from: p.get('from') ?? '',
-    to: p.get('to') ?? '',
-    lang: parseLang(p.get('lang')),
-  };
+  return { area: p.get('area') ?? '', category: p.get('category') ?? '', from: p.get('from') ?? '', to: p.get('to') ?? '' };
 }
 
-/** `?area=532302&lang=en`; defaults are left out so the plain URL stays plain. */
+/** `?area=532302&category=beverages`; defaults are left out so the plain URL stays plain. */
 export function pageStateSearch(state: PageState): string {
   const p = new URLSearchParams();
-  if (state.area !== PREFECTURE_CODE) p.set('area', state.area);
+  if (state.area) p.set('area', state.area);
   if (state.category) p.set('category', state.category);
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
-  if (state.lang !== 'zh') p.set('lang', state.lang);
   const s = p.toString();
   return s ? `?${s}` : '';
 }
@@ -37,7 +29,7 @@ export function pageStateSearch(state: PageState): string {
 /** The API request for a state. Not validated here: the API owns the rules, and its 400 message is what the user sees. */
 export function heatmapQueryOf(state: PageState): HeatmapQuery {
   return {
-    area: state.area,
+    ...(state.area ? { area: state.area } : {}),
     ...(state.category ? { category: state.category } : {}),
     ...(state.from ? { from: state.from } : {}),
     ...(state.to ? { to: state.to } : {}),

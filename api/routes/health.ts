@@ -1,8 +1,11 @@
-// GET /healthz: 200 when the warehouse answers, every migration is applied and ingest runs;
-// 503 with the failing part named otherwise, so a load balancer and a person both can read it.
-import { Router } from 'express';
+// GET /healthz: 200 when the warehouse answers, every migration is applied and ingest runs; 503
+// otherwise. Anyone gets `{ ok }` (enough for a load balancer); administrators and callers on this
+// host's loopback get the detail, which names engine versions and errors.
+// GET /metrics: Prometheus text of this process's ingest, for administrators and loopback.
+import { z } from 'zod';
 import { migrationStatus, type Migration } from '../../warehouse/migrate.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { defineRoute, isLoopback, type AnyRoute } from '../route.ts';
 
 export interface IngestStatus {
   running: boolean;
@@ -16,28 +19,52 @@ interface Deps {
   warehouse: Warehouse;
   migrations: readonly Migration[];
   ingest?: () => IngestStatus; // absent when this process serves only the API
+  metrics?: () => string; // Prometheus text of this process's ingest; no /metrics without it
 }
 
-export function healthRoutes({ warehouse, migrations, ingest }: Deps): Router {
-  const router = Router();
-  router.get('/healthz', async (_req, res) => {
-    let engine: string | null = null;
-    let missing: string[] = [];
-    let warehouseError: string | undefined;
-    try {
-      engine = await warehouse.ping();
-      missing = (await migrationStatus(warehouse, migrations)).missing;
-    } catch (e) {
-      warehouseError = (e as Error).message;
-    }
-    const ingestStatus = ingest?.() ?? null;
-    const ok = engine !== null && missing.length === 0 && (ingestStatus === null || ingestStatus.running);
-    res.status(ok ? 200 : 503).json({
-      ok,
-      warehouse: { reachable: engine !== null, engine, ...(warehouseError ? { error: warehouseError } : {}) },
-      migrations: { applied: migrations.length - missing.length, missing },
-      ingest: ingestStatus,
-    });
-  });
-  return router;
+const health = z.object({
+  ok: z.boolean(),
+  warehouse: z.object({ reachable: z.boolean(), engine: z.string().nullable(), error: z.string().optional() }).optional(),
+  migrations: z.object({ applied: z.number().int(), missing: z.array(z.string()) }).optional(),
+  ingest: z.object({ running: z.boolean(), source: z.string(), accepted: z.number(), rejected: z.number(), lastFlushAt: z.string().nullable() }).nullable().optional(),
+});
+
+export function healthRoutes({ warehouse, migrations, ingest, metrics }: Deps): AnyRoute[] {
+  const routes = [defineRoute({
+    method: 'get', path: '/healthz', tag: 'operations', summary: 'Whether the platform works; the detail for administrators and loopback',
+    access: { roles: [], scope: { kind: 'public', why: 'load balancers and monitors; the detail only for administrators and loopback' } },
+    response: health, audit: false,
+    async handler({ principal, req, res }) {
+      let engine: string | null = null;
+      let missing: string[] = [];
+      let warehouseError: string | undefined;
+      try {
+        engine = await warehouse.ping();
+        missing = (await migrationStatus(warehouse, migrations)).missing;
+      } catch (e) {
+        warehouseError = (e as Error).message;
+      }
+      const ingestStatus = ingest?.() ?? null;
+      const ok = engine !== null && missing.length === 0 && (ingestStatus === null || ingestStatus.running);
+      res.status(ok ? 200 : 503);
+      if (principal?.role !== 'admin' && !isLoopback(req)) return { ok };
+      return {
+        ok,
+        warehouse: { reachable: engine !== null, engine, ...(warehouseError ? { error: warehouseError } : {}) },
+        migrations: { applied: migrations.length - missing.length, missing },
+        ingest: ingestStatus,
+      };
+    },
+  })];
+  if (metrics) {
+    routes.push(defineRoute({
+      method: 'get', path: '/metrics', tag: 'operations', summary: 'Prometheus text of this process\'s ingest',
+      access: { roles: ['admin'], scope: { kind: 'platform', why: 'operations' }, loopback: true },
+      audit: false,
+      handler({ res }) {
+        res.type('text/plain; version=0.0.4; charset=utf-8').send(metrics());
+      },
+    }));
+  }
+  return routes;
 }

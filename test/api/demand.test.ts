@@ -1,20 +1,20 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp } from '../../api/app.ts';
 import { heatmapResponse } from '../../contracts/demand.ts';
-import { insertPosFixture, migrations, openFixtureWarehouse, queries, type FixtureWarehouse } from '../fixtures/warehouse.ts';
+import { openTestApp, type TestApp } from '../fixtures/app.ts';
+import { insertPosFixture } from '../fixtures/warehouse.ts';
 
-let wh: FixtureWarehouse;
-let app: ReturnType<typeof createApp>;
+let t: TestApp;
+let analyst: Awaited<ReturnType<TestApp['agent']>>;
 beforeAll(async () => {
-  wh = await openFixtureWarehouse();
-  await insertPosFixture(wh);
-  app = createApp({ warehouse: wh, queries, migrations, clock: () => Date.parse('2026-03-20T04:00:00Z') });
+  t = await openTestApp({ clock: () => Date.parse('2026-03-20T04:00:00Z') });
+  await insertPosFixture(t.wh);
+  analyst = await t.agent('analyst');
 });
-afterAll(() => wh.close());
+afterAll(() => t.close());
 
-async function heatmap(query: string) {
-  const res = await request(app).get(`/api/demand/heatmap${query}`);
+async function heatmap(query: string, agent = analyst) {
+  const res = await agent.get(`/api/demand/heatmap${query}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return heatmapResponse.parse(res.body);
 }
@@ -32,6 +32,8 @@ describe('GET /api/demand/heatmap', () => {
       { areaCode: '532302', week: '2026-W10', qty: 6, amountFen: 5290 },
       { areaCode: '532329', week: '2026-W11', qty: 1, amountFen: 2500 },
     ]);
+    expect(body.suppressed).toEqual([]);
+    expect(body.suppressionThreshold).toBeNull();
   });
 
   test('a category matches everything beneath it', async () => {
@@ -62,7 +64,7 @@ describe('GET /api/demand/heatmap', () => {
     ]);
   });
 
-  test('defaults: the whole prefecture, all categories, the 12 weeks ending with the last week of data', async () => {
+  test('defaults: the caller\'s home area (the prefecture for an analyst), all categories, the 12 weeks ending with the last week of data', async () => {
     const body = await heatmap('');
     expect(body.area.code).toBe('5323');
     expect(body.category).toBeNull();
@@ -72,6 +74,14 @@ describe('GET /api/demand/heatmap', () => {
     expect(body.weeks[0]).toEqual({ week: '2025-W52', start: '2025-12-22' });
     expect(body.weeks.at(-1)).toEqual({ week: '2026-W11', start: '2026-03-09' });
     expect(body.cells).toHaveLength(3);
+  });
+
+  test('a Lufeng official opens on Lufeng, and the default range ends with Lufeng\'s own last week of data', async () => {
+    const body = await heatmap('', await t.agent('lufeng'));
+    expect(body.area).toEqual({ code: '532302', name: '禄丰市', level: 'county' });
+    // Lufeng's last sale is in W10 (R-2, 2026-03-08); the prefecture's in W11.
+    expect(body.to).toBe('2026-03-09');
+    expect(body.cells).toEqual([{ areaCode: '532302101', week: '2026-W10', qty: 6, amountFen: 5290 }]);
   });
 
   test('only from given: the 12 weeks from it', async () => {
@@ -103,13 +113,25 @@ describe('GET /api/demand/heatmap', () => {
     ['?category=a&category=b', 'category', 'category: Invalid input: expected string, received array'],
     ['?colour=red', 'colour', 'colour: unknown parameter colour'],
   ])('400 for %s names the field', async (query, field, message) => {
-    const res = await request(app).get(`/api/demand/heatmap${query}`);
+    const res = await analyst.get(`/api/demand/heatmap${query}`);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: 'bad_request', field, message });
   });
 
+  test('a Lufeng official asking for another county gets 403 naming the scope', async () => {
+    const res = await (await t.agent('lufeng')).get('/api/demand/heatmap?area=532301');
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({ error: 'forbidden', message: 'area 532301 is outside your scope: area 532302 (禄丰市)', scope: ['532302'] });
+  });
+
+  test('without signing in: 401', async () => {
+    const res = await request(t.app).get('/api/demand/heatmap');
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: 'unauthorized', message: 'sign in first' });
+  });
+
   test('an unknown API path is a JSON 404', async () => {
-    const res = await request(app).get('/api/nothing');
+    const res = await request(t.app).get('/api/nothing');
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: 'not_found', message: 'no such endpoint: GET /api/nothing' });
   });

@@ -13,7 +13,7 @@ afterAll(() => wh.close());
 const ingest: IngestStatus = { running: true, source: 'in-process (live)', accepted: 10, rejected: 1, lastFlushAt: null };
 
 test('200 when the warehouse answers, all migrations are applied and ingest runs', async () => {
-  const res = await request(createApp({ warehouse: wh, queries, migrations, ingest: () => ingest })).get('/healthz');
+  const res = await request(createApp({ auth: { secret: 'x'.repeat(32) }, warehouse: wh, queries, migrations, ingest: () => ingest })).get('/healthz');
   expect(res.status).toBe(200);
   expect(res.body).toMatchObject({
     ok: true,
@@ -25,21 +25,21 @@ test('200 when the warehouse answers, all migrations are applied and ingest runs
 });
 
 test('503 naming the part that is down: ingest stopped', async () => {
-  const res = await request(createApp({ warehouse: wh, queries, migrations, ingest: () => ({ ...ingest, running: false }) })).get('/healthz');
+  const res = await request(createApp({ auth: { secret: 'x'.repeat(32) }, warehouse: wh, queries, migrations, ingest: () => ({ ...ingest, running: false }) })).get('/healthz');
   expect(res.status).toBe(503);
   expect(res.body).toMatchObject({ ok: false, ingest: { running: false } });
 });
 
 test('503 naming the part that is down: a migration not applied', async () => {
   const future = [...migrations, { version: 99, name: '0099_future', checksum: 'x', statements: [] }];
-  const res = await request(createApp({ warehouse: wh, queries, migrations: future })).get('/healthz');
+  const res = await request(createApp({ auth: { secret: 'x'.repeat(32) }, warehouse: wh, queries, migrations: future })).get('/healthz');
   expect(res.status).toBe(503);
   expect(res.body.migrations).toEqual({ applied: migrations.length, missing: ['0099_future'] });
 });
 
 test('503 when the warehouse does not answer', async () => {
   const down = { ...wh, ping: async () => { throw new Error('connect ECONNREFUSED 127.0.0.1:8123'); } };
-  const res = await request(createApp({ warehouse: down, queries, migrations })).get('/healthz');
+  const res = await request(createApp({ auth: { secret: 'x'.repeat(32) }, warehouse: down, queries, migrations })).get('/healthz');
   expect(res.status).toBe(503);
   expect(res.body.warehouse).toEqual({ reachable: false, engine: null, error: 'connect ECONNREFUSED 127.0.0.1:8123' });
 });

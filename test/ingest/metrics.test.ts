@@ -39,7 +39,7 @@ test('Prometheus text: counters by reason and table, batch histograms, lag per p
 });
 
 test('GET /metrics serves it as text/plain', async () => {
-  const app = createApp({ warehouse: wh, queries, migrations, metrics: () => renderMetrics({ source: 'in-process', stats: sampleStats() }) });
+  const app = createApp({ warehouse: wh, queries, migrations, auth: { secret: 'x'.repeat(32) }, metrics: () => renderMetrics({ source: 'in-process', stats: sampleStats() }) });
   const res = await request(app).get('/metrics');
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe('text/plain; version=0.0.4; charset=utf-8');

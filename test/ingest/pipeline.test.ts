@@ -18,6 +18,7 @@ function fakeWarehouse(failures: WarehouseError[] = []) {
       inserts.push({ table, rows: rows.length });
     },
     async supportsInsertDedup() { return true; },
+    reader() { return wh; },
     async ping() { return 'fake'; },
     async close() {},
   };

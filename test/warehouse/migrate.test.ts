@@ -17,7 +17,12 @@ test('the migrations create the raw tables, the rollup and its view', async () =
   const tables = await wh.query<{ name: string; engine: string }>(
     "SELECT name, engine FROM system.tables WHERE database = currentDatabase() ORDER BY name");
   expect(tables).toEqual([
+    { name: 'accounts', engine: 'ReplacingMergeTree' },
+    { name: 'api_tokens', engine: 'ReplacingMergeTree' },
     { name: 'areas', engine: 'ReplacingMergeTree' },
+    { name: 'audit_log', engine: 'MergeTree' },
+    { name: 'auth_attempts', engine: 'MergeTree' },
+    { name: 'auth_sessions', engine: 'ReplacingMergeTree' },
     { name: 'categories', engine: 'ReplacingMergeTree' },
     { name: 'dead_letters', engine: 'MergeTree' },
     { name: 'demand_daily', engine: 'SummingMergeTree' },
@@ -30,6 +35,8 @@ test('the migrations create the raw tables, the rollup and its view', async () =
     { name: 'pos_lines', engine: 'MergeTree' },
     { name: 'products', engine: 'ReplacingMergeTree' },
     { name: 'schema_migrations', engine: 'MergeTree' },
+    { name: 'store_sales_daily', engine: 'SummingMergeTree' },
+    { name: 'store_sales_daily_mv', engine: 'MaterializedView' },
     { name: 'stores', engine: 'ReplacingMergeTree' },
     { name: 'training_sessions', engine: 'ReplacingMergeTree' },
   ]);

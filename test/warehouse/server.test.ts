@@ -45,8 +45,9 @@ describe.skipIf(!url)('server warehouse on clickhouse-server', () => {
       'SELECT name FROM system.tables WHERE database = currentDatabase() ORDER BY name',
     );
     expect(tables.map((t) => t.name)).toEqual([
-      'areas', 'categories', 'dead_letters', 'demand_daily', 'demand_daily_mv', 'distribution_txns', 'ingest_batches', 'ingest_event_ids',
-      'national_reference', 'parcel_volumes', 'pos_lines', 'products', 'schema_migrations', 'stores', 'training_sessions',
+      'accounts', 'api_tokens', 'areas', 'audit_log', 'auth_attempts', 'auth_sessions', 'categories', 'dead_letters', 'demand_daily',
+      'demand_daily_mv', 'distribution_txns', 'ingest_batches', 'ingest_event_ids', 'national_reference', 'parcel_volumes', 'pos_lines',
+      'products', 'schema_migrations', 'store_sales_daily', 'store_sales_daily_mv', 'stores', 'training_sessions',
     ]);
   });
 
@@ -119,6 +120,21 @@ describe.skipIf(!url)('server warehouse on clickhouse-server', () => {
   // Node unrefs idle keep-alive sockets, so they never hold the process open; what close() must
   // still do is hang up, or a short-lived process leaves the server a dangling connection until
   // the pool's idle timer (2.5 s) fires. Counted from this process's own file descriptors.
+  test('the reader is read-only with the engine\'s limits on 18.16 too', async () => {
+    const reader = wh.reader({ maxExecutionSeconds: 1, maxMemoryBytes: 100_000_000 });
+    try {
+      expect(await reader.query<{ n: number }>('SELECT count() AS n FROM areas')).toEqual([{ n: 0 }]);
+      await expect(reader.query("INSERT INTO areas (code) VALUES ('1')")).rejects.toMatchObject({ code: 'CH_164' });
+      await expect(reader.query('SELECT count() FROM system.numbers')).rejects.toMatchObject({ code: 'CH_159' });
+      await expect(reader.command('DROP TABLE areas')).rejects.toMatchObject({ code: 'READ_ONLY_VIEW' });
+      const settings = await reader.query<{ name: string; value: string }>(
+        "SELECT name, value FROM system.settings WHERE name IN ('readonly', 'max_execution_time') ORDER BY name");
+      expect(settings).toEqual([{ name: 'max_execution_time', value: '1' }, { name: 'readonly', value: '1' }]);
+    } finally {
+      await reader.close();
+    }
+  });
+
   test('close() hangs up the pooled keep-alive connection at once', async () => {
     const port = Number(new URL(url!).port);
     const before = openSocketsTo(port);

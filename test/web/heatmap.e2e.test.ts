@@ -1,45 +1,43 @@
 // The heatmap page in a real browser against the real app: fixture receipts in an embedded
 // warehouse, the API, and the bundle that test/global-setup.ts built into web/dist.
+// The analyst signs in once; each page of the test shares that browser context's cookie.
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createApp } from '../../api/app.ts';
-import { insertPosFixture, migrations, openFixtureWarehouse, queries, ROOT, type FixtureWarehouse } from '../fixtures/warehouse.ts';
+import { openTestApp, PASSWORD, type TestApp } from '../fixtures/app.ts';
+import { E2E_TIMEOUT as TIMEOUT, launchBrowser, serve, signIn } from '../fixtures/browser.ts';
+import { insertPosFixture, ROOT } from '../fixtures/warehouse.ts';
 
-const TIMEOUT = 60_000; // Chromium on two cores is slow to start and to lay out
 const COUNTIES = ['楚雄市', '禄丰市', '双柏县', '牟定县', '南华县', '姚安县', '大姚县', '永仁县', '元谋县', '武定县'];
 
-let wh: FixtureWarehouse;
+let t: TestApp;
 let server: Server;
 let browser: Browser;
+let context: BrowserContext;
 let base: string;
 
 beforeAll(async () => {
-  wh = await openFixtureWarehouse();
-  await insertPosFixture(wh);
-  const app = createApp({ warehouse: wh, queries, migrations, webDir: join(ROOT, 'web/dist'), clock: () => Date.parse('2026-03-20T04:00:00Z') });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  t = await openTestApp({ clock: () => Date.parse('2026-03-20T04:00:00Z'), extra: { webDir: join(ROOT, 'web/dist') }, accounts: ['analyst'] });
+  await insertPosFixture(t.wh);
+  ({ server, base } = await serve(t.app));
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1100, height: 720 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  await signIn(page, base, 'analyst', PASSWORD);
+  await page.close();
 }, TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
-  await wh?.close();
+  await t?.close();
 });
 
-async function openPage(path = '/'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, locale: 'zh-CN' });
+async function openPage(path = '/demand'): Promise<Page> {
+  const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   await page.goto(base + path);
   return page;
@@ -61,7 +59,7 @@ async function tooltipOf(page: Page, area: string, week: string): Promise<string
 
 describe('demand heatmap page', () => {
   test('shows 加载中… while waiting, then the 10 counties with exact amounts in the tooltips', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, locale: 'zh-CN' });
+    const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
     // Hold the API's answer so the loading state is certain to be on screen when we look.
     let release!: () => void;
@@ -70,7 +68,7 @@ describe('demand heatmap page', () => {
       await held;
       await route.continue();
     });
-    await page.goto(base + '/');
+    await page.goto(base + '/demand');
     await viewIn(page, 'loading');
     expect(await page.locator('#view').textContent()).toBe('加载中…');
     release();
@@ -134,8 +132,8 @@ describe('demand heatmap page', () => {
     await page.waitForSelector('#view[data-state="error"]');
 
     // The page shows what the API said, word for word: ask the API the same question directly.
-    const api = await fetch(`${base}/api/demand/heatmap?from=2026-03-10&to=2026-03-02`);
-    expect(api.status).toBe(400);
+    const api = await context.request.get(`${base}/api/demand/heatmap?from=2026-03-10&to=2026-03-02`);
+    expect(api.status()).toBe(400);
     const body = (await api.json()) as { message: string; field: string };
     expect(body).toMatchObject({ error: 'bad_request', field: 'to', message: 'to: must be after from' });
     expect(await page.locator('#view .status-message').textContent()).toBe(body.message);
@@ -144,14 +142,14 @@ describe('demand heatmap page', () => {
   }, TIMEOUT);
 
   test('?lang=en shows the page in English', async () => {
-    const page = await openPage('/?lang=en');
+    const page = await openPage('/demand?lang=en');
     await viewIn(page, 'ready');
-    expect(await page.locator('h1').textContent()).toBe('Chuxiong rural consumer demand heatmap');
+    expect(await page.locator('main h1').textContent()).toBe('Chuxiong rural consumer demand heatmap');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await tooltipOf(page, '532302', '2026-W10')).toEqual(['禄丰市 · 2026-W10 (from 2026-03-02)', 'Sales: ¥52.90', 'Quantity: 6 units']);
     await page.click('.lang-toggle');
     await viewIn(page, 'ready');
-    expect(await page.locator('h1').textContent()).toBe('楚雄州农村消费需求热力图');
+    expect(await page.locator('main h1').textContent()).toBe('楚雄州农村消费需求热力图');
     await page.close();
   }, TIMEOUT);
 });

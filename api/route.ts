@@ -1,0 +1,192 @@
+// Every route of the API is declared, not just registered: its method and path, its parameters
+// and answer as zod schemas, and who may call it and how it is scoped. `mountRoutes` refuses a
+// route without an access rule, checks the caller and the scope before the handler runs, hands
+// the handler a warehouse view that goes through the query gate, and writes the audit row. The
+// same table generates the OpenAPI description and the authorization matrix test.
+import type { Express, Request, Response } from 'express';
+import type { z, ZodType } from 'zod';
+import type { Role } from '../contracts/auth.ts';
+import type { Params, Warehouse } from '../warehouse/warehouse.ts';
+import type { AuditLog } from './audit.ts';
+import type { Principal, Resolution } from './auth/principal.ts';
+import type { Directory, StoreInfo } from './directory.ts';
+import { forbidden, fromZodError, notFound, unauthorized } from './errors.ts';
+import type { QueryGate } from './query-gate.ts';
+import { areaInScope, describeScope, NO_SCOPE, scopeOf, storeInScope, type Scope } from './scope.ts';
+
+/** How a route narrows what its caller sees. */
+export type ScopeRule =
+  | { kind: 'public'; why: string } // no sign-in needed
+  | { kind: 'self' } // the caller's own account, sessions and tokens
+  | { kind: 'platform'; why: string } // no business rows: accounts, operations, platform-wide facts
+  | { kind: 'area'; param: string } // a query parameter names an area inside the caller's; the caller's home area by default
+  | { kind: 'store'; param: string }; // a path parameter names a store the caller may see
+
+export interface Access {
+  roles: readonly Role[]; // empty only for public routes
+  scope: ScopeRule;
+  /** Also answers anonymous callers on this host's loopback interface (monitoring agents). */
+  loopback?: boolean;
+}
+
+export interface RouteContext<P, Q, B> {
+  principal: Principal | null; // null only on public and loopback routes
+  scope: Scope;
+  params: P;
+  query: Q;
+  body: B;
+  /** Area rule: the area asked for, within scope. */
+  area: string;
+  /** Store rule: the store asked for, within scope. */
+  store: StoreInfo | undefined;
+  /** The read-only warehouse, through the query gate; for the caller's data. */
+  db: Pick<Warehouse, 'query'>;
+  req: Request;
+  res: Response;
+}
+
+type Out<T> = T extends ZodType ? z.output<T> : undefined;
+type In<T> = T extends ZodType ? z.input<T> : never;
+
+export interface RouteDef<P = undefined, Q = undefined, B = undefined, R = undefined> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string; // Express pattern: /api/stores/:id
+  summary: string;
+  tag: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response?: R; // the JSON body of a success; absent when the handler answers itself or with 204
+  status?: 200 | 201 | 204;
+  /** Rows the answer holds, for the audit; 0 when absent. */
+  rows?: (body: Out<R>) => number;
+  /** false: not audited (health, the OpenAPI description); `body` picks what of a body is recorded. */
+  audit?: false | { body?: (body: Out<B>) => unknown };
+  handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<In<R> | void> | In<R> | void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDef<any, any, any, any>;
+
+export function defineRoute<P extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined,
+  B extends ZodType | undefined = undefined, R extends ZodType | undefined = undefined>(def: RouteDef<P, Q, B, R>): AnyRoute {
+  return def as AnyRoute;
+}
+
+export interface MountDeps {
+  directory: Directory;
+  reader: Warehouse;
+  gate: QueryGate;
+  audit: AuditLog;
+  clock: () => number;
+}
+
+/** Checks a route's declaration; throws naming the route when it is incomplete. */
+export function checkRoute(route: AnyRoute): void {
+  const name = `${route.method.toUpperCase()} ${route.path}`;
+  const access = route.access as Access | undefined;
+  if (!access?.scope) throw new Error(`route ${name} declares no access rule`);
+  if (access.scope.kind === 'public' && access.roles.length > 0) throw new Error(`route ${name} is public and yet names roles`);
+  if (access.scope.kind !== 'public' && access.roles.length === 0) throw new Error(`route ${name} names no role that may call it`);
+  if (access.scope.kind === 'area' && !(route.query as { shape?: Record<string, unknown> })?.shape?.[access.scope.param]) {
+    throw new Error(`route ${name} scopes by query parameter ${access.scope.param}, which its query schema lacks`);
+  }
+  if (access.scope.kind === 'store' && !route.path.includes(`:${access.scope.param}`)) {
+    throw new Error(`route ${name} scopes by path parameter ${access.scope.param}, which its path lacks`);
+  }
+}
+
+export function isLoopback(req: Request): boolean {
+  const ip = req.ip ?? '';
+  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+}
+
+export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: MountDeps): void {
+  const { directory, reader, gate, audit, clock } = deps;
+  for (const route of routes) {
+    checkRoute(route);
+    const access = route.access;
+    app[route.method](route.path, async (req: Request, res: Response) => {
+      const started = clock();
+      const resolution = res.locals.auth as Resolution;
+      const principal = 'principal' in resolution ? resolution.principal : null;
+      let rows = 0;
+      if (route.audit !== false) {
+        res.on('finish', () => {
+          // A sign-in is recorded under the account it signed in (set by the session route).
+          const who = (res.locals.signedIn as Pick<Principal, 'login' | 'role' | 'via'> | undefined) ?? principal;
+          audit.record({
+            atMs: started, login: who?.login ?? '', role: who?.role ?? '', via: who?.via ?? 'anonymous',
+            address: req.ip ?? '', method: route.method.toUpperCase(), route: route.path,
+            params: auditParams(req, route), status: res.statusCode, rows, durationMs: clock() - started,
+          });
+        });
+      }
+
+      if (access.scope.kind !== 'public') {
+        const local = access.loopback === true && isLoopback(req);
+        if ('refused' in resolution && !local) throw unauthorized(resolution.refused);
+        if (!principal && !local) throw unauthorized('sign in first');
+        if (principal && !access.roles.includes(principal.role) && !local) {
+          throw forbidden(`${route.method.toUpperCase()} ${route.path} is for ${access.roles.join(' or ')}; you are signed in as ${principal.role}`, { scope: 'role' });
+        }
+      }
+
+      const params = parse(route.params, req.params, 'path');
+      const query = parse(route.query, req.query, 'query');
+      const body = parse(route.body, req.body ?? {}, 'body');
+      const scope = principal ? await scopeOf(principal, directory) : NO_SCOPE;
+
+      let area = '';
+      let store: StoreInfo | undefined;
+      if (access.scope.kind === 'area' && principal) {
+        const param = access.scope.param;
+        area = (query as Record<string, string | undefined>)[param] ?? scope.homeArea ?? '';
+        if (!area || !areaInScope(scope, area)) {
+          throw forbidden(`${param} ${area || '(none)'} is outside your scope: ${await describeScope(principal, scope, directory)}`, { scope: scope.areas });
+        }
+        (query as Record<string, string>)[param] = area;
+      }
+      if (access.scope.kind === 'store' && principal) {
+        const id = (params as Record<string, string>)[access.scope.param]!;
+        store = await directory.store(id);
+        // Unknown and not-yours look the same to those who see only part: no probing for store ids.
+        if (!store && scope.stores === 'in-areas' && scope.areas.includes('5323')) throw notFound(`no such store ${id}`);
+        if (!store || !storeInScope(scope, store)) {
+          throw forbidden(`store ${id} is outside your scope: ${await describeScope(principal, scope, directory)}`, { scope: scope.stores === 'in-areas' ? scope.areas : scope.stores });
+        }
+      }
+
+      const caller = principal ? `account:${principal.login}` : `address:${req.ip}`;
+      const db: Pick<Warehouse, 'query'> = {
+        query: <T>(sql: string, p?: Params) => gate.run(caller, () => reader.query<T>(sql, p)),
+      };
+      const result = await route.handler({ principal, scope, params, query, body, area, store, db, req, res });
+      if (res.headersSent) return;
+      rows = route.rows && result !== undefined ? route.rows(result) : 0;
+      if (route.status === 204 || result === undefined) res.status(204).end();
+      else res.status(route.status ?? res.statusCode).json(result); // a handler may have set the status (health: 503)
+    });
+  }
+}
+
+function parse(schema: unknown, value: unknown, where: string): unknown {
+  if (!schema) return value;
+  const parsed = (schema as ZodType).safeParse(value);
+  if (!parsed.success) throw fromZodError(parsed.error, where);
+  return parsed.data;
+}
+
+function auditParams(req: Request, route: AnyRoute): string {
+  const recorded: Record<string, unknown> = { ...req.params, ...(req.query as Record<string, unknown>) };
+  if (route.audit && route.audit.body && req.body && typeof req.body === 'object') {
+    try {
+      const parsed = (route.body as ZodType | undefined)?.safeParse(req.body);
+      if (parsed?.success) recorded.body = route.audit.body(parsed.data);
+    } catch {
+      // A body that cannot be summarised is left out rather than failing the request.
+    }
+  }
+  return JSON.stringify(recorded).slice(0, 4000);
+}

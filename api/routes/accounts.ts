@@ -1,0 +1,64 @@
+// Managing accounts (administrators): list, create, disable or rename, reset a password, end
+// someone's sessions. The same rules as `npm run user`, through the same api/auth/accounts.ts.
+import { z } from 'zod';
+import { account, createAccountRequest, issuedPassword, loginParams, updateAccountRequest, type Account } from '../../contracts/auth.ts';
+import type { AccountRecord, Accounts } from '../auth/accounts.ts';
+import { generatePassword } from '../auth/passwords.ts';
+import { defineRoute, type AnyRoute } from '../route.ts';
+
+const ADMIN = { roles: ['admin'] as const, scope: { kind: 'platform' as const, why: 'account management' } };
+
+export const accountView = (a: AccountRecord): Account => ({
+  login: a.login, name: a.name, role: a.role, areaCode: a.areaCode, storeIds: a.storeIds,
+  disabled: a.disabled, demo: a.demo, createdAt: new Date(a.createdMs).toISOString(),
+});
+
+export function accountsRoutes(deps: { accounts: Accounts; clock?: () => number }): AnyRoute[] {
+  const { accounts, clock = Date.now } = deps;
+  return [
+    defineRoute({
+      method: 'get', path: '/api/accounts', tag: 'accounts', summary: 'Every account', access: ADMIN,
+      response: z.object({ accounts: z.array(account) }), rows: (b) => b.accounts.length,
+      async handler() {
+        return { accounts: (await accounts.list()).map(accountView) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/accounts', tag: 'accounts',
+      summary: 'Create an account; without a password, one is made and shown only in this answer', access: ADMIN,
+      body: createAccountRequest, status: 201,
+      response: z.object({ account, password: z.string().nullable().describe('The password made for the account, when none was given.') }),
+      audit: { body: (b) => ({ login: b.login, role: b.role, areaCode: b.areaCode, storeIds: b.storeIds }) },
+      async handler({ body }) {
+        const password = body.password ?? generatePassword();
+        const a = await accounts.create({ ...body, password });
+        return { account: accountView(a), password: body.password ? null : password };
+      },
+    }),
+    defineRoute({
+      method: 'patch', path: '/api/accounts/:login', tag: 'accounts', summary: 'Rename, disable or enable an account', access: ADMIN,
+      params: loginParams, body: updateAccountRequest, response: account,
+      audit: { body: (b) => b },
+      async handler({ params, body }) {
+        return accountView(await accounts.update(params.login, body));
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/accounts/:login/password', tag: 'accounts',
+      summary: 'Reset a password to a new random one, shown only in this answer; the account\'s sessions end', access: ADMIN,
+      params: loginParams, response: issuedPassword,
+      async handler({ params }) {
+        const password = generatePassword();
+        await accounts.setPassword(params.login, password);
+        return { login: params.login, password };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/accounts/:login/sign-out', tag: 'accounts', summary: 'End every session of an account', access: ADMIN,
+      params: loginParams, status: 204,
+      async handler({ params }) {
+        await accounts.update(params.login, { sessionsValidAfterMs: clock() + 1 });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,32 @@
+// Platform facts: data freshness, dead letters and the audit trail. Browser-safe.
+import { z } from 'zod';
+
+export const freshness = z.object({
+  streams: z.array(z.object({
+    stream: z.enum(['pos', 'distribution', 'parcel']),
+    latest: z.string().nullable().describe('Newest event time (Asia/Shanghai wall clock; a day for parcels); null: none yet.'),
+    rows: z.number().int(),
+  })),
+  checkedAt: z.string().describe('ISO time these figures were read.'),
+});
+export type Freshness = z.infer<typeof freshness>;
+
+export const limitQuery = (max: number, byDefault: number) => z.object({
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`).default(byDefault),
+});
+
+export const deadLettersResponse = z.object({
+  byReason: z.array(z.object({ kind: z.string(), reason: z.string(), n: z.number().int(), latest: z.string() })),
+  recent: z.array(z.object({ receivedAt: z.string(), source: z.string(), kind: z.string(), reason: z.string(), detail: z.string(), payload: z.string() })),
+});
+
+export const auditQuery = limitQuery(1000, 100).extend({
+  login: z.string().max(64).optional().describe('Only this login\'s requests.'),
+}).strict();
+
+export const auditResponse = z.object({
+  rows: z.array(z.object({
+    at: z.string(), login: z.string(), role: z.string(), via: z.string(), address: z.string(), method: z.string(),
+    route: z.string(), params: z.string(), status: z.number().int(), rows: z.number().int(), durationMs: z.number().int(),
+  })),
+});

@@ -1,0 +1,5 @@
+-- the account {login}, newest version; no row if there is none. Times in epoch milliseconds.
+SELECT login, name, toString(role) AS role, area_code, store_ids, password_hash, disabled, demo,
+  sessions_valid_after_ms, created_ms, version
+FROM accounts FINAL
+WHERE login = {login:String}

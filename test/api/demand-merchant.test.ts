@@ -1,0 +1,106 @@
+// What a merchant sees of the heatmap: area aggregates only where at least 5 stores besides their
+// own stand behind a cell (or only their own do), and a second cell withheld where one alone would
+// give the first away by subtraction. Hand-made receipts with the expected cells worked out below.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { PosReceipt } from '../../contracts/events.ts';
+import { heatmapResponse } from '../../contracts/demand.ts';
+import { posRows } from '../../ingest/rows.ts';
+import { openTestApp, type TestApp } from '../fixtures/app.ts';
+import { stores } from '../fixtures/warehouse.ts';
+
+/** One receipt of one line: `qty` units at `fen` each, at `store` in `area`. */
+const sale = (n: number, store: string, area: string, soldAt: string, qty: number, fen: number): PosReceipt => ({
+  schemaVersion: 1, receiptId: `K-${n}`, storeId: store, areaCode: area, soldAt, channel: 'offline', payment: 'cash',
+  totalFen: qty * fen, lines: [{ sku: 'water-550ml', category: 'beverages.water', quantity: qty, unitPriceFen: fen, discountFen: 0, amountFen: qty * fen }],
+});
+
+/** Where the model registers a store: its village, or the township for stations and stores at the seat. */
+const areaOf = (id: string) => stores.find((s) => s.id === id)!.areaCode;
+
+const W10 = '2026-03-04 10:00:00';
+const W11 = '2026-03-11 10:00:00';
+let n = 0;
+const RECEIPTS: PosReceipt[] = [
+  // 金山镇 532302101: the merchant's own station alone in W10; with two others in W11.
+  sale(++n, 'ST-532302101', '532302101', W10, 3, 1000),
+  sale(++n, 'ST-532302101', '532302101', W11, 1, 1000),
+  sale(++n, 'CS-532302101-1', '532302101', W11, 1, 1000),
+  sale(++n, 'CO-532302101', '532302101', W11, 1, 1000),
+  // 仁兴镇 532302102: six stores in both weeks, 1 unit at 10 yuan each.
+  ...['ST-532302102', 'CS-532302102-1', 'VS-532302102202', 'VS-532302102205', 'VS-532302102210', 'VS-532302102212']
+    .flatMap((s) => [sale(++n, s, areaOf(s), W10, 1, 1000), sale(++n, s, areaOf(s), W11, 1, 1000)]),
+  // 碧城镇 532302103: four stores, both weeks.
+  ...['ST-532302103', 'CS-532302103-1', 'VS-532302103001', 'VS-532302103005']
+    .flatMap((s) => [sale(++n, s, '532302103', W10, 1, 700), sale(++n, s, '532302103', W11, 1, 700)]),
+  // 勤丰镇 532302104: five stores in W10 (5 yuan each), three in W11.
+  ...['ST-532302104', 'CS-532302104-1', 'CS-532302104-2', 'VS-532302104001', 'VS-532302104003'].map((s) => sale(++n, s, '532302104', W10, 1, 500)),
+  ...['ST-532302104', 'CS-532302104-1', 'CS-532302104-2'].map((s) => sale(++n, s, '532302104', W11, 1, 500)),
+];
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp();
+  await t.wh.insert('pos_lines', RECEIPTS.flatMap(posRows));
+});
+afterAll(() => t.close());
+
+async function heatmap(who: 'merchant' | 'analyst' | 'merchant2', query: string) {
+  const res = await (await t.agent(who)).get(`/api/demand/heatmap${query}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return heatmapResponse.parse(res.body);
+}
+
+describe('the heatmap as a merchant sees it', () => {
+  test('Lufeng by township: small areas withheld, one more where a single one would show by subtraction', async () => {
+    const body = await heatmap('merchant', '?from=2026-03-02&to=2026-03-16');
+    expect(body.area.code).toBe('532302'); // the county of the merchant's store
+    expect(body.suppressionThreshold).toBe(5);
+    expect(body.cells).toEqual([
+      { areaCode: '532302101', week: '2026-W10', qty: 3, amountFen: 3000 }, // only the merchant's own store
+      { areaCode: '532302102', week: '2026-W10', qty: 6, amountFen: 6000 }, // six other stores
+      { areaCode: '532302102', week: '2026-W11', qty: 6, amountFen: 6000 },
+    ]);
+    expect(body.suppressed).toEqual([
+      { areaCode: '532302101', week: '2026-W11', stores: 3 }, // own + 2 others: the 2 would show
+      { areaCode: '532302103', week: '2026-W10', stores: 4 }, // 4 < 5
+      { areaCode: '532302103', week: '2026-W11', stores: 4 },
+      // W10 had one withheld cell (碧城镇): the smaller of the others (勤丰镇, 25 yuan < 60) goes too.
+      { areaCode: '532302104', week: '2026-W10', stores: 5 },
+      { areaCode: '532302104', week: '2026-W11', stores: 3 },
+    ]);
+  });
+
+  test('the analyst sees every cell of the same range', async () => {
+    const body = await heatmap('analyst', '?area=532302&from=2026-03-02&to=2026-03-16');
+    expect(body.suppressed).toEqual([]);
+    expect(body.cells).toEqual([
+      { areaCode: '532302101', week: '2026-W10', qty: 3, amountFen: 3000 },
+      { areaCode: '532302101', week: '2026-W11', qty: 3, amountFen: 3000 },
+      { areaCode: '532302102', week: '2026-W10', qty: 6, amountFen: 6000 },
+      { areaCode: '532302102', week: '2026-W11', qty: 6, amountFen: 6000 },
+      { areaCode: '532302103', week: '2026-W10', qty: 4, amountFen: 2800 },
+      { areaCode: '532302103', week: '2026-W11', qty: 4, amountFen: 2800 },
+      { areaCode: '532302104', week: '2026-W10', qty: 5, amountFen: 2500 },
+      { areaCode: '532302104', week: '2026-W11', qty: 3, amountFen: 1500 },
+    ]);
+  });
+
+  test('villages have one or two shops each: every village cell is withheld from a merchant', async () => {
+    const body = await heatmap('merchant', '?area=532302102&from=2026-03-02&to=2026-03-16');
+    expect(body.cells).toEqual([]);
+    expect(body.suppressed.map((s) => `${s.areaCode} ${s.week} ${s.stores}`)).toEqual([
+      '532302102 2026-W10 2', '532302102 2026-W11 2', // the township seat: station and convenience store
+      '532302102202 2026-W10 1', '532302102202 2026-W11 1', '532302102205 2026-W10 1', '532302102205 2026-W11 1',
+      '532302102210 2026-W10 1', '532302102210 2026-W11 1', '532302102212 2026-W10 1', '532302102212 2026-W11 1',
+    ]);
+  });
+
+  test('outside the counties of their stores: 403 naming the scope', async () => {
+    const res = await (await t.agent('merchant')).get('/api/demand/heatmap?area=5323');
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe('area 5323 is outside your scope: your stores ST-532302101 and aggregates of 532302 (禄丰市)');
+    // A merchant with stores in two counties sees both.
+    const both = await heatmap('merchant2', '?area=532301&from=2026-03-02&to=2026-03-16');
+    expect(both.area.code).toBe('532301');
+  });
+});

@@ -1,0 +1,261 @@
+// The app shell in Chromium over the real app: every demo role signs in with one click and lands
+// on its home; a merchant opening another shop's page gets the 403 page; signing out ends the
+// session; an expired session returns to the sign-in page and back; URLs and the back button work;
+// and the pages fit a 360-pixel phone.
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
+import { posRows } from '../../ingest/rows.ts';
+import { openTestApp, type TestApp } from '../fixtures/app.ts';
+import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve, signIn } from '../fixtures/browser.ts';
+import { POS_FIXTURE, ROOT, stores } from '../fixtures/warehouse.ts';
+
+let now = Date.parse('2026-03-20T04:00:00Z');
+let t: TestApp;
+let server: Server;
+let browser: Browser;
+let base: string;
+const TTL = 2 * 3600_000;
+
+beforeAll(async () => {
+  t = await openTestApp({
+    clock: () => now, accounts: [],
+    auth: { demo: true, sessionTtlMs: TTL, cacheMs: 0 },
+    extra: { webDir: join(ROOT, 'web/dist') },
+  });
+  await ensureDemoAccounts(t.locals.services.accounts, 'demo');
+  await t.wh.insert('pos_lines', POS_FIXTURE.flatMap(posRows));
+  ({ server, base } = await serve(t.app));
+  browser = await launchBrowser();
+}, TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.close();
+});
+
+async function demoSignIn(page: Page, login: string, path = '/'): Promise<void> {
+  await page.goto(base + path);
+  await page.click(`button.demo-login[data-login="${login}"]`);
+  await page.waitForURL((url) => url.pathname !== '/signin');
+}
+
+const navLabels = (page: Page) => page.locator('.mainnav a').allTextContents();
+
+describe('signing in, each role to its home', () => {
+  test.each([
+    ['demo-merchant', '我的门店', ['首页', '我的门店', '需求热力图'], 'home-merchant'],
+    ['demo-official-lufeng', '禄丰市概况', ['首页', '需求热力图', '门店与站点'], 'home-official'],
+    ['demo-official', '楚雄彝族自治州概况', ['首页', '需求热力图', '门店与站点'], 'home-official'],
+    ['demo-analyst', '楚雄彝族自治州概况', ['首页', '需求热力图', '门店与站点'], 'home-analyst'],
+    ['demo-admin', '平台管理员', ['首页', '账号管理', '运行状态'], 'home-admin'],
+  ])('%s lands on its home: %s', async (login, title, nav, view) => {
+    const page = await newPage(browser);
+    await page.goto(base + '/');
+    await page.waitForURL(`${base}/signin`); // not signed in: the sign-in page, with the demo accounts
+    await demoSignIn(page, login);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.waitForSelector(`#view[data-view="${view}"][data-state="ready"]`);
+    expect(await page.locator('main h1').textContent()).toBe(title);
+    expect(await navLabels(page)).toEqual(nav);
+    expect(await page.locator('.mainnav a[aria-current="page"]').textContent()).toBe('首页');
+    // The freshness line names the newest POS sale of the fixture (R-4, 2026-03-15 23:59:59).
+    await page.waitForFunction(() => document.querySelector('footer.freshness')?.textContent?.includes('门店销售 2026-03-15 23:59'));
+    await page.close();
+  }, TIMEOUT);
+
+  test('the merchant\'s home shows its station\'s week against the week before, to the fen', async () => {
+    const page = await newPage(browser, 390);
+    await demoSignIn(page, 'demo-merchant');
+    await page.waitForSelector('#view[data-view="home-merchant"][data-state="ready"]');
+    // ST-532302101 sold R-2 (¥7.00) in 2026-W10, its last week with data; nothing in W09.
+    const card = page.locator('article.store-card[data-store="ST-532302101"]');
+    expect(await card.locator('h2').textContent()).toBe('金山镇电商服务站');
+    expect(await card.locator('.kpi-this-week').textContent()).toBe('¥7.00');
+    expect(await card.locator('dt').first().textContent()).toBe('本周（2026-W10）');
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('scope in the browser', () => {
+  test('a merchant opening another shop\'s page sees the 403 page naming their scope; their own page works', async () => {
+    const page = await newPage(browser, 390);
+    await demoSignIn(page, 'demo-merchant');
+    await page.goto(`${base}/stores/CS-532302101-1`);
+    await page.waitForSelector('.refusal.forbidden');
+    expect(await page.locator('.refusal h1').textContent()).toBe('403 · 无权访问');
+    expect(await page.locator('.refusal .scope').textContent()).toBe('您的范围：ST-532302101');
+    expect(await page.locator('.refusal .detail').textContent()).toContain('store CS-532302101-1 is outside your scope');
+    await page.goto(`${base}/stores/ST-532302101`);
+    await page.waitForSelector('#view[data-view="store"][data-state="ready"]');
+    expect(await page.locator('main h1').textContent()).toBe('金山镇电商服务站');
+    await page.close();
+  }, TIMEOUT);
+
+  test('a Lufeng official asking for another county\'s heatmap sees the 403 page', async () => {
+    const page = await newPage(browser);
+    await demoSignIn(page, 'demo-official-lufeng', '/demand?area=532301');
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/demand?area=532301');
+    await page.waitForSelector('.refusal.forbidden');
+    expect(await page.locator('.refusal .scope').textContent()).toBe('您的范围：禄丰市（532302）');
+    await page.close();
+  }, TIMEOUT);
+
+  test('an administrator has no data views: the heatmap\'s URL is a 403 page', async () => {
+    const page = await newPage(browser);
+    await demoSignIn(page, 'demo-admin');
+    await page.goto(`${base}/demand`);
+    await page.waitForSelector('.refusal.forbidden');
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('sessions in the browser', () => {
+  test('signing out ends the session: the old cookie is refused and the pages ask to sign in', async () => {
+    const page = await newPage(browser);
+    await demoSignIn(page, 'demo-analyst');
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ name: 'cx_session', httpOnly: true, sameSite: 'Lax' });
+    await page.click('button.sign-out');
+    await page.waitForURL(`${base}/signin`);
+    expect(await page.context().cookies()).toEqual([]);
+    const replay = await fetch(`${base}/api/session`, { headers: { cookie: `cx_session=${cookie!.value}` } });
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toEqual({ error: 'unauthorized', message: 'you were signed out; sign in again' });
+    await page.goto(`${base}/stores`);
+    await page.waitForURL(`${base}/signin?next=%2Fstores`);
+    await page.close();
+  }, TIMEOUT);
+
+  test('an expired session returns to sign-in with the reason, and back to the page afterwards', async () => {
+    const page = await newPage(browser);
+    await demoSignIn(page, 'demo-official', '/demand?area=532302');
+    await page.waitForSelector('#view[data-view="demand"][data-state="ready"]');
+    now += TTL + 1_000;
+    await page.click('.mainnav a[href="/stores"]');
+    await page.waitForURL(/\/signin\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('next')).toBe('/stores');
+    expect(url.searchParams.get('reason')).toBe('expired');
+    expect(await page.locator('.form-message').textContent()).toBe('登录已过期，请重新登录。');
+    await page.fill('#login', 'demo-official');
+    await page.fill('#password', 'demo');
+    await page.click('form.signin-form button[type="submit"]');
+    await page.waitForURL(`${base}/stores`);
+    await page.waitForSelector('#view[data-view="stores"][data-state="ready"]');
+    await page.close();
+  }, TIMEOUT);
+
+  test('a wrong password is said so in Chinese', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${base}/signin`);
+    await page.fill('#login', 'demo-analyst');
+    await page.fill('#password', 'not the password');
+    await page.click('form.signin-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('.form-message')?.textContent === '账号或密码错误。');
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('addresses and the back button', () => {
+  test('a bookmarked view opens after sign-in, drills down, and the back button returns', async () => {
+    const page = await newPage(browser);
+    await signIn(page, base, 'demo-analyst', 'demo', '/demand?from=2026-03-02&to=2026-03-16');
+    expect(new URL(page.url()).search).toBe('?from=2026-03-02&to=2026-03-16');
+    await page.waitForSelector('#view[data-view="demand"][data-state="ready"][data-area="5323"]');
+    await page.click('#view .row-label.drill:text-is("禄丰市")');
+    await page.waitForSelector('#view[data-state="ready"][data-area="532302"]');
+    expect(new URL(page.url()).searchParams.get('area')).toBe('532302');
+    await page.goBack();
+    await page.waitForSelector('#view[data-state="ready"][data-area="5323"]');
+    await page.click('.mainnav a[href="/stores"]');
+    await page.waitForSelector('#view[data-view="stores"][data-state="ready"]');
+    await page.goBack();
+    await page.waitForSelector('#view[data-view="demand"][data-state="ready"]');
+    await page.close();
+  }, TIMEOUT);
+
+  test('an unknown path is a 404 page inside the frame', async () => {
+    const page = await newPage(browser);
+    await demoSignIn(page, 'demo-analyst');
+    await page.goto(`${base}/no/such/page`);
+    await page.waitForSelector('.refusal.not-found');
+    expect(await page.locator('.refusal h1').textContent()).toBe('404 · 页面不存在');
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('a 360-pixel phone', () => {
+  test.each([
+    ['demo-merchant', '/', 'home-merchant'], ['demo-merchant', '/demand', 'demand'], ['demo-merchant', '/stores/ST-532302101', 'store'],
+    ['demo-official-lufeng', '/', 'home-official'], ['demo-admin', '/admin/accounts', 'accounts'], ['demo-admin', '/account', 'tokens'],
+  ])('%s at %s: nothing wider than the screen, touch targets of 44 px', async (login, path, view) => {
+    const page = await newPage(browser, 360);
+    await demoSignIn(page, login, path);
+    await page.waitForSelector(`#view[data-view="${view}"][data-state="ready"], #view[data-view="${view}"][data-state="empty"]`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const small = await page.evaluate(() => [...document.querySelectorAll('button, .mainnav a, input, select')]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0 && r.height < 44).length);
+    expect(small).toBe(0);
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('managing accounts in the browser', () => {
+  test('an administrator creates a merchant, who signs in with the password shown once and makes an API token', async () => {
+    const admin = await newPage(browser);
+    await demoSignIn(admin, 'demo-admin', '/admin/accounts');
+    await admin.waitForSelector('#view[data-view="accounts"][data-state="ready"]');
+    await admin.fill('#new-login', 'shop-101010');
+    await admin.fill('#new-name', '某村小卖部');
+    await admin.selectOption('#new-role', 'merchant');
+    await admin.fill('#new-stores', 'VS-532302101010');
+    await admin.click('form.create-account button[type="submit"]');
+    const secret = admin.locator('.once code.secret');
+    await secret.waitFor();
+    const password = (await secret.textContent())!;
+    expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
+    await admin.waitForFunction(() => [...document.querySelectorAll('table.accounts code')].some((c) => c.textContent === 'shop-101010'));
+    // A bad store id is refused with the API's words.
+    await admin.fill('#new-login', 'shop-x');
+    await admin.selectOption('#new-role', 'merchant');
+    await admin.fill('#new-stores', 'NO-SUCH');
+    await admin.click('form.create-account button[type="submit"]');
+    await admin.waitForFunction(() => document.querySelector('.once .error-text')?.textContent === 'storeIds: unknown store NO-SUCH');
+    await admin.close();
+
+    const shop = await newPage(browser, 390);
+    await signIn(shop, base, 'shop-101010', password);
+    await shop.waitForSelector('#view[data-view="home-merchant"][data-state="ready"]');
+    expect(await shop.locator('article.store-card h2').textContent()).toBe(stores.find((s) => s.id === 'VS-532302101010')!.name);
+    await shop.goto(`${base}/account`);
+    await shop.waitForSelector('#view[data-view="tokens"][data-state="ready"]');
+    await shop.fill('#token-name', 'till export');
+    await shop.click('button:text-is("生成令牌")');
+    const token = (await shop.locator('.once code.secret').textContent())!;
+    const res = await fetch(`${base}/api/stores/VS-532302101010`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect((await fetch(`${base}/api/stores/ST-532302101`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+    await shop.close();
+  }, TIMEOUT);
+});
+
+describe('English', () => {
+  test('the toggle switches the frame and the view, and remembers the choice', async () => {
+    const page = await newPage(browser);
+    await demoSignIn(page, 'demo-official-lufeng');
+    await page.waitForSelector('#view[data-state="ready"]');
+    await page.click('.lang-toggle');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '禄丰市 at a glance');
+    expect(await navLabels(page)).toEqual(['Home', 'Demand heatmap', 'Stores & stations']);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.goto(`${base}/stores`);
+    await page.waitForSelector('#view[data-view="stores"][data-state="ready"]');
+    expect(await page.locator('main h1').textContent()).toBe('Stores and stations in 禄丰市');
+    await page.close();
+  }, TIMEOUT);
+});

@@ -1,0 +1,30 @@
+// A small element builder: `h('a', { href: '/x', class: 'nav' }, 'text', child)`. Text is always
+// set as text (never as HTML), so nothing from the API can become markup.
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (typeof value === 'function') el.addEventListener(name.replace(/^on/, ''), value);
+    else if (name === 'class') el.className = String(value);
+    else if (value === true) el.setAttribute(name, '');
+    else el.setAttribute(name, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(typeof child === 'string' || typeof child === 'number' ? String(child) : child);
+  }
+  return el;
+}
+
+/** A table from rows: `head` labels, and each row's cells (text or nodes). Numbers align right. */
+export function table(head: string[], rows: (Child | Child[])[][], options: { caption?: string; numeric?: number[]; className?: string } = {}): HTMLTableElement {
+  const numeric = new Set(options.numeric ?? []);
+  return h('table', { class: options.className ?? 'data' },
+    options.caption ? h('caption', {}, options.caption) : null,
+    h('thead', {}, h('tr', {}, head.map((label, i) => h('th', { scope: 'col', class: numeric.has(i) ? 'num' : null }, label)))),
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => h('td', { class: numeric.has(i) ? 'num' : null }, c))))),
+  );
+}

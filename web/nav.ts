@@ -1,0 +1,30 @@
+// The navigation each role sees: its home and the views made for it. Later views join here.
+import type { Role } from '../contracts/auth.ts';
+import type { MessageKey } from './i18n.ts';
+
+export interface NavItem { path: string; label: MessageKey; hint?: MessageKey }
+
+const DATA_VIEWS: Record<'merchant' | 'official' | 'analyst', NavItem[]> = {
+  merchant: [
+    { path: '/stores', label: 'nav.myStores' },
+    { path: '/demand', label: 'nav.demand', hint: 'home.demandHint' },
+  ],
+  official: [
+    { path: '/demand', label: 'nav.demand', hint: 'home.demandHint' },
+    { path: '/stores', label: 'nav.stores', hint: 'home.storesHint' },
+  ],
+  analyst: [
+    { path: '/demand', label: 'nav.demand', hint: 'home.demandHint' },
+    { path: '/stores', label: 'nav.stores', hint: 'home.storesHint' },
+  ],
+};
+
+const ADMIN_VIEWS: NavItem[] = [
+  { path: '/admin/accounts', label: 'nav.accounts', hint: 'home.accountsHint' },
+  { path: '/admin/ops', label: 'nav.ops', hint: 'home.opsHint' },
+];
+
+export function navFor(role: Role): NavItem[] {
+  const views = role === 'admin' ? ADMIN_VIEWS : DATA_VIEWS[role];
+  return [{ path: '/', label: 'nav.home' }, ...views];
+}

@@ -1,0 +1,90 @@
+// The frame around every view: the platform's name, the navigation of the caller's role, who is
+// signed in with a way out, the language switch, and the freshness line (the newest event of each
+// stream). The sign-in page gets the frame without navigation.
+import type { Me } from '../contracts/auth.ts';
+import { freshness, type Freshness } from '../contracts/platform.ts';
+import { apiGet, apiRequest } from './api-client.ts';
+import { h } from './dom.ts';
+import { t, type Lang } from './i18n.ts';
+import { navFor } from './nav.ts';
+
+export interface ShellActions {
+  navigate(url: string): void;
+  setLang(lang: Lang): void;
+  signOut(everywhere: boolean): void;
+}
+
+export interface Shell {
+  main: HTMLElement;
+  setActive(pathname: string): void;
+}
+
+let freshnessTimer: ReturnType<typeof setInterval> | undefined;
+
+export function buildShell(root: HTMLElement, me: Me | null, lang: Lang, actions: ShellActions): Shell {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  const link = (path: string, text: string, className?: string) => {
+    const a = h('a', { href: path, class: className ?? null }, text);
+    a.addEventListener('click', (event) => {
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      actions.navigate(path);
+    });
+    return a;
+  };
+
+  const langToggle = h('button', { type: 'button', class: 'lang-toggle secondary' }, t(lang, 'langToggle'));
+  langToggle.addEventListener('click', () => actions.setLang(lang === 'zh' ? 'en' : 'zh'));
+
+  const nav = me ? h('nav', { class: 'mainnav', 'aria-label': t(lang, 'nav.home') },
+    navFor(me.role).map((item) => link(item.path, t(lang, item.label)))) : null;
+
+  let user: HTMLElement | null = null;
+  if (me) {
+    const out = h('button', { type: 'button', class: 'secondary sign-out' }, t(lang, 'signOut'));
+    out.addEventListener('click', () => actions.signOut(false));
+    user = h('div', { class: 'user' },
+      link('/account', `${me.name}`, 'user-name'),
+      h('span', { class: 'user-role' }, t(lang, `role.${me.role}`)),
+      out);
+  }
+
+  const main = h('main', { id: 'main', tabindex: '-1' });
+  const footer = h('footer', { class: 'freshness', 'aria-live': 'polite' });
+  root.replaceChildren(
+    h('a', { class: 'skip', href: '#main' }, t(lang, 'skipToContent')),
+    h('header', { class: 'topbar' }, link('/', t(lang, 'appName'), 'brand'), nav, h('div', { class: 'topbar-end' }, user, langToggle)),
+    main,
+    footer,
+  );
+
+  clearInterval(freshnessTimer);
+  if (me) {
+    const refresh = () => void apiGet('/api/freshness', freshness).then((f) => showFreshness(footer, f, lang), () => undefined);
+    refresh();
+    freshnessTimer = setInterval(refresh, 60_000);
+  }
+
+  return {
+    main,
+    setActive(pathname) {
+      for (const a of nav?.querySelectorAll('a') ?? []) {
+        const path = a.getAttribute('href')!;
+        const active = path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+        if (active) a.setAttribute('aria-current', 'page');
+        else a.removeAttribute('aria-current');
+      }
+    },
+  };
+}
+
+function showFreshness(footer: HTMLElement, f: Freshness, lang: Lang): void {
+  const parts = f.streams.map((s) => `${t(lang, `stream.${s.stream}`)} ${s.latest ? s.latest.slice(0, 16) : t(lang, 'noneYet')}`);
+  footer.textContent = `${t(lang, 'freshness')}${lang === 'zh' ? '：' : ': '}${parts.join(' · ')}`;
+  footer.dataset.checkedAt = f.checkedAt;
+}
+
+/** Ends this session (or every session of the account) on the server. */
+export async function signOutOnServer(everywhere: boolean): Promise<void> {
+  await apiRequest(everywhere ? 'POST' : 'DELETE', everywhere ? '/api/session/sign-out-everywhere' : '/api/session', null, { quiet401: true }).catch(() => undefined);
+}

@@ -1,0 +1,91 @@
+// The signed-in person's own account: who they are and what they may see, a new password, API
+// tokens for their scripts (shown once), and signing out on every device.
+import { z } from 'zod';
+import { apiToken, createdToken, me as meSchema } from '../../contracts/auth.ts';
+import { apiGet, apiRequest, ApiRequestError } from '../api-client.ts';
+import { h, table } from '../dom.ts';
+import { t } from '../i18n.ts';
+import { apiMessage } from '../messages.ts';
+import { errorNode, loadingNode, setViewState } from '../status-view.ts';
+import type { View } from '../view.ts';
+import { scopeWords } from './refusals.ts';
+
+export const accountView: View = async (ctx) => {
+  const { lang, main, me, signal } = ctx;
+  document.title = `${t(lang, 'accountTitle')} · ${t(lang, 'appName')}`;
+
+  const message = h('p', { class: 'form-message', role: 'status' });
+  const current = h('input', { type: 'password', id: 'current', name: 'current', autocomplete: 'current-password' });
+  const next = h('input', { type: 'password', id: 'next', name: 'next', autocomplete: 'new-password', minlength: 8 });
+  const passwordForm = h('form', { class: 'stacked', novalidate: true },
+    h('label', { for: 'current' }, t(lang, 'currentPassword')), current,
+    h('label', { for: 'next' }, t(lang, 'newPassword')), next,
+    h('button', { type: 'submit' }, t(lang, 'save')), message);
+  passwordForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apiRequest('PUT', '/api/account/password', meSchema, { body: { current: current.value, next: next.value } }).then((updated) => {
+      ctx.setMe(updated);
+      current.value = '';
+      next.value = '';
+      message.textContent = t(lang, 'passwordChanged');
+    }, (e) => { message.textContent = e instanceof ApiRequestError ? apiMessage(e.message, lang) : String(e); });
+  });
+
+  const tokens = h('section', { id: 'view', class: 'view', 'data-view': 'tokens' });
+  const tokenName = h('input', { id: 'token-name', name: 'name', required: true, maxlength: 64 });
+  const tokenDays = h('input', { id: 'token-days', name: 'days', type: 'number', min: 1, max: 3650, inputmode: 'numeric' });
+  const shown = h('div', { class: 'once', 'aria-live': 'polite' });
+  const tokenForm = h('form', { class: 'inline', novalidate: true },
+    h('label', { for: 'token-name' }, t(lang, 'tokenName')), tokenName,
+    h('label', { for: 'token-days' }, t(lang, 'tokenDays')), tokenDays,
+    h('button', { type: 'submit' }, t(lang, 'makeToken')));
+  tokenForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const days = tokenDays.value ? Number(tokenDays.value) : undefined;
+    apiRequest('POST', '/api/account/tokens', createdToken, { body: { name: tokenName.value, ...(days ? { expiresInDays: days } : {}) } }).then((made) => {
+      shown.replaceChildren(h('p', {}, t(lang, 'tokenOnce')), h('code', { class: 'secret' }, made.token));
+      tokenName.value = '';
+      void loadTokens();
+    }, (e) => shown.replaceChildren(h('p', { class: 'error-text' }, e instanceof ApiRequestError ? e.message : String(e))));
+  });
+
+  const everywhere = h('button', { type: 'button', class: 'secondary' }, t(lang, 'signOutEverywhere'));
+  everywhere.addEventListener('click', () => {
+    void apiRequest('POST', '/api/session/sign-out-everywhere', null, { quiet401: true }).finally(() => {
+      ctx.setMe(null);
+      ctx.navigate('/signin?reason=everywhere', { replace: true });
+    });
+  });
+
+  main.replaceChildren(
+    h('h1', {}, t(lang, 'accountTitle')),
+    h('dl', { class: 'facts' },
+      h('dt', {}, t(lang, 'login')), h('dd', {}, me!.login),
+      h('dt', {}, t(lang, 'name')), h('dd', {}, me!.name),
+      h('dt', {}, t(lang, 'role')), h('dd', {}, t(lang, `role.${me!.role}`)),
+      h('dt', {}, t(lang, 'scope')), h('dd', {}, scopeWords(me, lang)),
+      me!.sessionExpiresAt ? [h('dt', {}, t(lang, 'expires')), h('dd', {}, new Date(me!.sessionExpiresAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'))] : null),
+    h('section', {}, h('h2', {}, t(lang, 'changePassword')), passwordForm),
+    h('section', {}, h('h2', {}, t(lang, 'tokensTitle')), h('p', { class: 'hint' }, t(lang, 'tokensHint')), tokenForm, shown, tokens),
+    h('section', {}, h('h2', {}, t(lang, 'signOutEverywhere')), everywhere),
+  );
+
+  async function loadTokens() {
+    setViewState(tokens, 'loading', loadingNode(lang));
+    try {
+      const list = await apiGet('/api/account/tokens', z.object({ tokens: z.array(apiToken) }), { signal });
+      if (signal.aborted) return;
+      setViewState(tokens, 'ready', list.tokens.length === 0 ? h('p', { class: 'muted' }, t(lang, 'noneYet')) : h('div', { class: 'table-scroll' }, table(
+        [t(lang, 'tokenName'), 'ID', t(lang, 'created'), t(lang, 'expires'), t(lang, 'statusCol'), ''],
+        list.tokens.map((tok) => {
+          const revoke = h('button', { type: 'button', class: 'secondary small' }, t(lang, 'revoke'));
+          revoke.addEventListener('click', () => void apiRequest('DELETE', `/api/account/tokens/${tok.id}`, null).then(loadTokens));
+          return [tok.name, h('code', {}, tok.id), tok.createdAt.slice(0, 10), tok.expiresAt?.slice(0, 10) ?? t(lang, 'never'),
+            tok.revoked ? t(lang, 'revoked') : t(lang, 'active'), tok.revoked ? '' : revoke];
+        }))));
+    } catch (e) {
+      if (!signal.aborted) setViewState(tokens, 'error', errorNode(e, lang, () => void loadTokens()));
+    }
+  }
+  await loadTokens();
+};

@@ -1,0 +1,90 @@
+// Administrators manage accounts: the list, a form for a new one (role first; an official needs
+// an area, a merchant stores), and per account disable/enable, a new password, ending its sessions.
+// A password made by the platform is shown once.
+import { z } from 'zod';
+import { account, issuedPassword, ROLES, type Account, type Role } from '../../contracts/auth.ts';
+import { apiGet, apiRequest, ApiRequestError } from '../api-client.ts';
+import { h, table } from '../dom.ts';
+import { t } from '../i18n.ts';
+import { errorNode, loadingNode, setViewState } from '../status-view.ts';
+import type { View } from '../view.ts';
+
+export const accountsView: View = async (ctx) => {
+  const { lang, main, signal } = ctx;
+  document.title = `${t(lang, 'accountsTitle')} · ${t(lang, 'appName')}`;
+  const list = h('section', { id: 'view', class: 'view', 'data-view': 'accounts' });
+  const notice = h('div', { class: 'once', 'aria-live': 'polite' });
+
+  const login = h('input', { id: 'new-login', name: 'login', autocapitalize: 'none', spellcheck: 'false' });
+  const name = h('input', { id: 'new-name', name: 'name' });
+  const role = h('select', { id: 'new-role', name: 'role' }, ROLES.map((r) => h('option', { value: r }, t(lang, `role.${r}`))));
+  const area = h('input', { id: 'new-area', name: 'areaCode', inputmode: 'numeric', placeholder: '532302' });
+  const stores = h('input', { id: 'new-stores', name: 'storeIds', placeholder: 'ST-532302101' });
+  const areaField = h('div', { class: 'field' }, h('label', { for: 'new-area' }, t(lang, 'areaCode')), area);
+  const storesField = h('div', { class: 'field' }, h('label', { for: 'new-stores' }, t(lang, 'storeIds')), stores);
+  const showScope = () => {
+    areaField.hidden = role.value !== 'official';
+    storesField.hidden = role.value !== 'merchant';
+  };
+  role.addEventListener('change', showScope);
+  showScope();
+  const form = h('form', { class: 'inline create-account', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'new-login' }, t(lang, 'login')), login),
+    h('div', { class: 'field' }, h('label', { for: 'new-name' }, t(lang, 'name')), name),
+    h('div', { class: 'field' }, h('label', { for: 'new-role' }, t(lang, 'role')), role),
+    areaField, storesField,
+    h('button', { type: 'submit' }, t(lang, 'create')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const r = role.value as Role;
+    const body = {
+      login: login.value.trim(), name: name.value.trim() || login.value.trim(), role: r,
+      ...(r === 'official' ? { areaCode: area.value.trim() } : {}),
+      ...(r === 'merchant' ? { storeIds: stores.value.split(/[,，\s]+/).filter(Boolean) } : {}),
+    };
+    apiRequest('POST', '/api/accounts', z.object({ account, password: z.string().nullable() }), { body }).then((made) => {
+      showOnce(t(lang, 'createdWithPassword', { login: made.account.login }), made.password ?? '');
+      form.reset();
+      showScope();
+      void load();
+    }, fail);
+  });
+
+  main.replaceChildren(h('h1', {}, t(lang, 'accountsTitle')), h('section', {}, h('h2', {}, t(lang, 'createAccount')), form), notice, list);
+
+  function showOnce(text: string, secret: string) {
+    notice.replaceChildren(h('p', {}, text), h('code', { class: 'secret' }, secret));
+  }
+  function fail(e: unknown) {
+    notice.replaceChildren(h('p', { class: 'error-text', role: 'alert' }, e instanceof ApiRequestError ? e.message : String(e)));
+  }
+
+  function actions(a: Account): HTMLElement {
+    const button = (label: string, run: () => Promise<unknown>) => {
+      const b = h('button', { type: 'button', class: 'secondary small', 'data-action': label }, label);
+      b.addEventListener('click', () => void run().then(() => load(), fail));
+      return b;
+    };
+    const path = `/api/accounts/${encodeURIComponent(a.login)}`;
+    return h('span', { class: 'row-actions' },
+      button(a.disabled ? t(lang, 'enable') : t(lang, 'disable'), () => apiRequest('PATCH', path, account, { body: { disabled: !a.disabled } })),
+      button(t(lang, 'resetPassword'), () => apiRequest('POST', `${path}/password`, issuedPassword).then((p) => showOnce(t(lang, 'newPasswordOnce', { login: p.login }), p.password))),
+      button(t(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`, null).then(() => notice.replaceChildren(h('p', {}, `${a.login}: ${t(lang, 'done')}`)))));
+  }
+
+  async function load() {
+    setViewState(list, 'loading', loadingNode(lang));
+    try {
+      const { accounts } = await apiGet('/api/accounts', z.object({ accounts: z.array(account) }), { signal });
+      if (signal.aborted) return;
+      setViewState(list, 'ready', h('div', { class: 'table-scroll' }, table(
+        [t(lang, 'login'), t(lang, 'name'), t(lang, 'role'), t(lang, 'scope'), t(lang, 'statusCol'), ''],
+        accounts.map((a) => [h('code', {}, a.login), a.name, t(lang, `role.${a.role}`), a.areaCode ?? (a.storeIds.join(', ') || '—'),
+          a.disabled ? t(lang, 'disabled') : t(lang, 'enabledLabel'), actions(a)]),
+        { className: 'data accounts' })));
+    } catch (e) {
+      if (!signal.aborted) setViewState(list, 'error', errorNode(e, lang, () => void load()));
+    }
+  }
+  await load();
+};

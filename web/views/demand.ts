@@ -1,0 +1,82 @@
+// The demand heatmap: rows are the child areas of the area shown, columns ISO weeks, colour the
+// sales amount. Clicking a row drills down; the breadcrumb leads back up; filters and the area
+// live in the address bar. One request at a time: a newer one aborts the older, so a slow answer
+// for the last click never replaces the answer for this one.
+import type { HeatmapResponse } from '../../contracts/demand.ts';
+import { ApiRequestError, fetchHeatmap } from '../api-client.ts';
+import { renderBreadcrumb } from '../breadcrumb.ts';
+import { createControls, type FilterChange } from '../controls.ts';
+import { h } from '../dom.ts';
+import { createHeatmapChart } from '../heatmap-chart.ts';
+import { t } from '../i18n.ts';
+import { heatmapQueryOf, pageStateSearch, parsePageState, type PageState } from '../page-state.ts';
+import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
+import type { View } from '../view.ts';
+
+const names = new Map<string, string>(); // area code → name, learnt from every answer, for the breadcrumb
+
+export const demandView: View = async (ctx) => {
+  const { lang, main, me, signal } = ctx;
+  const state = parsePageState(ctx.search.toString());
+  const area = state.area || me!.homeArea || '5323';
+  for (const [code, name] of Object.entries(me!.areaNames)) names.set(code, name);
+  document.title = `${t(lang, 'title')} · ${t(lang, 'appName')}`;
+
+  const go = (patch: Partial<PageState>) => ctx.navigate(`/demand${pageStateSearch({ ...state, ...patch })}`);
+  /** Down or up the area tree, keeping the weeks on screen so the columns stay comparable. */
+  const goToArea = (code: string, shown?: HeatmapResponse) => go({ area: code, ...(shown ? { from: shown.from, to: shown.to } : {}) });
+
+  const breadcrumb = h('nav', { class: 'breadcrumb' });
+  const controls = createControls(state, lang, (change: FilterChange) => go(change));
+  const caption = h('p', { class: 'caption' });
+  const note = h('p', { class: 'note', hidden: true });
+  const view = h('section', { id: 'view', class: 'view', 'data-view': 'demand' });
+  view.dataset.area = area;
+  main.replaceChildren(h('h1', {}, t(lang, 'title')), h('p', { class: 'subtitle' }, t(lang, 'subtitle')), breadcrumb, controls.element, caption, note, view);
+  const canOpen = (code: string) => me!.scopeAreas.some((a) => code.startsWith(a));
+  renderBreadcrumb(breadcrumb, area, names, lang, (code) => goToArea(code), canOpen);
+  setViewState(view, 'loading', loadingNode(lang));
+
+  let data: HeatmapResponse;
+  try {
+    data = await fetchHeatmap(heatmapQueryOf(state), { signal });
+  } catch (error) {
+    if (signal.aborted) return;
+    if (error instanceof ApiRequestError && error.status === 403) return ctx.forbidden(error.message);
+    setViewState(view, 'error', errorNode(error, lang, () => void demandView(ctx)));
+    return;
+  }
+  if (signal.aborted) return;
+  names.set(data.area.code, data.area.name);
+  for (const a of data.path) names.set(a.code, a.name);
+  for (const row of data.rows) names.set(row.code, row.name);
+  renderBreadcrumb(breadcrumb, data.area.code, names, lang, (code) => goToArea(code, data), canOpen);
+  controls.showRange(data.from, data.to);
+  if (data.suppressionThreshold !== null) {
+    note.hidden = false;
+    note.textContent = t(lang, 'suppressedNote', { k: String(data.suppressionThreshold) });
+  }
+
+  const draw = () => {
+    if (data.cells.length === 0 && data.suppressed.length === 0) return setViewState(view, 'empty', emptyNode(lang));
+    const drill = data.childLevel !== 'village';
+    caption.textContent = `${t(lang, 'rowsCaption', { level: t(lang, `level.${data.childLevel}`) })}${drill ? ` · ${t(lang, 'drillHint')}` : ''}`;
+    const chart = createHeatmapChart(data, {
+      lang,
+      width: view.clientWidth || main.clientWidth || 960,
+      onRowClick: drill ? (row) => goToArea(row.code, data) : undefined,
+      // A row with the parent's own code holds sales of stores registered at the parent itself: nothing below it.
+      canDrill: (row) => row.code !== data.area.code && row.code.length > data.area.code.length,
+    });
+    setViewState(view, 'ready', chart);
+  };
+  draw();
+
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  const onResize = () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => { if (!signal.aborted && view.dataset.state === 'ready') draw(); }, 150);
+  };
+  window.addEventListener('resize', onResize);
+  signal.addEventListener('abort', () => window.removeEventListener('resize', onResize));
+};

@@ -1,0 +1,31 @@
+// The 403 and 404 pages. A 403 says, in the reader's words, that this is outside their scope and
+// what their scope is; the API's own message (which names the scope by code) stays below it.
+import type { Me } from '../../contracts/auth.ts';
+import { h } from '../dom.ts';
+import { t, type Lang } from '../i18n.ts';
+
+export function scopeWords(me: Me | null, lang: Lang): string {
+  if (!me) return '';
+  if (me.role === 'merchant') return me.storeIds.join(lang === 'zh' ? '、' : ', ');
+  if (me.role === 'admin') return t(lang, 'role.admin');
+  const code = me.areaCode ?? me.homeArea ?? '';
+  return `${me.areaNames[code] ?? code}（${code}）`;
+}
+
+export function forbiddenNode(lang: Lang, me: Me | null, detail?: string): HTMLElement {
+  document.title = `${t(lang, 'forbiddenTitle')} · ${t(lang, 'appName')}`;
+  return h('section', { class: 'refusal forbidden', 'data-status': '403' },
+    h('h1', {}, `403 · ${t(lang, 'forbiddenTitle')}`),
+    h('p', {}, t(lang, 'forbiddenHint')),
+    me ? h('p', { class: 'scope' }, t(lang, 'yourScope', { scope: scopeWords(me, lang) })) : null,
+    detail ? h('p', { class: 'detail' }, detail) : null,
+    h('p', {}, h('a', { href: '/', 'data-link': true }, t(lang, 'backHome'))));
+}
+
+export function notFoundNode(lang: Lang): HTMLElement {
+  document.title = `${t(lang, 'notFoundTitle')} · ${t(lang, 'appName')}`;
+  return h('section', { class: 'refusal not-found', 'data-status': '404' },
+    h('h1', {}, `404 · ${t(lang, 'notFoundTitle')}`),
+    h('p', {}, t(lang, 'notFoundHint')),
+    h('p', {}, h('a', { href: '/', 'data-link': true }, t(lang, 'backHome'))));
+}
