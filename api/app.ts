@@ -2,14 +2,15 @@
 // (main.ts does those), so tests build it around a real warehouse and call it in-process.
 // Order of the layers: security headers, rate limit per address, body limit, who is asking,
 // same-origin check for changes, rate limit per account, the declared routes, the web app.
+import compression from 'compression';
 import express, { type RequestHandler } from 'express';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { constants as zlib } from 'node:zlib';
 import type { Migration } from '../warehouse/migrate.ts';
 import type { Queries } from '../warehouse/queries.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { createAuditLog, type AuditLog } from './audit.ts';
 import { createAuthServices, DEFAULT_SESSION_TTL_MS, type AuthOptions, type AuthServices } from './auth/services.ts';
+import { createDataVersion } from './data-version.ts';
 import { createErrorHandler, forbidden, HttpError, tooMany } from './errors.ts';
 import { quietLogger, type Logger } from './logger.ts';
 import { openApiDocument } from './openapi.ts';
@@ -24,6 +25,7 @@ import { platformRoutes } from './routes/platform.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { storeRoutes } from './routes/stores.ts';
 import { securityHeaders } from './security-headers.ts';
+import { mountWebApp } from './web-app.ts';
 
 export interface AppLimits {
   queryConcurrency: number; // data queries running at once; 2 by default
@@ -112,6 +114,8 @@ export function createApp(options: AppOptions): express.Express {
     };
   const API = ['/api', '/healthz', '/metrics'];
   app.use(API, limited(byAddress, (req) => req.ip ?? '', 'from your address'));
+  // Answers over 1 KB compressed; brotli at a quality that costs little CPU per request.
+  app.use(API, compression({ threshold: 1024, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
   app.use('/api', express.json({ limit: limits.bodyBytes }));
   app.use(API, (req, res, next) => {
     authenticator.resolve(req).then((r) => { res.locals.auth = r; next(); }, next);
@@ -130,19 +134,11 @@ export function createApp(options: AppOptions): express.Express {
     return r.principal ? r.principal.login : null;
   }, 'for your account'));
 
-  mountRoutes(app, routes, { directory, reader, gate, audit, clock });
+  mountRoutes(app, routes, { directory, reader, gate, audit, clock, dataVersion: createDataVersion({ reader, queries, clock }) });
   app.use('/api', (req) => {
     throw new HttpError(404, 'not_found', `no such endpoint: ${req.method} ${req.originalUrl.split("?")[0]}`);
   });
-  if (webDir && existsSync(webDir)) {
-    app.use(express.static(webDir, { index: false }));
-    // The web app's own paths (/stores/ST-1, /admin/accounts) are bookmarkable: they all get the
-    // page, which reads its view from the address. Revalidated on every load, so a deploy shows at once.
-    app.get(/^\/(?!api\/)[^.]*$/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(join(webDir, 'index.html'));
-    });
-  }
+  if (webDir) mountWebApp(app, webDir);
   app.use(createErrorHandler(logger));
 
   const locals: AppLocals = {

@@ -7,7 +7,10 @@ import type { Express, Request, Response } from 'express';
 import type { z, ZodType } from 'zod';
 import type { Role } from '../contracts/auth.ts';
 import type { Params, Warehouse } from '../warehouse/warehouse.ts';
+import { createHash } from 'node:crypto';
+import { shanghaiDay } from '../contracts/time.ts';
 import type { AuditLog } from './audit.ts';
+import type { DataVersion } from './data-version.ts';
 import type { Principal, Resolution } from './auth/principal.ts';
 import type { Directory, StoreInfo } from './directory.ts';
 import { forbidden, fromZodError, notFound, unauthorized } from './errors.ts';
@@ -61,6 +64,9 @@ export interface RouteDef<P = undefined, Q = undefined, B = undefined, R = undef
   status?: 200 | 201 | 204;
   /** Rows the answer holds, for the audit; 0 when absent. */
   rows?: (body: Out<R>) => number;
+  /** 'data': the answer depends only on the warehouse's data, the caller and the URL, so it gets an
+   *  ETag keyed to the data's version and an unchanged answer costs a 304 without running the query. */
+  cache?: 'data';
   /** false: not audited (health, the OpenAPI description); `body` picks what of a body is recorded. */
   audit?: false | { body?: (body: Out<B>) => unknown };
   handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<In<R> | void> | In<R> | void;
@@ -75,6 +81,7 @@ export function defineRoute<P extends ZodType | undefined = undefined, Q extends
 }
 
 export interface MountDeps {
+  dataVersion?: DataVersion;
   directory: Directory;
   reader: Warehouse;
   gate: QueryGate;
@@ -157,6 +164,20 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Mou
           throw forbidden(`store ${id} is outside your scope: ${await describeScope(principal, scope, directory)}`, { scope: scope.stores === 'in-areas' ? scope.areas : scope.stores });
         }
       }
+
+      if (route.cache === 'data' && deps.dataVersion && principal) {
+        // The day is part of the key: defaults such as "the last 12 weeks" move with it.
+        const version = await deps.dataVersion.current();
+        const tag = `W/"${createHash('sha256').update(`${version}|${principal.login}|${principal.role}|${shanghaiDay(clock())}|${req.originalUrl}`).digest('base64url').slice(0, 32)}"`;
+        res.setHeader('ETag', tag);
+        res.setHeader('Cache-Control', 'private, no-cache');
+        if (String(req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(tag)) {
+          res.status(304).end();
+          return;
+        }
+      }
+      // Everything else is revalidated on every use too, and kept by no shared cache.
+      else if (route.method === 'get') res.setHeader('Cache-Control', 'private, no-cache');
 
       const caller = principal ? `account:${principal.login}` : `address:${req.ip}`;
       const db: Pick<Warehouse, 'query'> = {

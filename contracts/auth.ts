@@ -2,10 +2,10 @@
 // with these, the web app builds its requests from their types, and the OpenAPI description is
 // generated from them. Browser-safe.
 import { z } from 'zod';
+import { ROLES, type Role } from './codes.ts';
 
-export const ROLES = ['admin', 'official', 'merchant', 'analyst'] as const;
+export { ROLES, type Role };
 export const role = z.enum(ROLES).describe('admin: accounts and operations; official: an area; merchant: their stores; analyst: all data.');
-export type Role = z.infer<typeof role>;
 
 export const login = z.string()
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'must be 3-64 lower-case letters, digits or . _ - (starting with a letter or digit)')

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { categoryCode } from './events.ts';
 import { isCalendarDay } from './time.ts';
 
-export const PREFECTURE_CODE = '5323'; // 楚雄彝族自治州
+export { PREFECTURE_CODE } from './codes.ts';
 
 const day = z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD');
 

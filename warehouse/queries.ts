@@ -8,7 +8,7 @@ export const QUERY_NAMES = [
   'demand-heatmap', 'demand-heatmap-merchant', 'data-extent', 'area-children', 'area-by-code', 'areas-all', 'stores-all',
   'account-by-login', 'accounts-list', 'session-by-hash', 'token-by-id', 'tokens-by-login', 'sign-in-failures',
   'freshness', 'store-weekly-sales', 'store-category-sales', 'store-last-sale',
-  'dead-letters-recent', 'dead-letters-by-reason', 'audit-recent',
+  'dead-letters-recent', 'dead-letters-by-reason', 'audit-recent', 'data-version',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;

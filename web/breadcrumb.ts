@@ -1,6 +1,6 @@
 // The way back up: prefecture › county › township. Names come from the API's answer (its `path`
 // names the ancestors), so until the first answer arrives a deep link shows codes.
-import { PREFECTURE_CODE } from '../contracts/demand.ts';
+import { PREFECTURE_CODE } from '../contracts/codes.ts';
 import { t, type Lang } from './i18n.ts';
 import { ancestorCodes } from './page-state.ts';
 

@@ -1,6 +1,10 @@
 // The demand heatmap: one row per child area, one column per ISO week, colour = sales amount.
-// Cells without any sales are hatched grey, not coloured as 0, so "no shop reported" never reads
-// as "shops sold nothing".
+// Cells without any sales are hatched grey and withheld cells dotted, not coloured as 0, so "no
+// shop reported" never reads as "shops sold nothing" (and neither depends on seeing colour).
+// The colour ramp rises in lightness step by step (test/web/heatmap-colours.test.ts), so its order
+// survives every kind of colour-vision deficiency. The chart is a keyboard grid: Tab enters it,
+// the arrow keys move between cells (Home/End along a row), the tooltip follows the focus, and
+// Enter on a row's area drills down. Below it, a sentence and a table say the same in words.
 import { create, interpolateYlOrRd, max, pointer, scaleSequentialSqrt, type ScaleSequential } from 'd3';
 import type { HeatmapCell, HeatmapResponse } from '../contracts/demand.ts';
 import { createHeatmapLegend } from './heatmap-legend.ts';
@@ -20,20 +24,27 @@ const MIN_LABEL_WIDTH = 72;
 const MAX_LABEL_WIDTH = 220;
 const TOP = 40; // two lines of week labels
 const RIGHT = 12;
-const ROW_HEIGHT = 26;
 const MIN_CELL_WIDTH = 30;
 const MAX_CELL_WIDTH = 72;
+const PHONE = 600; // below this width rows are touch targets of 44 px
+
+/** The colour of an amount on a scale up to `maxFen`: the chart's and the legend's, and the tests'. */
+export function colourScale(maxFen: number): ScaleSequential<string> {
+  // The ramp starts a tenth in: its very first yellow is lighter than the page, and a small amount
+  // must not vanish into the background.
+  return scaleSequentialSqrt((t: number) => interpolateYlOrRd(0.1 + 0.9 * t)).domain([0, Math.max(1, maxFen)]);
+}
 
 let chartCount = 0; // keeps pattern ids unique if the page ever shows two charts
 
-/** Draws `data` into a new element: the chart, its legend and a tooltip. */
+/** Draws `data` into a new element: the chart, its legend, a tooltip and the text alternative. */
 export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartOptions): HTMLElement {
   const { lang, onRowClick, canDrill = () => true } = options;
   const id = `heatmap-${++chartCount}`;
+  const rowHeight = options.width < PHONE ? 44 : 26;
   const byKey = new Map(data.cells.map((c) => [`${c.areaCode}|${c.week}`, c]));
   const withheld = new Map(data.suppressed.map((c) => [`${c.areaCode}|${c.week}`, c]));
-  const color: ScaleSequential<string> = scaleSequentialSqrt(interpolateYlOrRd)
-    .domain([0, Math.max(1, max(data.cells, (c) => c.amountFen) ?? 0)]);
+  const color = colourScale(max(data.cells, (c) => c.amountFen) ?? 0);
 
   const labels = new Map(data.rows.map((r) => [r.code, rowLabel(r, data.area.code, lang)]));
   const labelWidth = Math.max(MIN_LABEL_WIDTH,
@@ -41,19 +52,25 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
   const cellWidth = Math.max(MIN_CELL_WIDTH,
     Math.min(MAX_CELL_WIDTH, Math.floor((options.width - labelWidth - RIGHT) / Math.max(1, data.weeks.length))));
   const width = labelWidth + cellWidth * data.weeks.length + RIGHT;
-  const height = TOP + ROW_HEIGHT * data.rows.length + 4;
+  const height = TOP + rowHeight * data.rows.length + 4;
 
   const root = create('div').attr('class', 'heatmap');
-  const svg = root.append('svg')
+  const summaryId = `${id}-summary`;
+  // tabindex: a phone-width chart scrolls sideways, and a keyboard must be able to scroll it too.
+  const scroller = root.append('div').attr('class', 'heatmap-scroll').attr('tabindex', 0);
+  const svg = scroller.append('svg')
     .attr('class', 'heatmap-chart')
     .attr('width', width)
     .attr('height', height)
-    .attr('viewBox', `0 0 ${width} ${height}`);
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('role', 'group')
+    .attr('aria-label', t(lang, 'chartKeys'))
+    .attr('aria-describedby', summaryId);
   const noData = addNoDataPattern(svg, `${id}-hatch`);
   const suppressedFill = addSuppressedPattern(svg, `${id}-dots`);
   const tooltip = root.append('div').attr('class', 'heatmap-tooltip').attr('role', 'tooltip').attr('hidden', '');
 
-  const weekLabels = svg.append('g').attr('class', 'week-labels');
+  const weekLabels = svg.append('g').attr('class', 'week-labels').attr('aria-hidden', 'true');
   data.weeks.forEach((w, i) => {
     const label = weekLabels.append('text')
       .attr('x', labelWidth + cellWidth * (i + 0.5))
@@ -63,57 +80,155 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
     label.append('tspan').attr('x', labelWidth + cellWidth * (i + 0.5)).attr('y', 32).attr('class', 'week-start').text(w.start.slice(5));
   });
 
+  const grid: SVGRectElement[][] = [];
+  const texts: string[][] = [];
+  const showTip = (lines: string[], x: number, y: number) => {
+    tooltip.attr('hidden', null).html('');
+    lines.forEach((line, k) => tooltip.append('div').attr('class', k === 0 ? 'tip-title' : 'tip-line').text(line));
+    // Kept inside the chart's box: on a phone the right-hand cells are near the screen's edge.
+    const room = (root.node()?.clientWidth ?? width) - (tooltip.node()?.offsetWidth ?? 200) - 4;
+    tooltip.style('left', `${Math.max(0, Math.min(x + 12, room))}px`).style('top', `${y + 16}px`);
+  };
+
   data.rows.forEach((row, r) => {
-    const y = TOP + ROW_HEIGHT * r;
+    const y = TOP + rowHeight * r;
     const g = svg.append('g').attr('class', 'heatmap-row').attr('data-area', row.code);
     const drillable = onRowClick !== undefined && canDrill(row);
     const label = g.append('text')
       .attr('class', drillable ? 'row-label drill' : 'row-label')
       .attr('x', labelWidth - 8)
-      .attr('y', y + ROW_HEIGHT / 2)
+      .attr('y', y + rowHeight / 2)
       .attr('dy', '0.35em')
       .attr('text-anchor', 'end')
       .text(labels.get(row.code)!);
     if (drillable) {
+      // The whole label column of the row is the target, not just the glyphs: 44 px tall on phones.
+      g.insert('rect', 'text').attr('class', 'row-hit').attr('x', 0).attr('y', y).attr('width', labelWidth - 2).attr('height', rowHeight)
+        .on('click', () => onRowClick(row));
       label.attr('role', 'link').attr('tabindex', 0)
         .on('click', () => onRowClick(row))
         .on('keydown', (event: KeyboardEvent) => {
-          if (event.key === 'Enter' || event.key === ' ') onRowClick(row);
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            onRowClick(row);
+          }
         });
     }
 
+    grid.push([]);
+    texts.push([]);
     data.weeks.forEach((w, i) => {
       const cell = byKey.get(`${row.code}|${w.week}`);
       const hidden = withheld.get(`${row.code}|${w.week}`);
       const text = hidden
         ? cellText(row.name, w, undefined, lang).slice(0, 1).concat(t(lang, 'suppressed', { k: String(data.suppressionThreshold ?? 5) }))
         : cellText(row.name, w, cell, lang);
-      g.append('rect')
+      const x = labelWidth + cellWidth * i + 1;
+      const rect = g.append('rect')
         .attr('class', cell ? 'cell' : hidden ? 'cell suppressed' : 'cell no-data')
-        .attr('x', labelWidth + cellWidth * i + 1)
+        .attr('x', x)
         .attr('y', y + 1)
         .attr('width', cellWidth - 2)
-        .attr('height', ROW_HEIGHT - 2)
+        .attr('height', rowHeight - 2)
         .attr('rx', 2)
         .attr('fill', cell ? color(cell.amountFen) : hidden ? suppressedFill : noData)
         .attr('data-area', row.code)
         .attr('data-week', w.week)
         .attr('data-amount-fen', cell ? cell.amountFen : null)
         .attr('role', 'img')
+        .attr('tabindex', r === 0 && i === 0 ? 0 : -1)
         .attr('aria-label', text.join('；'))
         .on('pointerenter pointermove', (event: PointerEvent) => {
           const [px, py] = pointer(event, root.node());
-          tooltip.attr('hidden', null).html('')
-            .style('left', `${Math.min(px + 12, width - 200)}px`)
-            .style('top', `${py + 16}px`);
-          text.forEach((line, k) => tooltip.append('div').attr('class', k === 0 ? 'tip-title' : 'tip-line').text(line));
+          showTip(text, px, py);
         })
-        .on('pointerleave', () => tooltip.attr('hidden', ''));
+        .on('pointerleave blur', () => tooltip.attr('hidden', ''))
+        .on('focus', () => showTip(text, x + cellWidth - svgScroll(), y + rowHeight - 10));
+      grid[r]!.push(rect.node()!);
+      texts[r]!.push(text.join(' '));
     });
   });
 
+  function svgScroll(): number {
+    return (scroller.node()?.scrollLeft ?? 0);
+  }
+
+  // Arrow keys move a single tab stop around the grid (roving tabindex).
+  svg.on('keydown', (event: KeyboardEvent) => {
+    const target = event.target as Element;
+    const r = grid.findIndex((row) => row.includes(target as SVGRectElement));
+    if (r < 0) return;
+    const c = grid[r]!.indexOf(target as SVGRectElement);
+    const moves: Record<string, [number, number]> = {
+      ArrowRight: [r, c + 1], ArrowLeft: [r, c - 1], ArrowDown: [r + 1, c], ArrowUp: [r - 1, c],
+      Home: [r, 0], End: [r, grid[r]!.length - 1],
+    };
+    const to = moves[event.key];
+    if (event.key === 'Enter' && onRowClick && canDrill(data.rows[r]!)) {
+      event.preventDefault();
+      onRowClick(data.rows[r]!);
+      return;
+    }
+    if (!to) return;
+    event.preventDefault();
+    const [nr, nc] = [Math.max(0, Math.min(grid.length - 1, to[0])), Math.max(0, Math.min(grid[0]!.length - 1, to[1]))];
+    const next = grid[nr]![nc]!;
+    target.setAttribute('tabindex', '-1');
+    next.setAttribute('tabindex', '0');
+    next.focus();
+  });
+
   root.append(() => createHeatmapLegend(color, lang, id, data.suppressionThreshold));
+  root.append(() => textAlternative(data, labels, summaryId, lang));
   return root.node()!;
+}
+
+/** The chart in words: a sentence with its extent and largest cell, and the whole grid as a table. */
+function textAlternative(data: HeatmapResponse, labels: Map<string, string>, summaryId: string, lang: Lang): HTMLElement {
+  const wrap = document.createElement('div');
+  wrap.className = 'chart-text';
+  const top = data.cells.reduce<HeatmapCell | undefined>((a, c) => (!a || c.amountFen > a.amountFen ? c : a), undefined);
+  const slots = data.rows.length * data.weeks.length;
+  const summary = document.createElement('p');
+  summary.id = summaryId;
+  summary.className = 'chart-summary';
+  summary.textContent = t(lang, 'chartSummary', {
+    rows: String(data.rows.length), level: t(lang, `level.${data.childLevel}`), weeks: String(data.weeks.length),
+    first: data.weeks[0]?.week ?? '', last: data.weeks.at(-1)?.week ?? '',
+    top: top ? `${labels.get(top.areaCode) ?? top.areaCode} ${top.week} ${formatYuan(top.amountFen)}` : '—',
+    empty: String(slots - data.cells.length - data.suppressed.length), withheld: String(data.suppressed.length),
+  });
+  const details = document.createElement('details');
+  const title = document.createElement('summary');
+  title.textContent = t(lang, 'dataTable');
+  const table = document.createElement('table');
+  table.className = 'data heatmap-table';
+  const byKey = new Map(data.cells.map((c) => [`${c.areaCode}|${c.week}`, c]));
+  const withheld = new Set(data.suppressed.map((c) => `${c.areaCode}|${c.week}`));
+  const head = table.createTHead().insertRow();
+  const corner = document.createElement('th');
+  corner.scope = 'col';
+  corner.textContent = t(lang, 'area');
+  head.append(corner, ...data.weeks.map((w) => Object.assign(document.createElement('th'), { scope: 'col', textContent: w.week })));
+  const body = table.createTBody();
+  for (const row of data.rows) {
+    const tr = body.insertRow();
+    tr.append(Object.assign(document.createElement('th'), { scope: 'row', textContent: labels.get(row.code) ?? row.name }));
+    for (const w of data.weeks) {
+      const key = `${row.code}|${w.week}`;
+      const cell = byKey.get(key);
+      const td = tr.insertCell();
+      td.className = 'num';
+      td.textContent = cell ? formatYuan(cell.amountFen) : withheld.has(key) ? t(lang, 'withheldShort') : '—';
+    }
+  }
+  const scroll = document.createElement('div');
+  scroll.className = 'table-scroll';
+  scroll.tabIndex = 0;
+  scroll.append(table);
+  details.append(title, scroll);
+  wrap.append(summary, details);
+  return wrap;
 }
 
 /**

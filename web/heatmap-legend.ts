@@ -19,7 +19,7 @@ export function createHeatmapLegend(color: ScaleSequential<string>, lang: Lang, 
     .attr('height', threshold === null ? 52 : 72)
     .attr('viewBox', `0 0 ${RAMP_WIDTH + 170} ${threshold === null ? 52 : 72}`)
     .attr('role', 'img')
-    .attr('aria-label', t(lang, 'legendTitle'));
+    .attr('aria-label', `${t(lang, 'legendTitle')}：0 – ${formatYuanShort(color.domain()[1] ?? 0, lang)}`);
   const noData = addNoDataPattern(svg, `${idPrefix}-legend-hatch`);
 
   // The ramp is sampled from the scale itself, so the legend cannot drift from the cells' colours.

@@ -182,6 +182,13 @@ const zh = {
   suppressedLegend: '不足 {k} 家门店',
   suppressedNote: '为保护商户经营信息，少于 {k} 家其他门店参与的格子不显示数值。',
   skipToContent: '跳到正文',
+  chartKeys: '热力图：按 Tab 进入，方向键在格子间移动，回车查看下级',
+  chartSummary: '共 {rows} 个{level}、{weeks} 周（{first} 至 {last}）。销售额最高的格子：{top}。无数据 {empty} 格，不予显示 {withheld} 格。',
+  dataTable: '查看数据表',
+  withheldShort: '不予显示',
+  offline: '离线：网络不可用，显示的是之前保存的数据。',
+  offlineWithTime: '离线：网络不可用，显示的是 {time} 保存的数据。网络恢复后自动刷新。',
+  offlineNothingSaved: '离线：网络不可用，且此页面还没有保存的数据。网络恢复后请重试。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -364,6 +371,13 @@ const en: Record<MessageKey, string> = {
   suppressedLegend: 'Fewer than {k} stores',
   suppressedNote: 'To protect shops\' figures, a cell is withheld unless at least {k} other stores stand behind it.',
   skipToContent: 'Skip to content',
+  chartKeys: 'Heatmap: Tab to enter, arrow keys to move between cells, Enter to drill down',
+  chartSummary: '{rows} {level} over {weeks} weeks ({first} to {last}). Largest cell: {top}. {empty} cells without data, {withheld} withheld.',
+  dataTable: 'Show the data as a table',
+  withheldShort: 'withheld',
+  offline: 'Offline: no network; showing data saved earlier.',
+  offlineWithTime: 'Offline: no network; showing data saved at {time}. It refreshes when the network returns.',
+  offlineNothingSaved: 'Offline: no network, and nothing saved for this page yet. Try again when the network returns.',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -2,34 +2,38 @@
 // view has a path of its own (bookmarkable, with its parameters in the query string) and the back
 // button works. A session that ends while a page is open sends the person to sign in again, and
 // back to the same page afterwards.
-import { me as meSchema, type Me } from '../contracts/auth.ts';
+import type { Me } from '../contracts/auth.ts';
+import { matchRoute, type ViewName } from '../contracts/web-routes.ts';
 import { apiRequest, setUnauthorizedHandler } from './api-client.ts';
 import { parseLang, t, type Lang } from './i18n.ts';
 import { reasonCode } from './messages.ts';
-import { matchRoute, type RouteDef } from './router.ts';
 import { buildShell, signOutOnServer, type Shell } from './shell.ts';
 import type { View, ViewContext } from './view.ts';
-import { accountView } from './views/account.ts';
-import { accountsView } from './views/admin-accounts.ts';
-import { demandView } from './views/demand.ts';
-import { homeView } from './views/home.ts';
-import { opsView } from './views/ops.ts';
+import { errorNode } from './status-view.ts';
+import { clearSavedData, registerWorker, startOffline } from './offline.ts';
+import { view as account } from './views/account.ts';
+import { view as accounts } from './views/accounts.ts';
+import { view as home } from './views/home.ts';
+import { view as ops } from './views/ops.ts';
 import { forbiddenNode, notFoundNode } from './views/refusals.ts';
-import { signInView } from './views/signin.ts';
-import { storeView } from './views/store.ts';
-import { storesView } from './views/stores.ts';
+import { view as signin } from './views/signin.ts';
+import { view as store } from './views/store.ts';
+import { view as stores } from './views/stores.ts';
 
-const DATA_ROLES = ['merchant', 'official', 'analyst'] as const;
-const ROUTES: RouteDef<View>[] = [
-  { pattern: '/signin', view: signInView, public: true },
-  { pattern: '/', view: homeView },
-  { pattern: '/demand', view: demandView, roles: DATA_ROLES },
-  { pattern: '/stores', view: storesView, roles: DATA_ROLES },
-  { pattern: '/stores/:id', view: storeView, roles: DATA_ROLES },
-  { pattern: '/account', view: accountView },
-  { pattern: '/admin/accounts', view: accountsView, roles: ['admin'] },
-  { pattern: '/admin/ops', view: opsView, roles: ['admin'] },
-];
+// Views with heavy libraries are chunks of their own, fetched when first shown (the server preloads
+// the one a page opens on), so D3 and the like load only with the views that use them. The small
+// views ride in the shell. Which are which: SPLIT_VIEWS in contracts/web-routes.ts.
+const ready = (view: View) => async () => ({ view });
+const VIEWS: Record<ViewName, () => Promise<{ view: View }>> = {
+  signin: ready(signin),
+  home: ready(home),
+  demand: () => import('./views/demand.ts'),
+  stores: ready(stores),
+  store: ready(store),
+  account: ready(account),
+  accounts: ready(accounts),
+  ops: ready(ops),
+};
 
 const LANG_KEY = 'cx.lang';
 const root = document.getElementById('app') ?? document.body;
@@ -38,6 +42,9 @@ let shell: Shell | undefined;
 let shellKey = '';
 let current: AbortController | undefined;
 let first = true;
+// A view drawn from saved data is drawn once more when the network brings newer data, and no more:
+// with a live stream the data is always a little newer, and redrawing on every answer would never end.
+let refreshed = false;
 
 /** `?lang=en` wins (and is remembered); else the last choice; else Chinese. */
 function currentLang(): Lang {
@@ -56,12 +63,14 @@ function navigate(url: string, options: { replace?: boolean } = {}): void {
   render();
 }
 
-function render(): void {
+/** Draws the view the address names; `quiet` (a refresh of the same view) keeps the focus where it is. */
+function render(options: { quiet?: boolean } = {}): void {
   current?.abort();
+  refreshed = options.quiet === true;
   const controller = new AbortController();
   current = controller;
   const lang = currentLang();
-  const match = matchRoute(ROUTES, location.pathname);
+  const match = matchRoute(location.pathname);
 
   if (match && !match.route.public && !me) {
     const next = `${location.pathname}${location.search}`;
@@ -81,6 +90,7 @@ function render(): void {
       signOut(everywhere) {
         void signOutOnServer(everywhere).then(() => {
           me = null;
+          void clearSavedData();
           navigate('/signin', { replace: true });
         });
       },
@@ -90,7 +100,7 @@ function render(): void {
   shell.setActive(location.pathname);
   const main = shell.main;
   main.replaceChildren();
-  if (!first) main.focus({ preventScroll: true });
+  if (!first && !options.quiet) main.focus({ preventScroll: true });
   first = false;
 
   if (!match) {
@@ -105,14 +115,17 @@ function render(): void {
     },
     setMe(next) {
       me = next;
+      void clearSavedData();
     },
   };
   if (match.route.roles && me && !match.route.roles.includes(me.role)) {
     ctx.forbidden(`${location.pathname}: ${t(lang, `role.${me.role}`)}`);
     return;
   }
-  void Promise.resolve(match.route.view(ctx)).catch((e: unknown) => {
-    if (!controller.signal.aborted) console.error(e);
+  void VIEWS[match.route.view]().then((m) => (controller.signal.aborted ? undefined : m.view(ctx))).catch((e: unknown) => {
+    if (controller.signal.aborted) return;
+    // The view's code did not arrive (offline before it was ever saved): say so, with a retry.
+    main.replaceChildren(errorNode(e, lang, () => render()));
   });
 }
 
@@ -120,14 +133,26 @@ function render(): void {
 setUnauthorizedHandler((error) => {
   if (location.pathname === '/signin') return;
   me = null;
+  void clearSavedData();
   const next = `${location.pathname}${location.search}`;
   navigate(`/signin?next=${encodeURIComponent(next)}&reason=${reasonCode(error.message)}`, { replace: true });
 });
 
-window.addEventListener('popstate', render);
+window.addEventListener('popstate', () => render());
+startOffline({
+  onChanged: () => {
+    if (!refreshed) render({ quiet: true });
+  },
+  onOffline: (savedAt) => shell?.setOffline(savedAt),
+  onOnline: () => {
+    shell?.setOffline(false);
+    render({ quiet: true });
+  },
+});
+document.addEventListener('cx:view-ready', registerWorker, { once: true });
 
 async function boot(): Promise<void> {
-  me = await apiRequest('GET', '/api/session', meSchema, { quiet401: true }).catch(() => null);
+  me = await apiRequest<Me>('GET', '/api/session', { quiet401: true, retries: 0 }).catch(() => null);
   render();
 }
 

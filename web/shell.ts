@@ -2,7 +2,7 @@
 // signed in with a way out, the language switch, and the freshness line (the newest event of each
 // stream). The sign-in page gets the frame without navigation.
 import type { Me } from '../contracts/auth.ts';
-import { freshness, type Freshness } from '../contracts/platform.ts';
+import type { Freshness } from '../contracts/platform.ts';
 import { apiGet, apiRequest } from './api-client.ts';
 import { h } from './dom.ts';
 import { t, type Lang } from './i18n.ts';
@@ -17,6 +17,8 @@ export interface ShellActions {
 export interface Shell {
   main: HTMLElement;
   setActive(pathname: string): void;
+  /** Says the page is offline and shows data saved at `savedAt`; null hides the notice. */
+  setOffline(savedAt: string | null | false): void;
 }
 
 let freshnessTimer: ReturnType<typeof setInterval> | undefined;
@@ -50,23 +52,31 @@ export function buildShell(root: HTMLElement, me: Me | null, lang: Lang, actions
   }
 
   const main = h('main', { id: 'main', tabindex: '-1' });
+  const offline = h('div', { class: 'offline-notice', role: 'status', hidden: true });
   const footer = h('footer', { class: 'freshness', 'aria-live': 'polite' });
   root.replaceChildren(
     h('a', { class: 'skip', href: '#main' }, t(lang, 'skipToContent')),
     h('header', { class: 'topbar' }, link('/', t(lang, 'appName'), 'brand'), nav, h('div', { class: 'topbar-end' }, user, langToggle)),
+    offline,
     main,
     footer,
   );
 
   clearInterval(freshnessTimer);
   if (me) {
-    const refresh = () => void apiGet('/api/freshness', freshness).then((f) => showFreshness(footer, f, lang), () => undefined);
+    const refresh = () => void apiGet<Freshness>('/api/freshness').then((f) => showFreshness(footer, f, lang), () => undefined);
     refresh();
     freshnessTimer = setInterval(refresh, 60_000);
   }
 
   return {
     main,
+    setOffline(savedAt) {
+      offline.hidden = savedAt === false;
+      if (savedAt === false) return;
+      const when = savedAt ? new Date(savedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }) : null;
+      offline.textContent = when ? t(lang, 'offlineWithTime', { time: when }) : t(lang, 'offline');
+    },
     setActive(pathname) {
       for (const a of nav?.querySelectorAll('a') ?? []) {
         const path = a.getAttribute('href')!;
@@ -86,5 +96,5 @@ function showFreshness(footer: HTMLElement, f: Freshness, lang: Lang): void {
 
 /** Ends this session (or every session of the account) on the server. */
 export async function signOutOnServer(everywhere: boolean): Promise<void> {
-  await apiRequest(everywhere ? 'POST' : 'DELETE', everywhere ? '/api/session/sign-out-everywhere' : '/api/session', null, { quiet401: true }).catch(() => undefined);
+  await apiRequest(everywhere ? 'POST' : 'DELETE', everywhere ? '/api/session/sign-out-everywhere' : '/api/session', { quiet401: true }).catch(() => undefined);
 }

@@ -1,7 +1,7 @@
 // The view's non-chart states. Each sets `data-state` on the view so tests (and CSS) can wait for
 // "loading", "empty", "error" or "ready" instead of guessing with timeouts.
 import { t, type Lang } from './i18n.ts';
-import { HeatmapRequestError } from './api-client.ts';
+import { ApiRequestError } from './api-client.ts';
 
 export type ViewState = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -9,6 +9,15 @@ export function setViewState(view: HTMLElement, state: ViewState, ...children: N
   view.dataset.state = state;
   view.setAttribute('aria-busy', String(state === 'loading'));
   view.replaceChildren(...children);
+  // The view's main chart or table is on screen with data (or with the news that there is none):
+  // what `npm run bench:web` times, and the moment the service worker may start to register.
+  if (state === 'ready' || state === 'empty') markViewReady();
+}
+
+/** The view is drawn with its data: a performance mark (`npm run bench:web` reads it) and an event. */
+export function markViewReady(): void {
+  performance.mark('cx:view-ready');
+  document.dispatchEvent(new CustomEvent('cx:view-ready'));
 }
 
 export function loadingNode(lang: Lang): Node {
@@ -34,7 +43,8 @@ export function errorNode(error: unknown, lang: Lang, onRetry: () => void): Node
 
 /** The API's own message for a 4xx/5xx; a short prefix says what went wrong otherwise. */
 function errorMessage(error: unknown, lang: Lang): string {
-  if (error instanceof HeatmapRequestError) {
+  if (error instanceof ApiRequestError) {
+    if (error.code === 'offline') return t(lang, 'offlineNothingSaved');
     if (error.kind === 'network') return t(lang, 'errorNetwork') + error.message;
     if (error.kind === 'invalid') return t(lang, 'errorInvalid') + error.message;
     return error.message;

@@ -32,6 +32,7 @@ export function demandRoutes({ queries, clock }: Deps): AnyRoute[] {
     query: heatmapQuery,
     response: heatmapResponse,
     rows: (body) => body.cells.length + body.suppressed.length,
+    cache: 'data',
     async handler({ query: q, area: code, scope, principal, db }) {
       const [area] = await db.query<AreaRow>(queries['area-by-code'], { code });
       if (!area || !(area.level in CHILD_LEVEL)) throw badRequest('area', `unknown area code ${code}`);

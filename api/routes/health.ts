@@ -30,31 +30,39 @@ const health = z.object({
 });
 
 export function healthRoutes({ warehouse, migrations, ingest, metrics }: Deps): AnyRoute[] {
+  async function check() {
+    let engine: string | null = null;
+    let missing: string[] = [];
+    let warehouseError: string | undefined;
+    try {
+      engine = await warehouse.ping();
+      missing = (await migrationStatus(warehouse, migrations)).missing;
+    } catch (e) {
+      warehouseError = (e as Error).message;
+    }
+    const ingestStatus = ingest?.() ?? null;
+    return {
+      ok: engine !== null && missing.length === 0 && (ingestStatus === null || ingestStatus.running),
+      warehouse: { reachable: engine !== null, engine, ...(warehouseError ? { error: warehouseError } : {}) },
+      migrations: { applied: migrations.length - missing.length, missing },
+      ingest: ingestStatus,
+    };
+  }
+
   const routes = [defineRoute({
     method: 'get', path: '/healthz', tag: 'operations', summary: 'Whether the platform works; the detail for administrators and loopback',
     access: { roles: [], scope: { kind: 'public', why: 'load balancers and monitors; the detail only for administrators and loopback' } },
     response: health, audit: false,
     async handler({ principal, req, res }) {
-      let engine: string | null = null;
-      let missing: string[] = [];
-      let warehouseError: string | undefined;
-      try {
-        engine = await warehouse.ping();
-        missing = (await migrationStatus(warehouse, migrations)).missing;
-      } catch (e) {
-        warehouseError = (e as Error).message;
-      }
-      const ingestStatus = ingest?.() ?? null;
-      const ok = engine !== null && missing.length === 0 && (ingestStatus === null || ingestStatus.running);
-      res.status(ok ? 200 : 503);
-      if (principal?.role !== 'admin' && !isLoopback(req)) return { ok };
-      return {
-        ok,
-        warehouse: { reachable: engine !== null, engine, ...(warehouseError ? { error: warehouseError } : {}) },
-        migrations: { applied: migrations.length - missing.length, missing },
-        ingest: ingestStatus,
-      };
+      const detail = await check();
+      res.status(detail.ok ? 200 : 503);
+      return principal?.role !== 'admin' && !isLoopback(req) ? { ok: detail.ok } : detail;
     },
+  }), defineRoute({
+    method: 'get', path: '/api/ops/status', tag: 'operations', summary: 'The detail of /healthz, always 200, for the operations pages',
+    access: { roles: ['admin'], scope: { kind: 'platform', why: 'operations' } },
+    response: health, audit: false,
+    handler: () => check(),
   })];
   if (metrics) {
     routes.push(defineRoute({

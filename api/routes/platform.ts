@@ -24,7 +24,7 @@ export function platformRoutes(deps: { queries: Queries; clock: () => number }):
     defineRoute({
       method: 'get', path: '/api/freshness', tag: 'platform', summary: 'The newest event of each stream, for the freshness line',
       access: { roles: ['admin', 'official', 'merchant', 'analyst'], scope: { kind: 'platform', why: 'platform-wide times and counts, no business rows' } },
-      response: freshness, audit: false,
+      response: freshness, audit: false, cache: 'data',
       async handler({ db }) {
         if (!cached || clock() - cached.at >= CACHE_MS) cached = { at: clock(), body: await readFreshness(db) };
         return cached.body;

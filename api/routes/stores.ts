@@ -20,7 +20,7 @@ export function storeRoutes(deps: { queries: Queries; directory: Directory; cloc
     defineRoute({
       method: 'get', path: '/api/stores', tag: 'stores', summary: 'Stores and stations registered in an area (a merchant: only their own)',
       access: { roles: ['merchant', 'official', 'analyst'], scope: { kind: 'area', param: 'area' } },
-      query: storesQuery, response: storesResponse, rows: (b) => b.stores.length,
+      query: storesQuery, response: storesResponse, rows: (b) => b.stores.length, cache: 'data',
       async handler({ area, scope }) {
         const all = await directory.stores();
         const mine = all.filter((s) => s.areaCode.startsWith(area) && storeInScope(scope, s));
@@ -30,7 +30,7 @@ export function storeRoutes(deps: { queries: Queries; directory: Directory; cloc
     defineRoute({
       method: 'get', path: '/api/stores/:id', tag: 'stores', summary: 'One store: its weekly POS sales over the last 12 weeks with data, and its categories',
       access: { roles: ['merchant', 'official', 'analyst'], scope: { kind: 'store', param: 'id' } },
-      params: storeParams, response: storeDetail, rows: (b) => b.weeks.length + b.categories.length,
+      params: storeParams, response: storeDetail, rows: (b) => b.weeks.length + b.categories.length, cache: 'data',
       async handler({ store, db }) {
         const s = store!;
         const county = s.areaCode.slice(0, 6);

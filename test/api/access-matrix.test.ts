@@ -67,6 +67,7 @@ const EXAMPLES: Record<string, (login: string | null) => Example | Promise<Examp
   'GET /api/freshness': () => ({}),
   'GET /api/ops/dead-letters': () => ({}),
   'GET /api/ops/audit': () => ({}),
+  'GET /api/ops/status': () => ({}),
   'GET /api/demand/heatmap': () => ({ query: { from: '2026-03-02', to: '2026-03-16' } }),
   'GET /api/stores': () => ({}),
   'GET /api/stores/:id': () => ({}),

@@ -23,7 +23,7 @@ beforeAll(async () => {
   await insertPosFixture(t.wh);
   ({ server, base } = await serve(t.app));
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1100, height: 720 }, locale: 'zh-CN' });
+  context = await browser.newContext({ viewport: { width: 1100, height: 720 }, locale: 'zh-CN', serviceWorkers: 'block' });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   await signIn(page, base, 'analyst', PASSWORD);

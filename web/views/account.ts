@@ -1,7 +1,6 @@
 // The signed-in person's own account: who they are and what they may see, a new password, API
 // tokens for their scripts (shown once), and signing out on every device.
-import { z } from 'zod';
-import { apiToken, createdToken, me as meSchema } from '../../contracts/auth.ts';
+import type { ApiToken, Me } from '../../contracts/auth.ts';
 import { apiGet, apiRequest, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
@@ -10,7 +9,7 @@ import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { scopeWords } from './refusals.ts';
 
-export const accountView: View = async (ctx) => {
+export const view: View = async (ctx) => {
   const { lang, main, me, signal } = ctx;
   document.title = `${t(lang, 'accountTitle')} · ${t(lang, 'appName')}`;
 
@@ -23,7 +22,7 @@ export const accountView: View = async (ctx) => {
     h('button', { type: 'submit' }, t(lang, 'save')), message);
   passwordForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    apiRequest('PUT', '/api/account/password', meSchema, { body: { current: current.value, next: next.value } }).then((updated) => {
+    apiRequest<Me>('PUT', '/api/account/password', { body: { current: current.value, next: next.value } }).then((updated) => {
       ctx.setMe(updated);
       current.value = '';
       next.value = '';
@@ -42,7 +41,7 @@ export const accountView: View = async (ctx) => {
   tokenForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const days = tokenDays.value ? Number(tokenDays.value) : undefined;
-    apiRequest('POST', '/api/account/tokens', createdToken, { body: { name: tokenName.value, ...(days ? { expiresInDays: days } : {}) } }).then((made) => {
+    apiRequest<ApiToken & { token: string }>('POST', '/api/account/tokens', { body: { name: tokenName.value, ...(days ? { expiresInDays: days } : {}) } }).then((made) => {
       shown.replaceChildren(h('p', {}, t(lang, 'tokenOnce')), h('code', { class: 'secret' }, made.token));
       tokenName.value = '';
       void loadTokens();
@@ -51,7 +50,7 @@ export const accountView: View = async (ctx) => {
 
   const everywhere = h('button', { type: 'button', class: 'secondary' }, t(lang, 'signOutEverywhere'));
   everywhere.addEventListener('click', () => {
-    void apiRequest('POST', '/api/session/sign-out-everywhere', null, { quiet401: true }).finally(() => {
+    void apiRequest('POST', '/api/session/sign-out-everywhere', { quiet401: true }).finally(() => {
       ctx.setMe(null);
       ctx.navigate('/signin?reason=everywhere', { replace: true });
     });
@@ -73,13 +72,13 @@ export const accountView: View = async (ctx) => {
   async function loadTokens() {
     setViewState(tokens, 'loading', loadingNode(lang));
     try {
-      const list = await apiGet('/api/account/tokens', z.object({ tokens: z.array(apiToken) }), { signal });
+      const list = await apiGet<{ tokens: ApiToken[] }>('/api/account/tokens', { signal });
       if (signal.aborted) return;
-      setViewState(tokens, 'ready', list.tokens.length === 0 ? h('p', { class: 'muted' }, t(lang, 'noneYet')) : h('div', { class: 'table-scroll' }, table(
+      setViewState(tokens, 'ready', list.tokens.length === 0 ? h('p', { class: 'muted' }, t(lang, 'noneYet')) : h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'tokenName'), 'ID', t(lang, 'created'), t(lang, 'expires'), t(lang, 'statusCol'), ''],
         list.tokens.map((tok) => {
           const revoke = h('button', { type: 'button', class: 'secondary small' }, t(lang, 'revoke'));
-          revoke.addEventListener('click', () => void apiRequest('DELETE', `/api/account/tokens/${tok.id}`, null).then(loadTokens));
+          revoke.addEventListener('click', () => void apiRequest('DELETE', `/api/account/tokens/${tok.id}`).then(loadTokens));
           return [tok.name, h('code', {}, tok.id), tok.createdAt.slice(0, 10), tok.expiresAt?.slice(0, 10) ?? t(lang, 'never'),
             tok.revoked ? t(lang, 'revoked') : t(lang, 'active'), tok.revoked ? '' : revoke];
         }))));

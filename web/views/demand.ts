@@ -15,7 +15,7 @@ import type { View } from '../view.ts';
 
 const names = new Map<string, string>(); // area code → name, learnt from every answer, for the breadcrumb
 
-export const demandView: View = async (ctx) => {
+export const view: View = async (ctx) => {
   const { lang, main, me, signal } = ctx;
   const state = parsePageState(ctx.search.toString());
   const area = state.area || me!.homeArea || '5323';
@@ -30,12 +30,12 @@ export const demandView: View = async (ctx) => {
   const controls = createControls(state, lang, (change: FilterChange) => go(change));
   const caption = h('p', { class: 'caption' });
   const note = h('p', { class: 'note', hidden: true });
-  const view = h('section', { id: 'view', class: 'view', 'data-view': 'demand' });
-  view.dataset.area = area;
-  main.replaceChildren(h('h1', {}, t(lang, 'title')), h('p', { class: 'subtitle' }, t(lang, 'subtitle')), breadcrumb, controls.element, caption, note, view);
+  const section = h('section', { id: 'view', class: 'view', 'data-view': 'demand' });
+  section.dataset.area = area;
+  main.replaceChildren(h('h1', {}, t(lang, 'title')), h('p', { class: 'subtitle' }, t(lang, 'subtitle')), breadcrumb, controls.element, caption, note, section);
   const canOpen = (code: string) => me!.scopeAreas.some((a) => code.startsWith(a));
   renderBreadcrumb(breadcrumb, area, names, lang, (code) => goToArea(code), canOpen);
-  setViewState(view, 'loading', loadingNode(lang));
+  setViewState(section, 'loading', loadingNode(lang));
 
   let data: HeatmapResponse;
   try {
@@ -43,7 +43,7 @@ export const demandView: View = async (ctx) => {
   } catch (error) {
     if (signal.aborted) return;
     if (error instanceof ApiRequestError && error.status === 403) return ctx.forbidden(error.message);
-    setViewState(view, 'error', errorNode(error, lang, () => void demandView(ctx)));
+    setViewState(section, 'error', errorNode(error, lang, () => void view(ctx)));
     return;
   }
   if (signal.aborted) return;
@@ -58,24 +58,24 @@ export const demandView: View = async (ctx) => {
   }
 
   const draw = () => {
-    if (data.cells.length === 0 && data.suppressed.length === 0) return setViewState(view, 'empty', emptyNode(lang));
+    if (data.cells.length === 0 && data.suppressed.length === 0) return setViewState(section, 'empty', emptyNode(lang));
     const drill = data.childLevel !== 'village';
     caption.textContent = `${t(lang, 'rowsCaption', { level: t(lang, `level.${data.childLevel}`) })}${drill ? ` · ${t(lang, 'drillHint')}` : ''}`;
     const chart = createHeatmapChart(data, {
       lang,
-      width: view.clientWidth || main.clientWidth || 960,
+      width: section.clientWidth || main.clientWidth || 960,
       onRowClick: drill ? (row) => goToArea(row.code, data) : undefined,
       // A row with the parent's own code holds sales of stores registered at the parent itself: nothing below it.
       canDrill: (row) => row.code !== data.area.code && row.code.length > data.area.code.length,
     });
-    setViewState(view, 'ready', chart);
+    setViewState(section, 'ready', chart);
   };
   draw();
 
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
   const onResize = () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => { if (!signal.aborted && view.dataset.state === 'ready') draw(); }, 150);
+    resizeTimer = setTimeout(() => { if (!signal.aborted && section.dataset.state === 'ready') draw(); }, 150);
   };
   window.addEventListener('resize', onResize);
   signal.addEventListener('abort', () => window.removeEventListener('resize', onResize));

@@ -1,9 +1,8 @@
 // Each role's home. A merchant sees their stores' week against the week before; an official or
 // analyst their area's stores and stations by type and status; an administrator the accounts and
 // whether ingest runs. Every home links to the views of its role.
-import { z } from 'zod';
-import { account } from '../../contracts/auth.ts';
-import { storeDetail, storesResponse } from '../../contracts/stores.ts';
+import type { Account } from '../../contracts/auth.ts';
+import type { StoreDetail, StoreSummary } from '../../contracts/stores.ts';
 import { apiGet } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { change, storeType } from '../format.ts';
@@ -13,7 +12,7 @@ import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.
 import type { View, ViewContext } from '../view.ts';
 import { linkTo } from './links.ts';
 
-export const homeView: View = async (ctx) => {
+export const view: View = async (ctx) => {
   const { me, lang, main } = ctx;
   const areaName = me!.homeArea ? me!.areaNames[me!.homeArea] ?? me!.homeArea : '';
   const title = me!.role === 'merchant' ? t(lang, 'nav.myStores') : me!.role === 'admin' ? t(lang, 'role.admin') : t(lang, 'overviewOf', { area: areaName });
@@ -27,7 +26,7 @@ export const homeView: View = async (ctx) => {
     else await areaHome(ctx, body);
   } catch (e) {
     if (ctx.signal.aborted) return;
-    setViewState(body, 'error', errorNode(e, lang, () => void homeView(ctx)));
+    setViewState(body, 'error', errorNode(e, lang, () => void view(ctx)));
   }
 };
 
@@ -39,7 +38,7 @@ function tiles(ctx: ViewContext): HTMLElement {
 
 async function merchantHome(ctx: ViewContext, body: HTMLElement) {
   const { lang, me, signal } = ctx;
-  const details = await Promise.all(me!.storeIds.map((id) => apiGet(`/api/stores/${encodeURIComponent(id)}`, storeDetail, { signal })));
+  const details = await Promise.all(me!.storeIds.map((id) => apiGet<StoreDetail>(`/api/stores/${encodeURIComponent(id)}`, { signal })));
   if (signal.aborted) return;
   const cards = details.map((d) => {
     const [previous, current] = d.weeks.slice(-2);
@@ -59,7 +58,7 @@ async function merchantHome(ctx: ViewContext, body: HTMLElement) {
 
 async function areaHome(ctx: ViewContext, body: HTMLElement) {
   const { lang, me, signal } = ctx;
-  const list = await apiGet(`/api/stores?area=${me!.homeArea}`, storesResponse, { signal });
+  const list = await apiGet<{ area: string; stores: StoreSummary[] }>(`/api/stores?area=${me!.homeArea}`, { signal });
   if (signal.aborted) return;
   if (list.stores.length === 0) return setViewState(body, 'empty', emptyNode(lang));
   const byType = new Map<string, { active: number; silent: number; total: number }>();
@@ -76,16 +75,16 @@ async function areaHome(ctx: ViewContext, body: HTMLElement) {
     { caption: t(lang, 'storesByType'), numeric: [1, 2, 3] }));
 }
 
-const healthDetail = z.object({
-  ok: z.boolean(),
-  ingest: z.object({ running: z.boolean(), source: z.string(), accepted: z.number(), rejected: z.number(), lastFlushAt: z.string().nullable() }).nullable().optional(),
-});
+interface HealthDetail {
+  ok: boolean;
+  ingest?: { running: boolean; source: string; accepted: number; rejected: number; lastFlushAt: string | null } | null;
+}
 
 async function adminHome(ctx: ViewContext, body: HTMLElement) {
   const { lang, signal } = ctx;
   const [accounts, health] = await Promise.all([
-    apiGet('/api/accounts', z.object({ accounts: z.array(account) }), { signal }),
-    fetch('/healthz', { signal }).then((r) => r.json()).then((b) => healthDetail.parse(b)),
+    apiGet<{ accounts: Account[] }>('/api/accounts', { signal }),
+    apiGet<HealthDetail>('/api/ops/status', { signal }),
   ]);
   if (signal.aborted) return;
   const byRole = (['admin', 'official', 'merchant', 'analyst'] as const).map((r) => [t(lang, `role.${r}`), accounts.accounts.filter((a) => a.role === r && !a.disabled).length]);

@@ -1,35 +1,35 @@
 // Operations for administrators: whether the warehouse, migrations and ingest are well, the
 // refused records by stream and reason with the newest ones, and the latest of the audit trail.
-import { z } from 'zod';
-import { auditResponse, deadLettersResponse } from '../../contracts/platform.ts';
+import type { z } from 'zod';
+import type { auditResponse, deadLettersResponse } from '../../contracts/platform.ts';
 import { apiGet } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 
-const health = z.object({
-  ok: z.boolean(),
-  warehouse: z.object({ reachable: z.boolean(), engine: z.string().nullable(), error: z.string().optional() }),
-  migrations: z.object({ applied: z.number(), missing: z.array(z.string()) }),
-  ingest: z.object({ running: z.boolean(), source: z.string(), accepted: z.number(), rejected: z.number(), lastFlushAt: z.string().nullable() }).nullable(),
-});
+interface Health {
+  ok: boolean;
+  warehouse: { reachable: boolean; engine: string | null; error?: string };
+  migrations: { applied: number; missing: string[] };
+  ingest: { running: boolean; source: string; accepted: number; rejected: number; lastFlushAt: string | null } | null;
+}
 
-export const opsView: View = async (ctx) => {
+export const view: View = async (ctx) => {
   const { lang, main, signal } = ctx;
   document.title = `${t(lang, 'opsTitle')} · ${t(lang, 'appName')}`;
-  const view = h('section', { id: 'view', class: 'view', 'data-view': 'ops' });
-  main.replaceChildren(h('h1', {}, t(lang, 'opsTitle')), view);
-  setViewState(view, 'loading', loadingNode(lang));
+  const section = h('section', { id: 'view', class: 'view', 'data-view': 'ops' });
+  main.replaceChildren(h('h1', {}, t(lang, 'opsTitle')), section);
+  setViewState(section, 'loading', loadingNode(lang));
   try {
     const [hc, dead, audit] = await Promise.all([
-      fetch('/healthz', { signal }).then((r) => r.json()).then((b) => health.parse(b)),
-      apiGet('/api/ops/dead-letters?limit=20', deadLettersResponse, { signal }),
-      apiGet('/api/ops/audit?limit=50', auditResponse, { signal }),
+      apiGet<Health>('/api/ops/status', { signal }),
+      apiGet<z.infer<typeof deadLettersResponse>>('/api/ops/dead-letters?limit=20', { signal }),
+      apiGet<z.infer<typeof auditResponse>>('/api/ops/audit?limit=50', { signal }),
     ]);
     if (signal.aborted) return;
     const ok = (b: boolean) => h('span', { class: b ? 'ok' : 'bad' }, b ? '✓' : '✕');
-    setViewState(view, 'ready',
+    setViewState(section, 'ready',
       table([t(lang, 'health'), '', ''], [
         [t(lang, 'warehouse'), ok(hc.warehouse.reachable), hc.warehouse.engine ?? hc.warehouse.error ?? ''],
         [t(lang, 'migrations'), ok(hc.migrations.missing.length === 0), `${hc.migrations.applied}${hc.migrations.missing.length ? ` · ${hc.migrations.missing.join(', ')}` : ''}`],
@@ -37,16 +37,16 @@ export const opsView: View = async (ctx) => {
       ], { className: 'data health' }),
       h('p', {}, h('a', { href: '/metrics' }, t(lang, 'metricsLink'))),
       h('h2', {}, t(lang, 'deadLetters')),
-      h('div', { class: 'table-scroll' }, table([t(lang, 'stream'), t(lang, 'reason'), t(lang, 'count'), t(lang, 'latest')],
+      h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'stream'), t(lang, 'reason'), t(lang, 'count'), t(lang, 'latest')],
         dead.byReason.map((r) => [r.kind, r.reason, r.n.toLocaleString(), r.latest]), { numeric: [2] })),
-      h('div', { class: 'table-scroll' }, table([t(lang, 'when'), t(lang, 'stream'), t(lang, 'reason'), 'detail'],
+      h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'when'), t(lang, 'stream'), t(lang, 'reason'), 'detail'],
         dead.recent.map((r) => [r.receivedAt, r.kind, r.reason, h('span', { class: 'detail' }, r.detail)]))),
       h('h2', {}, t(lang, 'auditTitle')),
-      h('div', { class: 'table-scroll' }, table([t(lang, 'when'), t(lang, 'who'), t(lang, 'route'), t(lang, 'params'), t(lang, 'statusCol'), t(lang, 'rowsCol'), t(lang, 'ms')],
+      h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'when'), t(lang, 'who'), t(lang, 'route'), t(lang, 'params'), t(lang, 'statusCol'), t(lang, 'rowsCol'), t(lang, 'ms')],
         audit.rows.map((r) => [r.at, r.login || '—', `${r.method} ${r.route}`, h('code', {}, r.params), r.status, r.rows, r.durationMs]),
         { numeric: [4, 5, 6], className: 'data audit' })),
     );
   } catch (e) {
-    if (!signal.aborted) setViewState(view, 'error', errorNode(e, lang, () => void opsView(ctx)));
+    if (!signal.aborted) setViewState(section, 'error', errorNode(e, lang, () => void view(ctx)));
   }
 };

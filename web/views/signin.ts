@@ -1,14 +1,15 @@
 // Sign-in: login and password, and on the embedded demo one button per demo account. After
 // signing in the person lands where they were going (`?next=`), or on their home.
-import { demoAccounts, me as meSchema, type Me } from '../../contracts/auth.ts';
+import type { Me, Role } from '../../contracts/auth.ts';
 import { ApiRequestError, apiGet, apiRequest } from '../api-client.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { apiMessage, reasonText } from '../messages.ts';
-import { safeNext } from '../router.ts';
+import { safeNext } from '../../contracts/web-routes.ts';
+import { markViewReady } from '../status-view.ts';
 import type { View } from '../view.ts';
 
-export const signInView: View = async (ctx) => {
+export const view: View = async (ctx) => {
   const { lang, main, search } = ctx;
   document.title = `${t(lang, 'signInTitle')} · ${t(lang, 'appName')}`;
   const next = safeNext(search.get('next'));
@@ -38,14 +39,15 @@ export const signInView: View = async (ctx) => {
   }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void attempt(() => apiRequest('POST', '/api/session', meSchema, { body: { login: login.value.trim(), password: password.value }, quiet401: true }));
+    void attempt(() => apiRequest<Me>('POST', '/api/session', { body: { login: login.value.trim(), password: password.value }, quiet401: true }));
   });
 
   const demo = h('section', { class: 'demo-accounts', hidden: true, 'aria-labelledby': 'demo-title' });
   main.replaceChildren(h('div', { class: 'signin' }, h('h1', {}, t(lang, 'signInTitle')), form, demo));
   login.focus();
+  markViewReady(); // the form is what this view is for; the demo list follows
 
-  const accounts = await apiGet('/api/session/demo', demoAccounts, { signal: ctx.signal }).catch(() => ({ accounts: [] }));
+  const accounts = await apiGet<{ accounts: { login: string; role: Role; name: string }[] }>('/api/session/demo', { signal: ctx.signal }).catch(() => ({ accounts: [] }));
   if (accounts.accounts.length === 0 || ctx.signal.aborted) return;
   demo.hidden = false;
   demo.append(
@@ -54,7 +56,7 @@ export const signInView: View = async (ctx) => {
     h('ul', {}, accounts.accounts.map((a) => {
       const b = h('button', { type: 'button', class: 'demo-login secondary', 'data-login': a.login },
         h('span', { class: 'demo-name' }, a.name), h('span', { class: 'demo-role' }, `${t(lang, `role.${a.role}`)} · ${a.login}`));
-      b.addEventListener('click', () => void attempt(() => apiRequest('POST', '/api/session/demo', meSchema, { body: { login: a.login }, quiet401: true })));
+      b.addEventListener('click', () => void attempt(() => apiRequest<Me>('POST', '/api/session/demo', { body: { login: a.login }, quiet401: true })));
       return h('li', {}, b);
     })),
   );

@@ -1,6 +1,6 @@
 // One store: where it is, its sales of the last 12 weeks with data (online orders placed for
 // villagers shown apart), and its categories. Another shop's page is a 403 for a merchant.
-import { storeDetail } from '../../contracts/stores.ts';
+import type { StoreDetail } from '../../contracts/stores.ts';
 import { addDays } from '../../contracts/time.ts';
 import { apiGet, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
@@ -10,28 +10,28 @@ import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { linkTo } from './links.ts';
 
-export const storeView: View = async (ctx) => {
+export const view: View = async (ctx) => {
   const { lang, main, params, signal } = ctx;
-  const view = h('section', { id: 'view', class: 'view', 'data-view': 'store', 'data-store': params.id! });
-  main.replaceChildren(view);
-  setViewState(view, 'loading', loadingNode(lang));
+  const section = h('section', { id: 'view', class: 'view', 'data-view': 'store', 'data-store': params.id! });
+  main.replaceChildren(section);
+  setViewState(section, 'loading', loadingNode(lang));
   try {
-    const d = await apiGet(`/api/stores/${encodeURIComponent(params.id!)}`, storeDetail, { signal });
+    const d = await apiGet<StoreDetail>(`/api/stores/${encodeURIComponent(params.id!)}`, { signal });
     if (signal.aborted) return;
     document.title = `${d.store.name} · ${t(lang, 'appName')}`;
     const total = d.categories.reduce((s, c) => s + c.amountFen, 0);
     const sep = lang === 'zh' ? '：' : ': ';
-    setViewState(view, 'ready', ...[
+    setViewState(section, 'ready', ...[
       h('nav', { class: 'breadcrumb', 'aria-label': t(lang, 'storeArea') }, d.path.flatMap((p, i) => [i > 0 ? h('span', { class: 'crumb-sep' }, '›') : null, h('span', { class: 'crumb' }, p.name)])),
       h('h1', {}, d.store.name),
       h('p', { class: 'muted' }, [storeType(d.store.type, lang), storeStatus(d.store.status, lang), `${t(lang, 'storeOpened')}${sep}${d.store.openedOn}`,
         `${t(lang, 'lastSale')}${sep}${d.lastSaleDay ?? t(lang, 'noSales')}`].join(' · ')),
       h('p', { class: 'actions' }, linkTo(ctx, `/demand?area=${d.store.areaCode.slice(0, 9)}`, t(lang, 'demandAround'))),
-      h('div', { class: 'table-scroll' }, table(
+      h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'weekCol'), t(lang, 'weekSales'), t(lang, 'onlineProxy'), t(lang, 'qty'), t(lang, 'lines')],
         d.weeks.map((w) => [`${w.week}（${w.start}）`, formatYuan(w.amountFen), formatYuan(w.onlineProxyFen), formatQty(w.qty, lang), w.lines]),
         { caption: t(lang, 'weeklySales'), numeric: [1, 2, 3, 4], className: 'data weekly' })),
-      d.categories.length > 0 ? h('div', { class: 'table-scroll' }, table(
+      d.categories.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'category'), t(lang, 'amount'), t(lang, 'share'), t(lang, 'qty')],
         d.categories.map((c) => [categoryName(c.category, lang), formatYuan(c.amountFen), `${((100 * c.amountFen) / Math.max(1, total)).toFixed(1)}%`, formatQty(c.qty, lang)]),
         { caption: `${t(lang, 'byCategory')}（${d.from} – ${addDays(d.to, -1)}）`, numeric: [1, 2, 3], className: 'data categories' })) : null,
@@ -39,6 +39,6 @@ export const storeView: View = async (ctx) => {
   } catch (e) {
     if (signal.aborted) return;
     if (e instanceof ApiRequestError && e.status === 403) return ctx.forbidden(e.message);
-    setViewState(view, 'error', errorNode(e, lang, () => void storeView(ctx)));
+    setViewState(section, 'error', errorNode(e, lang, () => void view(ctx)));
   }
 };

@@ -1,6 +1,6 @@
 // The stores and stations of an area (a merchant: their own), filterable by type; each links to
 // its page. `?area=` and `?type=` keep the view bookmarkable.
-import { storesResponse } from '../../contracts/stores.ts';
+import type { StoreSummary } from '../../contracts/stores.ts';
 import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { storeStatus, storeType } from '../format.ts';
@@ -9,7 +9,7 @@ import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.
 import type { View } from '../view.ts';
 import { linkTo } from './links.ts';
 
-export const storesView: View = async (ctx) => {
+export const view: View = async (ctx) => {
   const { lang, main, search, signal, me } = ctx;
   const area = search.get('area') ?? '';
   const type = search.get('type') ?? '';
@@ -17,26 +17,26 @@ export const storesView: View = async (ctx) => {
   const count = h('p', { class: 'caption' });
   const select = h('select', { name: 'type', id: 'store-type' }, h('option', { value: '' }, t(lang, 'allTypes')));
   select.addEventListener('change', () => ctx.navigate(withQuery('/stores', { area, type: select.value })));
-  const view = h('section', { id: 'view', class: 'view', 'data-view': 'stores' });
-  main.replaceChildren(heading, h('form', { class: 'controls' }, h('label', { for: 'store-type' }, h('span', {}, t(lang, 'filterType')), select)), count, view);
+  const section = h('section', { id: 'view', class: 'view', 'data-view': 'stores' });
+  main.replaceChildren(heading, h('form', { class: 'controls' }, h('label', { for: 'store-type' }, h('span', {}, t(lang, 'filterType')), select)), count, section);
   document.title = `${heading.textContent} · ${t(lang, 'appName')}`;
-  setViewState(view, 'loading', loadingNode(lang));
+  setViewState(section, 'loading', loadingNode(lang));
   try {
-    const list = await apiGet(withQuery('/api/stores', { area }), storesResponse, { signal });
+    const list = await apiGet<{ area: string; stores: StoreSummary[] }>(withQuery('/api/stores', { area }), { signal });
     if (signal.aborted) return;
     const types = [...new Set(list.stores.map((s) => s.type))].sort();
     for (const ty of types) select.append(h('option', { value: ty, selected: ty === type }, storeType(ty, lang)));
     const shown = list.stores.filter((s) => !type || s.type === type);
     if (me!.role !== 'merchant') heading.textContent = t(lang, 'storesIn', { area: me!.areaNames[list.area] ?? list.area });
     count.textContent = t(lang, 'storesCount', { n: String(shown.length) });
-    if (shown.length === 0) return setViewState(view, 'empty', emptyNode(lang));
-    setViewState(view, 'ready', h('div', { class: 'table-scroll' }, table(
+    if (shown.length === 0) return setViewState(section, 'empty', emptyNode(lang));
+    setViewState(section, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'storeOpened'), t(lang, 'storeStatus')],
       shown.map((s) => [linkTo(ctx, `/stores/${encodeURIComponent(s.id)}`, s.name), storeType(s.type, lang), s.areaName, s.openedOn,
         h('span', { class: `status-${s.status}` }, storeStatus(s.status, lang))]))));
   } catch (e) {
     if (signal.aborted) return;
     if (e instanceof ApiRequestError && e.status === 403) return ctx.forbidden(e.message);
-    setViewState(view, 'error', errorNode(e, lang, () => void storesView(ctx)));
+    setViewState(section, 'error', errorNode(e, lang, () => void view(ctx)));
   }
 };

@@ -1,15 +1,15 @@
 // Administrators manage accounts: the list, a form for a new one (role first; an official needs
 // an area, a merchant stores), and per account disable/enable, a new password, ending its sessions.
 // A password made by the platform is shown once.
-import { z } from 'zod';
-import { account, issuedPassword, ROLES, type Account, type Role } from '../../contracts/auth.ts';
+import type { Account } from '../../contracts/auth.ts';
+import { ROLES, type Role } from '../../contracts/codes.ts';
 import { apiGet, apiRequest, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 
-export const accountsView: View = async (ctx) => {
+export const view: View = async (ctx) => {
   const { lang, main, signal } = ctx;
   document.title = `${t(lang, 'accountsTitle')} · ${t(lang, 'appName')}`;
   const list = h('section', { id: 'view', class: 'view', 'data-view': 'accounts' });
@@ -42,7 +42,7 @@ export const accountsView: View = async (ctx) => {
       ...(r === 'official' ? { areaCode: area.value.trim() } : {}),
       ...(r === 'merchant' ? { storeIds: stores.value.split(/[,，\s]+/).filter(Boolean) } : {}),
     };
-    apiRequest('POST', '/api/accounts', z.object({ account, password: z.string().nullable() }), { body }).then((made) => {
+    apiRequest<{ account: Account; password: string | null }>('POST', '/api/accounts', { body }).then((made) => {
       showOnce(t(lang, 'createdWithPassword', { login: made.account.login }), made.password ?? '');
       form.reset();
       showScope();
@@ -67,17 +67,17 @@ export const accountsView: View = async (ctx) => {
     };
     const path = `/api/accounts/${encodeURIComponent(a.login)}`;
     return h('span', { class: 'row-actions' },
-      button(a.disabled ? t(lang, 'enable') : t(lang, 'disable'), () => apiRequest('PATCH', path, account, { body: { disabled: !a.disabled } })),
-      button(t(lang, 'resetPassword'), () => apiRequest('POST', `${path}/password`, issuedPassword).then((p) => showOnce(t(lang, 'newPasswordOnce', { login: p.login }), p.password))),
-      button(t(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`, null).then(() => notice.replaceChildren(h('p', {}, `${a.login}: ${t(lang, 'done')}`)))));
+      button(a.disabled ? t(lang, 'enable') : t(lang, 'disable'), () => apiRequest<Account>('PATCH', path, { body: { disabled: !a.disabled } })),
+      button(t(lang, 'resetPassword'), () => apiRequest<{ login: string; password: string }>('POST', `${path}/password`).then((p) => showOnce(t(lang, 'newPasswordOnce', { login: p.login }), p.password))),
+      button(t(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => notice.replaceChildren(h('p', {}, `${a.login}: ${t(lang, 'done')}`)))));
   }
 
   async function load() {
     setViewState(list, 'loading', loadingNode(lang));
     try {
-      const { accounts } = await apiGet('/api/accounts', z.object({ accounts: z.array(account) }), { signal });
+      const { accounts } = await apiGet<{ accounts: Account[] }>('/api/accounts', { signal });
       if (signal.aborted) return;
-      setViewState(list, 'ready', h('div', { class: 'table-scroll' }, table(
+      setViewState(list, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'login'), t(lang, 'name'), t(lang, 'role'), t(lang, 'scope'), t(lang, 'statusCol'), ''],
         accounts.map((a) => [h('code', {}, a.login), a.name, t(lang, `role.${a.role}`), a.areaCode ?? (a.storeIds.join(', ') || '—'),
           a.disabled ? t(lang, 'disabled') : t(lang, 'enabledLabel'), actions(a)]),

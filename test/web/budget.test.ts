@@ -1,0 +1,50 @@
+// The JavaScript budget of every view: what a first load of the view fetches (the shell and the
+// view's own chunks, per the build's manifest), compressed here with brotli, at most 150 KB. Sizes
+// are deterministic, so this belongs in the suite; load times are measured by `npm run bench:web`.
+// The global set-up builds web/dist before the tests run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { SPLIT_VIEWS, VIEW_NAMES } from '../../contracts/web-routes.ts';
+import { ROOT } from '../fixtures/warehouse.ts';
+
+const DIST = join(ROOT, 'web/dist');
+const BUDGET_KB = 150;
+const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as {
+  main: string; shell: string[]; views: Record<string, { entry: string; js: string[] }>;
+};
+const meta = JSON.parse(readFileSync(join(DIST, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+const brotliKb = (file: string) => brotliCompressSync(readFileSync(join(DIST, file))).length / 1024;
+/** The packages a built file holds code of. */
+const packagesIn = (file: string) => {
+  const output = Object.entries(meta.outputs).find(([p]) => p.endsWith(file))?.[1];
+  return new Set(Object.keys(output?.inputs ?? {}).filter((i) => i.includes('node_modules/')).map((i) => i.split('node_modules/')[1]!.split('/')[0]!));
+};
+
+describe('JavaScript per view', () => {
+  test.each(VIEW_NAMES.map((v) => [v]))('%s: its first load stays within 150 KB compressed', (view) => {
+    const files = manifest.views[view]!.js;
+    const kb = files.reduce((sum, f) => sum + brotliKb(f), 0);
+    console.log(`${view}: ${files.length} files, ${kb.toFixed(1)} KB brotli`);
+    expect(kb).toBeLessThanOrEqual(BUDGET_KB);
+  });
+
+  test('the shell carries no validator and no chart library: those load only with the views that use them', () => {
+    const shellPackages = new Set(manifest.shell.flatMap((f) => [...packagesIn(f)]));
+    expect([...shellPackages].filter((p) => p === 'zod' || p.startsWith('d3'))).toEqual([]);
+    // No view's code carries zod: the browser does not validate the API's answers.
+    const all = new Set(Object.values(manifest.views).flatMap((v) => v.js).flatMap((f) => [...packagesIn(f)]));
+    expect(all.has('zod')).toBe(false);
+    // The heatmap's view brings D3.
+    expect([...new Set(manifest.views.demand!.js.flatMap((f) => [...packagesIn(f)]))].some((p) => p.startsWith('d3'))).toBe(true);
+  });
+
+  test('every view that splits has a chunk of its own; the others ride in the shell', () => {
+    for (const view of VIEW_NAMES) {
+      const { entry } = manifest.views[view]!;
+      if (SPLIT_VIEWS.includes(view)) expect(entry, view).toMatch(new RegExp(`^assets/${view}-[A-Z0-9]+\\.js$`));
+      else expect(entry, view).toBe(manifest.main);
+    }
+  });
+});
