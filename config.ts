@@ -11,7 +11,7 @@ const schema = z.object({
   CLICKHOUSE_PASSWORD: z.string().optional(),
   CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
   SIM_SEED: z.coerce.number().int().default(20201),
-  SIM_BACKFILL_DAYS: z.coerce.number().int().min(0).max(3660).default(365),
+  SIM_BACKFILL_DAYS: z.coerce.number().int().min(0).max(3660).optional(), // from 1 January two years back by default
   SIM_SCALE: z.coerce.number().positive().max(100).default(1),
   SIM_RATE: z.coerce.number().min(0).max(100_000).default(5),
   SIM_BAD_SHARE: z.coerce.number().min(0).max(1).default(0.002),

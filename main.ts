@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createApp, type AppLocals } from './api/app.ts';
 import { createAuditLog } from './api/audit.ts';
 import { createHttpServer } from './api/http-server.ts';
+import { startReportScheduler } from './api/officials/report-scheduler.ts';
 import { ensureDemoAccounts } from './api/auth/demo-accounts.ts';
 import { sessionSecret } from './api/auth/session-secret.ts';
 import { createAuthServices } from './api/auth/services.ts';
@@ -18,6 +19,7 @@ import { migrate, readMigrations } from './warehouse/migrate.ts';
 import { openWarehouse } from './warehouse/open.ts';
 import { loadQueries } from './warehouse/queries.ts';
 import { loadAreas, loadStores } from './warehouse/reference.ts';
+import { loadNationalSeries, loadPlanTargets } from './warehouse/officials-reference.ts';
 import { loadReferenceTables } from './warehouse/reference-tables.ts';
 
 const root = import.meta.dirname;
@@ -44,7 +46,11 @@ const reference = await loadReferenceTables(warehouse, {
   products: join(root, 'reference/products.json'), categories: join(root, 'reference/categories.json'),
   training: join(root, 'reference/training-sessions.json'), national: join(root, 'reference/national-online-retail.csv'),
 });
-logger.info('warehouse ready', { engine: await warehouse.ping(), migrationsApplied: applied, areas: areas.length, stores: stores.length, loaded: reference });
+const officials = {
+  nationalSeries: await loadNationalSeries(warehouse, queries, join(root, 'reference/national-online-retail-periods.csv')),
+  planTargets: await loadPlanTargets(warehouse, queries, join(root, 'reference/plan-targets.json')),
+};
+logger.info('warehouse ready', { engine: await warehouse.ping(), migrationsApplied: applied, areas: areas.length, stores: stores.length, loaded: { ...reference, ...officials } });
 
 const ingest = config.KAFKA_BROKERS
   ? await startKafkaIngest({ config, warehouse, logger })
@@ -67,6 +73,10 @@ const app = createApp({
   warehouse: apiWarehouse, queries, migrations, logger, webDir: join(root, 'web/dist'), ingest: ingest.status, metrics: ingest.metrics,
   auth: authOptions, services, audit, limits: apiLimits(config), trustProxy: config.TRUST_PROXY,
 });
+const reports = startReportScheduler({
+  writer: apiWarehouse, reader: apiWarehouse.reader({ maxExecutionSeconds: 120, maxMemoryBytes: 2 * 1024 ** 3, sessions: 1 }),
+  queries, directory: services.directory, clock: Date.now, logger,
+});
 const server = createHttpServer(app).listen(config.PORT, config.HOST, () => {
   logger.info('serving', { url: `http://${config.HOST}:${config.PORT}/`, startupMs: Date.now() - started });
 });
@@ -77,6 +87,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info('shutting down', { signal });
   server.close();
+  reports.stop();
   await (app.locals as unknown as AppLocals).close();
   await ingest.stop();
   logger.info('ingest stopped', {});

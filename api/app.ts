@@ -21,6 +21,7 @@ import { accountRoutes } from './routes/account.ts';
 import { accountsRoutes } from './routes/accounts.ts';
 import { demandRoutes } from './routes/demand.ts';
 import { healthRoutes, type IngestStatus } from './routes/health.ts';
+import { officialRoutes } from './routes/officials.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { storeRoutes } from './routes/stores.ts';
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions): express.Express {
     ...platformRoutes({ queries, clock }),
     ...demandRoutes({ queries, clock }),
     ...storeRoutes({ queries, directory, clock }),
+    ...officialRoutes({ warehouse, queries, directory, clock }),
   ];
   routes.push(defineRoute({
     method: 'get', path: '/api/openapi.json', tag: 'platform', summary: 'This description',

@@ -12,11 +12,13 @@ export interface Directory {
   area(code: string): Promise<AreaInfo | undefined>;
   store(id: string): Promise<StoreInfo | undefined>;
   stores(): Promise<readonly StoreInfo[]>;
+  /** Every area whose code starts with `code` (itself included), in code order. */
+  areasUnder(code: string): Promise<readonly AreaInfo[]>;
   /** Forgets the copy in hand, so the next call reads the warehouse again. */
   invalidate(): void;
 }
 
-interface Snapshot { areas: Map<string, AreaInfo>; stores: Map<string, StoreInfo>; list: StoreInfo[]; at: number }
+interface Snapshot { areas: Map<string, AreaInfo>; areaList: AreaInfo[]; stores: Map<string, StoreInfo>; list: StoreInfo[]; at: number }
 
 export function createDirectory(deps: { warehouse: Warehouse; queries: Queries; clock?: () => number; ttlMs?: number }): Directory {
   const { warehouse, queries, clock = Date.now, ttlMs = 60_000 } = deps;
@@ -29,8 +31,10 @@ export function createDirectory(deps: { warehouse: Warehouse; queries: Queries; 
       warehouse.query<{ id: string; name: string; type: string; tier: number; area_code: string; opened_on: string; status: string }>(queries['stores-all']),
     ]);
     const list = stores.map((s) => ({ id: s.id, name: s.name, type: s.type, tier: Number(s.tier), areaCode: s.area_code, openedOn: s.opened_on, status: s.status }));
+    const areaList = areas.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code }));
     return {
-      areas: new Map(areas.map((a) => [a.code, { code: a.code, name: a.name, level: a.level, parentCode: a.parent_code }])),
+      areas: new Map(areaList.map((a) => [a.code, a])),
+      areaList,
       stores: new Map(list.map((s) => [s.id, s])),
       list,
       at: clock(),
@@ -50,6 +54,7 @@ export function createDirectory(deps: { warehouse: Warehouse; queries: Queries; 
     async area(code) { return (await snapshot()).areas.get(code); },
     async store(id) { return (await snapshot()).stores.get(id); },
     async stores() { return (await snapshot()).list; },
+    async areasUnder(code) { return (await snapshot()).areaList.filter((a) => a.code.startsWith(code)); },
     invalidate() { current = undefined; },
   };
 }

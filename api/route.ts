@@ -23,7 +23,8 @@ export type ScopeRule =
   | { kind: 'self' } // the caller's own account, sessions and tokens
   | { kind: 'platform'; why: string } // no business rows: accounts, operations, platform-wide facts
   | { kind: 'area'; param: string } // a query parameter names an area inside the caller's; the caller's home area by default
-  | { kind: 'store'; param: string }; // a path parameter names a store the caller may see
+  | { kind: 'store'; param: string } // a path parameter names a store the caller may see
+  | { kind: 'area-fixed'; area: string }; // the caller's scope must take in this area (a prefecture-wide table)
 
 export interface Access {
   roles: readonly Role[]; // empty only for public routes
@@ -154,6 +155,9 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Mou
           throw forbidden(`${param} ${area || '(none)'} is outside your scope: ${await describeScope(principal, scope, directory)}`, { scope: scope.areas });
         }
         (query as Record<string, string>)[param] = area;
+      }
+      if (access.scope.kind === 'area-fixed' && principal && !areaInScope(scope, access.scope.area)) {
+        throw forbidden(`${route.method.toUpperCase()} ${route.path} is for the whole of ${access.scope.area}; your scope is ${await describeScope(principal, scope, directory)}`, { scope: scope.areas });
       }
       if (access.scope.kind === 'store' && principal) {
         const id = (params as Record<string, string>)[access.scope.param]!;

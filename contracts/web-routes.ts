@@ -3,13 +3,13 @@
 // its own, bookmarkable with its parameters in the query string. Browser-safe, without zod.
 import type { Role } from './codes.ts';
 
-export const VIEW_NAMES = ['signin', 'home', 'demand', 'stores', 'store', 'account', 'accounts', 'ops'] as const;
+export const VIEW_NAMES = ['signin', 'home', 'demand', 'stores', 'store', 'account', 'accounts', 'ops', 'cockpit', 'cockpitStations', 'scorecard', 'reports', 'national'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** Views with heavy libraries (D3, later Vega-Lite and CodeMirror), each a chunk of its own loaded
  *  with the view. The others are small enough to ride in the shell: on a 300 ms round trip, one
  *  more file costs more than a few kilobytes. web/main.ts imports exactly these lazily. */
-export const SPLIT_VIEWS: readonly ViewName[] = ['demand'];
+export const SPLIT_VIEWS: readonly ViewName[] = ['demand', 'cockpit'];
 
 export interface WebRoute {
   pattern: string; // '/stores/:id'
@@ -19,6 +19,7 @@ export interface WebRoute {
 }
 
 const DATA_ROLES = ['merchant', 'official', 'analyst'] as const;
+const COCKPIT_ROLES = ['official', 'analyst'] as const;
 
 export const WEB_ROUTES: readonly WebRoute[] = [
   { pattern: '/signin', view: 'signin', public: true },
@@ -29,6 +30,11 @@ export const WEB_ROUTES: readonly WebRoute[] = [
   { pattern: '/account', view: 'account' },
   { pattern: '/admin/accounts', view: 'accounts', roles: ['admin'] },
   { pattern: '/admin/ops', view: 'ops', roles: ['admin'] },
+  { pattern: '/cockpit', view: 'cockpit', roles: COCKPIT_ROLES },
+  { pattern: '/cockpit/stations', view: 'cockpitStations', roles: COCKPIT_ROLES },
+  { pattern: '/cockpit/scorecard', view: 'scorecard', roles: COCKPIT_ROLES },
+  { pattern: '/cockpit/reports', view: 'reports', roles: COCKPIT_ROLES },
+  { pattern: '/cockpit/national', view: 'national', roles: COCKPIT_ROLES },
 ];
 
 export interface RouteMatch {

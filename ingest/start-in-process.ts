@@ -25,13 +25,17 @@ export async function startInProcessIngest(deps: {
   });
   // Backfill only an empty warehouse: a restart keeps what the last run loaded and goes live.
   const [existing] = await warehouse.query<{ n: number }>('SELECT count() AS n FROM pos_lines');
-  const backfillDays = Number(existing?.n) > 0 ? 0 : config.SIM_BACKFILL_DAYS;
+  const today = shanghaiDay(Date.now());
+  // By default from 1 January two years back: this year's year-to-date figures then have last
+  // year's to grow from, and last year's have the year before (the officials' growth rates).
+  const wanted = config.SIM_BACKFILL_DAYS ?? Math.round((Date.parse(today) - Date.parse(`${Number(today.slice(0, 4)) - 2}-01-01`)) / 86_400_000);
+  const backfillDays = Number(existing?.n) > 0 ? 0 : wanted;
   if (backfillDays === 0) logger.info('reusing the data already loaded', { posLines: Number(existing?.n) });
   const bar = createProgressBar('backfill', process.stderr);
   const source = createInProcessSource({
     generator: createGenerator({ seed: config.SIM_SEED, stores: model.stores, products: model.products, scale: config.SIM_SCALE, badShare: config.SIM_BAD_SHARE }),
     pipeline,
-    backfillFrom: addDays(shanghaiDay(Date.now()), -backfillDays),
+    backfillFrom: addDays(today, -backfillDays),
     backfillDays,
     ratePerSec: config.SIM_RATE,
     onProgress: (p) => bar.update(p.done, p.total, `${p.day} ${p.records.toLocaleString()} records`),

@@ -6,20 +6,16 @@
 // bytes transferred and the JavaScript bytes (compressed, as sent), against the budgets of 2.0 s
 // cold, 0.5 s warm and 150 KB of JavaScript. The platform runs as `npm start` does, on a
 // simulated county. The last line is JSON.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { startPlatform } from './platform-process.ts';
 
 const { values: args } = parseArgs({ options: { days: { type: 'string' }, 'data-dir': { type: 'string' }, runs: { type: 'string' }, port: { type: 'string' } } });
 const days = Number(args.days ?? 90);
 const runs = Math.max(1, Number(args.runs ?? 1));
 const port = Number(args.port ?? 3391);
-const ownDir = !args['data-dir'];
-const dataDir = args['data-dir'] ?? mkdtempSync(join(tmpdir(), 'cx-bench-web-'));
-const base = `http://127.0.0.1:${port}`;
+let base = '';
 const PROFILE = { latencyMs: 300, downBytesPerS: 1_600_000 / 8, upBytesPerS: 750_000 / 8, cpuSlowdown: 4, width: 390, height: 844 };
 const BUDGET = { coldMs: 2_000, warmMs: 500, jsKb: 150 };
 
@@ -36,29 +32,6 @@ const VIEWS: { name: string; login: string | null; path: string }[] = [
   { name: 'accounts', login: 'demo-admin', path: '/admin/accounts' },
   { name: 'ops', login: 'demo-admin', path: '/admin/ops' },
 ];
-
-const server = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'main.ts')], {
-  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), SIM_BACKFILL_DAYS: String(days), SIM_RATE: '5', KAFKA_BROKERS: '', CLICKHOUSE_URL: '' },
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-server.stderr.on('data', () => undefined);
-const stop = () => { server.kill('SIGTERM'); };
-process.on('exit', stop);
-
-async function waitForLive(): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      const res = await fetch(`${base}/healthz`);
-      const body = (await res.json()) as { ingest?: { source?: string } };
-      if (body.ingest?.source?.includes('live')) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() - started > 15 * 60_000) throw new Error('the platform did not finish its backfill in 15 minutes');
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-}
 
 async function cookieOf(login: string): Promise<string> {
   const res = await fetch(`${base}/api/session/demo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login }) });
@@ -111,9 +84,10 @@ async function serviceWorkerReady(page: Page): Promise<void> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+process.stderr.write(`bench:web: starting the platform on ${days} days of simulated data ...\n`);
+const platform = await startPlatform({ days, port, dataDir: args['data-dir'] });
+base = platform.base;
 try {
-  process.stderr.write(`bench:web: starting the platform on ${days} days of simulated data in ${dataDir} ...\n`);
-  await waitForLive();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -145,7 +119,5 @@ try {
   process.stdout.write(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB; profile ${PROFILE.downBytesPerS * 8 / 1e6} Mbit/s down, ${PROFILE.latencyMs} ms RTT, CPU /${PROFILE.cpuSlowdown}, ${PROFILE.width} px; ${runs} run(s) per view, median\n`);
   process.stdout.write(`${JSON.stringify({ views: results.map(({ name, coldMs, warmMs, jsKb, transferKb }) => ({ name, coldMs, warmMs, jsKb, transferKb })) })}\n`);
 } finally {
-  stop();
-  await new Promise((r) => setTimeout(r, 1_500));
-  if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+  await platform.stop();
 }

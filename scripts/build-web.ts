@@ -16,6 +16,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SPLIT_VIEWS, VIEW_NAMES, type ViewName } from '../contracts/web-routes.ts';
+import { countyMapAsset } from './map-asset.ts';
 
 const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../web');
 
@@ -30,6 +31,7 @@ export interface WebManifest {
   css: string;
   shell: string[]; // the shell's JavaScript: main and its static imports
   views: Record<ViewName, ViewFiles>;
+  map?: string; // assets/counties-<hash>.json
 }
 
 export async function buildWeb(): Promise<{ outDir: string; manifest: WebManifest }> {
@@ -59,8 +61,14 @@ export async function buildWeb(): Promise<{ outDir: string; manifest: WebManifes
   });
   const manifest = manifestOf(result.metafile, outDir);
 
+  // The county map, simplified and content-hashed like the code; the page names it in a meta tag.
+  const map = JSON.stringify(countyMapAsset(join(WEB_DIR, '../reference/chuxiong-counties.geojson')));
+  const mapFile = `assets/counties-${createHash('sha256').update(map).digest('hex').slice(0, 10)}.json`;
+  await writeFile(join(outDir, mapFile), map);
+  manifest.map = mapFile;
+
   // The service worker: its own bundle, told the build id and the files to keep for offline use.
-  const precache = [...new Set([manifest.css, ...Object.values(manifest.views).flatMap((v) => v.js)])].map((f) => `/${f}`);
+  const precache = [...new Set([manifest.css, mapFile, ...Object.values(manifest.views).flatMap((v) => v.js)])].map((f) => `/${f}`);
   await build({
     entryPoints: [join(WEB_DIR, 'sw.ts')],
     outfile: join(outDir, 'sw.js'),
@@ -74,6 +82,7 @@ export async function buildWeb(): Promise<{ outDir: string; manifest: WebManifes
   });
 
   const html = (await readFile(join(WEB_DIR, 'index.html'), 'utf8'))
+    .replace('<!--meta-->', `<meta name="cx-county-map" content="/${mapFile}">`)
     .replace('<!--styles-->', `<link rel="stylesheet" href="/${manifest.css}">`)
     .replace('<!--scripts-->', [
       `<script type="module" src="/${manifest.main}"></script>`,

@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { parseConfig } from '../config.ts';
 
 test('an empty environment gives the embedded default on port 3000', () => {
-  expect(parseConfig({})).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: '.data/chdb', SIM_BACKFILL_DAYS: 365 });
+  expect(parseConfig({})).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: '.data/chdb' });
+  expect(parseConfig({}).SIM_BACKFILL_DAYS).toBeUndefined();
   expect(parseConfig({}).CLICKHOUSE_URL).toBeUndefined();
 });
 

@@ -9,6 +9,9 @@ export const QUERY_NAMES = [
   'account-by-login', 'accounts-list', 'session-by-hash', 'token-by-id', 'tokens-by-login', 'sign-in-failures',
   'freshness', 'store-weekly-sales', 'store-category-sales', 'store-last-sale',
   'dead-letters-recent', 'dead-letters-by-reason', 'audit-recent', 'data-version',
+  'official-online-monthly', 'official-online-merchants', 'official-proxy-monthly', 'official-parcels-monthly', 'official-data-months',
+  'official-station-month', 'official-station-last', 'national-series', 'national-series-keys', 'plan-targets', 'plan-targets-count',
+  'training-totals', 'reports-list', 'report-file', 'reports-for-month', 'official-unknown-sellers',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;

@@ -14,7 +14,11 @@ import { clearSavedData, registerWorker, startOffline } from './offline.ts';
 import { view as account } from './views/account.ts';
 import { view as accounts } from './views/accounts.ts';
 import { view as home } from './views/home.ts';
+import { view as cockpitStations } from './views/cockpit-stations.ts';
+import { view as national } from './views/national.ts';
 import { view as ops } from './views/ops.ts';
+import { view as reports } from './views/reports.ts';
+import { view as scorecard } from './views/scorecard.ts';
 import { forbiddenNode, notFoundNode } from './views/refusals.ts';
 import { view as signin } from './views/signin.ts';
 import { view as store } from './views/store.ts';
@@ -33,6 +37,11 @@ const VIEWS: Record<ViewName, () => Promise<{ view: View }>> = {
   account: ready(account),
   accounts: ready(accounts),
   ops: ready(ops),
+  cockpit: () => import('./views/cockpit.ts'),
+  cockpitStations: ready(cockpitStations),
+  scorecard: ready(scorecard),
+  reports: ready(reports),
+  national: ready(national),
 };
 
 const LANG_KEY = 'cx.lang';

@@ -10,10 +10,12 @@ const DATA_VIEWS: Record<'merchant' | 'official' | 'analyst', NavItem[]> = {
     { path: '/demand', label: 'nav.demand', hint: 'home.demandHint' },
   ],
   official: [
+    { path: '/cockpit', label: 'nav.cockpit', hint: 'home.cockpitHint' },
     { path: '/demand', label: 'nav.demand', hint: 'home.demandHint' },
     { path: '/stores', label: 'nav.stores', hint: 'home.storesHint' },
   ],
   analyst: [
+    { path: '/cockpit', label: 'nav.cockpit', hint: 'home.cockpitHint' },
     { path: '/demand', label: 'nav.demand', hint: 'home.demandHint' },
     { path: '/stores', label: 'nav.stores', hint: 'home.storesHint' },
   ],

@@ -26,9 +26,9 @@ export function loadingNode(lang: Lang): Node {
   return div;
 }
 
-export function emptyNode(lang: Lang): Node {
+export function emptyNode(lang: Lang, hint?: string): Node {
   const div = block('status empty');
-  div.append(block('status-title', t(lang, 'empty')), block('status-hint', t(lang, 'emptyHint')));
+  div.append(block('status-title', t(lang, 'empty')), block('status-hint', hint ?? t(lang, 'emptyHint')));
   return div;
 }
 

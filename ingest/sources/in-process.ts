@@ -32,7 +32,9 @@ export function createInProcessSource(options: InProcessOptions): InProcessSourc
     try {
       if (backfillFrom && backfillDays > 0) {
         phase = 'backfill';
-        const days = generator.days(backfillFrom, backfillDays);
+        // Newest day first: the views open on recent weeks, which then have data within seconds
+        // while the history fills in behind them (each day draws from its own seed).
+        const days = generator.days(backfillFrom, backfillDays).reverse();
         for (const [i, day] of days.entries()) {
           if (signal.aborted) return;
           for (const r of generator.day(day)) {

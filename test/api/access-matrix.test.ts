@@ -9,18 +9,25 @@ import type { AppLocals } from '../../api/app.ts';
 import { sign } from '../../api/auth/secrets.ts';
 import { defineRoute, mountRoutes, type AnyRoute } from '../../api/route.ts';
 import type { Role } from '../../contracts/auth.ts';
-import { ACCOUNTS, openTestApp, PASSWORD, SECRET, type AccountKey, type TestApp } from '../fixtures/app.ts';
+import { ACCOUNTS, openTestApp, PASSWORD, SECRET, type AccountKey, type FixtureAccount, type TestApp } from '../fixtures/app.ts';
+import { join } from 'node:path';
+import { produceReport } from '../../api/officials/reports.ts';
+import { loadPlanTargets } from '../../warehouse/officials-reference.ts';
+import { queries, ROOT } from '../fixtures/warehouse.ts';
 
 let tick = Date.parse('2026-11-20T02:00:00Z');
 const clock = () => (tick += 1); // strictly increasing: a session made after a sign-out-everywhere is always newer
 let t: TestApp;
 let tokenSeq = 0;
+let reportId = '';
 
 beforeAll(async () => {
   t = await openTestApp({ clock, auth: { demo: true }, extra: { trustProxy: 'loopback', metrics: () => 'cx_up 1\n' } });
   await t.locals.services.accounts.create({ login: 'demo-someone', name: 'demo', role: 'analyst', password: PASSWORD, demo: true });
   await t.locals.services.accounts.create({ login: 'matrix-target', name: 'target', role: 'analyst', password: PASSWORD });
-});
+  await loadPlanTargets(t.wh, queries, join(ROOT, 'reference/plan-targets.json'));
+  reportId = (await produceReport(t.wh, t.wh, { queries, directory: t.locals.services.directory, clock }, '532302', '2026-03', [], 'matrix'))[0]!.id;
+}, 120_000);
 afterAll(() => t.close());
 
 /** Who asks: nobody, or one account per role; officials and merchants with a scope to leave. */
@@ -72,6 +79,17 @@ const EXAMPLES: Record<string, (login: string | null) => Example | Promise<Examp
   'GET /api/stores': () => ({}),
   'GET /api/stores/:id': () => ({}),
   'GET /api/openapi.json': () => ({}),
+  'GET /api/official/overview': () => ({ query: { month: '2026-03' } }),
+  'GET /api/official/trend': () => ({ query: { months: '3' } }),
+  'GET /api/official/trend.svg': () => ({ query: { months: '3' } }),
+  'GET /api/official/stations': () => ({ query: { month: '2026-03' } }),
+  'GET /api/official/scorecard': () => ({}),
+  'PUT /api/official/targets/:id': () => ({ params: { id: 'service_centre' }, body: { target: 1 } }),
+  'GET /api/reference/national': () => ({}),
+  'PUT /api/reference/national': () => ({ body: { csv: 'body,series,period_start,period_end,value_100m_yuan,yoy_pct,source,confidence\nNBS,national_online_retail,2025-01,2025-12,159722,8.6,x,repost' } }),
+  'GET /api/official/reports': () => ({}),
+  'POST /api/official/reports': () => ({ query: { month: '2026-03' } }),
+  'GET /api/official/reports/:id': () => ({ params: { id: reportId } }),
 };
 
 const key = (r: AnyRoute) => `${r.method.toUpperCase()} ${r.path}`;
@@ -82,7 +100,11 @@ async function cookieFor(who: AccountKey): Promise<string> {
   return `cx_session=${sign(id, SECRET)}`;
 }
 
-function expected(route: AnyRoute, role: Role | null, inScope: boolean): number {
+function expected(route: AnyRoute, role: Role | null, inScope: boolean, account: FixtureAccount | null): number {
+  if (route.access.scope.kind === 'area-fixed' && role !== null && route.access.roles.includes(role)) {
+    // The caller's scope must take in the fixed area: only the prefecture's official here.
+    inScope = account?.areaCode !== undefined && route.access.scope.area.startsWith(account.areaCode);
+  }
   const ok = route.status ?? 200;
   if (route.access.scope.kind === 'public') return ok;
   if (role === null) return 401;
@@ -137,7 +159,7 @@ describe('authorization matrix', () => {
           if (caller.account) req = req.set('Cookie', await cookieFor(caller.account));
           if (ex.body !== undefined) req = req.send(ex.body as object);
           const res = await req;
-          const want = expected(route, role, inScope);
+          const want = expected(route, role, inScope, account);
           const line = `${key(route)} as ${caller.name}${kind === 'area' || kind === 'store' ? (inScope ? ' in scope' : ' out of scope') : ''}: ${res.status}`;
           results.push(line);
           if (res.status !== want) failures.push(`${line}, want ${want} ${JSON.stringify(res.body)}`);

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
 import { openTestApp, type TestApp } from '../fixtures/app.ts';
 import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve } from '../fixtures/browser.ts';
-import { insertPosFixture, ROOT } from '../fixtures/warehouse.ts';
+import { loadNationalSeries, loadPlanTargets } from '../../warehouse/officials-reference.ts';
+import { insertPosFixture, queries, ROOT } from '../fixtures/warehouse.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let t: TestApp;
@@ -22,6 +23,8 @@ beforeAll(async () => {
   t = await openTestApp({ clock: () => Date.parse('2026-03-20T04:00:00Z'), accounts: [], auth: { demo: true }, extra: { webDir: join(ROOT, 'web/dist') } });
   await ensureDemoAccounts(t.locals.services.accounts, 'demo');
   await insertPosFixture(t.wh);
+  await loadNationalSeries(t.wh, queries, join(ROOT, 'reference/national-online-retail-periods.csv'));
+  await loadPlanTargets(t.wh, queries, join(ROOT, 'reference/plan-targets.json'));
   ({ server, base } = await serve(t.app));
   browser = await launchBrowser();
 }, TIMEOUT);
@@ -65,6 +68,12 @@ const VIEWS: [string, string | null, string, string][] = [
   ['account', 'demo-analyst', '/account', '#view[data-view="tokens"][data-state="ready"]'],
   ['accounts', 'demo-admin', '/admin/accounts', '#view[data-view="accounts"][data-state="ready"]'],
   ['operations', 'demo-admin', '/admin/ops', '#view[data-view="ops"][data-state="ready"]'],
+  ['cockpit (map)', 'demo-official', '/cockpit?month=2026-03', '#view[data-view="cockpit"][data-state="ready"]'],
+  ['cockpit (townships)', 'demo-official-lufeng', '/cockpit?month=2026-03', '#view[data-view="cockpit"][data-state="ready"]'],
+  ['cockpit stations', 'demo-official-lufeng', '/cockpit/stations?month=2026-03', '#view[data-view="cockpit-stations"][data-state="ready"]'],
+  ['scorecard', 'demo-official-lufeng', '/cockpit/scorecard', '#view[data-view="scorecard"][data-state="ready"]'],
+  ['reports', 'demo-official-lufeng', '/cockpit/reports', '#view[data-view="reports"]:not([data-state="loading"])'],
+  ['national figures', 'demo-official', '/cockpit/national', '#view[data-view="national"][data-state="ready"]'],
   ['403 page', 'demo-merchant', '/stores/ST-532302102', '.refusal.forbidden'],
   ['404 page', 'demo-analyst', '/nowhere', '.refusal.not-found'],
 ];

@@ -2,6 +2,7 @@
 // sales amount. Clicking a row drills down; the breadcrumb leads back up; filters and the area
 // live in the address bar. One request at a time: a newer one aborts the older, so a slow answer
 // for the last click never replaces the answer for this one.
+import '../shell-modules.ts';
 import type { HeatmapResponse } from '../../contracts/demand.ts';
 import { ApiRequestError, fetchHeatmap } from '../api-client.ts';
 import { renderBreadcrumb } from '../breadcrumb.ts';

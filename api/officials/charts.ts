@@ -1,0 +1,57 @@
+// The cockpit's standard charts as Vega-Lite specs: an indicator's months as bars, and its
+// year-to-date growth as a line beside the national rates of the same kind (the baseline).
+import type { TopLevelSpec } from 'vega-lite';
+import { monthsBetween } from './growth.ts';
+import type { IndicatorKey, TrendResponse } from '../../contracts/officials.ts';
+
+const NAMES: Record<IndicatorKey, { zh: string; en: string }> = {
+  online_retail: { zh: '网络零售额', en: 'Online retail' },
+  agri_online_retail: { zh: '农产品网络零售额', en: 'Agricultural online retail' },
+  online_merchants: { zh: '网商数', en: 'Online merchants' },
+  proxy_purchases: { zh: '代买代购金额', en: 'Online orders placed for villagers' },
+  parcels_out: { zh: '快递揽收量', en: 'Parcels collected' },
+  parcels_in: { zh: '快递投递量', en: 'Parcels delivered' },
+};
+export const indicatorName = (k: IndicatorKey, lang: 'zh' | 'en') => NAMES[k][lang];
+
+const SERIES_NAMES: Record<string, { zh: string; en: string }> = {
+  national_online_retail: { zh: '全国网络零售额', en: 'National online retail' },
+  rural_online_retail: { zh: '全国农村网络零售额', en: 'National rural online retail' },
+  agri_online_retail: { zh: '全国农产品网络零售额', en: 'National agricultural online retail' },
+};
+
+export function trendSpec(t: TrendResponse, lang: 'zh' | 'en', width = 560): TopLevelSpec {
+  const money = t.months.length > 0 && (t.indicator === 'online_retail' || t.indicator === 'agri_online_retail' || t.indicator === 'proxy_purchases');
+  const unit = money ? (lang === 'zh' ? '万元' : '10k yuan') : (lang === 'zh' ? (t.indicator === 'online_merchants' ? '家' : '件') : 'count');
+  const bars = t.months.map((m) => ({ month: m.month, value: money ? m.value / 1_000_000 : m.value }));
+  const county = lang === 'zh' ? `${t.area.name} 1-N月累计同比` : `${t.area.name}, year to date`;
+  const growth = [
+    ...t.months.filter((m) => m.ytdYoyPct !== null).map((m) => ({ month: m.month, pct: m.ytdYoyPct!, who: county })),
+    ...t.national.map((n) => ({ month: n.periodEnd, pct: n.yoyPct, who: `${SERIES_NAMES[n.series]?.[lang] ?? n.series}（${n.body}）` })),
+  ];
+  const zh = lang === 'zh';
+  const domain = monthsBetween(t.from, t.to);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: `${t.area.name} · ${indicatorName(t.indicator, lang)}`,
+    vconcat: [
+      {
+        width, height: 140, data: { values: bars }, mark: { type: 'bar', color: '#00897b' },
+        encoding: {
+          x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: -45 }, scale: { domain } },
+          y: { field: 'value', type: 'quantitative', title: `${indicatorName(t.indicator, lang)}（${unit}）` },
+        },
+      },
+      {
+        width, height: 120, data: { values: growth },
+        mark: { type: 'line', point: true },
+        encoding: {
+          x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: -45 }, scale: { domain } },
+          y: { field: 'pct', type: 'quantitative', title: zh ? '同比增长（%）' : 'Growth (%)' },
+          color: { field: 'who', type: 'nominal', title: null },
+          strokeDash: { field: 'who', type: 'nominal', title: null },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,128 @@
+// The officials' figures, put together: the overview of an area for a month (every indicator with
+// its growth and national gaps, the children for the map and rankings), the trend of one
+// indicator, and the report completeness of the stations.
+import { INDICATORS, type IndicatorFigures, type IndicatorKey, type NationalRow, type OverviewResponse, type TrendResponse } from '../../contracts/officials.ts';
+import { shanghaiDay } from '../../contracts/time.ts';
+import type { Queries } from '../../warehouse/queries.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import type { Directory } from '../directory.ts';
+import { addMonths, compareWithNational, figuresOf, monthsBetween, NATIONAL_SERIES_OF, pctChange } from './growth.ts';
+import { readDataMonths, readMerchantWindows, readSeries, type AreaSeries, type MerchantWindows } from './series.ts';
+import { readStations } from './stations.ts';
+
+type Db = Pick<Warehouse, 'query'>;
+
+export const UNIT_OF: Record<IndicatorKey, 'fen' | 'count'> = {
+  online_retail: 'fen', agri_online_retail: 'fen', online_merchants: 'count', proxy_purchases: 'fen', parcels_out: 'count', parcels_in: 'count',
+};
+
+export const childLengthOf = (area: string): number | null => (area.length === 4 ? 6 : area.length === 6 ? 9 : null);
+
+/** The month a view opens on: the last complete month with data (this month is not over yet). */
+export function defaultMonth(last: string, today: string): string {
+  const current = today.slice(0, 7);
+  return last >= current ? addMonths(current, -1) : last;
+}
+
+export interface CockpitDeps { queries: Queries; directory: Directory; clock: () => number }
+
+function indicatorFigures(key: IndicatorKey, series: AreaSeries, month: string, have: (m: string) => boolean,
+  merchants: MerchantWindows | undefined, national: readonly NationalRow[]): IndicatorFigures {
+  let base;
+  if (key === 'online_merchants' && merchants) {
+    // Distinct sellers do not add up over months: the windows are counted in the warehouse.
+    const known = (m: string) => have(m);
+    const jan = `${month.slice(0, 4)}-01`;
+    const ly = addMonths(month, -12);
+    const ytdKnown = monthsBetween(jan, month).every(known);
+    const lyYtdKnown = monthsBetween(addMonths(jan, -12), ly).every(known);
+    const value = known(month) ? merchants.month : null;
+    const previousMonth = known(addMonths(month, -1)) ? merchants.prev : null;
+    const sameMonthLastYear = known(ly) ? merchants.ly : null;
+    const ytd = ytdKnown ? merchants.ytd : null;
+    const ytdLastYear = lyYtdKnown ? merchants.lyYtd : null;
+    base = { month: value, ytd, previousMonth, sameMonthLastYear, ytdLastYear,
+      momPct: pctChange(value, previousMonth), yoyPct: pctChange(value, sameMonthLastYear), ytdYoyPct: pctChange(ytd, ytdLastYear) };
+  } else {
+    base = figuresOf(series[key], month, have);
+  }
+  const series2 = NATIONAL_SERIES_OF[key];
+  return {
+    key, unit: UNIT_OF[key], ...base,
+    vsNational: series2 ? compareWithNational(base.ytdYoyPct, series2.average, month, national) : null,
+    vsNationalRural: series2 ? compareWithNational(base.ytdYoyPct, series2.rural, month, national) : null,
+  };
+}
+
+export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: string; name: string; level: string }, month: string | undefined,
+  scope: readonly string[], national: readonly NationalRow[]): Promise<OverviewResponse> {
+  const { queries, directory, clock } = deps;
+  const dataMonths = await readDataMonths(db, queries);
+  const today = shanghaiDay(clock());
+  const m = month ?? (dataMonths ? defaultMonth(dataMonths.last, today) : addMonths(today.slice(0, 7), -1));
+  const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
+  const childLength = childLengthOf(area.code);
+  const from = `${addMonths(m, -12).slice(0, 4)}-01`;
+  const [set, merchants, stations, unknown, path] = await Promise.all([
+    readSeries(db, queries, { area: area.code, childLength, from, to: m, scope }),
+    readMerchantWindows(db, queries, area.code, childLength, m, scope),
+    readStations(db, deps, area.code, m, 14, scope),
+    area.code === '5323' && scope.includes('5323')
+      ? db.query<{ seller_id: string; amount_fen: number; orders: number }>(queries['official-unknown-sellers'], { from: `${m.slice(0, 4)}-01-01`, to: `${m}-01` })
+      : Promise.resolve([]),
+    ancestors(directory, area.code),
+  ]);
+  const indicators = INDICATORS.map((k) => indicatorFigures(k, set.total, m, have, merchants.total, national));
+  const childCodes = childLength === null ? [] : await childrenOf(directory, area.code);
+  const children = await Promise.all(childCodes.map(async (code) => {
+    const s = set.children.get(code);
+    const values: OverviewResponse['children'][number]['values'] = {};
+    for (const k of INDICATORS) {
+      const f = indicatorFigures(k, s ?? emptyAreaSeries(), m, have, merchants.children.get(code) ?? { month: 0, prev: 0, ly: 0, ytd: 0, lyYtd: 0 }, []);
+      values[k] = { month: f.month ?? 0, ytd: f.ytd ?? 0, yoyPct: f.yoyPct, ytdYoyPct: f.ytdYoyPct };
+    }
+    return { code, name: (await directory.area(code))?.name ?? code, values };
+  }));
+  const expected = stations.stations.filter((s) => s.expected).length;
+  const reported = stations.stations.filter((s) => s.expected && s.reportedThisMonth).length;
+  return {
+    area, path, month: m, latestMonth: dataMonths?.last ?? null, indicators,
+    childLevel: childLength === 6 ? 'county' : childLength === 9 ? 'township' : null,
+    children,
+    unknownSellers: unknown.map((u) => ({ sellerId: u.seller_id, amountFen: Number(u.amount_fen), orders: Number(u.orders) })),
+    completeness: { expected, reported, pct: expected ? Math.round((reported / expected) * 1000) / 10 : null },
+  };
+}
+
+function emptyAreaSeries(): AreaSeries {
+  return Object.fromEntries(INDICATORS.map((k) => [k, new Map<string, number>()])) as AreaSeries;
+}
+
+export async function buildTrend(db: Db, deps: CockpitDeps, area: { code: string; name: string }, indicator: IndicatorKey, months: number,
+  to: string | undefined, scope: readonly string[], national: readonly NationalRow[]): Promise<TrendResponse> {
+  const { queries, clock } = deps;
+  const dataMonths = await readDataMonths(db, queries);
+  const end = to ?? (dataMonths ? defaultMonth(dataMonths.last, shanghaiDay(clock())) : addMonths(shanghaiDay(clock()).slice(0, 7), -1));
+  const start = addMonths(end, -(months - 1));
+  const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
+  const set = await readSeries(db, queries, { area: area.code, childLength: null, from: `${addMonths(start, -12).slice(0, 4)}-01`, to: end, scope });
+  const values = set.total[indicator];
+  const list = monthsBetween(start, end).filter(have).map((m) => {
+    const f = figuresOf(values, m, have);
+    return { month: m, value: f.month ?? 0, yoyPct: f.yoyPct, ytdYoyPct: f.ytdYoyPct };
+  });
+  const kinds = NATIONAL_SERIES_OF[indicator];
+  const wanted = new Set([kinds?.average, kinds?.rural].filter((x): x is string => !!x));
+  const nationalRows = national.filter((r) => wanted.has(r.series) && r.yoyPct !== null && r.periodEnd >= start && r.periodEnd <= end && r.periodStart.endsWith('-01'))
+    .map((r) => ({ series: r.series, body: r.body, periodStart: r.periodStart, periodEnd: r.periodEnd, yoyPct: r.yoyPct!, source: r.source }));
+  return { area, indicator, from: start, to: end, months: list, national: nationalRows };
+}
+
+export async function ancestors(directory: Directory, code: string): Promise<{ code: string; name: string }[]> {
+  const codes = [code.slice(0, 4), code.slice(0, 6)].filter((c) => c.length < code.length);
+  return Promise.all(codes.map(async (c) => ({ code: c, name: (await directory.area(c))?.name ?? c })));
+}
+
+async function childrenOf(directory: Directory, code: string): Promise<string[]> {
+  return (await directory.areasUnder(code)).filter((a) => a.parentCode === code).map((a) => a.code);
+}

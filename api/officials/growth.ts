@@ -1,0 +1,87 @@
+// Growth arithmetic of the officials' figures, on plain numbers: month, year to date, month on
+// month, year on year, and the gap to a national rate in percentage points. No warehouse here, so
+// the hand-made cases of test/api/officials/growth.test.ts exercise it directly.
+import type { Comparison, IndicatorFigures, IndicatorKey, NationalRow } from '../../contracts/officials.ts';
+
+/** `2026-10` → `2026-09`; `2026-01` → `2025-12`. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const i = y * 12 + (m - 1) + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every month from `from` to `to`, both included. */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/** Percent change from `base` to `value`; null without a base (none, or zero). */
+export function pctChange(value: number | null, base: number | null): number | null {
+  if (value === null || base === null || base === 0) return null;
+  return round1(((value - base) / base) * 100);
+}
+
+export const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * The figures of one indicator for `month` from its monthly values. `have` says which months hold
+ * data at all (a month before the data began is unknown, not zero). A year-to-date sum needs every
+ * month of both spans to be known.
+ */
+export function figuresOf(values: ReadonlyMap<string, number>, month: string, have: (m: string) => boolean,
+  ytdOf?: (from: string, to: string) => number | null): Omit<IndicatorFigures, 'key' | 'unit' | 'vsNational' | 'vsNationalRural'> {
+  const at = (m: string) => (have(m) ? values.get(m) ?? 0 : null);
+  const sum = (from: string, to: string) => {
+    if (ytdOf) return monthsBetween(from, to).every(have) ? ytdOf(from, to) : null;
+    let total = 0;
+    for (const m of monthsBetween(from, to)) {
+      if (!have(m)) return null;
+      total += values.get(m) ?? 0;
+    }
+    return total;
+  };
+  const jan = `${month.slice(0, 4)}-01`;
+  const lastYear = addMonths(month, -12);
+  const value = at(month);
+  const previousMonth = at(addMonths(month, -1));
+  const sameMonthLastYear = at(lastYear);
+  const ytd = sum(jan, month);
+  const ytdLastYear = sum(addMonths(jan, -12), lastYear);
+  return {
+    month: value, ytd, previousMonth, sameMonthLastYear, ytdLastYear,
+    momPct: pctChange(value, previousMonth), yoyPct: pctChange(value, sameMonthLastYear), ytdYoyPct: pctChange(ytd, ytdLastYear),
+  };
+}
+
+/** Which national series an indicator is compared with, as an average and as a rural average. */
+export const NATIONAL_SERIES_OF: Partial<Record<IndicatorKey, { average: string; rural: string | null }>> = {
+  online_retail: { average: 'national_online_retail', rural: 'rural_online_retail' },
+  // MOFCOM's agricultural series covers the whole country; no rural-only series is published.
+  agri_online_retail: { average: 'agri_online_retail', rural: null },
+};
+
+const CONFIDENCE_RANK: Record<string, number> = { official: 0, repost: 1, weak: 2 };
+
+/**
+ * The gap between a county's year-to-date growth and the national growth over the same months,
+ * from a row of the same series covering exactly January to `month`. Says why when there is none.
+ */
+export function compareWithNational(ytdYoyPct: number | null, series: string | null, month: string, rows: readonly NationalRow[]): Comparison | null {
+  if (series === null) return { missing: 'no national series of this kind is published' };
+  const start = `${month.slice(0, 4)}-01`;
+  const candidates = rows
+    .filter((r) => r.series === series && r.periodStart === start && r.periodEnd === month && r.yoyPct !== null)
+    .sort((a, b) => (CONFIDENCE_RANK[a.confidence] ?? 9) - (CONFIDENCE_RANK[b.confidence] ?? 9) || a.body.localeCompare(b.body));
+  const row = candidates[0];
+  if (!row) {
+    const note = month.endsWith('-01') && series.startsWith('national_') ? ' (NBS publishes January and February together)' : '';
+    return { missing: `no national ${series} figure for ${start}..${month}${note}` };
+  }
+  if (ytdYoyPct === null) return { missing: 'no year-on-year growth to compare: last year\'s figures are missing' };
+  return {
+    gapPp: round1(ytdYoyPct - row.yoyPct!), nationalYoyPct: row.yoyPct!,
+    body: row.body, series: row.series, periodStart: row.periodStart, periodEnd: row.periodEnd, source: row.source, confidence: row.confidence,
+  };
+}

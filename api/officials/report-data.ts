@@ -1,0 +1,40 @@
+// What a monthly report (月通报) holds, gathered once and written as XLSX and PDF alike: the
+// headline figures with growth and national gaps, the table and ranking of the areas below, the
+// stations that did not report and completeness, the scorecard, and a note on data completeness.
+import type { NationalRow, OverviewResponse, ScorecardResponse, StationsResponse, TrendResponse } from '../../contracts/officials.ts';
+import type { Queries } from '../../warehouse/queries.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import type { Directory } from '../directory.ts';
+import { buildOverview, buildTrend } from './cockpit.ts';
+import { buildScorecard } from './scorecard.ts';
+import { readStations } from './stations.ts';
+
+export interface ReportData {
+  area: { code: string; name: string; level: string };
+  month: string;
+  producedAt: string; // ISO
+  producedBy: string;
+  overview: OverviewResponse;
+  stations: Omit<StationsResponse, 'area'>;
+  scorecard: ScorecardResponse;
+  trend: TrendResponse;
+}
+
+export async function gatherReport(db: Pick<Warehouse, 'query'>, deps: { queries: Queries; directory: Directory; clock: () => number },
+  areaCode: string, month: string, national: readonly NationalRow[], producedBy: string): Promise<ReportData> {
+  const a = await deps.directory.area(areaCode);
+  if (!a) throw new Error(`unknown area ${areaCode}`);
+  const area = { code: a.code, name: a.name, level: a.level };
+  // A report is for the bureau of its area: it reads everything under the area.
+  const scope = [areaCode];
+  const [overview, stations, scorecard, trend] = await Promise.all([
+    buildOverview(db, deps, area, month, scope, national),
+    readStations(db, deps, areaCode, month, 14, scope),
+    buildScorecard(db, deps, area, scope, national),
+    buildTrend(db, deps, area, 'online_retail', 13, month, scope, national),
+  ]);
+  return {
+    area, month, producedAt: new Date(deps.clock()).toISOString(), producedBy, overview, scorecard, trend,
+    stations: { ...stations, stations: stations.stations.map(({ expected: _e, ...s }) => s) },
+  };
+}

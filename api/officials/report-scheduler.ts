@@ -1,0 +1,44 @@
+// Reports for the previous month are produced by themselves between the 1st and the 10th (the plan
+// asks for them by the 10th): every hour it checks the prefecture and each county, and produces
+// what is missing, as "system". Two API processes may both produce one in the same hour; both are
+// kept, and the listing shows both.
+import { shanghaiDay } from '../../contracts/time.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { readNationalSeries } from '../../warehouse/officials-reference.ts';
+import type { Logger } from '../logger.ts';
+import { addMonths } from './growth.ts';
+import { produceReport, type ReportDeps } from './reports.ts';
+
+export interface ReportScheduler { tick(): Promise<string[]>; stop(): void }
+
+export function startReportScheduler(deps: ReportDeps & { writer: Warehouse; reader: Pick<Warehouse, 'query'>; logger: Logger; everyMs?: number }): ReportScheduler {
+  const { writer, reader, logger, queries, directory, clock, everyMs = 3_600_000 } = deps;
+  let running: Promise<string[]> | undefined;
+
+  async function tick(): Promise<string[]> {
+    const today = shanghaiDay(clock());
+    if (Number(today.slice(8, 10)) > 10) return [];
+    const month = addMonths(today.slice(0, 7), -1);
+    const areas = ['5323', ...(await directory.areasUnder('5323')).filter((a) => a.level === 'county').map((a) => a.code)];
+    const national = await readNationalSeries(reader, queries);
+    const made: string[] = [];
+    for (const area of areas) {
+      const [r] = await reader.query<{ n: number }>(queries['reports-for-month'], { area, month });
+      if (Number(r?.n ?? 0) > 0) continue;
+      await produceReport(writer, reader, { queries, directory, clock }, area, month, national, 'system (automatic, by the 10th)');
+      made.push(`${area} ${month}`);
+    }
+    if (made.length) logger.info('monthly reports produced', { reports: made });
+    return made;
+  }
+
+  const run = () => {
+    running ??= tick().catch((e) => { logger.error('monthly reports failed', { error: (e as Error).message }); return []; }).finally(() => { running = undefined; });
+    return running;
+  };
+  const timer = setInterval(() => void run(), everyMs);
+  timer.unref();
+  const first = setTimeout(() => void run(), 60_000); // after start-up, not during it
+  first.unref();
+  return { tick: run, stop: () => { clearInterval(timer); clearTimeout(first); } };
+}

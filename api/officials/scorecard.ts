@@ -1,0 +1,118 @@
+// The plan's scorecard: each target of the areas in view with its actual, its status and how the
+// actual was computed, and the view that shows it. The targets are rows an official edits; the
+// actuals come from the same figures as the cockpit's views, so the two cannot disagree.
+import type { NationalRow, PlanTarget, ScorecardResponse } from '../../contracts/officials.ts';
+import { shanghaiDay } from '../../contracts/time.ts';
+import type { Queries } from '../../warehouse/queries.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { readPlanTargetRows } from '../../warehouse/officials-reference.ts';
+import type { Directory } from '../directory.ts';
+import { buildOverview, defaultMonth } from './cockpit.ts';
+import { addMonths, round1 } from './growth.ts';
+import { readDataMonths } from './series.ts';
+import { lastDayOf, readStations } from './stations.ts';
+
+type Db = Pick<Warehouse, 'query'>;
+type Row = ScorecardResponse['targets'][number];
+type Actual = { value: number | null; how: { zh: string; en: string }; view: string; status?: Row['status'] };
+
+export async function buildScorecard(db: Db, deps: { queries: Queries; directory: Directory; clock: () => number }, area: { code: string; name: string },
+  scope: readonly string[], national: readonly NationalRow[]): Promise<ScorecardResponse> {
+  const { queries, directory, clock } = deps;
+  const today = shanghaiDay(clock());
+  const dataMonths = await readDataMonths(db, queries);
+  const asOf = dataMonths ? defaultMonth(dataMonths.last, today) : addMonths(today.slice(0, 7), -1);
+  const targets = (await readPlanTargetRows(db, queries, scope)).filter((t) => t.areaCode.startsWith(area.code) || area.code.startsWith(t.areaCode));
+  const areaCodes = [...new Set(targets.map((t) => t.areaCode))];
+  // One overview and one stations reading per area the targets name.
+  const perArea = new Map(await Promise.all(areaCodes.map(async (code) => {
+    const a = await directory.area(code);
+    const [overview, stations] = await Promise.all([
+      buildOverview(db, deps, { code, name: a?.name ?? code, level: a?.level ?? 'county' }, asOf, scope, national),
+      readStations(db, deps, code, asOf, 14, scope),
+    ]);
+    return [code, { overview, stations }] as const;
+  })));
+
+  async function actualOf(t: PlanTarget): Promise<Actual> {
+    const { overview, stations } = perArea.get(t.areaCode)!;
+    const open = stations.stations.filter((s) => s.status === 'active' && s.openedOn <= lastDayOf(asOf));
+    const count = (type: string) => open.filter((s) => s.type === type).length;
+    const q = `?area=${t.areaCode}`;
+    const figure = (key: string) => overview.indicators.find((i) => i.key === key)!;
+    switch (t.indicator) {
+      case 'service_centres':
+        return { value: count('county_centre'), how: { zh: `在营的县级电商公共服务中心数（截至 ${asOf}）`, en: `county e-commerce service centres in service (as of ${asOf})` }, view: `/cockpit/stations${q}` };
+      case 'logistics_warehouses':
+        return { value: count('county_warehouse'), how: { zh: `在营的县级物流仓储配送中心数（截至 ${asOf}）`, en: `county logistics warehouses in service (as of ${asOf})` }, view: `/cockpit/stations${q}` };
+      case 'village_points':
+        return { value: count('village_point'), how: { zh: `在营的村级物流服务点数（截至 ${asOf}）`, en: `village logistics points in service (as of ${asOf})` }, view: `/cockpit/stations${q}` };
+      case 'township_station_coverage_pct':
+        return { value: stations.coverage.townshipPct, how: { zh: `有在营电商服务站的乡镇 ${stations.coverage.townshipsCovered} / 全部乡镇 ${stations.coverage.townships}`, en: `townships with a station in service ${stations.coverage.townshipsCovered} of ${stations.coverage.townships}` }, view: `/cockpit/stations${q}` };
+      case 'village_logistics_coverage_pct':
+        return { value: stations.coverage.villagePct, how: { zh: `有在营物流服务点的村（社区）${stations.coverage.villagesCovered} / 全部 ${stations.coverage.villages}`, en: `villages with a logistics point in service ${stations.coverage.villagesCovered} of ${stations.coverage.villages}` }, view: `/cockpit/stations${q}` };
+      case 'online_merchants_yoy_pct': {
+        const f = figure('online_merchants');
+        return { value: f.ytdYoyPct, how: { zh: `${asOf.slice(0, 4)}年1-${Number(asOf.slice(5))}月有网络零售的网商 ${f.ytd ?? '—'} 家，上年同期 ${f.ytdLastYear ?? '—'} 家`, en: `sellers with online retail Jan-${asOf}: ${f.ytd ?? '—'}, a year before ${f.ytdLastYear ?? '—'}` }, view: `/cockpit${q}` };
+      }
+      case 'online_retail_gap_pp':
+      case 'agri_online_retail_gap_pp': {
+        const f = figure(t.indicator === 'online_retail_gap_pp' ? 'online_retail' : 'agri_online_retail');
+        const c = f.vsNational;
+        if (!c || 'missing' in c) return { value: null, how: { zh: `无法比较：${c && 'missing' in c ? c.missing : '无全国数据'}`, en: `not comparable: ${c && 'missing' in c ? c.missing : 'no national series'}` }, view: `/cockpit/national` };
+        return { value: c.gapPp, how: { zh: `1-${Number(asOf.slice(5))}月累计同比 ${f.ytdYoyPct}% 减全国 ${c.nationalYoyPct}%（${c.body} ${c.series} ${c.periodStart}..${c.periodEnd}，${c.source}）`, en: `Jan-${asOf} growth ${f.ytdYoyPct}% minus national ${c.nationalYoyPct}% (${c.body} ${c.series} ${c.periodStart}..${c.periodEnd}, ${c.source})` }, view: `/cockpit${q}` };
+      }
+      case 'training_attendances':
+      case 'training_satisfaction_pct':
+      case 'training_conversion_pct': {
+        const [r] = await db.query<{ trainees: number; satisfied: number; converted: number; records: number }>(queries['training-totals'],
+          { area: t.areaCode, from: `${t.periodStart}-01`, to: lastDayOf(t.due) });
+        const trainees = Number(r?.trainees ?? 0);
+        const span = { zh: `${t.periodStart} 至 ${t.due} 培训记录 ${Number(r?.records ?? 0)} 条`, en: `${Number(r?.records ?? 0)} training records ${t.periodStart} to ${t.due}` };
+        if (t.indicator === 'training_attendances') return { value: trainees, how: { zh: `${span.zh}的参训人次合计`, en: `attendances of ${span.en}` }, view: `/cockpit/scorecard${q}` };
+        if (trainees === 0) return { value: null, how: { zh: `${span.zh}，无参训人次`, en: `${span.en}: no attendances` }, view: `/cockpit/scorecard${q}` };
+        const part = t.indicator === 'training_satisfaction_pct' ? Number(r!.satisfied) : Number(r!.converted);
+        return { value: round1((part / trainees) * 100), how: t.indicator === 'training_satisfaction_pct'
+          ? { zh: `满意人次 ${part} / 参训人次 ${trainees}（${span.zh}）`, en: `satisfied ${part} of ${trainees} attendances (${span.en})` }
+          : { zh: `转化人数 ${part} / 参训人次 ${trainees}（${span.zh}）`, en: `converted ${part} of ${trainees} attendances (${span.en})` }, view: `/cockpit/scorecard${q}` };
+      }
+      case 'monthly_report_on_time': {
+        const previous = addMonths(today.slice(0, 7), -1);
+        const [r] = await db.query<{ n: number; first_at: string }>(queries['reports-for-month'], { area: t.areaCode, month: previous });
+        const done = Number(r?.n ?? 0) > 0;
+        const onTime = done && r!.first_at.slice(0, 10) <= `${today.slice(0, 7)}-10`;
+        const still = !done && Number(today.slice(8, 10)) <= 10;
+        return {
+          value: onTime ? 1 : 0, status: still ? 'on_track' : undefined,
+          how: { zh: done ? `${previous} 月通报于 ${r!.first_at} 生成` : `${previous} 月通报尚未生成${still ? '（10日前仍可报送）' : ''}`, en: done ? `the ${previous} report was produced at ${r!.first_at}` : `no report for ${previous} yet${still ? ' (there is time until the 10th)' : ''}` },
+          view: `/cockpit/reports${q}`,
+        };
+      }
+      case 'report_completeness_pct':
+        return { value: overview.completeness.pct, how: { zh: `${asOf} 报送数据的站点 ${overview.completeness.reported} / 应报站点 ${overview.completeness.expected}`, en: `stations that reported in ${asOf}: ${overview.completeness.reported} of ${overview.completeness.expected}` }, view: `/cockpit/stations${q}` };
+      default:
+        return { value: null, how: { zh: `未知指标 ${t.indicator}`, en: `unknown indicator ${t.indicator}` }, view: `/cockpit/scorecard${q}` };
+    }
+  }
+
+  const rows: Row[] = [];
+  for (const t of targets) {
+    const a = await actualOf(t);
+    const { version: _v, ...target } = t;
+    rows.push({ ...target, actual: a.value, status: a.status ?? statusOf(t, a.value, asOf), how: a.how, view: a.view });
+  }
+  return { area, asOf, targets: rows };
+}
+
+/** met when the target holds; before its due month a cumulative count on pace is on track; behind otherwise. */
+export function statusOf(t: PlanTarget, actual: number | null, asOf: string): Row['status'] {
+  if (actual === null) return 'no_data';
+  const met = t.comparison === 'at_least' ? actual >= t.target : actual <= t.target;
+  if (met) return 'met';
+  if (asOf < t.due && t.comparison === 'at_least' && t.target > 0) {
+    const months = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5));
+    const elapsed = (months(asOf) - months(t.periodStart) + 1) / (months(t.due) - months(t.periodStart) + 1);
+    if (actual / t.target >= elapsed) return 'on_track';
+  }
+  return 'behind';
+}

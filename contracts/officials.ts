@@ -1,0 +1,191 @@
+// The officials' cockpit: its requests and answers, the national series it compares with, and the
+// plan's targets. Definitions of every figure: docs/indicators.md. Browser-safe (types only there).
+import { z } from 'zod';
+
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+export const month = yearMonth;
+
+/** The area of a cockpit view: the prefecture, a county, or (for rankings) a township. */
+export const cockpitArea = z.string().regex(/^5323(\d{2}|\d{5})?$/, 'must be 5323, a 6-digit county or a 9-digit township code in Chuxiong');
+
+export const INDICATORS = ['online_retail', 'agri_online_retail', 'online_merchants', 'proxy_purchases', 'parcels_out', 'parcels_in'] as const;
+export type IndicatorKey = (typeof INDICATORS)[number];
+export const indicatorKey = z.enum(INDICATORS);
+
+// National series
+
+export const NATIONAL_SERIES = ['national_online_retail', 'national_physical_goods_online_retail', 'rural_online_retail', 'agri_online_retail'] as const;
+
+export const nationalRow = z.object({
+  body: z.enum(['NBS', 'MOFCOM']).describe('Who published it: NBS (国家统计局) or MOFCOM (商务部).'),
+  series: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a lower-case series code like rural_online_retail'),
+  periodStart: yearMonth.describe('First month covered.'),
+  periodEnd: yearMonth.describe('Last month covered (cumulative from periodStart).'),
+  value100mYuan: z.number().nonnegative().nullable().describe('Level in 亿元; null when not published.'),
+  yoyPct: z.number().min(-100).max(1000).nullable().describe('Growth as published, percent; null when not published.'),
+  source: z.string().min(1, 'is required: where the figure was published').max(500),
+  confidence: z.enum(['official', 'repost', 'weak']),
+}).strict()
+  .refine((r) => r.periodStart <= r.periodEnd, { message: 'must not be before periodStart', path: ['periodEnd'] })
+  .refine((r) => r.periodStart.slice(0, 4) === r.periodEnd.slice(0, 4), { message: 'must be in the same year as periodStart', path: ['periodEnd'] })
+  .refine((r) => r.value100mYuan !== null || r.yoyPct !== null, { message: 'must have a value or a growth rate', path: ['yoyPct'] });
+export type NationalRow = z.infer<typeof nationalRow>;
+
+export const nationalTable = z.object({
+  rows: z.array(nationalRow.and(z.object({ changedBy: z.string() }))),
+});
+
+export const replaceNationalRequest = z.object({
+  csv: z.string().min(1, 'is required').max(1_000_000, 'must be at most 1 MB')
+    .describe('The whole table as CSV: body,series,period_start,period_end,value_100m_yuan,yoy_pct,source,confidence'),
+}).strict();
+
+/** Which reference row a growth rate was compared with. */
+export const comparison = z.union([
+  z.object({
+    gapPp: z.number().describe('County growth minus national growth, percentage points.'),
+    nationalYoyPct: z.number(),
+    body: z.string(), series: z.string(), periodStart: z.string(), periodEnd: z.string(), source: z.string(), confidence: z.string(),
+  }),
+  z.object({ missing: z.string().describe('Why no gap is shown: no comparable series or period, or no growth to compare.') }),
+]);
+export type Comparison = z.infer<typeof comparison>;
+
+export const indicatorFigures = z.object({
+  key: indicatorKey,
+  unit: z.enum(['fen', 'count']),
+  month: z.number().nullable().describe('The month\'s figure.'),
+  ytd: z.number().nullable().describe('January to the month (1-N月累计).'),
+  previousMonth: z.number().nullable(),
+  sameMonthLastYear: z.number().nullable(),
+  ytdLastYear: z.number().nullable(),
+  momPct: z.number().nullable().describe('Month on month, percent; null without a base.'),
+  yoyPct: z.number().nullable().describe('Year on year, percent; null without last year\'s figure.'),
+  ytdYoyPct: z.number().nullable(),
+  vsNational: comparison.nullable().describe('Year-to-date growth against the national average; null where the indicator has no national series.'),
+  vsNationalRural: comparison.nullable().describe('Against the national rural average.'),
+});
+export type IndicatorFigures = z.infer<typeof indicatorFigures>;
+
+export const overviewQuery = z.object({
+  area: cockpitArea.optional().describe('The caller\'s area by default.'),
+  month: yearMonth.optional().describe('The last complete month with data by default.'),
+}).strict();
+
+export const overviewResponse = z.object({
+  area: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  path: z.array(z.object({ code: z.string(), name: z.string() })),
+  month: z.string(),
+  latestMonth: z.string().nullable().describe('The newest month with any data.'),
+  indicators: z.array(indicatorFigures),
+  childLevel: z.enum(['county', 'township']).nullable(),
+  children: z.array(z.object({
+    code: z.string(), name: z.string(),
+    values: z.record(z.string(), z.object({ month: z.number(), ytd: z.number(), yoyPct: z.number().nullable(), ytdYoyPct: z.number().nullable() })),
+  })).describe('Child areas with each indicator: the map\'s and the rankings\' figures.'),
+  unknownSellers: z.array(z.object({ sellerId: z.string(), amountFen: z.number(), orders: z.number() }))
+    .describe('Online sellers missing from the sellers\' reference: counted under "unknown", listed here, never dropped.'),
+  completeness: z.object({ expected: z.number(), reported: z.number(), pct: z.number().nullable() })
+    .describe('Stations that reported (POS or parcels) in the month, of those open.'),
+});
+export type OverviewResponse = z.infer<typeof overviewResponse>;
+
+export const trendQuery = z.object({
+  area: cockpitArea.optional(),
+  indicator: indicatorKey.default('online_retail'),
+  months: z.coerce.number().int().min(2, 'must be at least 2').max(60, 'must be at most 60').default(24),
+  to: yearMonth.optional().describe('The last month; the newest month with data by default.'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+}).strict();
+
+export const trendResponse = z.object({
+  area: z.object({ code: z.string(), name: z.string() }),
+  indicator: indicatorKey,
+  from: z.string().describe('First month of the span.'),
+  to: z.string().describe('Last month of the span.'),
+  months: z.array(z.object({ month: z.string(), value: z.number(), yoyPct: z.number().nullable(), ytdYoyPct: z.number().nullable() }))
+    .describe('The months of the span that have data.'),
+  national: z.array(z.object({ series: z.string(), body: z.string(), periodStart: z.string(), periodEnd: z.string(), yoyPct: z.number(), source: z.string() }))
+    .describe('National growth rates of the same kind over the same span, for the baseline.'),
+});
+export type TrendResponse = z.infer<typeof trendResponse>;
+
+export const stationsQuery = z.object({
+  area: cockpitArea.optional(),
+  month: yearMonth.optional(),
+  silentDays: z.coerce.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365').default(14),
+}).strict();
+
+export const STATION_TYPES = ['county_centre', 'county_warehouse', 'township_station', 'village_point'] as const;
+
+export const stationRow = z.object({
+  id: z.string(), name: z.string(), type: z.enum(STATION_TYPES), areaCode: z.string(), areaName: z.string(), countyCode: z.string(),
+  openedOn: z.string(), status: z.string(),
+  lastReport: z.string().nullable().describe('Newest day with POS sales or parcels from it.'),
+  daysSilent: z.number().nullable(),
+  reportedThisMonth: z.boolean(),
+  salesFen: z.number(), proxyFen: z.number(), proxyOrders: z.number(), parcelsOut: z.number(), parcelsIn: z.number(),
+});
+export type StationRow = z.infer<typeof stationRow>;
+
+export const stationsResponse = z.object({
+  area: z.object({ code: z.string(), name: z.string() }),
+  month: z.string(),
+  silentDays: z.number(),
+  stations: z.array(stationRow),
+  notReporting: z.array(z.string()).describe('Ids of open stations with nothing this month.'),
+  silent: z.array(z.string()).describe('Ids of stations silent for more than silentDays.'),
+  completeness: z.array(z.object({ countyCode: z.string(), name: z.string(), expected: z.number(), reported: z.number(), pct: z.number().nullable() })),
+  coverage: z.object({
+    townships: z.number(), townshipsCovered: z.number(), townshipPct: z.number().nullable(),
+    villages: z.number(), villagesCovered: z.number(), villagePct: z.number().nullable(),
+  }),
+});
+export type StationsResponse = z.infer<typeof stationsResponse>;
+
+export const planTarget = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+  areaCode: z.string().regex(/^5323(\d{2})?$/),
+  indicator: z.string(),
+  labelZh: z.string().min(1).max(200),
+  labelEn: z.string().min(1).max(200),
+  comparison: z.enum(['at_least', 'at_most']),
+  target: z.number(),
+  unit: z.string().max(20),
+  periodStart: yearMonth,
+  due: yearMonth,
+  source: z.string().max(500),
+}).strict();
+export type PlanTarget = z.infer<typeof planTarget>;
+
+export const updateTargetRequest = z.object({
+  target: z.number().finite().optional(),
+  due: yearMonth.optional(),
+  labelZh: z.string().trim().min(1).max(200).optional(),
+  labelEn: z.string().trim().min(1).max(200).optional(),
+}).strict().refine((u) => Object.keys(u).length > 0, { message: 'must change target, due or a label', path: ['body'] });
+
+export const scorecardQuery = z.object({ area: cockpitArea.optional() }).strict();
+
+export const scorecardResponse = z.object({
+  area: z.object({ code: z.string(), name: z.string() }),
+  asOf: z.string().describe('The month the actuals are as of.'),
+  targets: z.array(planTarget.extend({
+    actual: z.number().nullable(),
+    status: z.enum(['met', 'on_track', 'behind', 'no_data']),
+    how: z.object({ zh: z.string(), en: z.string() }).describe('How the actual was computed, in words.'),
+    view: z.string().describe('The view that shows it.'),
+  })),
+});
+export type ScorecardResponse = z.infer<typeof scorecardResponse>;
+
+export const reportsQuery = z.object({ area: cockpitArea.optional() }).strict();
+export const produceReportRequest = z.object({ area: z.string().regex(/^5323(\d{2})?$/, 'must be 5323 or a county code'), month: yearMonth }).strict();
+
+export const reportFile = z.object({
+  id: z.string(), areaCode: z.string(), areaName: z.string(), month: z.string(), format: z.enum(['xlsx', 'pdf']),
+  producedBy: z.string(), producedAt: z.string(), size: z.number(), sha256: z.string(),
+});
+export type ReportFile = z.infer<typeof reportFile>;
+export const reportsResponse = z.object({ reports: z.array(reportFile) });
+export const reportParams = z.object({ id: z.string().regex(/^[a-z0-9-]{8,64}$/, 'must be a report id') });

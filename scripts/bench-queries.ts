@@ -1,0 +1,115 @@
+// npm run bench:queries [-- --days 365 --data-dir DIR --runs 60]
+// Every data endpoint against the engine's time for its own SQL, on the same data: the platform
+// backfills a simulated county (as `npm start` does) and stops; then this process serves the API
+// on that data, records the SQL each endpoint runs, and times both, side by side:
+//   API: the whole request over HTTP on loopback (session, scope, gate, SQL, JSON, compression);
+//   engine: the endpoint's recorded queries replayed one after another on a read-only chdb
+//   session (the API runs some of them in parallel, so this is an upper bound on its SQL's time).
+// Goal per endpoint: API p95 within 1.3 x engine p95 + 10 ms. The last line is JSON.
+import { Session } from 'chdb';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp, type AppLocals } from '../api/app.ts';
+import { ensureDemoAccounts } from '../api/auth/demo-accounts.ts';
+import { sign } from '../api/auth/secrets.ts';
+import { createEmbeddedWarehouse } from '../warehouse/embedded.ts';
+import { readMigrations } from '../warehouse/migrate.ts';
+import { loadQueries } from '../warehouse/queries.ts';
+import type { Params, Warehouse } from '../warehouse/warehouse.ts';
+import { startPlatform } from './platform-process.ts';
+
+const { values } = parseArgs({ options: { days: { type: 'string' }, 'data-dir': { type: 'string' }, runs: { type: 'string' } } });
+const runs = Number(values.runs ?? 60);
+const root = join(import.meta.dirname, '..');
+
+const ENDPOINTS: { name: string; login: string; path: string }[] = [
+  { name: 'heatmap, prefecture (analyst)', login: 'demo-analyst', path: '/api/demand/heatmap' },
+  { name: 'heatmap, county (official)', login: 'demo-official-lufeng', path: '/api/demand/heatmap' },
+  { name: 'heatmap, county (merchant)', login: 'demo-merchant', path: '/api/demand/heatmap' },
+  { name: 'store (merchant)', login: 'demo-merchant', path: '/api/stores/ST-532302101' },
+  { name: 'stores, county', login: 'demo-official-lufeng', path: '/api/stores' },
+  { name: 'official overview, prefecture', login: 'demo-official', path: '/api/official/overview' },
+  { name: 'official overview, county', login: 'demo-official-lufeng', path: '/api/official/overview' },
+  { name: 'official trend, county', login: 'demo-official-lufeng', path: '/api/official/trend' },
+  { name: 'official stations, prefecture', login: 'demo-official', path: '/api/official/stations' },
+  { name: 'official scorecard, county', login: 'demo-official-lufeng', path: '/api/official/scorecard' },
+  { name: 'freshness', login: 'demo-analyst', path: '/api/freshness' },
+];
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+process.stderr.write(`bench:queries: a simulated county of ${values.days ?? 365} days ...\n`);
+const platform = await startPlatform({ days: Number(values.days ?? 365), port: 3394, dataDir: values['data-dir'], env: { SIM_RATE: '0' } });
+const dataDir = platform.dataDir;
+// Stop the platform but keep its data: this process opens the same directory next.
+await platform.stop({ keepData: true });
+
+const warehouse = createEmbeddedWarehouse({ path: dataDir });
+const queries = loadQueries(join(root, 'sql/queries'));
+const reader = warehouse.reader({ maxExecutionSeconds: 60, maxMemoryBytes: 4 * 1024 ** 3, sessions: 2 });
+let recording: { sql: string; params?: Params }[] | null = null;
+const recordingReader: Warehouse = {
+  ...reader,
+  async query<T>(sql: string, params?: Params) {
+    recording?.push({ sql, params });
+    return reader.query<T>(sql, params);
+  },
+};
+const secret = 'bench-secret-bench-secret-bench-secret-00';
+const app = createApp({ warehouse, reader: recordingReader, queries, migrations: readMigrations(join(root, 'sql/migrations')), auth: { secret },
+  limits: { perAddressPerMinute: 1e9, perAccountPerMinute: 1e9 } });
+const locals = app.locals as unknown as AppLocals;
+await ensureDemoAccounts(locals.services.accounts, 'demo');
+const server = app.listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+const engine = new Session(dataDir, { connectionArgs: ['--readonly=1'] });
+
+const results = [];
+for (const e of ENDPOINTS) {
+  const { id } = await locals.services.sessions.create(e.login, { address: 'bench', userAgent: 'bench' });
+  const headers = { cookie: `cx_session=${sign(id, secret)}`, 'accept-encoding': 'br, gzip' };
+  const call = async () => {
+    const res = await fetch(base + e.path, { headers });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${e.name}: ${res.status}`);
+  };
+  await call(); // warm: caches of the directory, sessions, data version
+  recording = [];
+  await call();
+  const sqls = recording;
+  recording = null;
+  const api: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await call();
+    api.push(performance.now() - t0);
+  }
+  const run = (sql: string, params: Params | undefined) => (params && Object.keys(params).length > 0
+    ? engine.queryBindAsync(sql, params, { format: 'JSONEachRow' }) : engine.queryAsync(sql, { format: 'JSONEachRow' }));
+  const eng: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    for (const q of sqls) await run(q.sql, q.params);
+    eng.push(performance.now() - t0);
+  }
+  // Rows the engine reads from tables after its index analysis (EXPLAIN ESTIMATE), over all the queries.
+  let rowsRead = 0;
+  for (const q of sqls) {
+    for (const line of (await run(`EXPLAIN ESTIMATE ${q.sql}`, q.params)).text().split('\n').filter(Boolean)) rowsRead += Number((JSON.parse(line) as { rows: number }).rows);
+  }
+  const row = { name: e.name, queries: sqls.length, apiP50Ms: round(pct(api, 50)), apiP95Ms: round(pct(api, 95)), engineP50Ms: round(pct(eng, 50)), engineP95Ms: round(pct(eng, 95)), rowsRead };
+  const budget = 1.3 * row.engineP95Ms + 10;
+  results.push(row);
+  process.stdout.write(`${e.name.padEnd(32)} ${String(row.queries).padStart(2)} queries  API p50 ${String(row.apiP50Ms).padStart(6)} p95 ${String(row.apiP95Ms).padStart(6)} ms  engine p50 ${String(row.engineP50Ms).padStart(6)} p95 ${String(row.engineP95Ms).padStart(6)} ms  ratio ${(row.apiP95Ms / row.engineP95Ms).toFixed(2)}  ${row.apiP95Ms <= budget ? 'ok' : 'OVER'} (budget ${round(budget)})  rows read ${rowsRead.toLocaleString('en-US')}\n`);
+}
+server.close();
+engine.close();
+await locals.close();
+await reader.close();
+await warehouse.close();
+if (!values['data-dir']) (await import('node:fs')).rmSync(dataDir, { recursive: true, force: true });
+process.stdout.write(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB; ${runs} runs per endpoint\n`);
+process.stdout.write(`${JSON.stringify({ endpoints: results.map(({ name, apiP95Ms, engineP95Ms, rowsRead }) => ({ name, apiP95Ms, engineP95Ms, rowsRead })) })}\n`);

@@ -1,0 +1,239 @@
+// The officials' figures on fifteen months of the simulated county, each recomputed here from the
+// generated events by a second path (plain loops over the events and the model's reference, not
+// the platform's SQL), and equal to the fen: month, year to date, growth, online merchants,
+// proxy purchases, parcels, stations that did not report, coverage, unknown sellers, the national
+// gaps against an uploaded national row, and the scorecard. Also 403 for another county.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { AnyEvent, DistributionTxn } from '../../../contracts/events.ts';
+import { overviewResponse, scorecardResponse, stationsResponse, type IndicatorKey } from '../../../contracts/officials.ts';
+import { parseShanghaiTime, shanghaiDay } from '../../../contracts/time.ts';
+import { distributionRows } from '../../../ingest/rows.ts';
+import { silentFrom } from '../../../ingest/sources/stores.ts';
+import { readProducts, readTrainingSessions } from '../../../warehouse/reference-tables.ts';
+import { openTestApp, type TestApp } from '../../fixtures/app.ts';
+import { loadCounty } from '../../fixtures/county.ts';
+import { areas, ROOT, stores } from '../../fixtures/warehouse.ts';
+
+let t: TestApp;
+let events: AnyEvent[];
+const storeArea = new Map(stores.map((s) => [s.id, s.areaCode]));
+const agricultural = new Map(readProducts(join(ROOT, 'reference/products.json')).map((p) => [p.sku, p.agricultural]));
+const monthOf = (time: string) => shanghaiDay(parseShanghaiTime(time)).slice(0, 7);
+const UNLISTED: DistributionTxn = {
+  schemaVersion: 1, txnId: 'T-UNLISTED-1', occurredAt: '2026-03-12 10:00:00', sellerId: 'PS-UNLISTED-1', buyerId: 'C-1', direction: 'upstream',
+  channel: 'online', platform: 'taobao', sku: 'walnut-500g', category: 'produce.nuts', quantity: 1, weightG: 500, amountFen: 12_345,
+  originAreaCode: '532302101001', destCityCode: '530100',
+};
+
+beforeAll(async () => {
+  t = await openTestApp({ clock: () => Date.parse('2026-04-15T04:00:00Z') });
+  events = await loadCounty(t.wh, { from: '2025-01-01', to: '2026-03-31', scale: 0.03 });
+  await t.wh.insert('distribution_txns', distributionRows(UNLISTED));
+}, 120_000);
+afterAll(() => t.close());
+
+/** The indicator's value per month for codes starting with `area`, from the events alone. */
+function monthly(area: string): Record<IndicatorKey, Map<string, number>> {
+  const out = { online_retail: new Map(), agri_online_retail: new Map(), online_merchants: new Map(), proxy_purchases: new Map(), parcels_out: new Map(), parcels_in: new Map() } as Record<IndicatorKey, Map<string, number>>;
+  const add = (k: IndicatorKey, m: string, v: number) => out[k].set(m, (out[k].get(m) ?? 0) + v);
+  const sellers = new Map<string, Set<string>>();
+  for (const e of events) {
+    if (e.kind === 'distribution') {
+      const d = e.event;
+      const a = storeArea.get(d.sellerId);
+      if (d.channel !== 'online' || d.direction !== 'upstream' || !a?.startsWith(area)) continue;
+      const m = monthOf(d.occurredAt);
+      add('online_retail', m, d.amountFen);
+      if (agricultural.get(d.sku)) add('agri_online_retail', m, d.amountFen);
+      if (!sellers.has(m)) sellers.set(m, new Set());
+      sellers.get(m)!.add(d.sellerId);
+    } else if (e.kind === 'pos') {
+      if (e.event.channel !== 'online_proxy' || !e.event.areaCode.startsWith(area)) continue;
+      add('proxy_purchases', monthOf(e.event.soldAt), e.event.lines.reduce((s, l) => s + l.amountFen, 0));
+    } else if (e.event.areaCode.startsWith(area)) {
+      add(e.event.direction === 'out' ? 'parcels_out' : 'parcels_in', e.event.day.slice(0, 7), e.event.parcels);
+    }
+  }
+  for (const [m, s] of sellers) out.online_merchants.set(m, s.size);
+  return out;
+}
+
+/** Distinct online sellers of `area` over months [from, to]. */
+function merchantsOver(area: string, from: string, to: string): number {
+  const s = new Set<string>();
+  for (const e of events) {
+    if (e.kind !== 'distribution') continue;
+    const d = e.event;
+    const m = monthOf(d.occurredAt);
+    if (d.channel === 'online' && d.direction === 'upstream' && storeArea.get(d.sellerId)?.startsWith(area) && m >= from && m <= to) s.add(d.sellerId);
+  }
+  return s.size;
+}
+
+const sum = (m: Map<string, number>, months: string[]) => months.reduce((a, x) => a + (m.get(x) ?? 0), 0);
+const pct = (a: number, b: number) => (b === 0 ? null : Math.round(((a - b) / b) * 1000) / 10);
+
+async function overview(who: 'lufeng' | 'prefecture' | 'analyst', query = '') {
+  const res = await (await t.agent(who)).get(`/api/official/overview${query}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return overviewResponse.parse(res.body);
+}
+
+describe('the overview of Lufeng for March 2026', () => {
+  test('every indicator: month, year to date, the month before, a year before, and growth, equal to a recount of the events', async () => {
+    const body = await overview('lufeng');
+    expect(body.area).toEqual({ code: '532302', name: '禄丰市', level: 'county' });
+    expect(body.month).toBe('2026-03'); // the last complete month: the clock says 2026-04-15
+    const own = monthly('532302');
+    const ytd = ['2026-01', '2026-02', '2026-03'];
+    const lyYtd = ['2025-01', '2025-02', '2025-03'];
+    for (const k of ['online_retail', 'agri_online_retail', 'proxy_purchases', 'parcels_out', 'parcels_in'] as const) {
+      const f = body.indicators.find((i) => i.key === k)!;
+      const expected = {
+        month: own[k].get('2026-03') ?? 0, ytd: sum(own[k], ytd), previousMonth: own[k].get('2026-02') ?? 0,
+        sameMonthLastYear: own[k].get('2025-03') ?? 0, ytdLastYear: sum(own[k], lyYtd),
+      };
+      expect({ month: f.month, ytd: f.ytd, previousMonth: f.previousMonth, sameMonthLastYear: f.sameMonthLastYear, ytdLastYear: f.ytdLastYear }, k).toEqual(expected);
+      expect([f.momPct, f.yoyPct, f.ytdYoyPct], k).toEqual([pct(expected.month, expected.previousMonth), pct(expected.month, expected.sameMonthLastYear), pct(expected.ytd, expected.ytdLastYear)]);
+      expect(expected.month, `${k} has data to compare`).toBeGreaterThan(0);
+    }
+    const m = body.indicators.find((i) => i.key === 'online_merchants')!;
+    expect([m.month, m.ytd, m.previousMonth, m.sameMonthLastYear, m.ytdLastYear]).toEqual([
+      merchantsOver('532302', '2026-03', '2026-03'), merchantsOver('532302', '2026-01', '2026-03'), merchantsOver('532302', '2026-02', '2026-02'),
+      merchantsOver('532302', '2025-03', '2025-03'), merchantsOver('532302', '2025-01', '2025-03')]);
+  });
+
+  test('the townships: each one\'s month and year to date', async () => {
+    const body = await overview('lufeng');
+    expect(body.childLevel).toBe('township');
+    expect(body.children.map((c) => c.code)).toEqual(areas.filter((a) => a.parentCode === '532302').map((a) => a.code));
+    for (const child of body.children) {
+      const own = monthly(child.code);
+      expect(child.values.online_retail).toMatchObject({ month: own.online_retail.get('2026-03') ?? 0, ytd: sum(own.online_retail, ['2026-01', '2026-02', '2026-03']) });
+      expect(child.values.parcels_in!.month, child.code).toBe(own.parcels_in.get('2026-03') ?? 0);
+    }
+  });
+
+  test('no national figure for January-March 2026 yet: the gap says so instead of guessing', async () => {
+    const f = (await overview('lufeng')).indicators.find((i) => i.key === 'online_retail')!;
+    expect(f.vsNational).toEqual({ missing: 'no national national_online_retail figure for 2026-01..2026-03' });
+    expect(f.vsNationalRural).toEqual({ missing: 'no national rural_online_retail figure for 2026-01..2026-03' });
+    const agri = (await overview('lufeng')).indicators.find((i) => i.key === 'agri_online_retail')!;
+    expect(agri.vsNationalRural).toEqual({ missing: 'no national series of this kind is published' });
+    expect((await overview('lufeng')).indicators.find((i) => i.key === 'parcels_in')!.vsNational).toBeNull();
+  });
+
+  test('a county official cannot see another county: 403 naming the scope', async () => {
+    const res = await (await t.agent('lufeng')).get('/api/official/overview?area=532301');
+    expect(res.status).toBe(403);
+    expect(res.body.message).toBe('area 532301 is outside your scope: area 532302 (禄丰市)');
+  });
+});
+
+describe('the prefecture', () => {
+  test('counties equal to the recount; a seller missing from the reference counts in the total, is listed, and is in no county', async () => {
+    const body = await overview('prefecture', '?month=2026-03');
+    const all = monthly('5323');
+    const f = body.indicators.find((i) => i.key === 'online_retail')!;
+    expect(f.month).toBe((all.online_retail.get('2026-03') ?? 0) + UNLISTED.amountFen);
+    expect(body.unknownSellers).toEqual([{ sellerId: 'PS-UNLISTED-1', amountFen: 12_345, orders: 1 }]);
+    expect(body.children).toHaveLength(10);
+    for (const c of body.children) expect(c.values.online_retail!.month, c.code).toBe(monthly(c.code).online_retail.get('2026-03') ?? 0);
+    expect(body.children.reduce((s, c) => s + c.values.online_retail!.month, 0)).toBe(f.month! - UNLISTED.amountFen);
+    // Lufeng's own figures never include it.
+    expect((await overview('lufeng')).indicators.find((i) => i.key === 'online_retail')!.month).toBe(monthly('532302').online_retail.get('2026-03') ?? 0);
+  });
+
+  test('a national row uploaded for January-March 2026: the gap in points, naming the row', async () => {
+    const csv = ['body,series,period_start,period_end,value_100m_yuan,yoy_pct,source,confidence',
+      'NBS,national_online_retail,2026-01,2026-03,35000,7.5,"NBS release 2026-04-16 (test)",official',
+      'MOFCOM,rural_online_retail,2026-01,2026-03,6900,6,"MOFCOM (test)",repost'].join('\n');
+    const res = await (await t.agent('prefecture')).put('/api/reference/national').send({ csv });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const body = await overview('lufeng');
+    const own = monthly('532302').online_retail;
+    const growth = pct(sum(own, ['2026-01', '2026-02', '2026-03']), sum(own, ['2025-01', '2025-02', '2025-03']))!;
+    const f = body.indicators.find((i) => i.key === 'online_retail')!;
+    expect(f.vsNational).toEqual({ gapPp: Math.round((growth - 7.5) * 10) / 10, nationalYoyPct: 7.5, body: 'NBS', series: 'national_online_retail',
+      periodStart: '2026-01', periodEnd: '2026-03', source: 'NBS release 2026-04-16 (test)', confidence: 'official' });
+    expect(f.vsNationalRural).toMatchObject({ gapPp: Math.round((growth - 6) * 10) / 10, body: 'MOFCOM', series: 'rural_online_retail' });
+    // The replacement removed the committed rows: 2025's annual figures are gone from the table.
+    const table = await (await t.agent('analyst')).get('/api/reference/national');
+    expect(table.body.rows).toHaveLength(2);
+  });
+
+  test('only the prefecture\'s bureau may replace the national figures; a bad CSV names its line and column', async () => {
+    const lufeng = await (await t.agent('lufeng')).put('/api/reference/national').send({ csv: 'x' });
+    expect(lufeng.status).toBe(403);
+    expect(lufeng.body.message).toBe('PUT /api/reference/national is for the whole of 5323; your scope is area 532302 (禄丰市)');
+    const bad = await (await t.agent('prefecture')).put('/api/reference/national').send({
+      csv: 'body,series,period_start,period_end,value_100m_yuan,yoy_pct,source,confidence\nNBS,national_online_retail,2026-01,2026-13,1,2,x,official' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ error: 'bad_request', field: 'csv', message: 'csv: line 2, period_end: must be a month YYYY-MM' });
+  });
+});
+
+describe('stations', () => {
+  test('who did not report in March 2026, completeness per county and coverage, as the events and the reference say', async () => {
+    const res = await (await t.agent('prefecture')).get('/api/official/stations?month=2026-03');
+    const body = stationsResponse.parse(res.body);
+    const reported = new Set<string>();
+    for (const e of events) {
+      if (e.kind === 'pos' && monthOf(e.event.soldAt) === '2026-03') reported.add(e.event.storeId);
+      if (e.kind === 'parcel' && e.event.day.startsWith('2026-03')) reported.add(e.event.stationId);
+    }
+    const expected = stores.filter((s) => (s.type === 'township_station' || s.type === 'village_point') && s.status !== 'closed' && s.openedOn <= '2026-03-31');
+    expect([...body.notReporting].sort()).toEqual(expected.filter((s) => !reported.has(s.id)).map((s) => s.id).sort());
+    // Stations that went silent before March are among them.
+    const silentBefore = expected.filter((s) => { const from = silentFrom(s); return from !== null && from < '2026-03-01'; }).map((s) => s.id);
+    expect(silentBefore.length).toBeGreaterThan(0);
+    for (const id of silentBefore) expect(body.notReporting).toContain(id);
+    const lufeng = body.completeness.find((c) => c.countyCode === '532302')!;
+    const lufengExpected = expected.filter((s) => s.areaCode.startsWith('532302'));
+    expect(lufeng).toEqual({ countyCode: '532302', name: '禄丰市', expected: lufengExpected.length, reported: lufengExpected.filter((s) => reported.has(s.id)).length,
+      pct: Math.round((lufengExpected.filter((s) => reported.has(s.id)).length / lufengExpected.length) * 1000) / 10 });
+    const townships = areas.filter((a) => a.level === 'township');
+    const villages = areas.filter((a) => a.level === 'village');
+    const serving = stores.filter((s) => s.status === 'active' && s.openedOn <= '2026-03-31');
+    const tc = new Set(serving.filter((s) => s.type === 'township_station').map((s) => s.areaCode.slice(0, 9)));
+    const vc = new Set(serving.filter((s) => s.type === 'village_point').map((s) => s.areaCode));
+    expect(body.coverage).toMatchObject({ townships: townships.length, townshipsCovered: townships.filter((x) => tc.has(x.code)).length,
+      villages: villages.length, villagesCovered: villages.filter((x) => vc.has(x.code)).length });
+  });
+});
+
+describe('the scorecard of Lufeng', () => {
+  test('targets with actual and status, computed from the reference and the events', async () => {
+    const res = await (await t.agent('lufeng')).get('/api/official/scorecard');
+    const body = scorecardResponse.parse(res.body);
+    const by = Object.fromEntries(body.targets.map((x) => [x.id, x]));
+    expect(body.asOf).toBe('2026-03');
+    expect([by.service_centre!.actual, by.service_centre!.status]).toEqual([1, 'met']);
+    expect([by.logistics_warehouse!.actual, by.logistics_warehouse!.status]).toEqual([1, 'met']);
+    expect([by.township_station_coverage!.actual, by.township_station_coverage!.status]).toEqual([100, 'met']);
+    expect([by.village_points!.actual, by.village_points!.status]).toEqual([50, 'met']);
+    const villages = areas.filter((a) => a.level === 'village' && a.code.startsWith('532302')).length;
+    expect([by.village_coverage!.actual, by.village_coverage!.status]).toEqual([Math.round((50 / villages) * 1000) / 10, 'behind']);
+    const training = readTrainingSessions(join(ROOT, 'reference/training-sessions.json')).filter((s) => s.areaCode.startsWith('532302') && s.date >= '2020-09-01' && s.date <= '2021-12-31');
+    const trainees = training.reduce((s, x) => s + x.trainees, 0);
+    expect(by.training_attendances!.actual).toBe(trainees);
+    expect(by.training_attendances!.status).toBe(trainees >= 3000 ? 'met' : 'behind');
+    expect(by.training_satisfaction!.actual).toBe(Math.round((training.reduce((s, x) => s + x.satisfied, 0) / trainees) * 1000) / 10);
+    expect(by.training_conversion!.actual).toBe(Math.round((training.reduce((s, x) => s + x.converted, 0) / trainees) * 1000) / 10);
+    // No March report by 15 April: behind.
+    expect([by.monthly_report!.actual, by.monthly_report!.status]).toEqual([0, 'behind']);
+    const merchants = pct(merchantsOver('532302', '2026-01', '2026-03'), merchantsOver('532302', '2025-01', '2025-03'));
+    expect(by.online_merchants_growth!.actual).toBe(merchants);
+    expect(by.online_merchants_growth!.status).toBe(merchants !== null && merchants >= 10 ? 'met' : 'behind');
+  });
+
+  test('an official edits a target; the scorecard judges against the new value', async () => {
+    const agent = await t.agent('lufeng');
+    const res = await agent.put('/api/official/targets/village_coverage?area=532302').send({ target: 25 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const body = scorecardResponse.parse((await agent.get('/api/official/scorecard')).body);
+    expect(body.targets.find((x) => x.id === 'village_coverage')).toMatchObject({ target: 25, status: 'met' });
+    expect((await (await t.agent('chuxiong')).put('/api/official/targets/village_coverage?area=532302').send({ target: 1 })).status).toBe(403);
+  });
+});

@@ -1,0 +1,103 @@
+// The monthly report: produced through the API as XLSX and PDF, downloaded, opened (cells read from
+// the workbook, text extracted from the PDF) and its figures compared with the API's overview.
+// Also: who produced it and when, the scheduler between the 1st and the 10th, and the scope.
+import ExcelJS from 'exceljs';
+import { PDFParse } from 'pdf-parse';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startReportScheduler } from '../../../api/officials/report-scheduler.ts';
+import { quietLogger } from '../../../api/logger.ts';
+import { overviewResponse, reportsResponse } from '../../../contracts/officials.ts';
+import { openTestApp, type TestApp } from '../../fixtures/app.ts';
+import { loadCounty } from '../../fixtures/county.ts';
+import { queries } from '../../fixtures/warehouse.ts';
+
+let t: TestApp;
+let now = Date.parse('2026-04-15T04:00:00Z');
+beforeAll(async () => {
+  t = await openTestApp({ clock: () => now });
+  await loadCounty(t.wh, { from: '2025-01-01', to: '2026-03-31', scale: 0.02 });
+}, 120_000);
+afterAll(() => t.close());
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+const wan = (fen: number) => (fen / 1_000_000).toFixed(2);
+
+describe('the monthly report of Lufeng for March 2026', () => {
+  test('XLSX and PDF hold the API\'s figures, say who produced them and when', async () => {
+    const agent = await t.agent('lufeng');
+    const made = await agent.post('/api/official/reports?area=532302&month=2026-03');
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const { reports } = reportsResponse.parse(made.body);
+    expect(reports.map((r) => [r.format, r.producedBy, r.month, r.areaName])).toEqual([['xlsx', 'official-532302', '2026-03', '禄丰市'], ['pdf', 'official-532302', '2026-03', '禄丰市']]);
+    const overview = overviewResponse.parse((await agent.get('/api/official/overview?month=2026-03')).body);
+    const retail = overview.indicators.find((i) => i.key === 'online_retail')!;
+    const parcelsIn = overview.indicators.find((i) => i.key === 'parcels_in')!;
+
+    const xlsx = await agent.get(`/api/official/reports/${reports[0]!.id}?area=532302`).buffer(true).parse(binary);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-disposition']).toContain('report-532302-2026-03.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '乡镇排名', '站点报送', '目标考核', '数据说明']);
+    const sheet = book.getWorksheet('概况')!;
+    const rowOf = (label: string) => sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === label)!;
+    const r = rowOf('网络零售额');
+    expect(r.getCell(2).value).toBe('万元');
+    expect(r.getCell(3).value).toBe(Math.round(retail.month! / 100) / 10_000);
+    expect(r.getCell(4).value).toBe(Math.round(retail.ytd! / 100) / 10_000);
+    expect(r.getCell(10).value).toBe(retail.ytdYoyPct);
+    expect(rowOf('快递投递量').getCell(3).value).toBe(parcelsIn.month);
+    const ranking = book.getWorksheet('乡镇排名')!;
+    expect(ranking.rowCount).toBe(1 + overview.children.length);
+    expect(String(book.getWorksheet('数据说明')!.getCell('A1').value)).toContain(`应报送站点 ${overview.completeness.expected} 个，已报送 ${overview.completeness.reported} 个`);
+
+    const pdf = await agent.get(`/api/official/reports/${reports[1]!.id}?area=532302`).buffer(true).parse(binary);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((pdf.body as Buffer).length).toBeLessThan(1_500_000); // the font is embedded as the glyphs used, not 10 MB
+    const parser = new PDFParse({ data: new Uint8Array(pdf.body as Buffer) });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    expect(text).toContain('禄丰市 2026年3月');
+    expect(text).toContain(`网络零售额（万元） ${wan(retail.month!)} ${wan(retail.ytd!)}`);
+    expect(text).toContain(`快递投递量（件） ${parcelsIn.month!.toLocaleString('en-US')}`);
+    expect(text).toContain('示范目标考核');
+    expect(text).toContain(`应报送站点 ${overview.completeness.expected} 个`);
+    expect(text).toMatch(/第 1 页，共 \d+ 页/);
+  }, 120_000);
+
+  test('listed with who and when; a Chuxiong official can neither list nor download it', async () => {
+    const list = reportsResponse.parse((await (await t.agent('lufeng')).get('/api/official/reports')).body);
+    expect(list.reports.length).toBe(2);
+    const id = list.reports[0]!.id;
+    const other = await t.agent('chuxiong');
+    expect((await other.get(`/api/official/reports/${id}?area=532302`)).status).toBe(403);
+    expect((await other.get(`/api/official/reports/${id}?area=532301`)).status).toBe(404);
+    expect((await other.get('/api/official/reports')).body.reports).toEqual([]);
+  });
+
+  test('the scheduler produces last month\'s missing reports between the 1st and the 10th, as "system", once', async () => {
+    const scheduler = startReportScheduler({ writer: t.wh, reader: t.wh, queries, directory: t.locals.services.directory, clock: () => now, logger: quietLogger, everyMs: 3_600_000 });
+    try {
+      expect(await scheduler.tick()).toEqual([]); // the 15th: too late to be on time, and not the scheduler's to make
+      now = Date.parse('2026-05-03T02:00:00Z');
+      const made = await scheduler.tick();
+      expect(made).toEqual(['5323 2026-04', '532301 2026-04', '532302 2026-04', '532322 2026-04', '532323 2026-04', '532324 2026-04',
+        '532325 2026-04', '532326 2026-04', '532327 2026-04', '532328 2026-04', '532329 2026-04']);
+      expect(await scheduler.tick()).toEqual([]);
+      const rows = await t.wh.query<{ produced_by: string; n: number }>("SELECT produced_by, count() AS n FROM monthly_reports WHERE month = '2026-04' GROUP BY produced_by");
+      expect(rows).toEqual([{ produced_by: 'system (automatic, by the 10th)', n: 22 }]);
+      // On time: the scorecard of Lufeng now says so.
+      const card = await (await t.agent('lufeng')).get('/api/official/scorecard');
+      expect(card.body.targets.find((x: { id: string }) => x.id === 'monthly_report')).toMatchObject({ actual: 1, status: 'met' });
+    } finally {
+      scheduler.stop();
+    }
+  }, 300_000);
+});

@@ -1,0 +1,64 @@
+// What every page of the officials' cockpit shares: the tabs between its pages, the area (with the
+// way back up) and the month, kept in the address so each page can be bookmarked. A page of a
+// county shows that county; a prefecture official and an analyst may move between counties.
+import type { Me } from '../contracts/auth.ts';
+import { h } from './dom.ts';
+import { t, type Lang, type MessageKey } from './i18n.ts';
+import type { ViewContext } from './view.ts';
+import { linkTo } from './views/links.ts';
+
+export const TABS: { path: string; label: MessageKey }[] = [
+  { path: '/cockpit', label: 'tab.overview' },
+  { path: '/cockpit/stations', label: 'tab.stations' },
+  { path: '/cockpit/scorecard', label: 'tab.scorecard' },
+  { path: '/cockpit/reports', label: 'tab.reports' },
+  { path: '/cockpit/national', label: 'tab.national' },
+];
+
+export interface CockpitState { area: string; month: string }
+
+export function cockpitState(ctx: ViewContext): CockpitState {
+  return { area: ctx.search.get('area') ?? ctx.me!.homeArea ?? '5323', month: ctx.search.get('month') ?? '' };
+}
+
+export function cockpitUrl(path: string, s: Partial<CockpitState>): string {
+  const p = new URLSearchParams();
+  if (s.area) p.set('area', s.area);
+  if (s.month) p.set('month', s.month);
+  const q = p.toString();
+  return q ? `${path}?${q}` : path;
+}
+
+/** The tabs, with the area and month carried from page to page. */
+export function cockpitTabs(ctx: ViewContext, current: string, state: CockpitState): HTMLElement {
+  return h('nav', { class: 'tabs', 'aria-label': t(ctx.lang, 'nav.cockpit') }, TABS.map((tab) => {
+    const a = linkTo(ctx, cockpitUrl(tab.path, tab.path === '/cockpit/national' ? {} : state), t(ctx.lang, tab.label));
+    if (tab.path === current) a.setAttribute('aria-current', 'page');
+    return a;
+  }));
+}
+
+/** The way back up the area tree, linking only areas in the caller's scope. */
+export function areaPath(ctx: ViewContext, path: { code: string; name: string }[], current: { code: string; name: string }, to: (code: string) => string): HTMLElement {
+  const inScope = (code: string) => ctx.me!.scopeAreas.some((a) => code.startsWith(a));
+  return h('nav', { class: 'breadcrumb', 'aria-label': t(ctx.lang, 'area') },
+    path.flatMap((p) => [inScope(p.code) ? linkTo(ctx, to(p.code), p.name) : h('span', { class: 'crumb' }, p.name), h('span', { class: 'crumb-sep' }, '›')]),
+    h('span', { class: 'crumb current', 'aria-current': 'page' }, current.name));
+}
+
+/** A month picker that moves the page to the month chosen. */
+export function monthPicker(ctx: ViewContext, value: string, onChange: (month: string) => void): HTMLElement {
+  const input = h('input', { type: 'month', id: 'cockpit-month', name: 'month', value, max: '2100-12' });
+  input.addEventListener('change', () => { if (/^\d{4}-\d{2}$/.test(input.value)) onChange(input.value); });
+  return h('label', { class: 'inline-field', for: 'cockpit-month' }, h('span', {}, t(ctx.lang, 'month')), input);
+}
+
+export const canEditNational = (me: Me) => me.role === 'official' && me.scopeAreas.includes('5323');
+
+export function pctText(x: number | null): string {
+  return x === null ? '—' : `${x > 0 ? '+' : ''}${x.toFixed(1)}%`;
+}
+
+export function ppText(x: number, lang: Lang): string {
+  return t(lang, 'pp', { x: `${x > 0 ? '+' : ''}${x.toFixed(1)}` });
+}

@@ -1,0 +1,67 @@
+// Stations of the area for a month: coverage of townships and villages, report completeness per
+// county, who has not reported (and who has been silent longer than a chosen number of days), and
+// every station with what it reported.
+import type { StationsResponse } from '../../contracts/officials.ts';
+import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
+import { areaPath, cockpitState, cockpitTabs, cockpitUrl, monthPicker } from '../cockpit-frame.ts';
+import { h, table } from '../dom.ts';
+import { formatYuan, t, type MessageKey } from '../i18n.ts';
+import { errorNode, loadingNode, setViewState } from '../status-view.ts';
+import type { View } from '../view.ts';
+
+export const view: View = async (ctx) => {
+  const { lang, main, signal, search } = ctx;
+  const state = cockpitState(ctx);
+  const silentDays = search.get('silentDays') ?? '14';
+  const go = (patch: Record<string, string>) => ctx.navigate(withQuery('/cockpit/stations', { area: state.area, month: state.month, silentDays, ...patch }));
+  const section = h('section', { id: 'view', class: 'view', 'data-view': 'cockpit-stations' });
+  main.replaceChildren(cockpitTabs(ctx, '/cockpit/stations', state), section);
+  setViewState(section, 'loading', loadingNode(lang));
+  let d: StationsResponse;
+  try {
+    d = await apiGet<StationsResponse>(withQuery('/api/official/stations', { area: state.area, month: state.month, silentDays }), { signal });
+  } catch (e) {
+    if (signal.aborted) return;
+    if (e instanceof ApiRequestError && e.status === 403) return ctx.forbidden(e.message);
+    return setViewState(section, 'error', errorNode(e, lang, () => void view(ctx)));
+  }
+  if (signal.aborted) return;
+  document.title = `${d.area.name} ${d.month} · ${t(lang, 'tab.stations')}`;
+  const days = h('input', { type: 'number', id: 'silent-days', name: 'silentDays', min: 1, max: 365, value: silentDays, inputmode: 'numeric' });
+  days.addEventListener('change', () => go({ silentDays: days.value }));
+  const silent = new Set(d.silent);
+  const notReporting = new Set(d.notReporting);
+  const byId = new Map(d.stations.map((s) => [s.id, s]));
+  const typeName = (type: string) => t(lang, `type.${type}` as MessageKey);
+  const pct = (x: number | null) => (x === null ? '—' : `${x}%`);
+
+  setViewState(section, 'ready',
+    h('h1', {}, `${d.area.name} · ${t(lang, 'tab.stations')} · ${d.month}`),
+    areaPath(ctx, [], d.area, (code) => cockpitUrl('/cockpit/stations', { area: code })),
+    h('div', { class: 'controls' }, monthPicker(ctx, d.month, (m) => go({ month: m })),
+      h('label', { for: 'silent-days' }, h('span', {}, t(lang, 'silentDaysLabel')), days)),
+    h('div', { class: 'kpi-cards' },
+      h('article', { class: 'kpi-card', 'data-coverage': 'townships' }, h('h2', {}, t(lang, 'coverageTownships')),
+        h('p', { class: 'kpi-value' }, pct(d.coverage.townshipPct)), h('p', {}, `${d.coverage.townshipsCovered} / ${d.coverage.townships}`)),
+      h('article', { class: 'kpi-card', 'data-coverage': 'villages' }, h('h2', {}, t(lang, 'coverageVillages')),
+        h('p', { class: 'kpi-value' }, pct(d.coverage.villagePct)), h('p', {}, `${d.coverage.villagesCovered} / ${d.coverage.villages}`))),
+    h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'area'), t(lang, 'expectedCol'), t(lang, 'reportedCol'), '%'],
+      d.completeness.map((c) => [c.name, c.expected, c.reported, pct(c.pct)]), { caption: t(lang, 'completenessTitle'), numeric: [1, 2, 3], className: 'data completeness' })),
+    h('h2', {}, `${t(lang, 'notReportingTitle')}（${d.notReporting.length}）`),
+    d.notReporting.length === 0 ? h('p', { class: 'ok' }, t(lang, 'allReported'))
+      : h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'lastReport'), t(lang, 'daysSilent')],
+        d.notReporting.map((id) => byId.get(id)!).map((s) => [s.name, typeName(s.type), s.areaName, s.lastReport ?? t(lang, 'neverReported'), s.daysSilent ?? '—']),
+        { numeric: [4], className: 'data not-reporting' })),
+    h('div', { class: 'table-scroll', tabindex: 0 }, table(
+      [t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'storeStatus'), t(lang, 'lastReport'), t(lang, 'salesCol'), t(lang, 'proxyCol'), t(lang, 'parcelsOutCol'), t(lang, 'parcelsInCol')],
+      d.stations.map((s) => [
+        s.name, typeName(s.type), s.areaName,
+        h('span', { class: notReporting.has(s.id) || silent.has(s.id) ? 'bad' : '' }, [
+          t(lang, `status.${s.status}` as MessageKey),
+          s.type === 'county_centre' || s.type === 'county_warehouse' ? t(lang, 'facility') : '',
+          silent.has(s.id) ? t(lang, 'silentFlag', { n: String(d.silentDays) }) : '',
+        ].filter(Boolean).join(' · ')),
+        s.lastReport ?? t(lang, 'neverReported'), formatYuan(s.salesFen), formatYuan(s.proxyFen), s.parcelsOut, s.parcelsIn,
+      ]), { caption: `${t(lang, 'stationsTitle')}（${d.stations.length}）`, numeric: [5, 6, 7, 8], className: 'data stations' })),
+  );
+};

@@ -1,0 +1,146 @@
+// The officials' overview of an area: the month's figures of every indicator with year to date,
+// growth and the gaps to the national averages (each naming the national row it used); the
+// counties on a map (townships ranked, since no township boundaries exist), coloured by a chosen
+// indicator and measure; the trend with the national baseline; the ranking; unknown sellers.
+import '../shell-modules.ts';
+import type { IndicatorFigures, IndicatorKey, OverviewResponse } from '../../contracts/officials.ts';
+import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
+import { createCountyMap, type MapFeature } from '../charts/county-map.ts';
+import { createRankBars } from '../charts/rank-bars.ts';
+import { areaPath, cockpitState, cockpitTabs, cockpitUrl, monthPicker, pctText, ppText } from '../cockpit-frame.ts';
+import { h, table } from '../dom.ts';
+import { formatYuan, t, type Lang, type MessageKey } from '../i18n.ts';
+import { errorNode, loadingNode, setViewState } from '../status-view.ts';
+import type { View, ViewContext } from '../view.ts';
+import { linkTo } from './links.ts';
+
+const INDICATORS: IndicatorKey[] = ['online_retail', 'agri_online_retail', 'online_merchants', 'proxy_purchases', 'parcels_out', 'parcels_in'];
+const MEASURES = ['month', 'ytd', 'ytdYoy'] as const;
+type Measure = (typeof MEASURES)[number];
+
+let mapFeatures: Promise<MapFeature[]> | undefined;
+function countyMap(): Promise<MapFeature[]> {
+  const href = document.querySelector<HTMLMetaElement>('meta[name="cx-county-map"]')?.content ?? '';
+  mapFeatures ??= fetch(href).then((r) => r.json() as Promise<{ features: MapFeature[] }>).then((m) => m.features);
+  return mapFeatures;
+}
+
+/** A figure in its unit: 万元 for money, a plain count otherwise. */
+export function figure(value: number | null, key: IndicatorKey, lang: Lang): string {
+  if (value === null) return '—';
+  if (key === 'online_merchants' || key === 'parcels_out' || key === 'parcels_in') {
+    return `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${t(lang, key === 'online_merchants' ? 'unitJia' : 'unitJian')}`;
+  }
+  return `${(value / 1_000_000).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${t(lang, 'unitWan')}`;
+}
+
+export const view: View = async (ctx) => {
+  const { lang, main, signal, search } = ctx;
+  const state = cockpitState(ctx);
+  const indicator = (INDICATORS as string[]).includes(search.get('ind') ?? '') ? search.get('ind') as IndicatorKey : 'online_retail';
+  const measure = (MEASURES as readonly string[]).includes(search.get('measure') ?? '') ? search.get('measure') as Measure : 'month';
+  const go = (patch: Record<string, string>) => ctx.navigate(withQuery('/cockpit', { area: state.area, month: state.month, ind: indicator, measure, ...patch }));
+
+  const section = h('section', { id: 'view', class: 'view', 'data-view': 'cockpit' });
+  main.replaceChildren(cockpitTabs(ctx, '/cockpit', state), section);
+  setViewState(section, 'loading', loadingNode(lang));
+  let data: OverviewResponse;
+  try {
+    data = await apiGet<OverviewResponse>(withQuery('/api/official/overview', { area: state.area, month: state.month }), { signal });
+  } catch (e) {
+    if (signal.aborted) return;
+    if (e instanceof ApiRequestError && e.status === 403) return ctx.forbidden(e.message);
+    return setViewState(section, 'error', errorNode(e, lang, () => void view(ctx)));
+  }
+  if (signal.aborted) return;
+  const monthWords = lang === 'zh' ? `${data.month.slice(0, 4)}年${Number(data.month.slice(5))}月` : data.month;
+  document.title = `${data.area.name} ${monthWords} · ${t(lang, 'nav.cockpit')}`;
+  const c = data.completeness;
+
+  const head = h('div', { class: 'cockpit-head' },
+    h('h1', {}, `${data.area.name} · ${monthWords}`),
+    areaPath(ctx, data.path, data.area, (code) => cockpitUrl('/cockpit', { area: code, month: state.month })),
+    h('div', { class: 'controls' }, monthPicker(ctx, data.month, (m) => go({ month: m }))),
+    h('p', { class: 'caption' }, [
+      t(lang, 'completenessLine', { reported: String(c.reported), expected: String(c.expected), pct: c.pct === null ? '—' : `${c.pct}%` }),
+      data.latestMonth ? t(lang, 'dataThrough', { month: data.latestMonth }) : '',
+    ].filter(Boolean).join(' · ')));
+
+  const cards = h('div', { class: 'kpi-cards' }, data.indicators.map((f) => kpiCard(f, data.month, lang, ctx)));
+
+  const indicatorSelect = h('select', { id: 'cockpit-indicator', name: 'ind' }, INDICATORS.map((k) => h('option', { value: k, selected: k === indicator }, t(lang, `ind.${k}` as MessageKey))));
+  indicatorSelect.addEventListener('change', () => go({ ind: indicatorSelect.value }));
+  const measureSelect = h('select', { id: 'cockpit-measure', name: 'measure' }, MEASURES.map((m) => h('option', { value: m, selected: m === measure }, t(lang, `measure.${m}` as MessageKey))));
+  measureSelect.addEventListener('change', () => go({ measure: measureSelect.value }));
+  const pickers = h('div', { class: 'controls' },
+    h('label', { for: 'cockpit-indicator' }, h('span', {}, t(lang, 'measure')), indicatorSelect),
+    h('label', { for: 'cockpit-measure' }, h('span', {}, t(lang, 'period')), measureSelect));
+
+  const valueOf = (child: OverviewResponse['children'][number]) => {
+    const v = child.values[indicator];
+    if (!v) return null;
+    return measure === 'month' ? v.month : measure === 'ytd' ? v.ytd : v.ytdYoyPct;
+  };
+  const format = (v: number) => (measure === 'ytdYoy' ? pctText(v) : figure(v, indicator, lang));
+  const indicatorName = t(lang, `ind.${indicator}` as MessageKey);
+  const spatial = h('section', { class: 'cockpit-map' });
+  if (data.childLevel === 'county') {
+    spatial.append(h('h2', {}, t(lang, 'mapTitle', { indicator: indicatorName })), h('p', { class: 'hint' }, t(lang, 'clickCounty')));
+    const features = await countyMap().catch(() => null);
+    if (signal.aborted) return;
+    if (features) {
+      spatial.append(createCountyMap(features, {
+        width: Math.min(560, main.clientWidth || 560), diverging: measure === 'ytdYoy', format,
+        values: new Map(data.children.map((ch) => [ch.code, valueOf(ch)])),
+        label: (name, value) => `${name} ${value}（${indicatorName}）`,
+        onOpen: (code) => go({ area: code }),
+      }));
+    }
+  } else if (data.childLevel === 'township') {
+    spatial.append(h('h2', {}, t(lang, 'barsTitle', { indicator: indicatorName })));
+    spatial.append(createRankBars(data.children.map((ch) => ({ code: ch.code, name: ch.name, value: valueOf(ch) })), {
+      format, label: t(lang, 'barsTitle', { indicator: indicatorName }),
+    }));
+  }
+
+  const trendSrc = withQuery('/api/official/trend.svg', { area: data.area.code, indicator, months: 24, to: data.month, lang });
+  const trend = h('figure', { class: 'trend' },
+    h('img', { src: trendSrc, alt: t(lang, 'trendAlt', { area: data.area.name, indicator: indicatorName }), width: 660, height: 420, loading: 'lazy', decoding: 'async' }),
+    h('figcaption', {}, t(lang, 'trendTitle')));
+
+  const ranking = data.children.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
+    [t(lang, 'rank'), t(lang, 'area'), ...INDICATORS.map((k) => t(lang, `ind.${k}` as MessageKey)), t(lang, 'ytdYoy')],
+    [...data.children].sort((a, b) => (valueOf(b) ?? -Infinity) - (valueOf(a) ?? -Infinity)).map((ch, i) => [
+      i + 1, data.childLevel === 'county' ? linkTo(ctx, cockpitUrl('/cockpit', { area: ch.code, month: state.month }), ch.name) : ch.name,
+      ...INDICATORS.map((k) => figure(ch.values[k]?.month ?? null, k, lang)), pctText(ch.values.online_retail?.ytdYoyPct ?? null),
+    ]), { caption: `${t(lang, 'rankingTitle')}（${monthWords}）`, numeric: [0, 2, 3, 4, 5, 6, 7, 8], className: 'data ranking' })) : null;
+
+  const unknown = data.unknownSellers.length > 0 ? h('details', { class: 'unknown-sellers' },
+    h('summary', {}, `${t(lang, 'unknownSellersTitle')}（${data.unknownSellers.length}）`),
+    table([t(lang, 'sellerId'), t(lang, 'amount'), t(lang, 'orders')], data.unknownSellers.map((u) => [h('code', {}, u.sellerId), formatYuan(u.amountFen), u.orders]), { numeric: [1, 2] })) : null;
+
+  const pair = h('div', { class: 'cockpit-pair' }, spatial, trend);
+  setViewState(section, 'ready', ...([head, cards, pickers, pair, ranking, unknown] as (HTMLElement | null)[]).filter((n): n is HTMLElement => n !== null));
+};
+
+function kpiCard(f: IndicatorFigures, month: string, lang: Lang, ctx: ViewContext): HTMLElement {
+  const n = String(Number(month.slice(5)));
+  const gapLine = (label: MessageKey, cmp: IndicatorFigures['vsNational']) => {
+    if (!cmp) return null;
+    if ('missing' in cmp) {
+      return h('p', { class: 'gap missing' }, `${t(lang, label)}：${t(lang, 'noComparable')}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ'),
+        h('span', { class: 'visually-hidden' }, cmp.missing));
+    }
+    return h('p', { class: `gap ${cmp.gapPp >= 0 ? 'above' : 'below'}`, title: t(lang, 'comparedWith', { body: cmp.body, series: cmp.series, period: `${cmp.periodStart}..${cmp.periodEnd}`, source: cmp.source }) },
+      `${t(lang, label)}：${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, `（${cmp.body} ${cmp.periodStart}..${cmp.periodEnd} ${cmp.nationalYoyPct}%）`));
+  };
+  return h('article', { class: 'kpi-card', 'data-indicator': f.key },
+    h('h2', {}, t(lang, `ind.${f.key}` as MessageKey)),
+    h('p', { class: 'kpi-value' }, figure(f.month, f.key, lang)),
+    h('dl', { class: 'kpi-lines' },
+      h('dt', {}, t(lang, 'ytd', { n })), h('dd', {}, figure(f.ytd, f.key, lang)),
+      h('dt', {}, t(lang, 'yoy')), h('dd', { 'data-kpi': 'yoy' }, pctText(f.yoyPct)),
+      h('dt', {}, t(lang, 'ytdYoy')), h('dd', { 'data-kpi': 'ytd-yoy' }, pctText(f.ytdYoyPct)),
+      h('dt', {}, t(lang, 'mom')), h('dd', {}, pctText(f.momPct))),
+    gapLine('vsNational', f.vsNational), gapLine('vsRural', f.vsNationalRural));
+}

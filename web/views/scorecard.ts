@@ -1,0 +1,58 @@
+// The plan's scorecard: each target with its actual, status (in words, not only colour), how the
+// actual was computed and a link to the view that shows it. An official edits a target in place.
+import type { PlanTarget, ScorecardResponse } from '../../contracts/officials.ts';
+import { apiGet, apiRequest, ApiRequestError, withQuery } from '../api-client.ts';
+import { cockpitState, cockpitTabs } from '../cockpit-frame.ts';
+import { h, table } from '../dom.ts';
+import { t, type MessageKey } from '../i18n.ts';
+import { errorNode, loadingNode, setViewState } from '../status-view.ts';
+import type { View } from '../view.ts';
+import { linkTo } from './links.ts';
+
+const STATUS: Record<string, MessageKey> = { met: 'statusMet', on_track: 'statusOnTrack', behind: 'statusBehind', no_data: 'statusNoData' };
+
+export const view: View = async (ctx) => {
+  const { lang, main, signal, me } = ctx;
+  const state = cockpitState(ctx);
+  const section = h('section', { id: 'view', class: 'view', 'data-view': 'scorecard' });
+  main.replaceChildren(cockpitTabs(ctx, '/cockpit/scorecard', state), section);
+  setViewState(section, 'loading', loadingNode(lang));
+  let d: ScorecardResponse;
+  try {
+    d = await apiGet<ScorecardResponse>(withQuery('/api/official/scorecard', { area: state.area }), { signal });
+  } catch (e) {
+    if (signal.aborted) return;
+    if (e instanceof ApiRequestError && e.status === 403) return ctx.forbidden(e.message);
+    return setViewState(section, 'error', errorNode(e, lang, () => void view(ctx)));
+  }
+  if (signal.aborted) return;
+  document.title = `${d.area.name} · ${t(lang, 'tab.scorecard')}`;
+  const canEdit = me!.role === 'official';
+  const message = h('p', { class: 'form-message', role: 'status' });
+
+  const editor = (target: PlanTarget) => {
+    const value = h('input', { type: 'number', step: 'any', name: 'target', value: target.target, 'aria-label': `${t(lang, 'targetCol')}：${lang === 'zh' ? target.labelZh : target.labelEn}` });
+    const save = h('button', { type: 'submit', class: 'secondary small' }, t(lang, 'saveTarget'));
+    const form = h('form', { class: 'inline target-edit', 'data-target': target.id }, value, save);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      apiRequest<PlanTarget>('PUT', withQuery(`/api/official/targets/${target.id}`, { area: target.areaCode }), { body: { target: Number(value.value) } })
+        .then(() => view(ctx), (e) => { message.textContent = e instanceof ApiRequestError ? e.message : String(e); });
+    });
+    return form;
+  };
+
+  setViewState(section, 'ready',
+    h('h1', {}, `${d.area.name} · ${t(lang, 'tab.scorecard')}`),
+    h('p', { class: 'caption' }, t(lang, 'dataThrough', { month: d.asOf })), message,
+    h('div', { class: 'table-scroll', tabindex: 0 }, table(
+      [t(lang, 'tab.scorecard'), t(lang, 'targetCol'), t(lang, 'actualCol'), t(lang, 'storeStatus'), t(lang, 'howCol'), t(lang, 'dueCol'), t(lang, 'sourceCol')],
+      d.targets.map((x) => [
+        linkTo(ctx, x.view, lang === 'zh' ? x.labelZh : x.labelEn),
+        canEdit ? editor(x) : `${x.target} ${x.unit}`,
+        x.actual === null ? '—' : `${x.actual} ${x.unit}`,
+        h('span', { class: `status-badge status-${x.status}`, 'data-status': x.status }, t(lang, STATUS[x.status]!)),
+        x.how[lang], x.due, x.source,
+      ]), { className: 'data scorecard' })),
+  );
+};
