@@ -84,9 +84,10 @@ up() {
   write_config
   local java_opts=(-Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile="$DIR/log4j2.properties")
   if [[ ! -f "$DIR/data/meta.properties" ]]; then
-    # 16 random bytes, base64url without padding: a KRaft cluster id.
+    # 16 random bytes, base64url without padding: a KRaft cluster id. Passed as --cluster-id=ID:
+    # one that starts with "-" (1 in 64) would otherwise read as an option and fail the format.
     local id; id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
-    java "${java_opts[@]}" -cp "$LIBS/*" kafka.tools.StorageTool format -t "$id" -c "$DIR/server.properties" >"$DIR/format.log" 2>&1 \
+    java "${java_opts[@]}" -cp "$LIBS/*" kafka.tools.StorageTool format --cluster-id="$id" -c "$DIR/server.properties" >"$DIR/format.log" 2>&1 \
       || { cat "$DIR/format.log" >&2; die "formatting storage failed"; }
   fi
   # Detached, output to a file: a JVM holding the caller's stdout would hang a CI script.
