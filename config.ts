@@ -9,6 +9,8 @@ const schema = z.object({
   CLICKHOUSE_URL: z.url().optional(),
   CLICKHOUSE_USER: z.string().optional(),
   CLICKHOUSE_PASSWORD: z.string().optional(),
+  CLICKHOUSE_ANALYST_USER: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/).optional(),
+  CLICKHOUSE_ANALYST_PASSWORD: z.string().optional(),
   CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
   SIM_SEED: z.coerce.number().int().default(20201),
   SIM_BACKFILL_DAYS: z.coerce.number().int().min(0).max(3660).optional(), // from 1 January two years back by default
@@ -34,6 +36,12 @@ const schema = z.object({
   API_QUERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   API_QUERY_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(15),
   API_QUERY_MEMORY_MB: z.coerce.number().int().min(64).default(2048),
+  SQL_ROW_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
+  SQL_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(30),
+  SQL_EXPORT_TIMEOUT_S: z.coerce.number().int().min(1).max(86_400).default(600),
+  SQL_MAX_READ_GB: z.coerce.number().positive().default(20),
+  SQL_MEMORY_MB: z.coerce.number().int().min(64).default(2048),
+  SQL_RUNNING: z.coerce.number().int().min(1).max(64).default(4),
   API_RATE_PER_ADDRESS: z.coerce.number().int().min(1).default(1_200),
   API_RATE_PER_ACCOUNT: z.coerce.number().int().min(1).default(600),
 });
@@ -55,6 +63,7 @@ export function warehouseConfig(config: Config) {
   return {
     clickhouseUrl: config.CLICKHOUSE_URL, clickhouseUser: config.CLICKHOUSE_USER, clickhousePassword: config.CLICKHOUSE_PASSWORD,
     clickhouseDatabase: config.CLICKHOUSE_DATABASE, dataDir: config.DATA_DIR,
+    clickhouseAnalystUser: config.CLICKHOUSE_ANALYST_USER, clickhouseAnalystPassword: config.CLICKHOUSE_ANALYST_PASSWORD,
   };
 }
 
@@ -67,5 +76,13 @@ export function apiLimits(config: Config) {
     queryConcurrency: config.API_QUERY_CONCURRENCY, queryPerCaller: Math.min(2, config.API_QUERY_CONCURRENCY),
     queryTimeoutSeconds: config.API_QUERY_TIMEOUT_S, queryMemoryBytes: config.API_QUERY_MEMORY_MB * 1024 * 1024,
     perAddressPerMinute: config.API_RATE_PER_ADDRESS, perAccountPerMinute: config.API_RATE_PER_ACCOUNT,
+  };
+}
+
+/** The SQL workbench's limits, from the configuration. */
+export function sqlLimits(config: Config) {
+  return {
+    rowLimit: config.SQL_ROW_LIMIT, timeoutSeconds: config.SQL_TIMEOUT_S, exportTimeoutSeconds: config.SQL_EXPORT_TIMEOUT_S,
+    maxBytesRead: Math.round(config.SQL_MAX_READ_GB * 1024 ** 3), maxMemoryBytes: config.SQL_MEMORY_MB * 1024 * 1024, running: config.SQL_RUNNING,
   };
 }

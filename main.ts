@@ -11,7 +11,7 @@ import { ensureDemoAccounts } from './api/auth/demo-accounts.ts';
 import { sessionSecret } from './api/auth/session-secret.ts';
 import { createAuthServices } from './api/auth/services.ts';
 import { createJsonLogger } from './api/logger.ts';
-import { apiLimits, isDemo, parseConfig, warehouseConfig } from './config.ts';
+import { apiLimits, isDemo, parseConfig, sqlLimits, warehouseConfig } from './config.ts';
 import { startInProcessIngest } from './ingest/start-in-process.ts';
 import { startKafkaIngest } from './ingest/start-kafka.ts';
 import { loadModelData } from './ingest/sources/model-data.ts';
@@ -71,7 +71,7 @@ if (demo) {
 const audit = createAuditLog({ warehouse: apiWarehouse, logger });
 const app = createApp({
   warehouse: apiWarehouse, queries, migrations, logger, webDir: join(root, 'web/dist'), ingest: ingest.status, metrics: ingest.metrics,
-  auth: authOptions, services, audit, limits: apiLimits(config), trustProxy: config.TRUST_PROXY,
+  auth: authOptions, services, audit, limits: apiLimits(config), sqlLimits: sqlLimits(config), trustProxy: config.TRUST_PROXY,
 });
 const reports = startReportScheduler({
   writer: apiWarehouse, reader: apiWarehouse.reader({ maxExecutionSeconds: 120, maxMemoryBytes: 2 * 1024 ** 3, sessions: 1 }),

@@ -25,7 +25,11 @@ import { officialRoutes } from './routes/officials.ts';
 import { platformRoutes } from './routes/platform.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { storeRoutes } from './routes/stores.ts';
+import { sqlRoutes } from './routes/sql.ts';
 import { securityHeaders } from './security-headers.ts';
+import { createSavedQueries } from './sql/saved-queries.ts';
+import { createWorkbench, type Workbench } from './sql/workbench.ts';
+import { DEFAULT_SQL_LIMITS, type SqlLimits } from '../warehouse/sql-engine.ts';
 import { mountWebApp } from './web-app.ts';
 
 export interface AppLimits {
@@ -38,6 +42,9 @@ export interface AppLimits {
   perAccountPerMinute: number; // API requests of one account; 600 by default
   bodyBytes: number; // largest request body; 64 KiB by default
 }
+
+/** Largest workbench request body: a statement of 100,000 characters of Chinese and its parameters. */
+const SQL_BODY_BYTES = 512 * 1024;
 
 export const DEFAULT_LIMITS: AppLimits = {
   queryConcurrency: 2, queryPerCaller: 2, queryQueue: 100, queryTimeoutSeconds: 15, queryMemoryBytes: 2 * 1024 ** 3,
@@ -61,6 +68,8 @@ export interface AppOptions {
   webDir?: string; // built web app to serve at /; none by default
   version?: string; // of the platform, in the OpenAPI description
   sleep?: (ms: number) => Promise<void>; // how sign-ins are slowed; setTimeout by default
+  sqlLimits?: Partial<SqlLimits>; // the SQL workbench's; DEFAULT_SQL_LIMITS by default
+  workbench?: Workbench | null; // made on warehouse.sqlEngine(sqlLimits) by default; null: none on this deployment
 }
 
 export interface AppLocals {
@@ -83,6 +92,9 @@ export function createApp(options: AppOptions): express.Express {
   const byAddress = createRateLimiter({ perMinute: limits.perAddressPerMinute, burst: Math.max(20, limits.perAddressPerMinute / 6), clock });
   const byAccount = createRateLimiter({ perMinute: limits.perAccountPerMinute, burst: Math.max(20, limits.perAccountPerMinute / 6), clock });
   const auth = { ...options.auth, sessionTtlMs: options.auth.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS };
+  const ownWorkbench = options.workbench === undefined;
+  const workbench = options.workbench === undefined ? openWorkbench(warehouse, { ...DEFAULT_SQL_LIMITS, ...options.sqlLimits }, clock, logger) : options.workbench;
+  const saved = createSavedQueries({ warehouse, queries, clock });
 
   const routes: AnyRoute[] = [
     ...healthRoutes({ warehouse, migrations, ingest, metrics }),
@@ -93,6 +105,7 @@ export function createApp(options: AppOptions): express.Express {
     ...demandRoutes({ queries, clock }),
     ...storeRoutes({ queries, directory, clock }),
     ...officialRoutes({ warehouse, queries, directory, clock }),
+    ...sqlRoutes({ workbench, saved, warehouse, queries, clock }),
   ];
   routes.push(defineRoute({
     method: 'get', path: '/api/openapi.json', tag: 'platform', summary: 'This description',
@@ -116,8 +129,14 @@ export function createApp(options: AppOptions): express.Express {
     };
   const API = ['/api', '/healthz', '/metrics'];
   app.use(API, limited(byAddress, (req) => req.ip ?? '', 'from your address'));
-  // Answers over 1 KB compressed; brotli at a quality that costs little CPU per request.
-  app.use(API, compression({ threshold: 1024, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } }));
+  // Answers over 1 KB compressed; brotli at a quality that costs little CPU per request. The
+  // workbench's answers run to megabytes for an analyst on an office line, not a phone: there the
+  // fastest settings (brotli 1, gzip 1) keep most of the size win at a third of the time.
+  const compact = compression({ threshold: 1024, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
+  const fast = compression({ threshold: 1024, level: 1, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } } });
+  app.use(API, (req, res, next) => (req.originalUrl.startsWith('/api/sql') ? fast : compact)(req, res, next));
+  // A workbench statement may be longer than other bodies; an export may come from an HTML form.
+  app.use('/api/sql', express.json({ limit: SQL_BODY_BYTES }), express.urlencoded({ extended: false, limit: SQL_BODY_BYTES, parameterLimit: 10 }));
   app.use('/api', express.json({ limit: limits.bodyBytes }));
   app.use(API, (req, res, next) => {
     authenticator.resolve(req).then((r) => { res.locals.auth = r; next(); }, next);
@@ -148,10 +167,21 @@ export function createApp(options: AppOptions): express.Express {
     async close() {
       await audit.close();
       if (ownReader) await reader.close();
+      if (ownWorkbench && workbench) await workbench.close();
     },
   };
   Object.assign(app.locals, locals);
   return app;
+}
+
+/** The workbench on this warehouse, or none (a server without its read-only user): its routes then answer 503. */
+function openWorkbench(warehouse: Warehouse, limits: SqlLimits, clock: () => number, logger: Logger): Workbench | null {
+  try {
+    return createWorkbench({ engine: warehouse.sqlEngine(limits), limits, clock });
+  } catch (e) {
+    logger.warn('SQL workbench off', { reason: (e as Error).message });
+    return null;
+  }
 }
 
 function sameOrigin(origin: string, host: string | undefined): boolean {

@@ -19,6 +19,8 @@ export interface AuditEntry {
   status: number;
   rows: number;
   durationMs: number;
+  detail?: string; // the SQL text of a workbench query; '' for other routes
+  outcome?: string; // how a workbench query ended: ok, truncated, refused: <reason>, failed: <message>, cancelled
 }
 
 export interface AuditLog {
@@ -42,6 +44,7 @@ export function createAuditLog(deps: { warehouse: Warehouse; logger: Logger; flu
           await warehouse.insert('audit_log', batch.map((e) => ({
             at: formatShanghaiTime(e.atMs), at_ms: e.atMs, login: e.login, role: e.role, via: e.via, address: e.address,
             method: e.method, route: e.route, params: e.params, status: e.status, rows: e.rows, duration_ms: e.durationMs,
+            detail: e.detail ?? '', outcome: e.outcome ?? '',
           })));
           buffer = buffer.slice(batch.length);
         } catch (e) {

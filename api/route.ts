@@ -105,6 +105,13 @@ export function checkRoute(route: AnyRoute): void {
   }
 }
 
+/** What a handler adds to its audit row (the workbench: the SQL text and how the query ended). */
+export interface AuditNote { detail: string; outcome: string; rows?: number }
+
+export function noteAudit(res: Response, note: AuditNote): void {
+  res.locals.auditNote = note;
+}
+
 export function isLoopback(req: Request): boolean {
   const ip = req.ip ?? '';
   return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
@@ -124,10 +131,12 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Mou
         res.on('finish', () => {
           // A sign-in is recorded under the account it signed in (set by the session route).
           const who = (res.locals.signedIn as Pick<Principal, 'login' | 'role' | 'via'> | undefined) ?? principal;
+          const note = res.locals.auditNote as AuditNote | undefined;
           audit.record({
             atMs: started, login: who?.login ?? '', role: who?.role ?? '', via: who?.via ?? 'anonymous',
             address: req.ip ?? '', method: route.method.toUpperCase(), route: route.path,
-            params: auditParams(req, route), status: res.statusCode, rows, durationMs: clock() - started,
+            params: auditParams(req, route), status: res.statusCode, rows: note?.rows ?? rows, durationMs: clock() - started,
+            detail: note?.detail, outcome: note?.outcome,
           });
         });
       }

@@ -3,13 +3,13 @@
 // its own, bookmarkable with its parameters in the query string. Browser-safe, without zod.
 import type { Role } from './codes.ts';
 
-export const VIEW_NAMES = ['signin', 'home', 'demand', 'stores', 'store', 'account', 'accounts', 'ops', 'cockpit', 'cockpitStations', 'scorecard', 'reports', 'national'] as const;
+export const VIEW_NAMES = ['signin', 'home', 'demand', 'stores', 'store', 'account', 'accounts', 'ops', 'cockpit', 'cockpitStations', 'scorecard', 'reports', 'national', 'workbench'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
-/** Views with heavy libraries (D3, later Vega-Lite and CodeMirror), each a chunk of its own loaded
+/** Views with heavy libraries (D3, CodeMirror; Vega loads later, with a chart), each a chunk of its own loaded
  *  with the view. The others are small enough to ride in the shell: on a 300 ms round trip, one
  *  more file costs more than a few kilobytes. web/main.ts imports exactly these lazily. */
-export const SPLIT_VIEWS: readonly ViewName[] = ['demand', 'cockpit'];
+export const SPLIT_VIEWS: readonly ViewName[] = ['demand', 'cockpit', 'workbench'];
 
 export interface WebRoute {
   pattern: string; // '/stores/:id'
@@ -35,6 +35,7 @@ export const WEB_ROUTES: readonly WebRoute[] = [
   { pattern: '/cockpit/scorecard', view: 'scorecard', roles: COCKPIT_ROLES },
   { pattern: '/cockpit/reports', view: 'reports', roles: COCKPIT_ROLES },
   { pattern: '/cockpit/national', view: 'national', roles: COCKPIT_ROLES },
+  { pattern: '/workbench', view: 'workbench', roles: ['analyst'] },
 ];
 
 export interface RouteMatch {

@@ -5,6 +5,8 @@
 //   API: the whole request over HTTP on loopback (session, scope, gate, SQL, JSON, compression);
 //   engine: the endpoint's recorded queries replayed one after another on a read-only chdb
 //   session (the API runs some of them in parallel, so this is an upper bound on its SQL's time).
+// The SQL workbench the same way: POST /api/sql (guard: the engine's parser twice, then the run,
+// the JSON) against the canonical statement alone on a session with the workbench's own settings.
 // Goal per endpoint: API p95 within 1.3 x engine p95 + 10 ms. The last line is JSON.
 import { Session } from 'chdb';
 import { cpus, totalmem } from 'node:os';
@@ -17,9 +19,10 @@ import { createEmbeddedWarehouse } from '../warehouse/embedded.ts';
 import { readMigrations } from '../warehouse/migrate.ts';
 import { loadQueries } from '../warehouse/queries.ts';
 import type { Params, Warehouse } from '../warehouse/warehouse.ts';
+import { DEFAULT_SQL_LIMITS, sqlSettings } from '../warehouse/sql-engine.ts';
 import { startPlatform } from './platform-process.ts';
 
-const { values } = parseArgs({ options: { days: { type: 'string' }, 'data-dir': { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { days: { type: 'string' }, 'data-dir': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } } });
 const runs = Number(values.runs ?? 60);
 const root = join(import.meta.dirname, '..');
 
@@ -35,6 +38,13 @@ const ENDPOINTS: { name: string; login: string; path: string }[] = [
   { name: 'official stations, prefecture', login: 'demo-official', path: '/api/official/stations' },
   { name: 'official scorecard, county', login: 'demo-official-lufeng', path: '/api/official/scorecard' },
   { name: 'freshness', login: 'demo-analyst', path: '/api/freshness' },
+];
+
+/** Analysts' statements for the workbench's share of the bench: an aggregate, a join, a listing of 10,000 rows. */
+const WORKBENCH: { name: string; sql: string; params?: Record<string, string> }[] = [
+  { name: 'workbench: sales by county, month', sql: 'SELECT county_code, count() AS lines, sum(amount_fen) AS fen FROM pos_lines WHERE sold_at >= {from:DateTime} AND sold_at < {to:DateTime} GROUP BY county_code ORDER BY fen DESC', params: { from: '2025-06-01 00:00:00', to: '2025-07-01 00:00:00' } },
+  { name: 'workbench: sales by category, join', sql: 'SELECT c.zh, sum(s.amount_fen) AS fen FROM store_sales_daily AS s INNER JOIN (SELECT code, zh FROM categories FINAL) AS c ON c.code = s.category GROUP BY c.zh ORDER BY fen DESC LIMIT 20' },
+  { name: 'workbench: 10,000 rows listed', sql: 'SELECT receipt_id, line_no, store_id, sold_at, sku, amount_fen FROM pos_lines ORDER BY sold_at DESC LIMIT 10000' },
 ];
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -69,6 +79,7 @@ const engine = new Session(dataDir, { connectionArgs: ['--readonly=1'] });
 
 const results = [];
 for (const e of ENDPOINTS) {
+  if (values.only && !e.name.includes(values.only)) continue;
   const { id } = await locals.services.sessions.create(e.login, { address: 'bench', userAgent: 'bench' });
   const headers = { cookie: `cx_session=${sign(id, secret)}`, 'accept-encoding': 'br, gzip' };
   const call = async () => {
@@ -105,6 +116,39 @@ for (const e of ENDPOINTS) {
   results.push(row);
   process.stdout.write(`${e.name.padEnd(32)} ${String(row.queries).padStart(2)} queries  API p50 ${String(row.apiP50Ms).padStart(6)} p95 ${String(row.apiP95Ms).padStart(6)} ms  engine p50 ${String(row.engineP50Ms).padStart(6)} p95 ${String(row.engineP95Ms).padStart(6)} ms  ratio ${(row.apiP95Ms / row.engineP95Ms).toFixed(2)}  ${row.apiP95Ms <= budget ? 'ok' : 'OVER'} (budget ${round(budget)})  rows read ${rowsRead.toLocaleString('en-US')}\n`);
 }
+const sqlEngine = new Session(dataDir, { connectionArgs: sqlSettings(DEFAULT_SQL_LIMITS, 'screen').map(([k, v]) => `--${k}=${v}`) });
+{
+  const { id } = await locals.services.sessions.create('demo-analyst', { address: 'bench', userAgent: 'bench' });
+  const headers = { cookie: `cx_session=${sign(id, secret)}`, 'accept-encoding': 'br, gzip', 'content-type': 'application/json' };
+  for (const w of WORKBENCH) {
+    if (values.only && !w.name.includes(values.only)) continue;
+    const call = async () => {
+      const res = await fetch(`${base}/api/sql`, { method: 'POST', headers, body: JSON.stringify({ sql: w.sql, params: w.params }) });
+      const body = await res.arrayBuffer(); // as the other endpoints: read, not decoded
+      if (!res.ok) throw new Error(`${w.name}: ${res.status} ${new TextDecoder().decode(body)}`);
+      return body;
+    };
+    const canonical = (JSON.parse(new TextDecoder().decode(await call())) as { sql: string }).sql;
+    const api: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await call();
+      api.push(performance.now() - t0);
+    }
+    const eng: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      if (w.params) await sqlEngine.queryBindAsync(canonical, w.params, { format: 'JSONCompact' });
+      else await sqlEngine.queryAsync(canonical, { format: 'JSONCompact' });
+      eng.push(performance.now() - t0);
+    }
+    const row = { name: w.name, queries: 1, apiP50Ms: round(pct(api, 50)), apiP95Ms: round(pct(api, 95)), engineP50Ms: round(pct(eng, 50)), engineP95Ms: round(pct(eng, 95)), rowsRead: 0 };
+    const budget = 1.3 * row.engineP95Ms + 10;
+    results.push(row);
+    process.stdout.write(`${w.name.padEnd(32)}  1 query    API p50 ${String(row.apiP50Ms).padStart(6)} p95 ${String(row.apiP95Ms).padStart(6)} ms  engine p50 ${String(row.engineP50Ms).padStart(6)} p95 ${String(row.engineP95Ms).padStart(6)} ms  ratio ${(row.apiP95Ms / row.engineP95Ms).toFixed(2)}  ${row.apiP95Ms <= budget ? 'ok' : 'OVER'} (budget ${round(budget)})\n`);
+  }
+}
+sqlEngine.close();
 server.close();
 engine.close();
 await locals.close();

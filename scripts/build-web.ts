@@ -19,6 +19,7 @@ import { SPLIT_VIEWS, VIEW_NAMES, type ViewName } from '../contracts/web-routes.
 import { countyMapAsset } from './map-asset.ts';
 
 const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../web');
+const ONLINE_ONLY_VIEWS: readonly ViewName[] = ['workbench'];
 
 export interface ViewFiles {
   entry: string; // the view's own chunk
@@ -68,7 +69,10 @@ export async function buildWeb(): Promise<{ outDir: string; manifest: WebManifes
   manifest.map = mapFile;
 
   // The service worker: its own bundle, told the build id and the files to keep for offline use.
-  const precache = [...new Set([manifest.css, mapFile, ...Object.values(manifest.views).flatMap((v) => v.js)])].map((f) => `/${f}`);
+  // Not the SQL workbench's code: it is of no use without the network, and its editor would cost
+  // every merchant's phone a download it never needs. It is stored when first used, like any file.
+  const offlineViews = Object.entries(manifest.views).filter(([name]) => !ONLINE_ONLY_VIEWS.includes(name as ViewName)).map(([, v]) => v);
+  const precache = [...new Set([manifest.css, mapFile, ...offlineViews.flatMap((v) => v.js)])].map((f) => `/${f}`);
   await build({
     entryPoints: [join(WEB_DIR, 'sw.ts')],
     outfile: join(outDir, 'sw.js'),

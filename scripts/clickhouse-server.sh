@@ -98,6 +98,14 @@ EOF
     <default>
       <max_memory_usage>4000000000</max_memory_usage>
     </default>
+    <!-- The SQL workbench's user: readonly = 2 reads only and still takes the limits the platform
+         sends with each query (and readonly = 1 among them); a modern server adds constraints
+         and a quota (docs/deploy.md), which 18.16's profiles cannot express. -->
+    <workbench>
+      <readonly>2</readonly>
+      <max_memory_usage>2000000000</max_memory_usage>
+      <max_execution_time>60</max_execution_time>
+    </workbench>
   </profiles>
   <users>
     <default>
@@ -106,6 +114,12 @@ EOF
       <profile>default</profile>
       <quota>default</quota>
     </default>
+    <analyst>
+      <password>analyst-test-password</password>
+      <networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+      <profile>workbench</profile>
+      <quota>default</quota>
+    </analyst>
   </users>
   <quotas>
     <default>

@@ -11,8 +11,18 @@ const { values } = parseArgs({ options: { days: { type: 'string' }, 'data-dir': 
 const OUT = join(import.meta.dirname, '..', 'docs', 'screenshots');
 mkdirSync(OUT, { recursive: true });
 
-/** name, demo login (none: signed out), path, what shows the view is drawn */
-export const SHOTS: [string, string | null, string, string][] = [
+/** Runs the workbench's example query over the last 30 days, and opens its chart when asked. */
+const workbenchRun = (chart: boolean) => async (page: Page) => {
+  await page.fill('#wb-param-from', new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
+  await page.click('button.wb-run');
+  await page.waitForSelector('.wb-result[data-state="ready"]', { timeout: 60_000 });
+  if (!chart) return;
+  await page.click('button[data-tab="chart"]');
+  await page.waitForSelector('.wb-chart[data-state="ready"] svg', { timeout: 60_000 });
+};
+
+/** name, demo login (none: signed out), path, what shows the view is drawn, and what to do before the shot */
+export const SHOTS: [string, string | null, string, string, ((page: Page) => Promise<void>)?][] = [
   ['signin', null, '/signin', '.demo-login'],
   ['home-merchant', 'demo-merchant', '/', '#view[data-state="ready"]'],
   ['demand-merchant', 'demo-merchant', '/demand', '#view[data-view="demand"][data-state="ready"]'],
@@ -24,6 +34,8 @@ export const SHOTS: [string, string | null, string, string][] = [
   ['cockpit-reports', 'demo-official-lufeng', '/cockpit/reports', '#view[data-view="reports"]:not([data-state="loading"])'],
   ['cockpit-national', 'demo-official', '/cockpit/national', '#view[data-view="national"][data-state="ready"]'],
   ['admin-accounts', 'demo-admin', '/admin/accounts', '#view[data-view="accounts"][data-state="ready"]'],
+  ['workbench', 'demo-analyst', '/workbench', '#view[data-view="workbench"][data-state="ready"]', workbenchRun(false)],
+  ['workbench-chart', 'demo-analyst', '/workbench', '#view[data-view="workbench"][data-state="ready"]', workbenchRun(true)],
 ];
 
 const only = values.only?.split(',');
@@ -33,7 +45,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  for (const [name, login, path, ready] of SHOTS) {
+  for (const [name, login, path, ready, setup] of SHOTS) {
     if (only && !only.includes(name)) continue;
     for (const width of [1440, 390]) {
       const page: Page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1, serviceWorkers: 'block' });
@@ -44,6 +56,7 @@ try {
       }
       await page.goto(platform.base + path);
       await page.waitForSelector(ready, { timeout: 60_000 });
+      await setup?.(page);
       await page.evaluate(`Promise.all([...document.images].map((i) => i.complete ? 0 : new Promise((r) => { i.loading = 'eager'; i.onload = i.onerror = r; })))`);
       await page.waitForTimeout(300);
       const file = join(OUT, `${name}-${width}.png`);

@@ -6,6 +6,8 @@ import { Session } from 'chdb';
 import { mkdirSync } from 'node:fs';
 import { parseJsonEachRow } from './json-each-row.ts';
 import { RETRYABLE_CODES } from './retryable.ts';
+import type { SqlEngine, SqlLimits } from './sql-engine.ts';
+import { createEmbeddedSqlEngine } from './sql-engine-embedded.ts';
 import { readOnlyRefusal, WarehouseError, type InsertOptions, type Params, type ReaderLimits, type Warehouse } from './warehouse.ts';
 
 export interface EmbeddedOptions {
@@ -53,6 +55,9 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
     reader(limits: ReaderLimits): Warehouse {
       return createEmbeddedReader(options.path, limits);
     },
+    sqlEngine(limits: SqlLimits): SqlEngine {
+      return createEmbeddedSqlEngine(options.path, limits);
+    },
     async ping(): Promise<string> {
       const [row] = await query<{ v: string }>('SELECT version() AS v');
       return `chdb ${row?.v ?? '?'}`;
@@ -90,6 +95,7 @@ function createEmbeddedReader(path: string, limits: ReaderLimits): Warehouse {
     insert: async () => { throw readOnlyRefusal('insert'); },
     supportsInsertDedup: async () => false,
     reader: () => self,
+    sqlEngine: () => { throw readOnlyRefusal('a workbench engine from a reader'); },
     async ping() {
       const [row] = await query<{ v: string }>('SELECT version() AS v');
       return `chdb ${row?.v ?? '?'}`;
@@ -120,9 +126,23 @@ function runner(session: Session) {
         : await session.queryAsync(sql, { format });
       return result.text();
     } catch (cause) {
+      await clearAfterError(session);
       throw toWarehouseError(cause);
     }
   };
+}
+
+/**
+ * chdb 3.4 keeps what a failed query had written (a header, some rows) and puts it in front of the
+ * next result of the same session. One throwaway query after a failure takes it away, so the next
+ * caller's answer starts clean.
+ */
+export async function clearAfterError(session: Session): Promise<void> {
+  try {
+    await session.queryAsync('SELECT 1', { format: 'Null' });
+  } catch {
+    // A closed session has nothing to clear.
+  }
 }
 
 // Engine-side errors (bad SQL, type mismatch) do not get better with a retry; a closed session

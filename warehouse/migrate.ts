@@ -68,6 +68,7 @@ export async function migrate(warehouse: Warehouse, migrations: readonly Migrati
     // Every statement is idempotent, so a crash between statements is repaired by a rerun.
     for (const statement of m.statements) {
       if (!(await supportsAll(warehouse, statement.requires))) continue;
+      if (statement.unlessColumn && (await hasColumn(warehouse, statement.unlessColumn))) continue;
       await warehouse.command(statement.sql);
     }
     await warehouse.insert('schema_migrations', [{ version: m.version, name: m.name, checksum: m.checksum }]);
@@ -78,11 +79,19 @@ export async function migrate(warehouse: Warehouse, migrations: readonly Migrati
 
 // Production servers are modern; ClickHouse 18.16 (the only server packaged for Debian) lacks
 // insert deduplication tokens (22.x) and TTL (19.6), and statements that need them are skipped
-// there. A server with deduplication tokens has TTL too, so one probe answers both.
+// there, as are table comments (ALTER TABLE ... MODIFY COMMENT, 21.10), which 18.16 cannot parse.
+// A server with deduplication tokens has TTL and table comments too, so one probe answers all three.
 const FEATURES: Record<string, (w: Warehouse) => Promise<boolean>> = {
   insert_dedup: (w) => w.supportsInsertDedup(),
   ttl: (w) => w.supportsInsertDedup(),
+  table_comment: (w) => w.supportsInsertDedup(),
 };
+
+async function hasColumn(warehouse: Warehouse, tableColumn: string): Promise<boolean> {
+  // Without parameters, which ClickHouse 18.16 lacks: the list is short.
+  const rows = await warehouse.query<{ table: string; name: string }>('SELECT table, name FROM system.columns WHERE database = currentDatabase()');
+  return rows.some((r) => `${r.table}.${r.name}` === tableColumn);
+}
 
 async function supportsAll(warehouse: Warehouse, features: readonly string[]): Promise<boolean> {
   for (const f of features) if (!(await FEATURES[f]!(warehouse))) return false;

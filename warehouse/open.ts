@@ -9,6 +9,8 @@ export interface WarehouseConfig {
   clickhouseUser?: string;
   clickhousePassword?: string;
   clickhouseDatabase?: string;
+  clickhouseAnalystUser?: string; // the SQL workbench's read-only user; no workbench on a server without it
+  clickhouseAnalystPassword?: string;
   dataDir: string; // the embedded engine's data directory
 }
 
@@ -19,6 +21,7 @@ export function openWarehouse(config: WarehouseConfig): Warehouse {
       username: config.clickhouseUser,
       password: config.clickhousePassword,
       database: config.clickhouseDatabase,
+      analyst: config.clickhouseAnalystUser ? { username: config.clickhouseAnalystUser, password: config.clickhouseAnalystPassword ?? '' } : undefined,
     });
   }
   return createEmbeddedWarehouse({ path: config.dataDir });

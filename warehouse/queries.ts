@@ -12,6 +12,7 @@ export const QUERY_NAMES = [
   'official-online-monthly', 'official-online-merchants', 'official-proxy-monthly', 'official-parcels-monthly', 'official-data-months',
   'official-station-month', 'official-station-last', 'national-series', 'national-series-keys', 'plan-targets', 'plan-targets-count',
   'training-totals', 'reports-list', 'report-file', 'reports-for-month', 'official-unknown-sellers',
+  'saved-queries-visible', 'saved-query-versions', 'sql-history',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;

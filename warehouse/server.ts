@@ -4,6 +4,8 @@
 import { ClickHouseLogLevel, createClient, type ClickHouseSettings } from '@clickhouse/client';
 import { parseJsonEachRow } from './json-each-row.ts';
 import { RETRYABLE_CODES } from './retryable.ts';
+import type { SqlEngine, SqlLimits } from './sql-engine.ts';
+import { createServerSqlEngine } from './sql-engine-server.ts';
 import { readOnlyRefusal, WarehouseError, type InsertOptions, type Params, type ReaderLimits, type Warehouse } from './warehouse.ts';
 
 export interface ServerOptions {
@@ -13,6 +15,7 @@ export interface ServerOptions {
   database?: string; // the server's default database by default
   requestTimeoutMs?: number; // 30_000 by default
   settings?: Record<string, string | number>; // sent with every request; override ours
+  analyst?: { username: string; password: string }; // the read-only user the SQL workbench runs as; no workbench without it
 }
 
 /** What this server understands, found out once per warehouse on first use. */
@@ -138,8 +141,20 @@ export function createServerWarehouse(options: ServerOptions): Warehouse {
         command: async () => { throw readOnlyRefusal('command'); },
         insert: async () => { throw readOnlyRefusal('insert'); },
         reader: () => self,
+        sqlEngine: () => { throw readOnlyRefusal('a workbench engine from a reader'); },
       };
       return self;
+    },
+    sqlEngine(limits: SqlLimits): SqlEngine {
+      if (!options.analyst) {
+        throw new WarehouseError('the SQL workbench needs a read-only ClickHouse user of its own: set CLICKHOUSE_ANALYST_USER and CLICKHOUSE_ANALYST_PASSWORD (docs/deploy.md)', {
+          code: 'NO_ANALYST_USER', retryable: false,
+        });
+      }
+      return createServerSqlEngine({
+        url: options.url, database: options.database, analyst: options.analyst,
+        platform: { username: options.username ?? 'default', password: options.password ?? '' },
+      }, limits);
     },
     async ping(): Promise<string> {
       // Straight to the server, not through getTraits: ping must work even if detection would not.

@@ -1,5 +1,6 @@
 // The one interface that ingest/ and api/ talk to. Two implementations sit behind it: the embedded
 // chdb engine (the default) and a ClickHouse server through @clickhouse/client.
+import type { SqlEngine, SqlLimits } from './sql-engine.ts';
 
 /** Query parameters, bound server-side to the SQL's `{name:Type}` parameters; never spliced into it. */
 export type Params = Record<string, string | number | boolean | null | readonly (string | number)[]>;
@@ -20,6 +21,9 @@ export interface Warehouse {
    *  engine's own limits so that no request can run long, eat the memory or write. Its `command`
    *  and `insert` refuse; closing it leaves this warehouse open. */
   reader(limits: ReaderLimits): Warehouse;
+  /** The analysts' SQL workbench on this warehouse: connections of its own held to read-only and
+   *  to `limits` by the engine (see sql-engine.ts). */
+  sqlEngine(limits: SqlLimits): SqlEngine;
   /** Engine version string, and proof the engine answers. */
   ping(): Promise<string>;
   close(): Promise<void>;

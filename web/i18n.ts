@@ -281,6 +281,8 @@ const zh = {
   replace: '替换',
   replaced: '已替换：写入 {written} 行，删除 {removed} 行。',
   csvFile: 'CSV 文件',
+  'nav.workbench': 'SQL 工作台',
+  'home.workbenchHint': '用 SQL 直接查询全部数据，画图、导出、保存并共享查询。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -562,6 +564,8 @@ const en: Record<MessageKey, string> = {
   replace: 'Replace',
   replaced: 'Replaced: {written} rows written, {removed} removed.',
   csvFile: 'CSV file',
+  'nav.workbench': 'SQL workbench',
+  'home.workbenchHint': 'Query all data in SQL; chart, export, save and share queries.',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -42,6 +42,7 @@ const VIEWS: Record<ViewName, () => Promise<{ view: View }>> = {
   scorecard: ready(scorecard),
   reports: ready(reports),
   national: ready(national),
+  workbench: () => import('./views/workbench.ts'),
 };
 
 const LANG_KEY = 'cx.lang';

@@ -18,6 +18,7 @@ const DATA_VIEWS: Record<'merchant' | 'official' | 'analyst', NavItem[]> = {
     { path: '/cockpit', label: 'nav.cockpit', hint: 'home.cockpitHint' },
     { path: '/demand', label: 'nav.demand', hint: 'home.demandHint' },
     { path: '/stores', label: 'nav.stores', hint: 'home.storesHint' },
+    { path: '/workbench', label: 'nav.workbench', hint: 'home.workbenchHint' },
   ],
 };
 

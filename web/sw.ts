@@ -1,10 +1,10 @@
 // The service worker: the app keeps working on a weak or absent signal.
-// - The shell (page, script, style, every view's code) is stored when the worker installs and
-//   served from the store: a repeat visit needs no network before it can draw.
-// - Data (GET /api/...) is served from the store when a copy is there, marked with the time it was
-//   saved (X-Cx-Saved-At), while the network is asked in the background; the page is then told
-//   whether the data changed (it redraws) or the network is out (it says it is offline).
-//   Without a copy the network is asked, and the answer kept.
+// - The shell (page, script, style, every view's code but the SQL workbench's) is stored when the
+//   worker installs and served from the store: a repeat visit needs no network before it can draw.
+// - Data (GET /api/..., not /api/sql/...) is served from the store when a copy is there, marked
+//   with the time it was saved (X-Cx-Saved-At), while the network is asked in the background; the
+//   page is then told whether the data changed (it redraws) or the network is out (it says it is
+//   offline). Without a copy the network is asked, and the answer kept.
 // The page clears the data store when someone signs in or out, so no one sees another's data.
 
 declare const __BUILD__: { id: string; precache: string[] };
@@ -54,6 +54,9 @@ sw.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== sw.location.origin) return;
   if (request.mode === 'navigate') return event.respondWith(page(event));
   if (url.pathname.startsWith('/assets/')) return event.respondWith(asset(request));
+  // The SQL workbench asks the network alone: a saved answer (a history, a list of saved queries)
+  // would be stale when shown, and the redraw when the fresh one came would wipe the analyst's work.
+  if (url.pathname.startsWith('/api/sql')) return;
   if (url.pathname.startsWith('/api/') && url.pathname !== '/api/openapi.json') return event.respondWith(data(event));
 });
 

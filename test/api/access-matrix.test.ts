@@ -90,7 +90,25 @@ const EXAMPLES: Record<string, (login: string | null) => Example | Promise<Examp
   'GET /api/official/reports': () => ({}),
   'POST /api/official/reports': () => ({ query: { month: '2026-03' } }),
   'GET /api/official/reports/:id': () => ({ params: { id: reportId } }),
+  'POST /api/sql': () => ({ body: { sql: 'SELECT count() FROM stores' } }),
+  'POST /api/sql/cancel': () => ({ body: { queryId: 'not-running-1' } }),
+  'POST /api/sql/format': () => ({ body: { sql: 'select 1' } }),
+  'GET /api/sql/schema': () => ({}),
+  'GET /api/sql/sample': () => ({ query: { table: 'areas' } }),
+  'POST /api/sql/export': () => ({ query: { format: 'csv' }, body: { sql: 'SELECT code FROM areas LIMIT 3' } }),
+  'GET /api/sql/history': () => ({}),
+  'GET /api/sql/saved': () => ({}),
+  'POST /api/sql/saved': () => ({ body: { name: 'matrix', sql: 'SELECT 1' } }),
+  'GET /api/sql/saved/:id': async () => ({ params: { id: await savedId() } }),
+  'PUT /api/sql/saved/:id': async () => ({ params: { id: await savedId() }, body: { name: 'matrix', sql: 'SELECT 2', baseVersion: 1 } }),
+  'DELETE /api/sql/saved/:id': async () => ({ params: { id: await savedId() } }),
 };
+
+/** A fresh saved query of the fixture analyst (each example may change or delete its own). */
+async function savedId(): Promise<string> {
+  const res = await request(t.app).post('/api/sql/saved').set('Cookie', await cookieFor('analyst')).send({ name: 'matrix', sql: 'SELECT 1' });
+  return res.body.id as string;
+}
 
 const key = (r: AnyRoute) => `${r.method.toUpperCase()} ${r.path}`;
 
@@ -102,8 +120,8 @@ async function cookieFor(who: AccountKey): Promise<string> {
 
 function expected(route: AnyRoute, role: Role | null, inScope: boolean, account: FixtureAccount | null): number {
   if (route.access.scope.kind === 'area-fixed' && role !== null && route.access.roles.includes(role)) {
-    // The caller's scope must take in the fixed area: only the prefecture's official here.
-    inScope = account?.areaCode !== undefined && route.access.scope.area.startsWith(account.areaCode);
+    // The caller's scope must take in the fixed area: an analyst's (everything) and the prefecture official's.
+    inScope = role === 'analyst' || (account?.areaCode !== undefined && route.access.scope.area.startsWith(account.areaCode));
   }
   const ok = route.status ?? 200;
   if (route.access.scope.kind === 'public') return ok;

@@ -19,6 +19,7 @@ function fakeWarehouse(failures: WarehouseError[] = []) {
     },
     async supportsInsertDedup() { return true; },
     reader() { return wh; },
+    sqlEngine() { throw new Error('not in this test'); },
     async ping() { return 'fake'; },
     async close() {},
   };

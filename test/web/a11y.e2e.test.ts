@@ -74,6 +74,7 @@ const VIEWS: [string, string | null, string, string][] = [
   ['scorecard', 'demo-official-lufeng', '/cockpit/scorecard', '#view[data-view="scorecard"][data-state="ready"]'],
   ['reports', 'demo-official-lufeng', '/cockpit/reports', '#view[data-view="reports"]:not([data-state="loading"])'],
   ['national figures', 'demo-official', '/cockpit/national', '#view[data-view="national"][data-state="ready"]'],
+  ['SQL workbench', 'demo-analyst', '/workbench', '#view[data-view="workbench"][data-state="ready"]'],
   ['403 page', 'demo-merchant', '/stores/ST-532302102', '.refusal.forbidden'],
   ['404 page', 'demo-analyst', '/nowhere', '.refusal.not-found'],
 ];
@@ -122,6 +123,30 @@ describe('the heatmap by keyboard', () => {
     await page.click('.chart-text summary');
     const row = await page.locator('.heatmap-table tbody tr', { hasText: '禄丰市' }).locator('td').allTextContents();
     expect(row).toEqual(['¥52.90', '—']);
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('the SQL workbench', () => {
+  test('with a result, its chart and the save dialog open: no serious violation; Tab reaches the grid', async () => {
+    const page = await open(1280, 'demo-analyst', '/workbench', '#view[data-view="workbench"][data-state="ready"]');
+    await page.click('.cm-content');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('SELECT county_code, count() AS lines FROM pos_lines GROUP BY county_code ORDER BY county_code');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector('.wb-result[data-state="ready"]');
+    expect(await serious(page)).toEqual([]);
+    // Tab from the last export button reaches the grid, and the next Tab leaves it.
+    await page.focus('button.wb-export[data-format="parquet"]');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('wb-grid');
+    await page.click('button[data-tab="chart"]');
+    await page.waitForSelector('.wb-chart[data-state="ready"] svg');
+    expect(await serious(page)).toEqual([]);
+    await page.click('button.wb-save');
+    await page.waitForSelector('dialog.wb-dialog[open]');
+    expect(await serious(page)).toEqual([]);
     await page.close();
   }, TIMEOUT);
 });

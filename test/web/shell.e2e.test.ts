@@ -50,7 +50,7 @@ describe('signing in, each role to its home', () => {
     ['demo-merchant', '我的门店', ['首页', '我的门店', '需求热力图'], 'home-merchant'],
     ['demo-official-lufeng', '禄丰市概况', ['首页', '经营监测', '需求热力图', '门店与站点'], 'home-official'],
     ['demo-official', '楚雄彝族自治州概况', ['首页', '经营监测', '需求热力图', '门店与站点'], 'home-official'],
-    ['demo-analyst', '楚雄彝族自治州概况', ['首页', '经营监测', '需求热力图', '门店与站点'], 'home-analyst'],
+    ['demo-analyst', '楚雄彝族自治州概况', ['首页', '经营监测', '需求热力图', '门店与站点', 'SQL 工作台'], 'home-analyst'],
     ['demo-admin', '平台管理员', ['首页', '账号管理', '运行状态'], 'home-admin'],
   ])('%s lands on its home: %s', async (login, title, nav, view) => {
     const page = await newPage(browser);

@@ -1,0 +1,279 @@
+// The analysts' SQL workbench in Chromium over a month of the simulated county: the demo analyst
+// types a query with the editor's completion, runs it with Ctrl+Enter and finds in the grid the
+// figures computed here from the generated events; sorts, charts (an SVG bar per county, drawn
+// by Vega under the page's CSP), saves and shares it; another analyst opens it by its link; a
+// stale save is refused with a clear message; the CSV export is the grid's rows.
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
+import type { AnyEvent } from '../../contracts/events.ts';
+import { formatShanghaiTime, parseShanghaiTime } from '../../contracts/time.ts';
+import { ACCOUNTS, openTestApp, PASSWORD, type TestApp } from '../fixtures/app.ts';
+import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve, signIn } from '../fixtures/browser.ts';
+import { loadCounty } from '../fixtures/county.ts';
+import { ROOT } from '../fixtures/warehouse.ts';
+
+let t: TestApp;
+let server: Server;
+let browser: Browser;
+let base: string;
+let events: AnyEvent[];
+
+beforeAll(async () => {
+  t = await openTestApp({ clock: () => Date.parse('2026-04-15T04:00:00Z'), accounts: ['analyst'], auth: { demo: true }, extra: { webDir: join(ROOT, 'web/dist') } });
+  await ensureDemoAccounts(t.locals.services.accounts, 'demo');
+  events = await loadCounty(t.wh, { from: '2026-03-01', to: '2026-03-31', scale: 0.02 });
+  ({ server, base } = await serve(t.app));
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.close();
+});
+
+const FROM = '2026-03-15';
+
+/** POS lines and their amount per county from `FROM` on, counted from the generated events. */
+function expectedByCounty(): [string, string, string][] {
+  const by = new Map<string, { lines: number; fen: number }>();
+  for (const e of events) {
+    if (e.kind !== 'pos' || formatShanghaiTime(parseShanghaiTime(e.event.soldAt)).slice(0, 10) < FROM) continue;
+    const county = e.event.areaCode.slice(0, 6);
+    const c = by.get(county) ?? { lines: 0, fen: 0 };
+    c.lines += e.event.lines.length;
+    c.fen += e.event.lines.reduce((s, l) => s + l.amountFen, 0);
+    by.set(county, c);
+  }
+  return [...by].sort(([a], [b]) => a.localeCompare(b)).map(([county, c]) => [county, String(c.lines), String(c.fen)]);
+}
+
+async function analystPage(path = '/workbench', width = 1280): Promise<Page> {
+  const page = await newPage(browser, width);
+  await page.goto(`${base}/signin`);
+  await page.click('button.demo-login[data-login="demo-analyst"]');
+  await page.waitForURL((url) => url.pathname !== '/signin');
+  await page.goto(base + path);
+  await page.waitForSelector('#view[data-view="workbench"][data-state="ready"]');
+  return page;
+}
+
+/** Replaces the editor's text, typed as a person would (Escape closes the completion list). */
+async function setSql(page: Page, sql: string): Promise<void> {
+  await page.click('.cm-content');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(sql);
+  await page.keyboard.press('Escape');
+}
+
+/** The rows the grid shows, top to bottom. */
+const gridRows = (page: Page) => page.locator('.wb-body .wb-row:not([hidden])').evaluateAll((rows) => rows
+  .sort((a, b) => Number((a as HTMLElement).dataset.row) - Number((b as HTMLElement).dataset.row))
+  .map((r) => [...r.children].map((c) => c.textContent)));
+
+describe('the demo analyst', () => {
+  let savedUrl = '';
+
+  test('types a query with completion, runs it with Ctrl+Enter, sorts, charts, saves and shares it, exports CSV', async () => {
+    const page = await analystPage();
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/.test(m.text()) && !/inline style/.test(m.text())) violations.push(m.text()); });
+    await page.click('.cm-content');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('SELECT county_code, count() AS lines, sum(amount_fen) AS amount_fen FROM pos_li');
+    // The schema's table is offered, with its kind, and Enter takes it.
+    const option = page.locator('.cm-tooltip-autocomplete li[aria-selected="true"]', { hasText: 'pos_lines' });
+    await option.waitFor();
+    expect(await option.locator('.cm-completionDetail').textContent()).toBe('table');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(` WHERE sold_at >= {from:Date} GROUP BY county_code ORDER BY county_code`);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.cm-content').textContent()).toBe(
+      'SELECT county_code, count() AS lines, sum(amount_fen) AS amount_fen FROM pos_lines WHERE sold_at >= {from:Date} GROUP BY county_code ORDER BY county_code');
+    // The parameter gets an input of its type.
+    expect(await page.locator('.wb-param .wb-type').allTextContents()).toEqual(['Date']);
+    await page.fill('#wb-param-from', FROM);
+    await page.click('.cm-content');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector('.wb-result[data-state="ready"]');
+
+    const expected = expectedByCounty();
+    expect(expected).toHaveLength(10);
+    expect(await page.locator('.wb-th .wb-name').allTextContents()).toEqual(['county_code', 'lines', 'amount_fen']);
+    expect(await gridRows(page)).toEqual(expected);
+    expect(await page.locator('.wb-status').textContent()).toMatch(/^10 行 · [\d,]+ 毫秒$/);
+    expect(await page.locator('.wb-truncated').isHidden()).toBe(true);
+
+    // A click on a numeric header sorts by number, largest last, then first.
+    await page.click('.wb-th[data-col="1"]');
+    const byLines = [...expected].sort((a, b) => Number(a[1]) - Number(b[1]) || a[0].localeCompare(b[0]));
+    expect((await gridRows(page)).map((r) => r[1])).toEqual(byLines.map((r) => r[1]));
+    await page.click('.wb-th[data-col="1"]');
+    expect((await gridRows(page)).map((r) => r[1])).toEqual([...byLines].reverse().map((r) => r[1]));
+    expect(await page.getAttribute('.wb-th[data-col="1"]', 'aria-sort')).toBe('descending');
+
+    // The chart: Vega loads with the tab and draws one bar per county.
+    await page.click('button[data-tab="chart"]');
+    await page.waitForSelector('.wb-chart[data-state="ready"] svg');
+    expect(await page.locator('.wb-chart svg g.mark-rect path').count()).toBe(10);
+    expect(await page.inputValue('#wb-chart-x')).toBe('county_code');
+    await page.selectOption('#wb-chart-y', 'amount_fen');
+    await page.waitForSelector('.wb-chart[data-state="ready"] svg');
+    expect(JSON.parse(await page.inputValue('#wb-chart-spec')).encoding.y).toEqual({ field: 'amount_fen', type: 'quantitative' });
+
+    // The whole result as CSV: the same rows as the grid.
+    await page.click('button[data-tab="result"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button.wb-export[data-format="csv"]')]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = await download.createReadStream().then(async (s) => { let text = ''; for await (const c of s) text += c; return text; });
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')));
+    expect(lines[0]).toEqual(['county_code', 'lines', 'amount_fen']);
+    expect(lines.slice(1)).toEqual(expected);
+
+    // Saved, shared with analysts: the address names it.
+    await page.click('button.wb-save');
+    await page.fill('#wb-save-name', '各县三月下半月销售');
+    await page.fill('#wb-save-description', '自 {from} 起的 POS 行数与金额');
+    await page.check('input[name="sharing"][value="analyst"]');
+    await page.click('button.wb-save-new');
+    await page.waitForURL(/\/workbench\?q=[a-z0-9]+$/);
+    savedUrl = new URL(page.url()).pathname + new URL(page.url()).search;
+    expect(await page.locator('.wb-doc-name').textContent()).toBe('各县三月下半月销售');
+    expect(await page.locator('.wb-badge').textContent()).toBe('已与分析员共享');
+    expect(violations).toEqual([]);
+    await page.close();
+  }, TIMEOUT * 2);
+
+  test('another analyst opens the shared query by its link: text, parameter value and chart come with it', async () => {
+    expect(savedUrl).not.toBe('');
+    const page = await newPage(browser, 1280);
+    await signIn(page, base, ACCOUNTS.analyst.login, PASSWORD, savedUrl);
+    await page.waitForSelector('#view[data-view="workbench"][data-state="ready"]');
+    await page.waitForFunction(() => document.querySelector('.wb-doc-name')?.textContent === '各县三月下半月销售');
+    expect(await page.locator('.cm-content').textContent()).toContain('FROM pos_lines WHERE sold_at >= {from:Date}');
+    expect(await page.inputValue('#wb-param-from')).toBe(FROM);
+    expect(await page.locator('.wb-doc .muted').textContent()).toBe('demo-analyst 的查询');
+    // Not theirs: a copy only, no new version.
+    await page.click('button.wb-save');
+    expect(await page.locator('button.wb-save-version').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.click('.cm-content');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector('.wb-result[data-state="ready"]');
+    expect(await gridRows(page)).toEqual(expectedByCounty());
+    await page.click('button[data-tab="chart"]');
+    await page.waitForSelector('.wb-chart[data-state="ready"] svg');
+    expect(JSON.parse(await page.inputValue('#wb-chart-spec')).encoding.y.field).toBe('amount_fen');
+    await page.close();
+  }, TIMEOUT);
+
+  test('a new version saved from a page that is behind is refused, and says why; an older version opens; the query is deleted', async () => {
+    const first = await analystPage(savedUrl);
+    const second = await analystPage(savedUrl);
+    for (const page of [first, second]) await page.waitForFunction(() => document.querySelector('.wb-doc-name')?.textContent === '各县三月下半月销售');
+    await first.click('button.wb-save');
+    await first.click('button.wb-save-version');
+    await first.waitForFunction(() => /第 2 版/.test(document.querySelector('.wb-message')?.textContent ?? ''));
+    expect(await first.locator('#wb-version option').count()).toBe(2);
+    await second.click('button.wb-save');
+    await second.click('button.wb-save-version');
+    await second.waitForFunction(() => /已有人保存了此查询的新版本/.test(document.querySelector('.wb-dialog .form-message')?.textContent ?? ''));
+    // The older version opens by its own link.
+    await first.selectOption('#wb-version', '1');
+    await first.waitForURL(/&v=1$/);
+    // Deleted from the list of saved queries: gone from the list, and the page no longer names it.
+    first.on('dialog', (d) => void d.accept());
+    await first.click('button.wb-tab[data-tab="saved"]');
+    await first.waitForSelector('.wb-saved[data-state="ready"]');
+    expect(await first.locator('.wb-saved li .wb-open').allTextContents()).toEqual(['各县三月下半月销售']);
+    await first.click('.wb-saved li button.wb-delete');
+    await first.waitForSelector('.wb-saved[data-state="empty"]');
+    expect(await first.locator('.wb-doc-name').textContent()).toBe('未保存的查询');
+    expect(new URL(first.url()).search).toBe('');
+    await first.close();
+    await second.close();
+  }, TIMEOUT);
+
+  test('a result over the row limit: cut at 100,000 rows and said so; the grid scrolls to its end and copies by keyboard', async () => {
+    const page = await analystPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await setSql(page, 'SELECT number, toString(number) AS s FROM numbers(150000)');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector('.wb-result[data-state="ready"]');
+    expect(await page.locator('.wb-status').textContent()).toMatch(/^100,000 行 · [\d,]+ 毫秒$/);
+    expect(await page.locator('.wb-truncated').textContent()).toBe('结果已在 100,000 行处截断；导出可得全部行');
+    // Only the rows in sight are in the page, however long the result.
+    expect(await page.locator('.wb-body .wb-row').count()).toBeLessThan(60);
+    await page.locator('.wb-grid').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.waitForFunction(() => [...document.querySelectorAll('.wb-body .wb-row:not([hidden]) .wb-cell:first-child')].some((c) => c.textContent === '99999'));
+    expect(await page.locator('.wb-body .wb-row').count()).toBeLessThan(60);
+    // Keyboard: the header, then the first row, then the last; Ctrl+C copies the active cell.
+    await page.focus('.wb-grid');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+End');
+    const active = await page.getAttribute('.wb-grid', 'aria-activedescendant');
+    expect(await page.locator(`#${active}`).textContent()).toBe('99999');
+    await page.keyboard.press('Control+c');
+    await page.waitForFunction(() => document.querySelector('.wb-copied')?.textContent === '已复制');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('99999');
+    await page.click('button:text-is("复制全部（TSV）")');
+    const tsv = await page.evaluate(() => navigator.clipboard.readText());
+    expect(tsv.startsWith('number\ts\n0\t0\n1\t1\n')).toBe(true);
+    expect(tsv.split('\n')).toHaveLength(100_002); // header, 100,000 rows, and the last line's end
+    await page.close();
+  }, TIMEOUT);
+
+  test('a running query is cancelled with the Cancel button; a refused one shows the API\'s reason; a selection runs alone; the history brings SQL back', async () => {
+    const page = await analystPage();
+    await setSql(page, 'SELECT count() FROM numbers(2000000000) WHERE sipHash64(number) % 7 = 3');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector('.wb-result[data-state="loading"]');
+    await page.click('button.wb-cancel:not([disabled])');
+    await page.waitForSelector('.wb-result[data-state="empty"]');
+    expect(await page.locator('.wb-status').textContent()).toBe('已取消');
+    await setSql(page, 'SELECT * FROM accounts');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector('.wb-result[data-state="error"]');
+    const api = await page.context().request.post(`${base}/api/sql`, { data: { sql: 'SELECT * FROM accounts' } });
+    expect(api.status()).toBe(400);
+    expect(await page.locator('.wb-result .status-message').textContent()).toBe((await api.json()).message);
+    // With a selection, Ctrl+Enter runs the selection alone.
+    await setSql(page, 'SELECT 42 AS answer UNION ALL SELECT 43');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'SELECT 42 AS answer'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.waitForSelector('.wb-result[data-state="ready"]');
+    expect(await gridRows(page)).toEqual([['42']]);
+    // The history says how each ended; a click puts its SQL back in the editor. (The audit trail
+    // is written once a second; the test's clock stands still, so the order is not asserted.)
+    await t.locals.audit.flush();
+    await page.click('button.wb-tab[data-tab="history"]');
+    await page.waitForSelector('.wb-history[data-state="ready"]');
+    const item = (sql: RegExp) => page.locator('.wb-history .wb-history-item', { has: page.locator('.wb-history-sql', { hasText: sql }) }).first();
+    expect(await item(/^SELECT \* FROM accounts$/).locator('.wb-outcome').textContent()).toMatch(/^refused: /);
+    expect(await item(/^SELECT count\(\) FROM numbers/).locator('.wb-outcome').textContent()).toBe('cancelled');
+    await setSql(page, '');
+    await item(/^SELECT 42 AS answer$/).click();
+    expect(await page.locator('.cm-content').textContent()).toBe('SELECT 42 AS answer');
+    await page.close();
+  }, TIMEOUT);
+
+  test('on a phone the side panel folds, and the page does not scroll sideways', async () => {
+    const page = await analystPage('/workbench', 390);
+    expect(await page.locator('#wb-side-body').isHidden()).toBe(true);
+    await page.click('button.wb-fold');
+    expect(await page.locator('#wb-side-body').isVisible()).toBe(true);
+    await page.click('.wb-tables li[data-table="pos_lines"] .wb-sample');
+    await page.waitForSelector('.wb-result[data-state="ready"]');
+    expect(await page.locator('.wb-status').textContent()).toMatch(/^pos_lines 的样本 · \d+ 行$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  }, TIMEOUT);
+});

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import {
+  buildSpec, choiceOf, dataValues, defaultChoice, fieldType, fitsColumns, parseSpecText, specFields, withData,
+} from '../../../web/workbench/chart-spec.ts';
+
+const columns = [
+  { name: 'month', type: 'Date' },
+  { name: 'county', type: 'LowCardinality(String)' },
+  { name: 'amount', type: 'Decimal(18, 2)' },
+  { name: 'lines', type: 'UInt64' },
+];
+
+test('field types from ClickHouse types', () => {
+  expect(['UInt64', 'Nullable(Float64)', 'Date', "DateTime('Asia/Shanghai')", 'DateTime64(3)', 'String', "Enum8('a' = 1)"].map(fieldType))
+    .toEqual(['quantitative', 'quantitative', 'temporal', 'temporal', 'temporal', 'nominal', 'nominal']);
+});
+
+test('the first chart: the first non-number across (a line when it is a date), the first number up', () => {
+  expect(defaultChoice(columns)).toEqual({ mark: 'line', x: 'month', y: 'amount', color: '', facet: '' });
+  expect(defaultChoice(columns.slice(1))).toEqual({ mark: 'bar', x: 'county', y: 'amount', color: '', facet: '' });
+});
+
+describe('buildSpec', () => {
+  test('a Vega-Lite spec without data, one encoding per picked column; bars of categories tallest first', () => {
+    expect(buildSpec({ mark: 'bar', x: 'county', y: 'amount', color: 'month', facet: 'lines' }, columns)).toEqual({
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      mark: { type: 'bar', tooltip: true },
+      encoding: {
+        x: { field: 'county', type: 'nominal', sort: '-y' },
+        y: { field: 'amount', type: 'quantitative' },
+        color: { field: 'month', type: 'temporal' },
+        facet: { field: 'lines', type: 'ordinal', columns: 3 },
+      },
+    });
+  });
+
+  test('a heatmap\'s numeric axes are ordinal; columns not in the result are left out', () => {
+    const spec = buildSpec({ mark: 'rect', x: 'lines', y: 'county', color: 'amount', facet: 'gone' }, columns);
+    expect(spec.encoding).toEqual({ x: { field: 'lines', type: 'ordinal' }, y: { field: 'county', type: 'nominal' }, color: { field: 'amount', type: 'quantitative' } });
+  });
+
+  test('a name with a dot or bracket is escaped, and read back', () => {
+    const cols = [{ name: 'p.amount', type: 'UInt64' }, { name: 'x[1]', type: 'String' }];
+    const spec = buildSpec({ mark: 'point', x: 'x[1]', y: 'p.amount', color: '', facet: '' }, cols);
+    expect(spec.encoding).toEqual({ x: { field: 'x\\[1\\]', type: 'nominal' }, y: { field: 'p\\.amount', type: 'quantitative' } });
+    expect(choiceOf(spec, cols)).toEqual({ mark: 'point', x: 'x[1]', y: 'p.amount', color: '', facet: '' });
+    expect(specFields(spec)).toEqual(['x[1]', 'p.amount']);
+  });
+});
+
+test('a spec edited by hand has no picker choice', () => {
+  const spec = buildSpec({ mark: 'line', x: 'month', y: 'amount', color: '', facet: '' }, columns);
+  expect(choiceOf(spec, columns)).toEqual({ mark: 'line', x: 'month', y: 'amount', color: '', facet: '' });
+  expect(choiceOf({ ...spec, title: 'mine' }, columns)).toBeNull();
+});
+
+test('a spec fits a result when every field it reads is a column or made by its own transforms', () => {
+  const spec = { mark: 'bar', transform: [{ calculate: 'datum.amount / 10000', as: 'wan' }], encoding: { x: { field: 'county' }, y: { field: 'wan' } } };
+  expect(fitsColumns(spec, columns)).toBe(true);
+  expect(fitsColumns(spec, columns.slice(2))).toBe(false);
+});
+
+test('the JSON editor: an object, and whatever data it names is dropped', () => {
+  expect(parseSpecText('{"mark":"bar","data":{"values":[1]}}')).toEqual({ mark: 'bar' });
+  expect(() => parseSpecText('[1]')).toThrow('the spec must be a JSON object');
+  expect(() => parseSpecText('{mark')).toThrow(/^invalid JSON/);
+});
+
+test('data is put in at drawing time: decimals as numbers, at most the limit, width unless faceted', () => {
+  const rows = [['2026-03-01', '禄丰市', '100.50', 9], ['2026-04-01', '楚雄市', '20.00', 10], ['2026-05-01', '姚安县', null, 1]];
+  const values = dataValues(columns, rows, 2);
+  expect(values).toEqual([
+    { month: '2026-03-01', county: '禄丰市', amount: 100.5, lines: 9 },
+    { month: '2026-04-01', county: '楚雄市', amount: 20, lines: 10 },
+  ]);
+  const spec = buildSpec(defaultChoice(columns), columns);
+  expect(withData(spec, values, 600)).toEqual({ ...spec, data: { values }, width: 600, height: 280 });
+  const faceted = buildSpec({ mark: 'bar', x: 'county', y: 'amount', color: '', facet: 'month' }, columns);
+  expect(withData(faceted, values, 600)).toEqual({ ...faceted, data: { values } });
+  expect(spec).not.toHaveProperty('data');
+});

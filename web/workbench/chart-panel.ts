@@ -1,0 +1,127 @@
+// The chart tab: pickers for mark, x, y, colour and facet over the result's columns build a
+// Vega-Lite spec, shown as JSON that may be edited by hand ("apply" draws the text). The spec is
+// what a saved query keeps; the rows are put in at drawing time. Vega loads with the first drawing.
+import type { SqlColumn } from '../../contracts/sql.ts';
+import { h } from '../dom.ts';
+import { t, type Lang } from '../i18n.ts';
+import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
+import type { DrawnChart } from './chart-render.ts';
+import {
+  buildSpec, CHART_ROW_LIMIT, choiceOf, dataValues, defaultChoice, fitsColumns, MARKS, parseSpecText, specText, withData,
+  type ChartChoice, type ChartSpec,
+} from './chart-spec.ts';
+import type { GridData } from './result-grid.ts';
+import { wt, type WorkbenchKey } from './strings.ts';
+
+export interface ChartPanel {
+  element: HTMLElement;
+  /** A new result: the pickers offer its columns; a spec that names none of them gets a fresh default. */
+  setData(data: GridData | null): void;
+  setSpec(spec: ChartSpec | null): void;
+  spec(): ChartSpec | null;
+  /** Draws (the tab was opened, or its content changed while open). */
+  draw(): void;
+}
+
+const ROLES = ['x', 'y', 'color', 'facet'] as const;
+
+export function createChartPanel(lang: Lang): ChartPanel {
+  let data: GridData | null = null;
+  let spec: ChartSpec | null = null;
+  let drawn: DrawnChart | undefined;
+  let drawing = 0;
+
+  const mark = h('select', { id: 'wb-chart-mark', name: 'mark' }, MARKS.map((m) => h('option', { value: m }, wt(lang, `wb.mark.${m}` as WorkbenchKey))));
+  const pickers = Object.fromEntries(ROLES.map((r) => [r, h('select', { id: `wb-chart-${r}`, name: r })])) as Record<(typeof ROLES)[number], HTMLSelectElement>;
+  const text = h('textarea', { id: 'wb-chart-spec', class: 'wb-spec', rows: 10, spellcheck: 'false' });
+  const message = h('p', { class: 'form-message', role: 'status' });
+  const apply = h('button', { type: 'button', class: 'secondary small' }, wt(lang, 'wb.applySpec'));
+  const note = h('p', { class: 'hint', hidden: true });
+  const canvas = h('div', { class: 'wb-chart view', 'data-view': 'wb-chart' });
+  const labelled = (id: string, key: WorkbenchKey, input: HTMLElement) => h('label', { for: id }, h('span', {}, wt(lang, key)), input);
+  const element = h('div', { class: 'wb-chart-panel' },
+    h('div', { class: 'controls wb-chart-pickers' },
+      labelled('wb-chart-mark', 'wb.mark', mark), labelled('wb-chart-x', 'wb.x', pickers.x), labelled('wb-chart-y', 'wb.y', pickers.y),
+      labelled('wb-chart-color', 'wb.color', pickers.color), labelled('wb-chart-facet', 'wb.facet', pickers.facet)),
+    note, canvas,
+    h('details', { class: 'wb-spec-box' }, h('summary', {}, wt(lang, 'wb.specTitle')),
+      h('label', { for: 'wb-chart-spec', class: 'visually-hidden' }, wt(lang, 'wb.specTitle')), text, h('div', { class: 'row-actions' }, apply), message));
+
+  const fromPickers = () => {
+    const choice: ChartChoice = { mark: mark.value as ChartChoice['mark'], x: pickers.x.value, y: pickers.y.value, color: pickers.color.value, facet: pickers.facet.value };
+    spec = buildSpec(choice, data?.columns ?? []);
+    text.value = specText(spec);
+    message.textContent = '';
+    draw();
+  };
+  for (const select of [mark, ...Object.values(pickers)]) select.addEventListener('change', fromPickers);
+  apply.addEventListener('click', () => {
+    try {
+      spec = parseSpecText(text.value);
+      message.textContent = '';
+      showChoice();
+      draw();
+    } catch (e) {
+      message.textContent = (e as Error).message;
+    }
+  });
+
+  /** The pickers as the spec says, or blank where the spec was written by hand. */
+  function showChoice() {
+    const columns = data?.columns ?? [];
+    const choice = spec ? choiceOf(spec, columns) : null;
+    mark.value = choice?.mark ?? (typeof spec?.mark === 'string' ? spec.mark : 'bar');
+    for (const r of ROLES) {
+      pickers[r].replaceChildren(h('option', { value: '' }, r === 'x' || r === 'y' ? wt(lang, 'wb.pick') : wt(lang, 'wb.none')),
+        ...columns.map((c: SqlColumn) => h('option', { value: c.name }, `${c.name} (${c.type})`)));
+      pickers[r].value = choice?.[r] ?? '';
+    }
+    element.classList.toggle('custom', spec !== null && choice === null);
+  }
+
+  let drawnFor: [GridData, ChartSpec] | null = null; // what is on screen, so reopening the tab does not redraw it
+
+  async function draw() {
+    if (drawn && drawnFor?.[0] === data && drawnFor[1] === spec) return;
+    const mine = ++drawing;
+    drawn?.finalize();
+    drawn = undefined;
+    if (!data || data.rows.length === 0 || !spec) return setViewState(canvas, 'empty', emptyNode(lang, wt(lang, 'wb.chartEmpty')));
+    note.hidden = data.rows.length <= CHART_ROW_LIMIT;
+    note.textContent = wt(lang, 'wb.chartLimit', { n: CHART_ROW_LIMIT.toLocaleString() });
+    setViewState(canvas, 'loading', loadingNode(lang));
+    try {
+      const { drawChart } = await import('./chart-render.ts');
+      if (mine !== drawing) return;
+      const target = h('div', { class: 'wb-chart-svg' });
+      canvas.replaceChildren(target);
+      const full = withData(spec, dataValues(data.columns, data.rows), (canvas.clientWidth || 600) - 90);
+      const chart = await drawChart(target, full, wt(lang, 'wb.chartLabel'));
+      if (mine !== drawing) return chart.finalize();
+      drawn = chart;
+      drawnFor = [data, spec];
+      canvas.dataset.state = 'ready';
+      canvas.setAttribute('aria-busy', 'false');
+    } catch (e) {
+      if (mine === drawing) setViewState(canvas, 'error', errorNode(e, lang, () => void draw()));
+    }
+  }
+
+  return {
+    element,
+    setData(next) {
+      data = next;
+      // A spec about other columns (the previous query's) gives way to a first chart of this result.
+      if (data && (!spec || !fitsColumns(spec, data.columns))) spec = buildSpec(defaultChoice(data.columns), data.columns);
+      text.value = spec ? specText(spec) : '';
+      showChoice();
+    },
+    setSpec(next) {
+      spec = next;
+      text.value = spec ? specText(spec) : '';
+      showChoice();
+    },
+    spec: () => spec,
+    draw: () => void draw(),
+  };
+}

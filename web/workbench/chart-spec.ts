@@ -1,0 +1,136 @@
+// The Vega-Lite spec of a chart of the result: built from the pickers (mark, x, y, colour, facet),
+// or edited as JSON text. It never holds data: the result's rows are put in when it is drawn, so
+// a saved query's chart is drawn anew from each run. Pure: no Vega here (it loads with the tab).
+import type { SqlColumn } from '../../contracts/sql.ts';
+import { isNumericType } from './grid-model.ts';
+import { baseType } from './params.ts';
+
+export const MARKS = ['bar', 'line', 'point', 'area', 'rect'] as const;
+export type Mark = (typeof MARKS)[number];
+export type ChartSpec = Record<string, unknown>;
+export type FieldType = 'quantitative' | 'temporal' | 'nominal' | 'ordinal';
+
+export interface ChartChoice {
+  mark: Mark;
+  x: string; // a column's name; '' for none
+  y: string;
+  color: string;
+  facet: string;
+}
+
+/** Rows drawn at most: SVG with more marks than this stalls a phone, and a chart of them says little. */
+export const CHART_ROW_LIMIT = 5_000;
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+export function fieldType(type: string): FieldType {
+  if (isNumericType(type)) return 'quantitative';
+  return /^(Date|Date32|DateTime|DateTime64)\b/.test(baseType(type)) ? 'temporal' : 'nominal';
+}
+
+/** A first chart for a new result: the first text or date column across, the first number up. */
+export function defaultChoice(columns: readonly SqlColumn[]): ChartChoice {
+  const numbers = columns.filter((c) => fieldType(c.type) === 'quantitative');
+  const others = columns.filter((c) => fieldType(c.type) !== 'quantitative');
+  const x = others[0] ?? columns[0];
+  const y = numbers.find((c) => c !== x) ?? columns.find((c) => c !== x);
+  const temporal = x !== undefined && fieldType(x.type) === 'temporal';
+  return { mark: temporal ? 'line' : 'bar', x: x?.name ?? '', y: y?.name ?? '', color: '', facet: '' };
+}
+
+/** A column's name as a Vega-Lite field: a dot or bracket there would mean a nested property. */
+export const fieldRef = (name: string): string => name.replace(/[.[\]\\]/g, '\\$&');
+
+/** The spec of a choice; columns the result does not have are left out. */
+export function buildSpec(choice: ChartChoice, columns: readonly SqlColumn[]): ChartSpec {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const encode = (name: string, role: 'x' | 'y' | 'color' | 'facet') => {
+    const col = byName.get(name);
+    if (!col) return undefined;
+    let type = fieldType(col.type);
+    // A heatmap's axes are categories even when they are numbers (an hour, a week number).
+    if (choice.mark === 'rect' && (role === 'x' || role === 'y') && type === 'quantitative') type = 'ordinal';
+    if (role === 'facet' && type === 'quantitative') type = 'ordinal';
+    return { field: fieldRef(col.name), type, ...(role === 'facet' ? { columns: 3 } : {}) };
+  };
+  const encoding: Record<string, unknown> = {};
+  for (const role of ['x', 'y', 'color', 'facet'] as const) {
+    const e = encode(choice[role], role);
+    if (e) encoding[role] = e;
+  }
+  // Bars of categories read best tallest first.
+  const x = encoding.x as { type?: string } | undefined;
+  if (choice.mark === 'bar' && x?.type === 'nominal' && (encoding.y as { type?: string } | undefined)?.type === 'quantitative') encoding.x = { ...x, sort: '-y' };
+  return { $schema: SCHEMA, mark: { type: choice.mark, tooltip: true }, encoding };
+}
+
+/** The choice a spec was built from, where it was built by `buildSpec` (else null: it was edited by hand). */
+export function choiceOf(spec: ChartSpec, columns: readonly SqlColumn[]): ChartChoice | null {
+  const mark = typeof spec.mark === 'string' ? spec.mark : (spec.mark as { type?: unknown } | undefined)?.type;
+  if (!MARKS.includes(mark as Mark)) return null;
+  const enc = (spec.encoding ?? {}) as Record<string, { field?: unknown } | undefined>;
+  const field = (role: string) => (typeof enc[role]?.field === 'string' ? (enc[role]!.field as string).replace(/\\(.)/g, '$1') : '');
+  const choice: ChartChoice = { mark: mark as Mark, x: field('x'), y: field('y'), color: field('color'), facet: field('facet') };
+  return JSON.stringify(buildSpec(choice, columns)) === JSON.stringify(spec) ? choice : null;
+}
+
+/** The fields a spec reads (`field` at any depth, so hand-written layers count too), less those its
+ *  own transforms make (`as`). */
+export function specFields(spec: ChartSpec): string[] {
+  const fields = new Set<string>();
+  const made = new Set<string>();
+  const visit = (node: unknown, key: string) => {
+    if (Array.isArray(node)) node.forEach((n) => visit(n, key));
+    else if (node !== null && typeof node === 'object') for (const [k, v] of Object.entries(node)) visit(v, k);
+    else if (typeof node === 'string' && key === 'field') fields.add(node.replace(/\\(.)/g, '$1'));
+    else if (typeof node === 'string' && key === 'as') made.add(node);
+  };
+  visit(spec, '');
+  return [...fields].filter((f) => !made.has(f));
+}
+
+/** Whether a spec can draw a result with these columns: every field it reads is one of them. */
+export const fitsColumns = (spec: ChartSpec, columns: readonly SqlColumn[]): boolean =>
+  specFields(spec).every((f) => columns.some((c) => c.name === f));
+
+/** The text of a spec in the JSON editor. */
+export const specText = (spec: ChartSpec): string => JSON.stringify(spec, null, 2);
+
+/** A spec from the JSON editor: an object; any `data` in it is dropped, since the result is the data. */
+export function parseSpecText(text: string): ChartSpec {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`invalid JSON: ${(e as Error).message}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('the spec must be a JSON object');
+  const { data: _data, ...spec } = value as ChartSpec;
+  return spec;
+}
+
+/** The rows as Vega-Lite's data values (objects by column name), at most CHART_ROW_LIMIT of them;
+ *  Decimals (strings in the result) become numbers so they can be plotted. */
+export function dataValues(columns: readonly SqlColumn[], rows: readonly unknown[][], limit = CHART_ROW_LIMIT): Record<string, unknown>[] {
+  const numeric = columns.map((c) => isNumericType(c.type));
+  return rows.slice(0, limit).map((row) => {
+    const o: Record<string, unknown> = {};
+    columns.forEach((c, i) => {
+      const v = row[i];
+      o[c.name] = numeric[i] && typeof v === 'string' ? Number(v) : v;
+    });
+    return o;
+  });
+}
+
+/** The spec with the result as its data, ready to compile: `width` fills the container unless the
+ *  spec sets one (a faceted chart sizes each panel instead). */
+export function withData(spec: ChartSpec, values: Record<string, unknown>[], width: number): ChartSpec {
+  const enc = spec.encoding as Record<string, unknown> | undefined;
+  const faceted = 'facet' in spec || (enc !== undefined && 'facet' in enc) || 'repeat' in spec || 'concat' in spec || 'hconcat' in spec || 'vconcat' in spec;
+  return {
+    ...spec,
+    data: { values },
+    ...(spec.width === undefined && !faceted ? { width: Math.max(200, width) } : {}),
+    ...(spec.height === undefined && !faceted ? { height: 280 } : {}),
+  };
+}
