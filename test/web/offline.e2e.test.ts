@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
 import { openTestApp, type TestApp } from '../fixtures/app.ts';
-import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve } from '../fixtures/browser.ts';
+import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve, waitUntil } from '../fixtures/browser.ts';
 import { insertPosFixture, ROOT } from '../fixtures/warehouse.ts';
 
 let t: TestApp;
@@ -33,7 +33,7 @@ const PATH = '/demand?from=2026-03-02&to=2026-03-16';
 const ready = (page: Page) => page.waitForSelector('#view[data-view="demand"][data-state="ready"]');
 /** Waits until the service worker controls the page (it registers once the first view is drawn). */
 async function controlled(page: Page): Promise<void> {
-  await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 }).catch(async (e: unknown) => {
+  await waitUntil(page, 'navigator.serviceWorker.controller !== null', 20_000).catch(async (e: unknown) => {
     const regs = await page.evaluate(`navigator.serviceWorker.getRegistrations().then((rs) => JSON.stringify(rs.map((r) => [r.installing?.state, r.waiting?.state, r.active?.state])))`);
     throw new Error(`no service worker in control after 20 s; registrations ${regs}: ${(e as Error).message}`);
   });
@@ -92,6 +92,6 @@ test('with the worker in control, a change is seen at once: saved answers are dr
   await page.fill('#new-login', 'fresh-analyst');
   await page.selectOption('#new-role', 'analyst');
   await page.click('form.create-account button[type="submit"]');
-  await page.waitForFunction(() => [...document.querySelectorAll('table.accounts code')].some((c) => c.textContent === 'fresh-analyst'), undefined, { timeout: 5_000 });
+  await waitUntil(page, () => [...document.querySelectorAll('table.accounts code')].some((c) => c.textContent === 'fresh-analyst'), 5_000);
   await page.close();
 }, 60_000);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
 import { posRows } from '../../ingest/rows.ts';
 import { openTestApp, type TestApp } from '../fixtures/app.ts';
-import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve, signIn } from '../fixtures/browser.ts';
+import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve, signIn, waitUntil } from '../fixtures/browser.ts';
 import { POS_FIXTURE, ROOT, stores } from '../fixtures/warehouse.ts';
 
 let now = Date.parse('2026-03-20T04:00:00Z');
@@ -63,7 +63,7 @@ describe('signing in, each role to its home', () => {
     expect(await navLabels(page)).toEqual(nav);
     expect(await page.locator('.mainnav a[aria-current="page"]').textContent()).toBe('首页');
     // The freshness line names the newest POS sale of the fixture (R-4, 2026-03-15 23:59:59).
-    await page.waitForFunction(() => document.querySelector('footer.freshness')?.textContent?.includes('门店销售 2026-03-15 23:59'));
+    await waitUntil(page, () => document.querySelector('footer.freshness')?.textContent?.includes('门店销售 2026-03-15 23:59'));
     await page.close();
   }, TIMEOUT);
 
@@ -155,7 +155,7 @@ describe('sessions in the browser', () => {
     await page.fill('#login', 'demo-analyst');
     await page.fill('#password', 'not the password');
     await page.click('form.signin-form button[type="submit"]');
-    await page.waitForFunction(() => document.querySelector('.form-message')?.textContent === '账号或密码错误。');
+    await waitUntil(page, () => document.querySelector('.form-message')?.textContent === '账号或密码错误。');
     await page.close();
   }, TIMEOUT);
 });
@@ -219,13 +219,13 @@ describe('managing accounts in the browser', () => {
     await secret.waitFor();
     const password = (await secret.textContent())!;
     expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
-    await admin.waitForFunction(() => [...document.querySelectorAll('table.accounts code')].some((c) => c.textContent === 'shop-101010'));
+    await waitUntil(admin, () => [...document.querySelectorAll('table.accounts code')].some((c) => c.textContent === 'shop-101010'));
     // A bad store id is refused with the API's words.
     await admin.fill('#new-login', 'shop-x');
     await admin.selectOption('#new-role', 'merchant');
     await admin.fill('#new-stores', 'NO-SUCH');
     await admin.click('form.create-account button[type="submit"]');
-    await admin.waitForFunction(() => document.querySelector('.once .error-text')?.textContent === 'storeIds: unknown store NO-SUCH');
+    await waitUntil(admin, () => document.querySelector('.once .error-text')?.textContent === 'storeIds: unknown store NO-SUCH');
     await admin.close();
 
     const shop = await newPage(browser, 390);
@@ -250,7 +250,7 @@ describe('English', () => {
     await demoSignIn(page, 'demo-official-lufeng');
     await page.waitForSelector('#view[data-state="ready"]');
     await page.click('.lang-toggle');
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === '禄丰市 at a glance');
+    await waitUntil(page, () => document.querySelector('main h1')?.textContent === '禄丰市 at a glance');
     expect(await navLabels(page)).toEqual(['Home', 'Monitoring', 'Demand heatmap', 'Stores & stations']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.goto(`${base}/stores`);

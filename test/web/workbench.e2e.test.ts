@@ -11,7 +11,7 @@ import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
 import type { AnyEvent } from '../../contracts/events.ts';
 import { formatShanghaiTime, parseShanghaiTime } from '../../contracts/time.ts';
 import { ACCOUNTS, openTestApp, PASSWORD, type TestApp } from '../fixtures/app.ts';
-import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve, signIn } from '../fixtures/browser.ts';
+import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve, signIn, waitUntil } from '../fixtures/browser.ts';
 import { loadCounty } from '../fixtures/county.ts';
 import { ROOT } from '../fixtures/warehouse.ts';
 
@@ -154,7 +154,7 @@ describe('the demo analyst', () => {
     const page = await newPage(browser, 1280);
     await signIn(page, base, ACCOUNTS.analyst.login, PASSWORD, savedUrl);
     await page.waitForSelector('#view[data-view="workbench"][data-state="ready"]');
-    await page.waitForFunction(() => document.querySelector('.wb-doc-name')?.textContent === '各县三月下半月销售');
+    await waitUntil(page, () => document.querySelector('.wb-doc-name')?.textContent === '各县三月下半月销售');
     expect(await page.locator('.cm-content').textContent()).toContain('FROM pos_lines WHERE sold_at >= {from:Date}');
     expect(await page.inputValue('#wb-param-from')).toBe(FROM);
     expect(await page.locator('.wb-doc .muted').textContent()).toBe('demo-analyst 的查询');
@@ -175,14 +175,14 @@ describe('the demo analyst', () => {
   test('a new version saved from a page that is behind is refused, and says why; an older version opens; the query is deleted', async () => {
     const first = await analystPage(savedUrl);
     const second = await analystPage(savedUrl);
-    for (const page of [first, second]) await page.waitForFunction(() => document.querySelector('.wb-doc-name')?.textContent === '各县三月下半月销售');
+    for (const page of [first, second]) await waitUntil(page, () => document.querySelector('.wb-doc-name')?.textContent === '各县三月下半月销售');
     await first.click('button.wb-save');
     await first.click('button.wb-save-version');
-    await first.waitForFunction(() => /第 2 版/.test(document.querySelector('.wb-message')?.textContent ?? ''));
+    await waitUntil(first, () => /第 2 版/.test(document.querySelector('.wb-message')?.textContent ?? ''));
     expect(await first.locator('#wb-version option').count()).toBe(2);
     await second.click('button.wb-save');
     await second.click('button.wb-save-version');
-    await second.waitForFunction(() => /已有人保存了此查询的新版本/.test(document.querySelector('.wb-dialog .form-message')?.textContent ?? ''));
+    await waitUntil(second, () => /已有人保存了此查询的新版本/.test(document.querySelector('.wb-dialog .form-message')?.textContent ?? ''));
     // The older version opens by its own link.
     await first.selectOption('#wb-version', '1');
     await first.waitForURL(/&v=1$/);
@@ -210,7 +210,7 @@ describe('the demo analyst', () => {
     // Only the rows in sight are in the page, however long the result.
     expect(await page.locator('.wb-body .wb-row').count()).toBeLessThan(60);
     await page.locator('.wb-grid').evaluate((el) => { el.scrollTop = el.scrollHeight; });
-    await page.waitForFunction(() => [...document.querySelectorAll('.wb-body .wb-row:not([hidden]) .wb-cell:first-child')].some((c) => c.textContent === '99999'));
+    await waitUntil(page, () => [...document.querySelectorAll('.wb-body .wb-row:not([hidden]) .wb-cell:first-child')].some((c) => c.textContent === '99999'));
     expect(await page.locator('.wb-body .wb-row').count()).toBeLessThan(60);
     // Keyboard: the header, then the first row, then the last; Ctrl+C copies the active cell.
     await page.focus('.wb-grid');
@@ -221,7 +221,7 @@ describe('the demo analyst', () => {
     const active = await page.getAttribute('.wb-grid', 'aria-activedescendant');
     expect(await page.locator(`#${active}`).textContent()).toBe('99999');
     await page.keyboard.press('Control+c');
-    await page.waitForFunction(() => document.querySelector('.wb-copied')?.textContent === '已复制');
+    await waitUntil(page, () => document.querySelector('.wb-copied')?.textContent === '已复制');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('99999');
     await page.click('button:text-is("复制全部（TSV）")');
     const tsv = await page.evaluate(() => navigator.clipboard.readText());
