@@ -26,6 +26,7 @@ import { platformRoutes } from './routes/platform.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { storeRoutes } from './routes/stores.ts';
 import { sqlRoutes } from './routes/sql.ts';
+import { workspaceRoutes } from './routes/workspace.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createSavedQueries } from './sql/saved-queries.ts';
 import { createWorkbench, type Workbench } from './sql/workbench.ts';
@@ -106,6 +107,7 @@ export function createApp(options: AppOptions): express.Express {
     ...storeRoutes({ queries, directory, clock }),
     ...officialRoutes({ warehouse, queries, directory, clock }),
     ...sqlRoutes({ workbench, saved, warehouse, queries, clock }),
+    ...workspaceRoutes({ warehouse: reader, queries, directory, clock }),
   ];
   routes.push(defineRoute({
     method: 'get', path: '/api/openapi.json', tag: 'platform', summary: 'This description',

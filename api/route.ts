@@ -5,7 +5,7 @@
 // same table generates the OpenAPI description and the authorization matrix test.
 import type { Express, Request, Response } from 'express';
 import type { z, ZodType } from 'zod';
-import type { Role } from '../contracts/auth.ts';
+import { storeId, type Role } from '../contracts/auth.ts';
 import type { Params, Warehouse } from '../warehouse/warehouse.ts';
 import { createHash } from 'node:crypto';
 import { shanghaiDay } from '../contracts/time.ts';
@@ -13,7 +13,7 @@ import type { AuditLog } from './audit.ts';
 import type { DataVersion } from './data-version.ts';
 import type { Principal, Resolution } from './auth/principal.ts';
 import type { Directory, StoreInfo } from './directory.ts';
-import { forbidden, fromZodError, notFound, unauthorized } from './errors.ts';
+import { badRequest, forbidden, fromZodError, notFound, unauthorized } from './errors.ts';
 import type { QueryGate } from './query-gate.ts';
 import { areaInScope, describeScope, NO_SCOPE, scopeOf, storeInScope, type Scope } from './scope.ts';
 
@@ -23,7 +23,7 @@ export type ScopeRule =
   | { kind: 'self' } // the caller's own account, sessions and tokens
   | { kind: 'platform'; why: string } // no business rows: accounts, operations, platform-wide facts
   | { kind: 'area'; param: string } // a query parameter names an area inside the caller's; the caller's home area by default
-  | { kind: 'store'; param: string } // a path parameter names a store the caller may see
+  | { kind: 'store'; param: string; many?: true } // a path parameter names a store the caller may see (many: several, joined by commas)
   | { kind: 'area-fixed'; area: string }; // the caller's scope must take in this area (a prefecture-wide table)
 
 export interface Access {
@@ -41,8 +41,10 @@ export interface RouteContext<P, Q, B> {
   body: B;
   /** Area rule: the area asked for, within scope. */
   area: string;
-  /** Store rule: the store asked for, within scope. */
+  /** Store rule: the store asked for, within scope (many: the first). */
   store: StoreInfo | undefined;
+  /** Store rule: every store asked for, within scope, in the order given. */
+  stores: StoreInfo[];
   /** The read-only warehouse, through the query gate; for the caller's data. */
   db: Pick<Warehouse, 'query'>;
   req: Request;
@@ -168,14 +170,23 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Mou
       if (access.scope.kind === 'area-fixed' && principal && !areaInScope(scope, access.scope.area)) {
         throw forbidden(`${route.method.toUpperCase()} ${route.path} is for the whole of ${access.scope.area}; your scope is ${await describeScope(principal, scope, directory)}`, { scope: scope.areas });
       }
+      const stores: StoreInfo[] = [];
       if (access.scope.kind === 'store' && principal) {
-        const id = (params as Record<string, string>)[access.scope.param]!;
-        store = await directory.store(id);
-        // Unknown and not-yours look the same to those who see only part: no probing for store ids.
-        if (!store && scope.stores === 'in-areas' && scope.areas.includes('5323')) throw notFound(`no such store ${id}`);
-        if (!store || !storeInScope(scope, store)) {
-          throw forbidden(`store ${id} is outside your scope: ${await describeScope(principal, scope, directory)}`, { scope: scope.stores === 'in-areas' ? scope.areas : scope.stores });
+        const given = (params as Record<string, string>)[access.scope.param]!;
+        const ids = access.scope.many ? given.split(',') : [given];
+        if (ids.some((id) => !storeId.safeParse(id).success) || new Set(ids).size !== ids.length || ids.length > 50) {
+          throw badRequest(access.scope.param, 'must be store ids joined by commas, each once, at most 50');
         }
+        for (const id of ids) {
+          const found = await directory.store(id);
+          // Unknown and not-yours look the same to those who see only part: no probing for store ids.
+          if (!found && scope.stores === 'in-areas' && scope.areas.includes('5323')) throw notFound(`no such store ${id}`);
+          if (!found || !storeInScope(scope, found)) {
+            throw forbidden(`store ${id} is outside your scope: ${await describeScope(principal, scope, directory)}`, { scope: scope.stores === 'in-areas' ? scope.areas : scope.stores });
+          }
+          stores.push(found);
+        }
+        store = stores[0];
       }
 
       if (route.cache === 'data' && deps.dataVersion && principal) {
@@ -196,7 +207,7 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Mou
       const db: Pick<Warehouse, 'query'> = {
         query: <T>(sql: string, p?: Params) => gate.run(caller, () => reader.query<T>(sql, p)),
       };
-      const result = await route.handler({ principal, scope, params, query, body, area, store, db, req, res });
+      const result = await route.handler({ principal, scope, params, query, body, area, store, stores, db, req, res });
       if (res.headersSent) return;
       rows = route.rows && result !== undefined ? route.rows(result) : 0;
       if (route.status === 204 || result === undefined) res.status(204).end();

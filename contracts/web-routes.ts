@@ -3,17 +3,22 @@
 // its own, bookmarkable with its parameters in the query string. Browser-safe, without zod.
 import type { Role } from './codes.ts';
 
-export const VIEW_NAMES = ['signin', 'home', 'demand', 'stores', 'store', 'account', 'accounts', 'ops', 'cockpit', 'cockpitStations', 'scorecard', 'reports', 'national', 'workbench'] as const;
+export const VIEW_NAMES = ['signin', 'home', 'demand', 'stores', 'store', 'account', 'accounts', 'ops', 'cockpit', 'cockpitStations', 'scorecard', 'reports', 'national', 'workbench', 'workspace', 'workspaceDemand'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** Views with heavy libraries (D3, CodeMirror; Vega loads later, with a chart), each a chunk of its own loaded
  *  with the view. The others are small enough to ride in the shell: on a 300 ms round trip, one
- *  more file costs more than a few kilobytes. web/main.ts imports exactly these lazily. */
-export const SPLIT_VIEWS: readonly ViewName[] = ['demand', 'cockpit', 'workbench'];
+ *  more file costs more than a few kilobytes. web/main.ts imports exactly these lazily. The
+ *  merchants' workspace is split too although only its demand page draws with D3: its seven pages
+ *  are only merchants' business, and every other role's phone would carry them in the shell. */
+export const SPLIT_VIEWS: readonly ViewName[] = ['demand', 'cockpit', 'workbench', 'workspace', 'workspaceDemand'];
+
+/** The file of a view under web/views/: `workspaceDemand` is workspace-demand.ts. */
+export const viewModule = (view: ViewName): string => view.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export interface WebRoute {
   pattern: string; // '/stores/:id'
-  view: ViewName; // the module web/views/<view>.ts
+  view: ViewName; // the module web/views/<viewModule(view)>.ts
   roles?: readonly Role[]; // signed in with one of these; absent: any signed-in role
   public?: boolean; // no sign-in needed
 }
@@ -36,6 +41,14 @@ export const WEB_ROUTES: readonly WebRoute[] = [
   { pattern: '/cockpit/reports', view: 'reports', roles: COCKPIT_ROLES },
   { pattern: '/cockpit/national', view: 'national', roles: COCKPIT_ROLES },
   { pattern: '/workbench', view: 'workbench', roles: ['analyst'] },
+  // The merchants' workspace; officials and analysts may open a store's with ?stores=.
+  { pattern: '/workspace', view: 'workspace', roles: DATA_ROLES },
+  { pattern: '/workspace/demand', view: 'workspaceDemand', roles: DATA_ROLES },
+  { pattern: '/workspace/gaps', view: 'workspace', roles: DATA_ROLES },
+  { pattern: '/workspace/prices', view: 'workspace', roles: DATA_ROLES },
+  { pattern: '/workspace/peers', view: 'workspace', roles: DATA_ROLES },
+  { pattern: '/workspace/restock', view: 'workspace', roles: DATA_ROLES },
+  { pattern: '/workspace/sourcing', view: 'workspace', roles: DATA_ROLES },
 ];
 
 export interface RouteMatch {

@@ -38,6 +38,18 @@ const ENDPOINTS: { name: string; login: string; path: string }[] = [
   { name: 'official stations, prefecture', login: 'demo-official', path: '/api/official/stations' },
   { name: 'official scorecard, county', login: 'demo-official-lufeng', path: '/api/official/scorecard' },
   { name: 'freshness', login: 'demo-analyst', path: '/api/freshness' },
+  { name: 'workspace summary (merchant)', login: 'demo-merchant', path: '/api/workspace/ST-532302101/summary' },
+  { name: 'workspace demand, area x week', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand' },
+  { name: 'workspace demand, county per store', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?scope=county&measure=per_store' },
+  { name: 'workspace demand, category yoy', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?view=category&measure=yoy' },
+  { name: 'workspace demand, weekday x hour', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?view=hour&scope=county' },
+  { name: 'workspace demand, deliveries', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?stream=deliveries' },
+  { name: 'workspace demand, parcels', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?stream=parcels&scope=county' },
+  { name: 'workspace gaps', login: 'demo-merchant', path: '/api/workspace/ST-532302101/gaps' },
+  { name: 'workspace prices, county', login: 'demo-merchant', path: '/api/workspace/ST-532302101/prices?scope=county' },
+  { name: 'workspace peers', login: 'demo-merchant', path: '/api/workspace/ST-532302101/peers' },
+  { name: 'workspace restock', login: 'demo-merchant', path: '/api/workspace/ST-532302101/restock' },
+  { name: 'workspace sourcing', login: 'demo-merchant', path: '/api/workspace/ST-532302101/sourcing' },
 ];
 
 /** Analysts' statements for the workbench's share of the bench: an aggregate, a join, a listing of 10,000 rows. */

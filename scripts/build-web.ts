@@ -15,7 +15,7 @@ import { readdir, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { SPLIT_VIEWS, VIEW_NAMES, type ViewName } from '../contracts/web-routes.ts';
+import { SPLIT_VIEWS, VIEW_NAMES, viewModule, type ViewName } from '../contracts/web-routes.ts';
 import { countyMapAsset } from './map-asset.ts';
 
 const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../web');
@@ -44,7 +44,7 @@ export async function buildWeb(): Promise<{ outDir: string; manifest: WebManifes
     entryPoints: [
       { in: join(WEB_DIR, 'main.ts'), out: 'main' },
       { in: join(WEB_DIR, 'app.css'), out: 'app' },
-      ...SPLIT_VIEWS.map((v) => ({ in: join(WEB_DIR, 'views', `${v}.ts`), out: v })),
+      ...SPLIT_VIEWS.map((v) => ({ in: join(WEB_DIR, 'views', `${viewModule(v)}.ts`), out: v })),
     ],
     outdir: join(outDir, 'assets'),
     entryNames: '[name]-[hash]',
@@ -124,7 +124,7 @@ function manifestOf(meta: Metafile, outDir: string): WebManifest {
   const shell = closure(main);
   const views = Object.fromEntries(VIEW_NAMES.map((v) => {
     if (!SPLIT_VIEWS.includes(v)) return [v, { entry: rel(main), js: shell }];
-    const entry = outputOf(join(WEB_DIR, 'views', `${v}.ts`));
+    const entry = outputOf(join(WEB_DIR, 'views', `${viewModule(v)}.ts`));
     return [v, { entry: rel(entry), js: [...new Set([...shell, ...closure(entry)])] }];
   })) as Record<ViewName, ViewFiles>;
   const css = Object.keys(meta.outputs).find((p) => p.endsWith('.css'))!;

@@ -21,8 +21,17 @@ const workbenchRun = (chart: boolean) => async (page: Page) => {
   await page.waitForSelector('.wb-chart[data-state="ready"] svg', { timeout: 60_000 });
 };
 
-/** name, demo login (none: signed out), path, what shows the view is drawn, and what to do before the shot */
-export const SHOTS: [string, string | null, string, string, ((page: Page) => Promise<void>)?][] = [
+/** Opens the heatmap's table of figures, so the shot shows the text alternative too. */
+const openDetails = async (page: Page) => {
+  await page.click('.chart-text summary');
+};
+
+const WIDE = [1440, 390];
+const PHONE = [390];
+const wsReady = (page: string) => `#view[data-view="workspace-${page}"]:is([data-state="ready"], [data-state="empty"])`;
+
+/** name, demo login (none: signed out), path, what shows the view is drawn, what to do before the shot, and the widths (both by default) */
+export const SHOTS: [string, string | null, string, string, ((page: Page) => Promise<void>)?, number[]?][] = [
   ['signin', null, '/signin', '.demo-login'],
   ['home-merchant', 'demo-merchant', '/', '#view[data-state="ready"]'],
   ['demand-merchant', 'demo-merchant', '/demand', '#view[data-view="demand"][data-state="ready"]'],
@@ -36,6 +45,19 @@ export const SHOTS: [string, string | null, string, string, ((page: Page) => Pro
   ['admin-accounts', 'demo-admin', '/admin/accounts', '#view[data-view="accounts"][data-state="ready"]'],
   ['workbench', 'demo-analyst', '/workbench', '#view[data-view="workbench"][data-state="ready"]', workbenchRun(false)],
   ['workbench-chart', 'demo-analyst', '/workbench', '#view[data-view="workbench"][data-state="ready"]', workbenchRun(true)],
+  // The merchants' workspace, phone first; My store and the demand heatmap on a desktop too.
+  ['workspace-store', 'demo-merchant', '/workspace', wsReady('store'), undefined, WIDE],
+  ['workspace-demand', 'demo-merchant', '/workspace/demand', wsReady('demand'), undefined, WIDE],
+  ['workspace-demand-county', 'demo-merchant', '/workspace/demand?scope=county&measure=per_store', wsReady('demand'), undefined, PHONE],
+  ['workspace-demand-hour', 'demo-merchant', '/workspace/demand?view=hour&scope=county', wsReady('demand'), openDetails, PHONE],
+  ['workspace-demand-yoy', 'demo-merchant', '/workspace/demand?view=category&measure=yoy&weeks=52&scope=county', wsReady('demand'), undefined, PHONE],
+  ['workspace-gaps', 'demo-merchant', '/workspace/gaps', wsReady('gaps'), undefined, PHONE],
+  ['workspace-prices', 'demo-merchant', '/workspace/prices?category=beverages', wsReady('prices'), undefined, PHONE],
+  ['workspace-prices-withheld', 'demo-merchant', '/workspace/prices', wsReady('prices'), undefined, PHONE],
+  ['workspace-peers', 'demo-merchant', '/workspace/peers', wsReady('peers'), undefined, PHONE],
+  ['workspace-restock', 'demo-merchant', '/workspace/restock?within=14', wsReady('restock'), undefined, PHONE],
+  ['workspace-sourcing', 'demo-merchant', '/workspace/sourcing', wsReady('sourcing'), undefined, PHONE],
+  ['workspace-403', 'demo-merchant', '/workspace?stores=ST-532301101', '.refusal.forbidden', undefined, PHONE],
 ];
 
 const only = values.only?.split(',');
@@ -45,9 +67,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  for (const [name, login, path, ready, setup] of SHOTS) {
+  for (const [name, login, path, ready, setup, widths = WIDE] of SHOTS) {
     if (only && !only.includes(name)) continue;
-    for (const width of [1440, 390]) {
+    for (const width of widths) {
       const page: Page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN', deviceScaleFactor: 1, serviceWorkers: 'block' });
       if (login) {
         await page.goto(`${platform.base}/signin`);

@@ -13,6 +13,10 @@ export const QUERY_NAMES = [
   'official-station-month', 'official-station-last', 'national-series', 'national-series-keys', 'plan-targets', 'plan-targets-count',
   'training-totals', 'reports-list', 'report-file', 'reports-for-month', 'official-unknown-sellers',
   'saved-queries-visible', 'saved-query-versions', 'sql-history',
+  'workspace-store-skus', 'workspace-store-receipts', 'workspace-last-week', 'workspace-demand-pos', 'workspace-demand-deliveries',
+  'workspace-demand-parcels', 'workspace-demand-hourly', 'workspace-area-skus', 'workspace-area-prices', 'workspace-area-outlets',
+  'workspace-own-prices', 'workspace-peer-sales', 'workspace-peer-receipts', 'workspace-deliveries-to', 'workspace-category-days',
+  'workspace-sourcing', 'workspace-products',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 export type Queries = Readonly<Record<QueryName, string>>;

@@ -283,6 +283,9 @@ const zh = {
   csvFile: 'CSV 文件',
   'nav.workbench': 'SQL 工作台',
   'home.workbenchHint': '用 SQL 直接查询全部数据，画图、导出、保存并共享查询。',
+  'nav.workspace': '经营工作台',
+  'home.workspaceHint': '本周与上周、去年同期比，周边需求，缺什么货，价格带，同行对比，补货，进货渠道。',
+  openWorkspace: '进入经营工作台',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -566,6 +569,9 @@ const en: Record<MessageKey, string> = {
   csvFile: 'CSV file',
   'nav.workbench': 'SQL workbench',
   'home.workbenchHint': 'Query all data in SQL; chart, export, save and share queries.',
+  'nav.workspace': 'Workspace',
+  'home.workspaceHint': 'My week against last week and last year, demand around me, what to stock, prices, peers, restock, sourcing.',
+  openWorkspace: 'Open the workspace',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -43,6 +43,8 @@ const VIEWS: Record<ViewName, () => Promise<{ view: View }>> = {
   reports: ready(reports),
   national: ready(national),
   workbench: () => import('./views/workbench.ts'),
+  workspace: () => import('./views/workspace.ts'),
+  workspaceDemand: () => import('./views/workspace-demand.ts'),
 };
 
 const LANG_KEY = 'cx.lang';

@@ -6,6 +6,7 @@ export interface NavItem { path: string; label: MessageKey; hint?: MessageKey }
 
 const DATA_VIEWS: Record<'merchant' | 'official' | 'analyst', NavItem[]> = {
   merchant: [
+    { path: '/workspace', label: 'nav.workspace', hint: 'home.workspaceHint' },
     { path: '/stores', label: 'nav.myStores' },
     { path: '/demand', label: 'nav.demand', hint: 'home.demandHint' },
   ],

@@ -4,17 +4,9 @@
 // both are fixed by the Chinese calendar; they are listed rather than computed, since a lunar
 // calendar implementation would be far larger than this table.
 
-export const SPRING_FESTIVAL: Readonly<Record<number, string>> = {
-  2019: '2019-02-05', 2020: '2020-01-25', 2021: '2021-02-12', 2022: '2022-02-01', 2023: '2023-01-22',
-  2024: '2024-02-10', 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26',
-  2029: '2029-02-13', 2030: '2030-02-03',
-};
+import { SPRING_FESTIVAL, TORCH_FESTIVAL } from '../../contracts/festivals.ts';
 
-export const TORCH_FESTIVAL: Readonly<Record<number, string>> = {
-  2019: '2019-07-26', 2020: '2020-08-13', 2021: '2021-08-02', 2022: '2022-07-21', 2023: '2023-08-08',
-  2024: '2024-07-29', 2025: '2025-07-18', 2026: '2026-08-07', 2027: '2027-07-27', 2028: '2028-08-14',
-  2029: '2029-08-03', 2030: '2030-07-24',
-};
+export { SPRING_FESTIVAL, TORCH_FESTIVAL };
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86400_000;
 

@@ -91,7 +91,8 @@ export function createGenerator(options: GeneratorOptions) {
   const retail = stores.filter((s) => RECEIPTS_PER_DAY[s.type] !== undefined);
   const stations = stores.filter((s) => s.type === 'township_station' || s.type === 'village_point');
   const sellers = stores.filter((s) => s.type === 'cooperative' || s.type === 'township_station');
-  const distributors = stores.filter((s) => s.type === 'distributor');
+  // Who supplies the shops: the county's distributors and, where there is one, its logistics warehouse.
+  const distributors = stores.filter((s) => s.type === 'distributor' || s.type === 'county_warehouse');
   const shops = stores.filter((s) => s.type === 'village_shop' || s.type === 'convenience_store');
   const produce = products.filter((p) => p.originAreaCode); // local produce: it has an origin here
 
@@ -117,10 +118,11 @@ export function createGenerator(options: GeneratorOptions) {
       const item = pick(rnd);
       if (!item) break;
       const quantity = item.priceFen > 5000 ? 1 : rnd.int(1, 3);
-      const discountFen = rnd.chance(0.05) ? Math.round(item.priceFen * quantity * 0.05) : 0;
+      const unitPriceFen = shelfPrice(store, item);
+      const discountFen = rnd.chance(0.05) ? Math.round(unitPriceFen * quantity * 0.05) : 0;
       lines.push({
-        sku: item.sku, category: item.category, quantity, unitPriceFen: item.priceFen, discountFen,
-        amountFen: item.priceFen * quantity - discountFen,
+        sku: item.sku, category: item.category, quantity, unitPriceFen, discountFen,
+        amountFen: unitPriceFen * quantity - discountFen,
       });
     }
     return {
@@ -195,9 +197,10 @@ export function createGenerator(options: GeneratorOptions) {
       if (!openOn(shop, date) || hashDay(shop.id) % 7 !== weekday) continue;
       const from = distributors.filter((d) => countyOf(d) === countyOf(shop));
       if (from.length === 0) continue;
-      const distributor = from[hashDay(shop.id) % from.length]!;
       const online = rnd.chance(Math.min(0.6, 0.15 * growth(countyOf(shop), 'online', date)));
       for (let i = 1, n = rnd.int(2, 5); i <= n; i++) {
+        // Each line from whichever supplier the shop buys that product from this time.
+        const distributor = from[hashDay(`${shop.id}|${date}|${i}`) % from.length]!;
         const item = pickShelf(rnd);
         if (!item || item.originAreaCode) continue; // local produce does not come down from a distributor
         const quantity = rnd.int(6, 48);
@@ -205,7 +208,7 @@ export function createGenerator(options: GeneratorOptions) {
           schemaVersion: SCHEMA_VERSION, txnId: `D${ymd}-${shop.id}-${i}`, occurredAt: formatShanghaiTime(dayStart + rnd.int(8, 17) * 3600_000),
           sellerId: distributor.id, buyerId: shop.id, direction: 'downstream', channel: online ? 'online' : 'offline',
           ...(online ? { platform: 'county_mall' } : {}), sku: item.sku, category: item.category, quantity,
-          weightG: quantity * unitGrams(item), amountFen: Math.round(quantity * item.priceFen * 0.78),
+          weightG: quantity * unitGrams(item), amountFen: quantity * wholesalePrice(distributor, item),
           originAreaCode: distributor.areaCode, destStoreId: shop.id,
         } });
         if (online) proxyOrders.set(shop.areaCode.slice(0, 9), (proxyOrders.get(shop.areaCode.slice(0, 9)) ?? 0) + 1);
@@ -238,6 +241,27 @@ export function createGenerator(options: GeneratorOptions) {
         }
       }
     }
+
+    // Township stations keep a shop too, restocked weekly like the village shops. Drawn from a
+    // random stream of their own, after everything else, so adding them changed no other record.
+    const restock = createRandom(seed ^ hashDay(`${date}:station-restock`));
+    for (const station of stations) {
+      if (station.type !== 'township_station' || !openOn(station, date) || hashDay(station.id) % 7 !== weekday) continue;
+      const from = distributors.filter((d) => countyOf(d) === countyOf(station));
+      if (from.length === 0) continue;
+      for (let i = 1, n = restock.int(4, 9); i <= n; i++) {
+        const distributor = from[hashDay(`${station.id}|${date}|${i}`) % from.length]!;
+        const item = pickShelf(restock);
+        if (!item || item.originAreaCode) continue;
+        const quantity = restock.int(12, 72);
+        yield emit({ kind: 'distribution', value: {
+          schemaVersion: SCHEMA_VERSION, txnId: `D${ymd}-${station.id}-${i}`, occurredAt: formatShanghaiTime(dayStart + restock.int(8, 17) * 3600_000),
+          sellerId: distributor.id, buyerId: station.id, direction: 'downstream', channel: 'offline',
+          sku: item.sku, category: item.category, quantity, weightG: quantity * unitGrams(item),
+          amountFen: quantity * wholesalePrice(distributor, item), originAreaCode: distributor.areaCode, destStoreId: station.id,
+        } });
+      }
+    }
   }
 
   /** `count` receipts at instants in [fromMs, toMs), for the live stream. */
@@ -259,6 +283,18 @@ export function createGenerator(options: GeneratorOptions) {
 }
 
 export type EventGenerator = ReturnType<typeof createGenerator>;
+
+/** A shop's own shelf price of a product: the reference price -8% to +12%, in whole jiao (10 fen).
+ *  Fixed per shop and product, so shops of an area spread around the reference as real ones do. */
+export function shelfPrice(store: Pick<Store, 'id'>, p: Pick<SimProduct, 'sku' | 'priceFen'>): number {
+  const f = -0.08 + (hashDay(`${store.id}|${p.sku}`) % 21) / 100;
+  return Math.max(10, Math.round((p.priceFen * (1 + f)) / 10) * 10);
+}
+
+/** A distributor's wholesale price of a product: 72% to 84% of the reference price, in fen. */
+export function wholesalePrice(distributor: Pick<Store, 'id'>, p: Pick<SimProduct, 'sku' | 'priceFen'>): number {
+  return Math.round(p.priceFen * (0.72 + (hashDay(`${distributor.id}|${p.sku}`) % 13) / 100));
+}
 
 function hashDay(text: string): number {
   let h = 2166136261;

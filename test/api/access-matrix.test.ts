@@ -102,6 +102,13 @@ const EXAMPLES: Record<string, (login: string | null) => Example | Promise<Examp
   'GET /api/sql/saved/:id': async () => ({ params: { id: await savedId() } }),
   'PUT /api/sql/saved/:id': async () => ({ params: { id: await savedId() }, body: { name: 'matrix', sql: 'SELECT 2', baseVersion: 1 } }),
   'DELETE /api/sql/saved/:id': async () => ({ params: { id: await savedId() } }),
+  'GET /api/workspace/:stores/summary': () => ({}),
+  'GET /api/workspace/:stores/demand': () => ({ query: { view: 'category', stream: 'deliveries', measure: 'per_store' } }),
+  'GET /api/workspace/:stores/gaps': () => ({ query: { scope: 'county' } }),
+  'GET /api/workspace/:stores/prices': () => ({ query: { category: 'beverages' } }),
+  'GET /api/workspace/:stores/peers': () => ({}),
+  'GET /api/workspace/:stores/restock': () => ({ query: { within: '14' } }),
+  'GET /api/workspace/:stores/sourcing': () => ({}),
 };
 
 /** A fresh saved query of the fixture analyst (each example may change or delete its own). */

@@ -45,9 +45,15 @@ test('the migrations create the raw tables, the rollup and its view', async () =
     { name: 'schema_migrations', engine: 'MergeTree' },
     { name: 'store_monthly', engine: 'SummingMergeTree' },
     { name: 'store_monthly_mv', engine: 'MaterializedView' },
+    { name: 'store_receipts_weekly', engine: 'SummingMergeTree' },
+    { name: 'store_receipts_weekly_mv', engine: 'MaterializedView' },
     { name: 'store_sales_daily', engine: 'SummingMergeTree' },
     { name: 'store_sales_daily_mv', engine: 'MaterializedView' },
+    { name: 'store_sku_weekly', engine: 'SummingMergeTree' },
+    { name: 'store_sku_weekly_mv', engine: 'MaterializedView' },
     { name: 'stores', engine: 'ReplacingMergeTree' },
+    { name: 'township_hourly', engine: 'AggregatingMergeTree' },
+    { name: 'township_hourly_mv', engine: 'MaterializedView' },
     { name: 'training_sessions', engine: 'ReplacingMergeTree' },
   ]);
 });

@@ -75,6 +75,9 @@ const VIEWS: [string, string | null, string, string][] = [
   ['reports', 'demo-official-lufeng', '/cockpit/reports', '#view[data-view="reports"]:not([data-state="loading"])'],
   ['national figures', 'demo-official', '/cockpit/national', '#view[data-view="national"][data-state="ready"]'],
   ['SQL workbench', 'demo-analyst', '/workbench', '#view[data-view="workbench"][data-state="ready"]'],
+  ...(['store', 'demand', 'gaps', 'prices', 'peers', 'restock', 'sourcing'] as const).map((page): [string, string, string, string] => [
+    `workspace: ${page}`, 'demo-merchant', page === 'store' ? '/workspace' : `/workspace/${page}`,
+    `#view[data-view="workspace-${page}"]:is([data-state="ready"], [data-state="empty"])`]),
   ['403 page', 'demo-merchant', '/stores/ST-532302102', '.refusal.forbidden'],
   ['404 page', 'demo-analyst', '/nowhere', '.refusal.not-found'],
 ];

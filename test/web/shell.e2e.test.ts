@@ -47,7 +47,7 @@ const navLabels = (page: Page) => page.locator('.mainnav a').allTextContents();
 
 describe('signing in, each role to its home', () => {
   test.each([
-    ['demo-merchant', '我的门店', ['首页', '我的门店', '需求热力图'], 'home-merchant'],
+    ['demo-merchant', '我的门店', ['首页', '经营工作台', '我的门店', '需求热力图'], 'home-merchant'],
     ['demo-official-lufeng', '禄丰市概况', ['首页', '经营监测', '需求热力图', '门店与站点'], 'home-official'],
     ['demo-official', '楚雄彝族自治州概况', ['首页', '经营监测', '需求热力图', '门店与站点'], 'home-official'],
     ['demo-analyst', '楚雄彝族自治州概况', ['首页', '经营监测', '需求热力图', '门店与站点', 'SQL 工作台'], 'home-analyst'],

@@ -50,8 +50,9 @@ async function merchantHome(ctx: ViewContext, body: HTMLElement) {
         h('div', {}, h('dt', {}, t(lang, 'lastWeek')), h('dd', {}, formatYuan(previous!.amountFen))),
         h('div', {}, h('dt', {}, t(lang, 'weekOnWeek')), h('dd', {}, change(current!.amountFen, previous!.amountFen))),
         h('div', {}, h('dt', {}, t(lang, 'lastSale')), h('dd', {}, d.lastSaleDay ?? t(lang, 'noSales')))),
-      h('p', { class: 'actions' }, linkTo(ctx, `/stores/${encodeURIComponent(d.store.id)}`, t(lang, 'viewStore')), ' ',
-        linkTo(ctx, '/demand', t(lang, 'demandAround'))));
+      h('p', { class: 'actions' }, linkTo(ctx, `/workspace?stores=${encodeURIComponent(d.store.id)}`, t(lang, 'openWorkspace')), ' ',
+        linkTo(ctx, `/stores/${encodeURIComponent(d.store.id)}`, t(lang, 'viewStore')), ' ',
+        linkTo(ctx, `/workspace/demand?stores=${encodeURIComponent(d.store.id)}`, t(lang, 'demandAround'))));
   });
   setViewState(body, 'ready', h('div', { class: 'cards' }, cards));
 }

@@ -1,0 +1,104 @@
+// What every panel of the merchants' workspace shares: where the chosen stores are, the week the
+// panels end at, the products' names, and the small arithmetic of growth and quantiles.
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import type { Queries } from '../../warehouse/queries.ts';
+import type { Directory, StoreInfo } from '../directory.ts';
+import { addDays, mondayOf } from '../../contracts/time.ts';
+
+export type Db = Pick<Warehouse, 'query'>;
+
+export interface WorkspaceDeps {
+  queries: Queries;
+  directory: Directory;
+  products: ProductNames;
+}
+
+/** The chosen stores and where they are: the rollups' key prefix. */
+export interface Place {
+  ids: string[];
+  counties: string[];
+  townships: string[];
+}
+
+export function placeOf(stores: readonly StoreInfo[]): Place {
+  const uniq = (xs: string[]) => [...new Set(xs)];
+  return {
+    ids: stores.map((s) => s.id),
+    counties: uniq(stores.map((s) => s.areaCode.slice(0, 6))),
+    townships: uniq(stores.map((s) => s.areaCode.slice(0, 9))),
+  };
+}
+
+/** The area of a panel: the stores' townships (their village cluster) or their whole counties. */
+export function areaOf(place: Place, scope: 'cluster' | 'county'): { counties: string[]; townships: string[] } {
+  return { counties: place.counties, townships: scope === 'cluster' ? place.townships : [] };
+}
+
+/** The area's code and name as shown: the first store's township or county. */
+export async function areaLabel(directory: Directory, place: Place, scope: 'cluster' | 'county'): Promise<{ code: string; name: string }> {
+  const code = scope === 'cluster' ? place.townships[0]! : place.counties[0]!;
+  return { code, name: (await directory.area(code))?.name ?? code };
+}
+
+/** The first Monday after the last week the stores sold in; `fallback` (the clock's week) when they never did. */
+export async function defaultTo(db: Db, queries: Queries, place: Place, fallbackDay: string): Promise<string> {
+  const [row] = await db.query<{ n: number; last_week: string }>(queries['workspace-last-week'], {
+    counties: place.counties, townships: place.townships, stores: place.ids,
+  });
+  return addDays(Number(row?.n) > 0 ? row!.last_week : mondayOf(fallbackDay), 7);
+}
+
+export const num = (v: unknown): number => Number(v ?? 0);
+
+/** Percent change of `now` against `base`, one decimal; null where there is no base. */
+export function growthPct(now: number, base: number): number | null {
+  return base > 0 ? Math.round(((now - base) / base) * 1000) / 10 : null;
+}
+
+/** Quantile by linear interpolation between closest ranks (R type 7, numpy's default). */
+export function quantile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/** Quantile of values weighted by counts (each unit counts once): the smallest value at which the
+ *  running count reaches p of the total. */
+export function weightedQuantile(pairs: readonly { value: number; weight: number }[], p: number): number | null {
+  const total = pairs.reduce((s, x) => s + x.weight, 0);
+  if (total <= 0) return null;
+  let run = 0;
+  for (const x of pairs) {
+    run += x.weight;
+    if (run >= p * total) return x.value;
+  }
+  return pairs[pairs.length - 1]!.value;
+}
+
+export interface ProductInfo { sku: string; name: string; category: string; seasonMonths: number[]; peakMonths: number[] }
+
+export interface ProductNames {
+  get(sku: string): Promise<ProductInfo | undefined>;
+  all(): Promise<readonly ProductInfo[]>;
+}
+
+/** The products reference, read once a minute at most: every panel names products. */
+export function createProductNames(deps: { warehouse: Pick<Warehouse, 'query'>; queries: Queries; clock?: () => number; ttlMs?: number }): ProductNames {
+  const { warehouse, queries, clock = Date.now, ttlMs = 60_000 } = deps;
+  let held: { at: number; list: ProductInfo[]; bySku: Map<string, ProductInfo> } | undefined;
+  async function load() {
+    if (held && clock() - held.at < ttlMs) return held;
+    const rows = await warehouse.query<{ sku: string; name: string; category: string; season_months: number[]; peak_months: number[] }>(queries['workspace-products']);
+    const list = rows.map((r) => ({ sku: r.sku, name: r.name, category: r.category, seasonMonths: r.season_months.map(Number), peakMonths: r.peak_months.map(Number) }));
+    held = { at: clock(), list, bySku: new Map(list.map((p) => [p.sku, p])) };
+    return held;
+  }
+  return {
+    async get(sku) { return (await load()).bySku.get(sku); },
+    async all() { return (await load()).list; },
+  };
+}
+
+export const topCategory = (category: string): string => category.split('.')[0]!;

@@ -1,0 +1,128 @@
+// Demand around me: a heatmap of the stores' village cluster or county, fusing shop sales, wholesale
+// deliveries and parcels, with a choice of measure so that colours show demand and not the size of
+// an area. Every cell is withheld unless K other outlets stand behind it (or only the caller's own
+// do); a column with one withheld cell loses its smallest other cell too, so the hidden one cannot
+// be had by subtraction from the total a level up.
+import { K_ANONYMITY, type DemandResponse } from '../../contracts/workspace.ts';
+import type { z } from 'zod';
+import type { demandQuery } from '../../contracts/workspace.ts';
+import { festivalWindows } from '../../contracts/festivals.ts';
+import { addDays } from '../../contracts/time.ts';
+import type { StoreInfo } from '../directory.ts';
+import { areaLabel, areaOf, defaultTo, growthPct, num, placeOf, type Db, type WorkspaceDeps } from './common.ts';
+
+type Query = z.output<typeof demandQuery>;
+interface Raw {
+  row: string; col: string; outlets: number; own: number; qty: number; amountFen: number;
+  assumed?: true; // own is an upper bound (the hourly rollup does not say whose stores), not a count
+}
+
+const QUERY = { pos: 'workspace-demand-pos', deliveries: 'workspace-demand-deliveries', parcels: 'workspace-demand-parcels' } as const;
+
+/** A cell may be shown when K outlets besides the caller's stand behind it, or only the caller's. */
+export const visible = (c: { outlets: number; own: number; assumed?: true }, k = K_ANONYMITY): boolean =>
+  c.outlets - c.own >= k || (!c.assumed && c.outlets === c.own);
+
+/** The raw figure a measure starts from. */
+const base = (c: Raw, measure: Query['measure']) => (measure === 'units' ? c.qty : c.amountFen);
+
+export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: Query, today: string): Promise<DemandResponse> {
+  const { queries, directory, products } = deps;
+  const place = placeOf(stores);
+  const area = areaOf(place, q.scope);
+  const to = q.to ?? (await defaultTo(db, queries, place, today));
+  const from = addDays(to, -7 * q.weeks);
+  const yoy = q.measure === 'yoy';
+  const current: Raw[] = [];
+  const before = new Map<string, Raw>(); // the same cell a year (52 weeks) before, for yoy
+  let cols: { key: string; label: string }[];
+
+  if (q.view === 'hour') {
+    const rows = await db.query<{ weekday: number; hour: number; ly: number; outlets: number; qty: number; amount_fen: number }>(
+      queries['workspace-demand-hourly'], { ...area, from, to, ly_from: addDays(from, -364), ly_to: addDays(to, -364) });
+    // The rollup keeps the stores behind a cell but not whose: assume the caller's stores of the area
+    // are among them, which can only withhold more.
+    const ownHere = stores.filter((s) => area.townships.length === 0 || area.townships.includes(s.areaCode.slice(0, 9))).length;
+    for (const r of rows) {
+      const raw: Raw = { row: String(r.weekday), col: String(r.hour), outlets: num(r.outlets), own: ownHere, assumed: true, qty: num(r.qty), amountFen: num(r.amount_fen) };
+      if (Number(r.ly) === 1) before.set(`${raw.row}|${raw.col}`, raw);
+      else current.push(raw);
+    }
+    cols = Array.from({ length: 24 }, (_, h) => ({ key: String(h), label: `${h}` }));
+  } else {
+    const params = { ...area, stores: place.ids, view: q.view, category: q.category ?? '', to };
+    const rows = await db.query<{ row_key: string; week: string; outlets: number; own: number; qty: number; amount_fen: number }>(
+      queries[QUERY[q.stream]], { ...params, from: yoy ? addDays(from, -364) : from });
+    for (const r of rows) {
+      const raw: Raw = { row: r.row_key, col: r.week, outlets: num(r.outlets), own: num(r.own), qty: num(r.qty), amountFen: num(r.amount_fen) };
+      if (raw.col < from) before.set(`${raw.row}|${addDays(raw.col, 364)}`, raw);
+      else current.push(raw);
+    }
+    cols = Array.from({ length: q.weeks }, (_, i) => addDays(from, 7 * i)).map((w) => ({ key: w, label: w }));
+  }
+
+  // Primary suppression, then complements. The cells of a week column add up to the area's total a
+  // level up (shown in the county view, or as the cluster's total), and the weekday x hour grid adds
+  // up to the area's total over the weeks: where one such group has exactly one withheld cell, its
+  // smallest other cell that is not the caller's alone is withheld too, so that neither can be had
+  // by subtraction.
+  const withheld = new Set<Raw>(current.filter((c) => !visible(c)));
+  const groups = q.view === 'hour' ? [current] : cols.map((col) => current.filter((c) => c.col === col.key));
+  for (const group of groups) {
+    if (group.filter((c) => withheld.has(c)).length !== 1) continue;
+    const smallest = group.filter((c) => !withheld.has(c) && (c.assumed || c.outlets !== c.own))
+      .sort((a, b) => a.amountFen - b.amountFen || a.row.localeCompare(b.row) || Number(a.col) - Number(b.col))[0];
+    if (smallest) withheld.add(smallest);
+  }
+
+  const value = (c: Raw): number | null => {
+    if (q.measure === 'value' || q.measure === 'units') return base(c, q.measure);
+    if (q.measure === 'per_store') return c.outlets > 0 ? Math.round((c.amountFen / c.outlets) * 100) / 100 : null;
+    const b = before.get(`${c.row}|${c.col}`);
+    // A growth rate and this year's figure give last year's away: both must be showable.
+    if (!b || !visible(b)) return null;
+    return growthPct(c.amountFen, b.amountFen);
+  };
+
+  const rowKeys = [...new Set(current.map((c) => c.row))];
+  // The rows the chosen stores' own figures fall in: their village (or township, for a store
+  // registered at one) in the cluster, their township in the county.
+  const ownAreas = new Set(stores.map((s) => (q.scope === 'cluster' && s.areaCode.length === 12 ? s.areaCode : s.areaCode.slice(0, 9))));
+  const rows = await Promise.all(rowKeys.sort((a, b) => (q.view === 'hour' ? Number(a) - Number(b) : a.localeCompare(b))).map(async (key) => ({
+    key,
+    label: q.view === 'area' ? (await directory.area(key))?.name ?? key : key,
+    own: q.view === 'area' && ownAreas.has(key),
+  })));
+
+  return {
+    view: q.view, scope: q.scope, stream: q.stream, measure: q.measure,
+    area: await areaLabel(directory, place, q.scope),
+    category: q.category ?? null,
+    from, to, rows, cols,
+    cells: current.map((c) => {
+      const hidden = withheld.has(c);
+      return { row: c.row, col: c.col, value: hidden ? null : value(c), outlets: c.outlets, withheld: hidden };
+    }),
+    markers: q.view === 'hour' ? [] : await markers(products, from, addDays(to, -1)),
+    k: K_ANONYMITY,
+  };
+}
+
+/** Festivals and the wild-mushroom season (months when most wild-mushroom products of the reference
+ *  are in season) overlapping [from, to]. */
+async function markers(products: WorkspaceDeps['products'], from: string, to: string): Promise<DemandResponse['markers']> {
+  const out: DemandResponse['markers'] = festivalWindows(from, to).map((w) => ({ kind: w.kind, from: w.from, to: w.to }));
+  const mushrooms = (await products.all()).filter((p) => p.category === 'produce.wild_mushroom' && p.seasonMonths.length > 0);
+  const months = Array.from({ length: 12 }, (_, i) => i + 1)
+    .filter((m) => mushrooms.length > 0 && mushrooms.filter((p) => p.seasonMonths.includes(m)).length * 2 > mushrooms.length);
+  if (months.length > 0) {
+    const first = Math.min(...months);
+    const last = Math.max(...months);
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+      const start = `${year}-${String(first).padStart(2, '0')}-01`;
+      const end = addDays(`${last === 12 ? year + 1 : year}-${String(last === 12 ? 1 : last + 1).padStart(2, '0')}-01`, -1);
+      if (end >= from && start <= to) out.push({ kind: 'mushroom_season', from: start, to: end });
+    }
+  }
+  return out.sort((a, b) => a.from.localeCompare(b.from));
+}

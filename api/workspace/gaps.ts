@@ -1,0 +1,47 @@
+// What sells nearby that I don't stock: products and categories the other outlets of the cluster
+// (or county) sold over the last 8 weeks that are not on the chosen stores' receipts in those
+// weeks, ranked by sales, with their growth against the 8 weeks before. An item K other outlets
+// did not sell is left out (counted in `withheld`): its figures would be one or two shops'.
+import { K_ANONYMITY, type GapsResponse } from '../../contracts/workspace.ts';
+import { addDays } from '../../contracts/time.ts';
+import type { StoreInfo } from '../directory.ts';
+import { areaLabel, areaOf, defaultTo, growthPct, num, placeOf, type Db, type WorkspaceDeps } from './common.ts';
+
+const WEEKS = 8;
+
+export async function notStocked(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: { scope: 'cluster' | 'county'; to?: string }, today: string): Promise<GapsResponse> {
+  const { queries, directory, products } = deps;
+  const place = placeOf(stores);
+  const to = q.to ?? (await defaultTo(db, queries, place, today));
+  const from = addDays(to, -7 * WEEKS);
+  const [area, mine] = await Promise.all([
+    db.query<{ category: string; sku: string; fen: number; units: number; prev_fen: number; outlets: number; prev_outlets: number }>(queries['workspace-area-skus'], {
+      ...areaOf(place, q.scope), stores: place.ids, from, to, prev: addDays(from, -7 * WEEKS),
+    }),
+    db.query<{ category: string; sku: string; qty: number }>(queries['workspace-store-skus'], {
+      counties: place.counties, townships: place.townships, stores: place.ids, from, to,
+    }),
+  ]);
+  const mySkus = new Set(mine.filter((r) => num(r.qty) > 0).map((r) => r.sku));
+  const myCategories = new Set(mine.filter((r) => num(r.qty) > 0).map((r) => r.category));
+  let withheld = 0;
+  const keep = (r: { fen: number; outlets: number }) => {
+    if (num(r.fen) <= 0) return false;
+    if (num(r.outlets) < K_ANONYMITY) { withheld++; return false; }
+    return true;
+  };
+  // A growth rate and this period's figure give the earlier one away: it too needs K outlets.
+  const growth = (r: { fen: number; prev_fen: number; prev_outlets: number }) =>
+    (num(r.prev_outlets) >= K_ANONYMITY ? growthPct(num(r.fen), num(r.prev_fen)) : null);
+  const order = <T extends { amountFen: number; key: string }>(a: T, b: T) => b.amountFen - a.amountFen || a.key.localeCompare(b.key);
+
+  const categories = area.filter((r) => r.sku === '' && !myCategories.has(r.category) && keep(r))
+    .map((r) => ({ key: r.category, category: r.category, amountFen: num(r.fen), qty: num(r.units), outlets: num(r.outlets), growthPct: growth(r) }))
+    .sort(order).map(({ key: _, ...c }) => c);
+  const skus = await Promise.all(area.filter((r) => r.sku !== '' && !mySkus.has(r.sku) && keep(r))
+    .map((r) => ({ key: r.sku, sku: r.sku, category: r.category, amountFen: num(r.fen), qty: num(r.units), outlets: num(r.outlets), growthPct: growth(r) }))
+    .sort(order).slice(0, 30)
+    .map(async ({ key: _, ...s }) => ({ ...s, name: (await products.get(s.sku))?.name ?? s.sku })));
+
+  return { scope: q.scope, area: await areaLabel(directory, place, q.scope), from, to, categories, skus, withheld, k: K_ANONYMITY };
+}

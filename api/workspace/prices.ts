@@ -1,0 +1,85 @@
+// Price bands: the shelf prices a product (or a category) sold at in the cluster or county, by the
+// other outlets, as units per price band; quartiles over the units; and where my price sits. Shown
+// only when K other outlets sold it: a band of one shop is that shop's price.
+import { K_ANONYMITY, type PricesResponse } from '../../contracts/workspace.ts';
+import { addDays } from '../../contracts/time.ts';
+import type { StoreInfo } from '../directory.ts';
+import { areaLabel, areaOf, defaultTo, num, placeOf, weightedQuantile, type Db, type WorkspaceDeps } from './common.ts';
+
+const BANDS = 8;
+
+export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[],
+  q: { sku?: string; category?: string; scope: 'cluster' | 'county'; weeks: number; to?: string }, today: string): Promise<PricesResponse> {
+  const { queries, directory, products } = deps;
+  const place = placeOf(stores);
+  const to = q.to ?? (await defaultTo(db, queries, place, today));
+  const from = addDays(to, -7 * q.weeks);
+  const mine = await db.query<{ week: string; category: string; sku: string; qty: number; amount_fen: number }>(queries['workspace-store-skus'], {
+    counties: place.counties, townships: place.townships, stores: place.ids, from, to,
+  });
+  const mySales = new Map<string, { category: string; qty: number; amountFen: number }>();
+  for (const r of mine) {
+    const s = mySales.get(r.sku) ?? { category: r.category, qty: 0, amountFen: 0 };
+    s.qty += num(r.qty);
+    s.amountFen += num(r.amount_fen);
+    mySales.set(r.sku, s);
+  }
+  const ranked = [...mySales].filter(([, s]) => s.qty > 0).sort((a, b) => b[1].amountFen - a[1].amountFen || a[0].localeCompare(b[0]));
+  const choices = await Promise.all(ranked.map(async ([sku, s]) => ({ sku, name: (await products.get(sku))?.name ?? sku, category: s.category })));
+  // Nothing asked: the best seller of the period.
+  const sku = q.sku ?? (q.category ? '' : ranked[0]?.[0] ?? '');
+  const category = q.category ?? '';
+  const name = sku ? (await products.get(sku))?.name ?? sku : category;
+  const filter = { ...areaOf(place, q.scope), stores: place.ids, from, to, sku, category };
+
+  const [prices, [outletRow]] = await Promise.all([
+    db.query<{ price_fen: number; qty: number }>(queries['workspace-area-prices'], filter),
+    db.query<{ outlets: number }>(queries['workspace-area-outlets'], filter),
+  ]);
+  const outlets = num(outletRow?.outlets);
+  const withheld = outlets < K_ANONYMITY;
+  const pairs = prices.map((p) => ({ value: num(p.price_fen), weight: num(p.qty) })).filter((p) => p.weight > 0);
+
+  let mineOut: PricesResponse['mine'] = null;
+  const minePrice = await myAveragePrice(db, deps, place, from, to, sku, category);
+  if (minePrice) {
+    const total = pairs.reduce((s, p) => s + p.weight, 0);
+    const below = pairs.filter((p) => p.value < minePrice.priceFen).reduce((s, p) => s + p.weight, 0);
+    mineOut = { ...minePrice, belowPct: !withheld && total > 0 ? Math.round((below / total) * 1000) / 10 : null };
+  }
+
+  return {
+    scope: q.scope, area: await areaLabel(directory, place, q.scope),
+    sku: sku || null, category: sku ? null : category || null, name, from, to,
+    outlets, withheld,
+    bands: withheld ? [] : bands(pairs),
+    quartiles: withheld || pairs.length === 0 ? null : {
+      p25: weightedQuantile(pairs, 0.25)!, median: weightedQuantile(pairs, 0.5)!, p75: weightedQuantile(pairs, 0.75)!,
+    },
+    mine: mineOut,
+    choices,
+  };
+}
+
+/** BANDS equal bands from the lowest price to the highest, in whole fen; one band when all are equal. */
+export function bands(pairs: readonly { value: number; weight: number }[]): PricesResponse['bands'] {
+  if (pairs.length === 0) return [];
+  const lo = Math.min(...pairs.map((p) => p.value));
+  const hi = Math.max(...pairs.map((p) => p.value));
+  const n = hi === lo ? 1 : BANDS;
+  const width = Math.ceil((hi - lo + 1) / n / 10) * 10; // shelf prices are in whole jiao
+  const out = Array.from({ length: n }, (_, i) => ({ lowFen: lo + i * width, highFen: Math.min(hi, lo + (i + 1) * width - 1), qty: 0 }))
+    .filter((b) => b.lowFen <= hi);
+  for (const p of pairs) out[Math.min(out.length - 1, Math.floor((p.value - lo) / width))]!.qty += p.weight;
+  return out;
+}
+
+/** The caller's average shelf price over the units they sold (sum of price x units / units). */
+async function myAveragePrice(db: Db, deps: WorkspaceDeps, place: ReturnType<typeof placeOf>, from: string, to: string, sku: string, category: string) {
+  const rows = await db.query<{ price_fen: number; qty: number }>(deps.queries['workspace-own-prices'], {
+    counties: place.counties, townships: place.townships, stores: place.ids, from, to, sku, category,
+  });
+  const qty = rows.reduce((s, r) => s + num(r.qty), 0);
+  if (qty <= 0) return null;
+  return { priceFen: Math.round(rows.reduce((s, r) => s + num(r.price_fen) * num(r.qty), 0) / qty), qty };
+}

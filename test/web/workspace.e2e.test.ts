@@ -1,0 +1,349 @@
+// The merchants' workspace in Chromium at 390 px, as the demo merchant (金山镇电商服务站,
+// ST-532302101), over fifteen months of the simulated county. Every figure checked here is
+// recomputed from the events the generator produced, never from the API's answer: the week's
+// sales, receipts and payments; the demand heatmap's values and which of its cells are withheld
+// (fewer than 5 outlets besides mine); what sells nearby that I do not stock; the price bands'
+// units; the peers counted and my figure among them; my last deliveries; the distributors.
+// Another merchant's store is the 403 page; a merchant with two stores switches between them.
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
+import type { AnyEvent, DistributionTxn, PosReceipt, Store } from '../../contracts/events.ts';
+import { addDays, mondayOf, parseShanghaiTime, shanghaiDay } from '../../contracts/time.ts';
+import { loadModelData } from '../../ingest/sources/model-data.ts';
+import { pctText } from '../../web/cockpit-frame.ts';
+import { formatYuan } from '../../web/i18n.ts';
+import { openTestApp, PASSWORD, type TestApp } from '../fixtures/app.ts';
+import { E2E_TIMEOUT as TIMEOUT, launchBrowser, serve, signIn, waitUntil } from '../fixtures/browser.ts';
+import { loadCounty, SEED } from '../fixtures/county.ts';
+import { ROOT } from '../fixtures/warehouse.ts';
+
+const STORE = 'ST-532302101';
+const TOWNSHIP = '532302101';
+const COUNTY = '532302';
+const K = 5;
+const PRODUCTS = (JSON.parse(readFileSync(join(ROOT, 'reference/products.json'), 'utf8')) as { products: { sku: string; name: string }[] }).products;
+
+let t: TestApp;
+let server: Server;
+let browser: Browser;
+let context: BrowserContext;
+let base: string;
+let receipts: PosReceipt[];
+let deliveries: DistributionTxn[];
+let storeOf: Map<string, Store>;
+let lastSale: string; // the last day with a sale anywhere
+let myLastSale: string;
+
+const dayOf = (time: string) => shanghaiDay(parseShanghaiTime(time));
+const inDays = (day: string, from: string, to: string) => day >= from && day < to;
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+beforeAll(async () => {
+  t = await openTestApp({ clock: () => Date.parse('2026-04-15T04:00:00Z'), accounts: ['merchant2'], auth: { demo: true }, extra: { webDir: join(ROOT, 'web/dist') } });
+  await ensureDemoAccounts(t.locals.services.accounts, 'demo');
+  const events: AnyEvent[] = await loadCounty(t.wh, { from: '2025-01-01', to: '2026-03-31', scale: 0.02 });
+  receipts = events.flatMap((e) => (e.kind === 'pos' ? [e.event] : []));
+  deliveries = events.flatMap((e) => (e.kind === 'distribution' && e.event.direction === 'downstream' ? [e.event] : []));
+  storeOf = new Map(loadModelData(SEED, ROOT).stores.map((s) => [s.id, s]));
+  lastSale = receipts.map((r) => dayOf(r.soldAt)).reduce((a, b) => (a > b ? a : b));
+  myLastSale = receipts.filter((r) => r.storeId === STORE).map((r) => dayOf(r.soldAt)).reduce((a, b) => (a > b ? a : b));
+  ({ server, base } = await serve(t.app));
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  await signIn(page, base, 'demo-merchant', 'demo');
+  await page.close();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.close();
+});
+
+async function open(path: string, view: string): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(base + path);
+  await page.waitForSelector(`#view[data-view="${view}"]:is([data-state="ready"], [data-state="empty"])`);
+  // Phone first: nothing wider than the screen but what scrolls inside its own box.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  return page;
+}
+const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
+const sortDesc = (xs: number[]) => [...xs].sort((a, b) => b - a);
+
+/** A store's receipts in [from, to). */
+const mineIn = (from: string, to: string) => receipts.filter((r) => r.storeId === STORE && inDays(dayOf(r.soldAt), from, to));
+
+describe('my store', () => {
+  test('the week of the last sale against the week before and a year before; receipts, basket, products, movers, payments', async () => {
+    const week = mondayOf(myLastSale);
+    const thisWeek = mineIn(week, addDays(week, 7));
+    const lastWeek = mineIn(addDays(week, -7), week);
+    const lastYear = mineIn(addDays(week, -364), addDays(week, -357));
+    const fen = (rs: PosReceipt[]) => sum(rs.map((r) => r.totalFen));
+    expect(thisWeek.length).toBeGreaterThan(0);
+
+    const page = await open('/workspace', 'workspace-store');
+    expect(await page.locator('main h1').textContent()).toBe('金山镇电商服务站');
+    expect(await page.locator('.ws-week').textContent()).toContain(`（${week} 起）`);
+    const card = (kpi: string) => page.locator(`.kpi-card[data-kpi="${kpi}"]`);
+    expect(await card('sales').locator('.kpi-value').textContent()).toBe(formatYuan(fen(thisWeek)));
+    expect(await card('sales').locator('dd').allTextContents()).toEqual([formatYuan(fen(lastWeek)), formatYuan(fen(lastYear))]);
+    expect(await card('wow').locator('.kpi-value').textContent()).toBe(pctText(((fen(thisWeek) - fen(lastWeek)) / fen(lastWeek)) * 100));
+    expect(await card('yoy').locator('.kpi-value').textContent()).toBe(pctText(((fen(thisWeek) - fen(lastYear)) / fen(lastYear)) * 100));
+    expect(await card('receipts').locator('.kpi-value').textContent()).toBe(String(thisWeek.length));
+    expect(await card('basket').locator('.kpi-value').textContent()).toBe(formatYuan(Math.round(fen(thisWeek) / thisWeek.length)));
+
+    // The products of the week, by sales.
+    const bySku = new Map<string, number>();
+    for (const l of thisWeek.flatMap((r) => r.lines)) bySku.set(l.sku, (bySku.get(l.sku) ?? 0) + l.amountFen);
+    const amounts = await texts(page, 'table.ws-skus tbody td:nth-child(3)');
+    expect(amounts).toEqual(sortDesc([...bySku.values()]).slice(0, 10).map(formatYuan));
+
+    // Fast movers: the most units over the four weeks up to this one.
+    const units = new Map<string, number>();
+    for (const l of mineIn(addDays(week, -21), addDays(week, 7)).flatMap((r) => r.lines)) units.set(l.sku, (units.get(l.sku) ?? 0) + l.quantity);
+    expect((await texts(page, 'table.ws-fast tbody td:nth-child(2)')).map(Number)).toEqual(sortDesc([...units.values()]).slice(0, 10));
+
+    // How the week's receipts were paid.
+    const paid = new Map<string, number>();
+    for (const r of thisWeek) paid.set(r.payment, (paid.get(r.payment) ?? 0) + 1);
+    const NAMES: Record<string, string> = { cash: '现金', wechat: '微信支付', alipay: '支付宝', unionpay: '银联', card: '银行卡', credit: '赊账', other: '其他' };
+    const rows = await page.locator('table.ws-payments tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(Object.fromEntries(rows.map((r) => [r[0], Number(r[1])]))).toEqual(Object.fromEntries([...paid].map(([p, n]) => [NAMES[p], n])));
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('demand around me', () => {
+  test('townships of my county by week: every value, and withheld exactly where fewer than 5 other outlets sold', async () => {
+    const page = await open('/workspace/demand?scope=county', 'workspace-demand');
+    expect(await page.locator('main h1').textContent()).toBe('周边需求：禄丰市');
+    const to = addDays(mondayOf(lastSale), 7);
+    const from = addDays(to, -84);
+    const cells = new Map<string, { fen: number; stores: Set<string> }>();
+    for (const r of receipts) {
+      const day = dayOf(r.soldAt);
+      if (!r.areaCode.startsWith(COUNTY) || !inDays(day, from, to)) continue;
+      const key = `${r.areaCode.slice(0, 9)}|${mondayOf(day)}`;
+      const cell = cells.get(key) ?? { fen: 0, stores: new Set() };
+      cell.fen += r.totalFen;
+      cell.stores.add(r.storeId);
+      cells.set(key, cell);
+    }
+    const drawn = await page.locator('rect.cell').evaluateAll((rects) => rects.map((r) => ({
+      key: `${r.getAttribute('data-row')}|${r.getAttribute('data-col')}`, kind: r.getAttribute('class')!.replace('cell ', ''),
+      value: r.getAttribute('data-value'), label: r.getAttribute('aria-label')!,
+    })));
+    expect(drawn).toHaveLength(14 * 12); // 14 townships, 12 weeks
+    // Withheld: fewer than 5 outlets besides mine (a cell of mine alone is mine to see); and where a
+    // week has one withheld cell, the smallest other one too, lest the week's total give it away.
+    const ownOnly = (c: { stores: Set<string> }) => c.stores.size === 1 && c.stores.has(STORE);
+    const hidden = new Set([...cells].filter(([, c]) => c.stores.size - (c.stores.has(STORE) ? 1 : 0) < K && !ownOnly(c)).map(([k]) => k));
+    for (const week of new Set(drawn.map(({ key }) => key.split('|')[1]!))) {
+      const column = [...cells].filter(([k]) => k.endsWith(`|${week}`));
+      if (column.filter(([k]) => hidden.has(k)).length !== 1) continue;
+      const smallest = column.filter(([k, c]) => !hidden.has(k) && !ownOnly(c)).sort(([ka, a], [kb, b]) => a.fen - b.fen || ka.localeCompare(kb))[0];
+      if (smallest) hidden.add(smallest[0]);
+    }
+    const expected = drawn.map(({ key }) => {
+      const c = cells.get(key);
+      if (!c) return { key, kind: 'no-data', value: null };
+      return hidden.has(key) ? { key, kind: 'suppressed', value: null } : { key, kind: 'has-value', value: String(c.fen) };
+    });
+    expect(drawn.map(({ key, kind, value }) => ({ key, kind, value }))).toEqual(expected);
+    expect(expected.filter((c) => c.kind === 'suppressed').length).toBeGreaterThan(0);
+    expect(expected.filter((c) => c.kind === 'has-value').length).toBeGreaterThan(0);
+    // A withheld cell says how many outlets stand behind it and that 5 besides mine are needed.
+    const withheld = drawn.find((c) => c.kind === 'suppressed' && cells.get(c.key)!.stores.size < K + 1)!;
+    expect(withheld.label).toContain(`此格共 ${cells.get(withheld.key)!.stores.size} 家经营者，除您的门店外至少要有 5 家才显示`);
+    // Spring Festival falls in these weeks, and is marked over them.
+    expect(await page.locator('.ws-marker[data-kind="spring_festival"] text').textContent()).toBe('春节');
+    await page.close();
+  }, TIMEOUT);
+
+  test('weekday by hour of the county\'s shop sales, with its own controls', async () => {
+    const page = await open('/workspace/demand?scope=county', 'workspace-demand');
+    await page.selectOption('#ws-view', 'hour');
+    await page.waitForURL((u) => u.searchParams.get('view') === 'hour');
+    await page.waitForSelector('#view[data-view="workspace-demand"][data-state="ready"] .ws-heatmap');
+    expect(await texts(page, '.ws-heatmap .row-label')).toEqual(['周一', '周二', '周三', '周四', '周五', '周六', '周日']);
+    expect(await page.locator('#ws-stream option[value="parcels"]').isDisabled()).toBe(true);
+    const to = addDays(mondayOf(lastSale), 7);
+    const from = addDays(to, -84);
+    const stores = new Map<string, Set<string>>();
+    for (const r of receipts) {
+      const ms = parseShanghaiTime(r.soldAt);
+      if (!r.areaCode.startsWith(COUNTY) || !inDays(shanghaiDay(ms), from, to)) continue;
+      const local = new Date(ms + 8 * 3600_000);
+      const key = `${local.getUTCDay() === 0 ? 7 : local.getUTCDay()}|${local.getUTCHours()}`;
+      stores.set(key, (stores.get(key) ?? new Set()).add(r.storeId));
+    }
+    const shown = await page.locator('rect.cell.has-value').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-row')}|${r.getAttribute('data-col')}`));
+    // The hourly rollup does not say whose stores sold, so my store counts as one of every cell's outlets.
+    expect(shown.sort()).toEqual([...stores].filter(([, s]) => s.size - 1 >= K).map(([k]) => k).sort());
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('what sells nearby that I do not stock', () => {
+  test('categories other outlets of my township sold in 8 weeks and I did not, by sales, from 5 outlets', async () => {
+    const to = addDays(mondayOf(lastSale), 7);
+    const from = addDays(to, -56);
+    const mine = new Set<string>();
+    const theirs = new Map<string, { fen: number; stores: Set<string> }>();
+    for (const r of receipts) {
+      if (!r.areaCode.startsWith(TOWNSHIP) || !inDays(dayOf(r.soldAt), from, to)) continue;
+      for (const l of r.lines) {
+        if (r.storeId === STORE) mine.add(l.category);
+        else {
+          const c = theirs.get(l.category) ?? { fen: 0, stores: new Set() };
+          c.fen += l.amountFen;
+          c.stores.add(r.storeId);
+          theirs.set(l.category, c);
+        }
+      }
+    }
+    const gaps = [...theirs].filter(([cat, c]) => !mine.has(cat) && c.stores.size >= K).sort((a, b) => b[1].fen - a[1].fen);
+    const page = await open('/workspace/gaps', 'workspace-gaps');
+    const rows = await page.locator('table.ws-gap-categories tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows.map((r) => [r[2], Number(r[3])])).toEqual(gaps.map(([, c]) => [formatYuan(c.fen), c.stores.size]));
+    expect(gaps.length).toBeGreaterThan(0);
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('price bands', () => {
+  test('my product sold by fewer than 5 other shops here: withheld, saying how many; a category across the county: its units in bands', async () => {
+    const to = addDays(mondayOf(lastSale), 7);
+    const from = addDays(to, -56);
+    const page = await open('/workspace/prices', 'workspace-prices');
+    const sku = (await page.locator('#ws-pick').inputValue()).replace(/^sku:/, '');
+    const sellers = new Set(receipts.filter((r) => r.storeId !== STORE && r.areaCode.startsWith(TOWNSHIP) && inDays(dayOf(r.soldAt), from, to) && r.lines.some((l) => l.sku === sku)).map((r) => r.storeId));
+    expect(sellers.size).toBeLessThan(K);
+    expect(await page.locator('.ws-prices-withheld').textContent()).toBe(`附近卖这个商品的其他店少于 5 家（${sellers.size} 家），价格分布不予显示。`);
+    await page.selectOption('#ws-scope', 'county');
+    await page.waitForURL((u) => u.searchParams.get('scope') === 'county');
+    await page.selectOption('#ws-pick', 'category:beverages');
+    await page.waitForURL((u) => u.searchParams.get('category') === 'beverages');
+    await page.waitForSelector('#view[data-state="ready"] svg.ws-bands');
+    const units = sum(receipts.filter((r) => r.storeId !== STORE && r.areaCode.startsWith(COUNTY) && inDays(dayOf(r.soldAt), from, to))
+      .flatMap((r) => r.lines).filter((l) => l.category.startsWith('beverages')).map((l) => l.quantity));
+    const banded = sum((await page.locator('svg.ws-bands rect.band').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-qty'))))));
+    expect(banded).toBe(units);
+    expect(await page.locator('svg.ws-bands .mine').count()).toBe(1);
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('peers', () => {
+  test('no benchmark in a township without 5 peers; in the county, the peers counted and my sales among them', async () => {
+    const to = addDays(mondayOf(lastSale), 7);
+    const from = addDays(to, -28);
+    const me = storeOf.get(STORE)!;
+    const sold = new Map<string, number>();
+    for (const r of receipts) if (inDays(dayOf(r.soldAt), from, to)) sold.set(r.storeId, (sold.get(r.storeId) ?? 0) + r.totalFen);
+    const peersIn = (area: string) => [...sold.keys()].filter((id) => {
+      const s = storeOf.get(id);
+      return id !== STORE && s && s.type === me.type && s.tier === me.tier && s.areaCode.startsWith(area);
+    }).length;
+    const page = await open('/workspace/peers', 'workspace-peers');
+    const township = page.locator('.ws-peer-group[data-level="township"]');
+    expect(await township.locator('.note').textContent()).toBe(`同行门店少于 5 家（${peersIn(TOWNSHIP)} 家）：不予显示。`);
+    expect(await township.locator('.ws-metrics').count()).toBe(0);
+    const county = page.locator('.ws-peer-group[data-level="county"]');
+    expect(peersIn(COUNTY)).toBeGreaterThanOrEqual(K);
+    expect(await county.locator('h3 small').textContent()).toBe(` ${peersIn(COUNTY)} 家同行`);
+    expect(await county.locator('li[data-metric="sales"] .ws-metric-mine strong').textContent()).toBe(formatYuan(sold.get(STORE)!));
+    expect(await county.locator('svg.ws-range').count()).toBe(4);
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('restock', () => {
+  test('every product delivered in 12 weeks with its last delivery, soonest to run out first; the alert window is chosen', async () => {
+    const page = await open('/workspace/restock', 'workspace-restock');
+    const asOf = myLastSale;
+    const last = new Map<string, string>();
+    for (const d of deliveries) {
+      const day = dayOf(d.occurredAt);
+      if (d.destStoreId !== STORE || day > asOf || day <= addDays(asOf, -84)) continue; // the 12 weeks up to asOf
+      if ((last.get(d.sku) ?? '') < day) last.set(d.sku, day);
+    }
+    const rows = await page.locator('table.ws-restock tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      sku: tr.getAttribute('data-sku')!, alert: tr.classList.contains('alert'),
+      runsOut: tr.querySelectorAll('td')[1]!.textContent!, delivered: tr.querySelectorAll('td')[4]!.querySelector('.nowrap')!.firstChild!.textContent!,
+    })));
+    expect(Object.fromEntries(rows.map((r) => [r.sku, r.delivered]))).toEqual(Object.fromEntries(last));
+    const dates = rows.map((r) => r.runsOut).filter((d) => /^\d{4}-/.test(d));
+    expect(dates).toEqual([...dates].sort());
+    expect(rows.filter((r) => r.alert).map((r) => r.sku)).toEqual(rows.filter((r) => /^\d{4}-/.test(r.runsOut) && r.runsOut <= addDays(asOf, 7)).map((r) => r.sku));
+    await page.selectOption('#ws-within', '14');
+    await page.waitForURL((u) => u.searchParams.get('within') === '14');
+    await page.waitForSelector('#view[data-state="ready"] table.ws-restock');
+    const alerts14 = await page.locator('table.ws-restock tr.alert').count();
+    expect(alerts14).toBe(rows.filter((r) => /^\d{4}-/.test(r.runsOut) && r.runsOut <= addDays(asOf, 14)).length);
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('sourcing', () => {
+  test('the distributors of a category in my county, and prices only where 3 distributors stand behind them', async () => {
+    const to = addDays(mondayOf(lastSale), 7);
+    const from = addDays(to, -84);
+    const page = await open('/workspace/sourcing', 'workspace-sourcing');
+    const category = (await page.locator('details.ws-sourcing').first().getAttribute('data-category'))!;
+    const inCounty = deliveries.filter((d) => d.category.split('.')[0] === category && inDays(dayOf(d.occurredAt), from, to)
+      && storeOf.get(d.destStoreId!)?.areaCode.startsWith(COUNTY));
+    const first = page.locator('details.ws-sourcing').first();
+    expect(await first.locator('summary .muted').textContent()).toContain(`批发商 ${new Set(inCounty.map((d) => d.sellerId)).size} ·`);
+    const sellers = new Map<string, Set<string>>();
+    for (const d of inCounty) sellers.set(d.sku, (sellers.get(d.sku) ?? new Set()).add(d.sellerId));
+    const rows = await first.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)));
+    expect(rows.length).toBe(sellers.size);
+    const names = new Map(PRODUCTS.map((p) => [p.name, p.sku]));
+    for (const r of rows) {
+      const n = sellers.get(names.get(r[0]!)!)!.size;
+      expect(Number(r[1])).toBe(n);
+      expect(r[2] === '不予显示（批发商少于 3 家）').toBe(n < 3);
+    }
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('scope', () => {
+  test('another merchant\'s store is the 403 page, naming the refusal and my scope', async () => {
+    const page = await context.newPage();
+    await page.goto(`${base}/workspace?stores=ST-532301101`);
+    await page.waitForSelector('.refusal.forbidden');
+    expect(await page.locator('.refusal h1').textContent()).toBe('403 · 无权访问');
+    expect(await page.locator('.refusal .scope').textContent()).toBe(`您的范围：${STORE}`);
+    expect(await page.locator('.refusal .detail').textContent()).toContain('ST-532301101');
+    await page.close();
+  }, TIMEOUT);
+
+  test('a merchant with two stores switches between them, or sees both together', async () => {
+    const own = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'zh-CN', serviceWorkers: 'block' });
+    const page = await own.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    await signIn(page, base, 'merchant-2', PASSWORD, '/workspace');
+    await page.waitForSelector('#view[data-view="workspace-store"][data-stores="ST-532302102"]:not([data-state="loading"])');
+    await waitUntil(page, () => document.querySelector('#ws-stores option')?.textContent !== 'ST-532302102');
+    const options = await page.locator('#ws-stores option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(options).toEqual([['ST-532302102', storeOf.get('ST-532302102')!.name], ['ST-532301101', storeOf.get('ST-532301101')!.name], ['ST-532302102,ST-532301101', '全部门店合计']]);
+    await page.selectOption('#ws-stores', 'ST-532302102,ST-532301101');
+    await page.waitForSelector('#view[data-stores="ST-532302102,ST-532301101"]:not([data-state="loading"])');
+    expect(await page.locator('main h1').textContent()).toBe(`${storeOf.get('ST-532302102')!.name}、${storeOf.get('ST-532301101')!.name}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The tabs keep the stores chosen.
+    expect(new URL(await page.locator('.ws-tabs a', { hasText: '补货提醒' }).getAttribute('href') ?? '', base).searchParams.get('stores')).toBe('ST-532302102,ST-532301101');
+    await own.close();
+  }, TIMEOUT);
+});

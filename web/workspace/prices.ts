@@ -1,0 +1,62 @@
+// Price bands: for one of my products (or a category), the unit prices paid at the other outlets
+// of my township or county, as units per price band, with my own average price on it, the
+// quartiles and the share of units sold cheaper than mine. Withheld where too few others sell it.
+import { TOP_CATEGORIES } from '../../contracts/categories.ts';
+import type { PricesResponse } from '../../contracts/workspace.ts';
+import { h, table } from '../dom.ts';
+import { formatYuan, t } from '../i18n.ts';
+import { setViewState } from '../status-view.ts';
+import type { ViewContext } from '../view.ts';
+import { apiPath, K, load, periodText, pickControl, present, workspacePage, wsUrl } from './frame.ts';
+import { createPriceBandsChart } from './price-bands-chart.ts';
+import { subCategoryName } from './category-names.ts';
+import { wst } from './strings.ts';
+
+const WEEKS = [4, 8, 13, 26, 52];
+
+export async function drawPrices(ctx: ViewContext, stores: string): Promise<void> {
+  const { lang, search } = ctx;
+  const q = { sku: search.get('sku') ?? '', category: search.get('category') ?? '', scope: search.get('scope') === 'county' ? 'county' : '', weeks: search.get('weeks') ?? '' };
+  const section = workspacePage(ctx, '/workspace/prices', stores);
+  const d = await load<PricesResponse>(ctx, section, apiPath(stores, 'prices', q), () => void drawPrices(ctx, stores));
+  if (!d) return;
+  document.title = `${wst(lang, 'ws.tab.prices')} · ${d.name} · ${t(lang, 'appName')}`;
+  const go = (patch: Partial<typeof q>) => ctx.navigate(wsUrl('/workspace/prices', stores, { ...q, ...patch }));
+
+  // One picker for a product (sku:…) or a whole category (category:…); my products first.
+  const picked = d.sku ? `sku:${d.sku}` : d.category ? `category:${d.category}` : '';
+  const pick = h('select', { id: 'ws-pick', name: 'pick' },
+    h('optgroup', { label: wst(lang, 'ws.product') }, d.choices.map((c) => h('option', { value: `sku:${c.sku}`, selected: picked === `sku:${c.sku}` }, `${c.name}（${subCategoryName(c.category, lang)}）`))),
+    h('optgroup', { label: t(lang, 'category') }, TOP_CATEGORIES.map((c) => h('option', { value: `category:${c.code}`, selected: picked === `category:${c.code}` }, wst(lang, 'ws.byCategory', { name: subCategoryName(c.code, lang) })))));
+  pick.addEventListener('change', () => {
+    const [kind, value] = pick.value.split(/:(.*)/s) as [string, string];
+    go(kind === 'sku' ? { sku: value, category: '' } : { sku: '', category: value });
+  });
+  const controls = h('div', { class: 'controls' },
+    h('label', { for: 'ws-pick', class: 'ws-pick' }, h('span', {}, wst(lang, 'ws.pick')), pick),
+    pickControl('ws-scope', wst(lang, 'ws.scope'), d.scope, [['cluster', wst(lang, 'ws.scope.cluster')], ['county', wst(lang, 'ws.scope.county')]],
+      (v) => go({ scope: v === 'cluster' ? '' : v })),
+    pickControl('ws-weeks', wst(lang, 'ws.weeks'), q.weeks || '8', WEEKS.map((n) => [String(n), wst(lang, 'ws.weeksN', { n })]), (v) => go({ weeks: v === '8' ? '' : v })));
+
+  const head = [
+    h('h1', {}, wst(lang, 'ws.pricesTitle', { name: d.sku ? d.name : subCategoryName(d.category ?? d.name, lang) })),
+    h('p', { class: 'muted' }, `${d.area.name} · ${periodText(lang, d.from, d.to)} · ${wst(lang, 'ws.otherOutlets', { n: d.outlets })}`),
+    controls,
+  ];
+  const mine = d.mine
+    ? h('p', { class: 'ws-mine' }, wst(lang, 'ws.myPriceLine', { price: formatYuan(d.mine.priceFen), qty: `${d.mine.qty.toLocaleString()} ${t(lang, 'units')}` }),
+      d.mine.belowPct === null ? '' : ` ${wst(lang, 'ws.belowPct', { pct: d.mine.belowPct.toFixed(1) })}`)
+    : h('p', { class: 'muted' }, wst(lang, 'ws.noMine'));
+  if (d.withheld) {
+    return setViewState(section, 'ready', ...head, h('p', { class: 'note ws-prices-withheld', role: 'note' }, wst(lang, 'ws.pricesWithheld', { k: K, n: d.outlets })), mine);
+  }
+  const quartiles = d.quartiles
+    ? h('p', { class: 'ws-quartiles' }, wst(lang, 'ws.quartiles', { p25: formatYuan(d.quartiles.p25), median: formatYuan(d.quartiles.median), p75: formatYuan(d.quartiles.p75) }))
+    : null;
+  const bandsTable = h('details', { class: 'ws-more' }, h('summary', {}, wst(lang, 'ws.dataTable')),
+    h('div', { class: 'table-scroll', tabindex: 0 }, table([wst(lang, 'ws.band'), wst(lang, 'ws.units')],
+      d.bands.map((b) => [`${formatYuan(b.lowFen)} – ${formatYuan(b.highFen)}`, b.qty.toLocaleString()]), { numeric: [1], className: 'data ws-bands-table' })));
+  setViewState(section, 'ready', ...present(...head, mine,
+    h('figure', { class: 'ws-figure' }, createPriceBandsChart(d, lang, section.clientWidth || ctx.main.clientWidth || 360), h('figcaption', {}, wst(lang, 'ws.bandsChart'))),
+    quartiles, bandsTable));
+}

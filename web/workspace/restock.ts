@@ -1,0 +1,56 @@
+// Restock signals: every product delivered to my store(s) in the last 12 weeks, with the days the
+// last delivery lasts at the recent rate of sale (and a coming festival's usual uplift), soonest
+// to run out first; those that run out within the days chosen are marked, in words and colour.
+import type { RestockResponse } from '../../contracts/workspace.ts';
+import { h, table } from '../dom.ts';
+import { t } from '../i18n.ts';
+import { emptyNode, setViewState } from '../status-view.ts';
+import type { ViewContext } from '../view.ts';
+import { apiPath, load, pickControl, workspacePage, wsUrl } from './frame.ts';
+import { subCategoryName } from './category-names.ts';
+import { wsKnown, wst } from './strings.ts';
+
+const WITHIN = [3, 7, 14];
+
+/** Soonest to run out first; what does not sell (no date) last. */
+export function byRunOut(a: RestockResponse['items'][number], b: RestockResponse['items'][number]): number {
+  if (a.runsOutOn === b.runsOutOn) return a.name.localeCompare(b.name);
+  if (a.runsOutOn === null) return 1;
+  if (b.runsOutOn === null) return -1;
+  return a.runsOutOn < b.runsOutOn ? -1 : 1;
+}
+
+export async function drawRestock(ctx: ViewContext, stores: string): Promise<void> {
+  const { lang } = ctx;
+  const within = WITHIN.map(String).includes(ctx.search.get('within') ?? '') ? ctx.search.get('within')! : '7';
+  const section = workspacePage(ctx, '/workspace/restock', stores);
+  const d = await load<RestockResponse>(ctx, section, apiPath(stores, 'restock', { within }), () => void drawRestock(ctx, stores));
+  if (!d) return;
+  document.title = `${wst(lang, 'ws.restockTitle')} · ${t(lang, 'appName')}`;
+  const head = [
+    h('h1', {}, wst(lang, 'ws.restockTitle')),
+    d.asOf ? h('p', { class: 'muted' }, wst(lang, 'ws.asOf', { day: d.asOf })) : null,
+    h('div', { class: 'controls' }, pickControl('ws-within', wst(lang, 'ws.within'), within, WITHIN.map((n) => [String(n), wst(lang, 'ws.withinN', { n })]),
+      (v) => ctx.navigate(wsUrl('/workspace/restock', stores, { within: v === '7' ? undefined : v })))),
+  ].filter((n): n is NonNullable<typeof n> => n !== null);
+  if (d.items.length === 0) return setViewState(section, 'empty', ...head, emptyNode(lang, wst(lang, 'ws.noRestock')));
+
+  const items = [...d.items].sort(byRunOut);
+  const alerts = items.filter((i) => i.alert).length;
+  const rows = items.map((i) => [
+    h('span', { class: 'ws-product' }, i.alert ? h('strong', { class: 'ws-alert-tag' }, `⚠ ${wst(lang, 'ws.alert')}`) : null, i.name, h('small', {}, subCategoryName(i.category, lang))),
+    h('span', { class: 'nowrap' }, i.runsOutOn ?? wst(lang, 'ws.notSelling')),
+    i.coverDays === null ? '—' : wst(lang, 'ws.days', { n: i.coverDays.toFixed(1) }),
+    i.ratePerDay.toFixed(1),
+    h('span', { class: 'nowrap' }, i.lastDeliveryDay, h('small', { class: 'ws-sub' }, wst(lang, 'ws.deliveredQty', { n: i.deliveredQty.toLocaleString() }))),
+    i.festival && i.upliftPct !== null ? wst(lang, 'ws.uplift', { festival: wsKnown(lang, `ws.marker.${i.festival}`, i.festival), pct: Math.round(i.upliftPct) }) : '',
+  ]);
+  const tbl = table([wst(lang, 'ws.product'), wst(lang, 'ws.runsOut'), wst(lang, 'ws.cover'), wst(lang, 'ws.rate'), wst(lang, 'ws.lastDelivery'), wst(lang, 'ws.festival')], rows,
+    { caption: alerts > 0 ? wst(lang, 'ws.alerts', { n: alerts, within }) : wst(lang, 'ws.noAlerts', { within }), numeric: [2, 3], className: 'data ws-restock' });
+  tbl.querySelectorAll('tbody tr').forEach((tr, n) => {
+    const item = items[n]!;
+    tr.setAttribute('data-sku', item.sku);
+    if (item.alert) tr.classList.add('alert');
+  });
+  setViewState(section, 'ready', ...head, h('div', { class: 'table-scroll', tabindex: 0 }, tbl));
+}
