@@ -20,7 +20,7 @@ import { openWarehouse } from './warehouse/open.ts';
 import { loadQueries } from './warehouse/queries.ts';
 import { loadAreas, loadStores } from './warehouse/reference.ts';
 import { loadNationalSeries, loadPlanTargets } from './warehouse/officials-reference.ts';
-import { loadReferenceTables } from './warehouse/reference-tables.ts';
+import { loadCities, loadReferenceTables } from './warehouse/reference-tables.ts';
 
 const root = import.meta.dirname;
 const logger = createJsonLogger();
@@ -46,11 +46,12 @@ const reference = await loadReferenceTables(warehouse, {
   products: join(root, 'reference/products.json'), categories: join(root, 'reference/categories.json'),
   training: join(root, 'reference/training-sessions.json'), national: join(root, 'reference/national-online-retail.csv'),
 });
+const cities = await loadCities(warehouse, join(root, 'reference/cities.json'));
 const officials = {
   nationalSeries: await loadNationalSeries(warehouse, queries, join(root, 'reference/national-online-retail-periods.csv')),
   planTargets: await loadPlanTargets(warehouse, queries, join(root, 'reference/plan-targets.json')),
 };
-logger.info('warehouse ready', { engine: await warehouse.ping(), migrationsApplied: applied, areas: areas.length, stores: stores.length, loaded: { ...reference, ...officials } });
+logger.info('warehouse ready', { engine: await warehouse.ping(), migrationsApplied: applied, areas: areas.length, stores: stores.length, loaded: { ...reference, cities, ...officials } });
 
 const ingest = config.KAFKA_BROKERS
   ? await startKafkaIngest({ config, warehouse, logger })

@@ -27,6 +27,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { storeRoutes } from './routes/stores.ts';
 import { sqlRoutes } from './routes/sql.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
+import { flowRoutes } from './routes/flows.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createSavedQueries } from './sql/saved-queries.ts';
 import { createWorkbench, type Workbench } from './sql/workbench.ts';
@@ -108,6 +109,7 @@ export function createApp(options: AppOptions): express.Express {
     ...officialRoutes({ warehouse, queries, directory, clock }),
     ...sqlRoutes({ workbench, saved, warehouse, queries, clock }),
     ...workspaceRoutes({ warehouse: reader, queries, directory, clock }),
+    ...flowRoutes({ queries, directory, clock }),
   ];
   routes.push(defineRoute({
     method: 'get', path: '/api/openapi.json', tag: 'platform', summary: 'This description',

@@ -5,6 +5,7 @@
 // Units everywhere: money in integer fen (1 yuan = 100 fen), weight in integer grams, time on the
 // Asia/Shanghai wall clock. Every event carries `schemaVersion` and a stable id used to deduplicate.
 import { z } from 'zod';
+import { NBS_CITY_CODES } from './nbs-city-codes.ts';
 import { isCalendarDay, parseShanghaiTime } from './time.ts';
 
 export const SCHEMA_VERSION = 1;
@@ -89,7 +90,8 @@ export const distributionTxn = z
     weightG: grams('Gross weight of the goods'),
     amountFen: fen('Value of the transaction'),
     originAreaCode: localAreaCode.describe('Village or township the goods came from.'),
-    destCityCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit NBS city code').optional()
+    destCityCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit NBS city code')
+      .refine((c) => NBS_CITY_CODES.has(c), 'is not an NBS prefecture-level city code').optional()
       .describe('Destination city of upstream goods, e.g. 530100 Kunming.'),
     destStoreId: id('Destination store of downstream goods.').optional(),
     traceBatch: z.string().regex(/^[A-Z0-9][A-Z0-9-]{5,39}$/, 'must be 6-40 upper-case letters, digits or -').optional()

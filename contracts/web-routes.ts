@@ -3,15 +3,17 @@
 // its own, bookmarkable with its parameters in the query string. Browser-safe, without zod.
 import type { Role } from './codes.ts';
 
-export const VIEW_NAMES = ['signin', 'home', 'demand', 'stores', 'store', 'account', 'accounts', 'ops', 'cockpit', 'cockpitStations', 'scorecard', 'reports', 'national', 'workbench', 'workspace', 'workspaceDemand'] as const;
+export const VIEW_NAMES = ['signin', 'home', 'demand', 'stores', 'store', 'account', 'accounts', 'ops', 'cockpit', 'cockpitStations', 'scorecard', 'reports', 'national', 'workbench', 'workspace', 'workspaceDemand', 'flows', 'flowsPages'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** Views with heavy libraries (D3, CodeMirror; Vega loads later, with a chart), each a chunk of its own loaded
  *  with the view. The others are small enough to ride in the shell: on a 300 ms round trip, one
  *  more file costs more than a few kilobytes. web/main.ts imports exactly these lazily. The
  *  merchants' workspace is split too although only its demand page draws with D3: its seven pages
- *  are only merchants' business, and every other role's phone would carry them in the shell. */
-export const SPLIT_VIEWS: readonly ViewName[] = ['demand', 'cockpit', 'workbench', 'workspace', 'workspaceDemand'];
+ *  are only merchants' business, and every other role's phone would carry them in the shell. The
+ *  produce flows likewise: the flow map and Sankey (D3, d3-sankey) are `flows`; the other four pages,
+ *  officials' and analysts' business only, are `flowsPages` (their Vega charts load later still). */
+export const SPLIT_VIEWS: readonly ViewName[] = ['demand', 'cockpit', 'workbench', 'workspace', 'workspaceDemand', 'flows', 'flowsPages'];
 
 /** The file of a view under web/views/: `workspaceDemand` is workspace-demand.ts. */
 export const viewModule = (view: ViewName): string => view.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -41,6 +43,12 @@ export const WEB_ROUTES: readonly WebRoute[] = [
   { pattern: '/cockpit/reports', view: 'reports', roles: COCKPIT_ROLES },
   { pattern: '/cockpit/national', view: 'national', roles: COCKPIT_ROLES },
   { pattern: '/workbench', view: 'workbench', roles: ['analyst'] },
+  // Produce flows: upstream to the cities (map and Sankey), seasonality, downstream, batches, parcels.
+  { pattern: '/flows', view: 'flows', roles: COCKPIT_ROLES },
+  { pattern: '/flows/seasonality', view: 'flowsPages', roles: COCKPIT_ROLES },
+  { pattern: '/flows/downstream', view: 'flowsPages', roles: COCKPIT_ROLES },
+  { pattern: '/flows/trace', view: 'flowsPages', roles: COCKPIT_ROLES },
+  { pattern: '/flows/parcels', view: 'flowsPages', roles: COCKPIT_ROLES },
   // The merchants' workspace; officials and analysts may open a store's with ?stores=.
   { pattern: '/workspace', view: 'workspace', roles: DATA_ROLES },
   { pattern: '/workspace/demand', view: 'workspaceDemand', roles: DATA_ROLES },

@@ -50,6 +50,12 @@ const ENDPOINTS: { name: string; login: string; path: string }[] = [
   { name: 'workspace peers', login: 'demo-merchant', path: '/api/workspace/ST-532302101/peers' },
   { name: 'workspace restock', login: 'demo-merchant', path: '/api/workspace/ST-532302101/restock' },
   { name: 'workspace sourcing', login: 'demo-merchant', path: '/api/workspace/ST-532302101/sourcing' },
+  { name: 'flows upstream, prefecture', login: 'demo-official', path: '/api/flows/upstream' },
+  { name: 'flows upstream, township', login: 'demo-official-lufeng', path: '/api/flows/upstream?area=532302101' },
+  { name: 'flows seasonality, mushrooms', login: 'demo-official', path: '/api/flows/seasonality?area=532324&category=produce.wild_mushroom' },
+  { name: 'flows downstream, county', login: 'demo-official-lufeng', path: '/api/flows/downstream' },
+  { name: 'flows batches, county', login: 'demo-official-lufeng', path: '/api/flows/batches' },
+  { name: 'flows parcels vs orders, county', login: 'demo-official-lufeng', path: '/api/flows/parcels-vs-orders' },
 ];
 
 /** Analysts' statements for the workbench's share of the bench: an aggregate, a join, a listing of 10,000 rows. */

@@ -3,6 +3,8 @@
 // and the derived file, with its attribution, is committed.
 //   reference/chuxiong-counties.geojson  the ten county outlines, with NBS codes and current names
 //   reference/destination-cities.json    centre points of the cities Chuxiong produce is sold to
+//   reference/cities.json                every prefecture-level city: code, name, province, centre
+//   contracts/nbs-city-codes.ts          their codes, which an upstream event's destination must be
 // Usage: npx tsx scripts/derive-geo.ts
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -160,5 +162,51 @@ function deriveDestinations(): void {
 
 const size = (path: string) => `${(statSync(path).size / 1024).toFixed(1)} KB`;
 
+/** Province-level units by the first two digits of a code (GB/T 2260). */
+const PROVINCES: Record<string, string> = {
+  11: '北京市', 12: '天津市', 13: '河北省', 14: '山西省', 15: '内蒙古自治区', 21: '辽宁省', 22: '吉林省', 23: '黑龙江省',
+  31: '上海市', 32: '江苏省', 33: '浙江省', 34: '安徽省', 35: '福建省', 36: '江西省', 37: '山东省', 41: '河南省', 42: '湖北省',
+  43: '湖南省', 44: '广东省', 45: '广西壮族自治区', 46: '海南省', 50: '重庆市', 51: '四川省', 52: '贵州省', 53: '云南省', 54: '西藏自治区',
+  61: '陕西省', 62: '甘肃省', 63: '青海省', 64: '宁夏回族自治区', 65: '新疆维吾尔自治区',
+};
+
+function deriveCities(): void {
+  const [pkg, version] = ['echarts', '4.9.0'];
+  const file = 'map/json/china-cities.json';
+  const source = JSON.parse(extract(pkg, version, file)) as { features: { id: string; properties: { name: string; cp: Position } }[] };
+  const official = new Map(DESTINATIONS.map((d) => [d.code, d]));
+  const cities = source.features
+    // Taiwan, Hong Kong and Macao are keyed by their province-level code and have no NBS city code.
+    .filter((f) => PROVINCES[f.id.slice(0, 2)] !== undefined)
+    .map((f) => {
+      const code = MUNICIPALITIES.has(f.id.slice(0, 2)) && f.id.endsWith('0000') ? `${f.id.slice(0, 2)}0100` : f.id;
+      const [lon, lat] = f.properties.cp;
+      return { code, name: official.get(code)?.name ?? f.properties.name, province: PROVINCES[code.slice(0, 2)]!, lon, lat };
+    })
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const out = {
+    attribution: {
+      source: `npm package ${pkg} ${version}, file ${file} (the id and cp centre point of each prefecture-level unit)`,
+      licence: 'Apache-2.0. NOTICE: Apache ECharts (incubating), Copyright 2017-2020 The Apache Software Foundation. This product includes software developed at The Apache Software Foundation (http://www.apache.org/).',
+      coordinates: COORDINATES,
+      changes: 'municipalities keyed 110000/120000/310000/500000 in the file are given their NBS city codes 110100/120100/310100/500100; names are the file\'s short labels except the destinations of destination-cities.json, which carry their official names; provinces from GB/T 2260',
+      vintage: 'the administrative divisions the file was drawn with (about 2017): a city created or recoded since is missing, and is kept and shown as "position unknown" if an event names it',
+      derivedBy: 'scripts/derive-geo.ts',
+    },
+    cities,
+  };
+  const text = JSON.stringify(out, null, 1).replace(/\{\n\s+"code"[^}]+\}/g, (c) => JSON.stringify(JSON.parse(c)));
+  writeFileSync('reference/cities.json', `${text}\n`);
+  const codes = cities.map((c) => c.code);
+  writeFileSync('contracts/nbs-city-codes.ts', [
+    '// Every prefecture-level city code (地级 NBS 统计用区划代码) of reference/cities.json: the destination of an',
+    '// upstream event must be one of them. Written by scripts/derive-geo.ts; do not edit. Browser-safe.',
+    `export const NBS_CITY_CODES: ReadonlySet<string> = new Set(${JSON.stringify(codes).replace(/,/g, ', ')});`,
+    '',
+  ].join('\n'));
+  console.error(`wrote reference/cities.json and contracts/nbs-city-codes.ts: ${cities.length} cities, ${size('reference/cities.json')}`);
+}
+
 deriveCounties();
 deriveDestinations();
+deriveCities();

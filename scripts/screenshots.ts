@@ -26,8 +26,28 @@ const openDetails = async (page: Page) => {
   await page.click('.chart-text summary');
 };
 
+/** Narrows the flow map to the first township of the county, with the area select. */
+const pickTownship = async (page: Page) => {
+  await page.waitForSelector('#fl-township option:nth-child(2)', { state: 'attached', timeout: 60_000 });
+  const township = await page.locator('#fl-township option').nth(1).getAttribute('value');
+  await page.selectOption('#fl-township', township!);
+  await page.waitForSelector(`#view[data-view="flows-upstream"][data-area="${township}"][data-state="ready"]`, { timeout: 60_000 });
+};
+
+/** Waits for the Vega chart, which loads after the page. */
+const chartDrawn = async (page: Page) => {
+  await page.waitForSelector('.fl-chart[data-state="ready"] svg', { timeout: 60_000 });
+};
+
+/** Opens the first batch of the list. */
+const openBatch = async (page: Page) => {
+  await page.click('table.fl-batch-table tbody tr:first-child a');
+  await page.waitForSelector('article.fl-card', { timeout: 60_000 });
+};
+
 const WIDE = [1440, 390];
 const PHONE = [390];
+const flowsReady = (page: string) => `#view[data-view="flows-${page}"]:is([data-state="ready"], [data-state="empty"])`;
 const wsReady = (page: string) => `#view[data-view="workspace-${page}"]:is([data-state="ready"], [data-state="empty"])`;
 
 /** name, demo login (none: signed out), path, what shows the view is drawn, what to do before the shot, and the widths (both by default) */
@@ -58,6 +78,14 @@ export const SHOTS: [string, string | null, string, string, ((page: Page) => Pro
   ['workspace-restock', 'demo-merchant', '/workspace/restock?within=14', wsReady('restock'), undefined, PHONE],
   ['workspace-sourcing', 'demo-merchant', '/workspace/sourcing', wsReady('sourcing'), undefined, PHONE],
   ['workspace-403', 'demo-merchant', '/workspace?stores=ST-532301101', '.refusal.forbidden', undefined, PHONE],
+  // Produce flows: the flow map narrowed to a township, the Sankey of the prefecture, wild mushrooms' seasons,
+  // goods down to the villages, a batch, parcels against orders.
+  ['flows-map', 'demo-official-lufeng', '/flows', flowsReady('upstream'), pickTownship, WIDE],
+  ['flows-sankey', 'demo-official', '/flows', flowsReady('upstream'), undefined, WIDE], // the prefecture: every county in the Sankey
+  ['flows-seasonality', 'demo-official', '/flows/seasonality?sku=matsutake-nanhua-500g', flowsReady('seasonality'), chartDrawn, WIDE],
+  ['flows-downstream', 'demo-official-lufeng', '/flows/downstream', flowsReady('downstream'), undefined, PHONE],
+  ['flows-trace', 'demo-official-lufeng', '/flows/trace', flowsReady('trace'), openBatch, PHONE],
+  ['flows-parcels', 'demo-official-lufeng', '/flows/parcels', flowsReady('parcels'), undefined, PHONE],
 ];
 
 const only = values.only?.split(',');

@@ -183,3 +183,25 @@ export function nationalRow(f: NationalFigure): Record<string, unknown> {
     source: f.source, confidence: f.confidence,
   };
 }
+
+export interface CityRow { code: string; name: string; province: string; lon: number; lat: number }
+
+/** Reads reference/cities.json: every prefecture-level city with its centre. */
+export function readCities(file: string): { cities: CityRow[]; source: string } {
+  const data = readJson(file) as { attribution?: { source?: string } };
+  const cities = listOf(file, data, 'cities') as CityRow[];
+  cities.forEach((c, i) => {
+    if (!/^\d{6}$/.test(String(c.code)) || typeof c.name !== 'string' || !Number.isFinite(c.lon) || !Number.isFinite(c.lat)) {
+      throw new ReferenceDataError(file, `cities[${i}]: needs a 6-digit code, a name and a finite lon and lat`);
+    }
+  });
+  uniqueBy(file, 'cities', cities, (c) => c.code);
+  return { cities, source: data.attribution?.source ?? basename(file) };
+}
+
+export function loadCities(warehouse: Warehouse, file: string): Promise<number> {
+  const { cities, source } = readCities(file);
+  return loadUnlessPresent(warehouse, 'destination_cities', cities.map((c) => ({
+    code: c.code, name: c.name, province: c.province, lon: c.lon, lat: c.lat, source,
+  })));
+}

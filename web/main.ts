@@ -45,6 +45,8 @@ const VIEWS: Record<ViewName, () => Promise<{ view: View }>> = {
   workbench: () => import('./views/workbench.ts'),
   workspace: () => import('./views/workspace.ts'),
   workspaceDemand: () => import('./views/workspace-demand.ts'),
+  flows: () => import('./views/flows.ts'),
+  flowsPages: () => import('./views/flows-pages.ts'),
 };
 
 const LANG_KEY = 'cx.lang';

@@ -12,11 +12,13 @@ const DATA_VIEWS: Record<'merchant' | 'official' | 'analyst', NavItem[]> = {
   ],
   official: [
     { path: '/cockpit', label: 'nav.cockpit', hint: 'home.cockpitHint' },
+    { path: '/flows', label: 'nav.flows', hint: 'home.flowsHint' },
     { path: '/demand', label: 'nav.demand', hint: 'home.demandHint' },
     { path: '/stores', label: 'nav.stores', hint: 'home.storesHint' },
   ],
   analyst: [
     { path: '/cockpit', label: 'nav.cockpit', hint: 'home.cockpitHint' },
+    { path: '/flows', label: 'nav.flows', hint: 'home.flowsHint' },
     { path: '/demand', label: 'nav.demand', hint: 'home.demandHint' },
     { path: '/stores', label: 'nav.stores', hint: 'home.storesHint' },
     { path: '/workbench', label: 'nav.workbench', hint: 'home.workbenchHint' },

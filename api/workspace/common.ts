@@ -18,6 +18,8 @@ export interface Place {
   ids: string[];
   counties: string[];
   townships: string[];
+  /** Villages of the stores ('' for a store registered at a township): the rest of store_sku_weekly's key prefix. */
+  villages: string[];
 }
 
 export function placeOf(stores: readonly StoreInfo[]): Place {
@@ -26,6 +28,7 @@ export function placeOf(stores: readonly StoreInfo[]): Place {
     ids: stores.map((s) => s.id),
     counties: uniq(stores.map((s) => s.areaCode.slice(0, 6))),
     townships: uniq(stores.map((s) => s.areaCode.slice(0, 9))),
+    villages: uniq(stores.map((s) => (s.areaCode.length === 12 ? s.areaCode : ''))),
   };
 }
 
@@ -47,6 +50,17 @@ export async function defaultTo(db: Db, queries: Queries, place: Place, fallback
   });
   return addDays(Number(row?.n) > 0 ? row!.last_week : mondayOf(fallbackDay), 7);
 }
+
+/** The last day any of the stores sold on; null when none ever did. */
+export async function lastSaleDay(db: Db, queries: Queries, stores: readonly StoreInfo[]): Promise<string | null> {
+  const rows = await Promise.all(stores.map((s) => db.query<{ n: number; last_day: string }>(queries['workspace-last-sale'], {
+    store: s.id, county: s.areaCode.slice(0, 6), township: s.areaCode.slice(0, 9), village: s.areaCode.length === 12 ? s.areaCode : '',
+  })));
+  return rows.flat().filter((r) => Number(r.n) > 0).map((r) => r.last_day).sort().at(-1) ?? null;
+}
+
+/** No second range for the store queries that take one ([also_from, also_to), the year-before week). */
+export const noSecondRange = (from: string) => ({ also_from: from, also_to: from });
 
 export const num = (v: unknown): number => Number(v ?? 0);
 

@@ -5,7 +5,7 @@
 import { K_ANONYMITY, type GapsResponse } from '../../contracts/workspace.ts';
 import { addDays } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
-import { areaLabel, areaOf, defaultTo, growthPct, num, placeOf, type Db, type WorkspaceDeps } from './common.ts';
+import { areaLabel, areaOf, defaultTo, growthPct, noSecondRange, num, placeOf, type Db, type WorkspaceDeps } from './common.ts';
 
 const WEEKS = 8;
 
@@ -19,7 +19,7 @@ export async function notStocked(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
       ...areaOf(place, q.scope), stores: place.ids, from, to, prev: addDays(from, -7 * WEEKS),
     }),
     db.query<{ category: string; sku: string; qty: number }>(queries['workspace-store-skus'], {
-      counties: place.counties, townships: place.townships, stores: place.ids, from, to,
+      counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids, from, to, ...noSecondRange(from),
     }),
   ]);
   const mySkus = new Set(mine.filter((r) => num(r.qty) > 0).map((r) => r.sku));

@@ -4,7 +4,7 @@
 import { K_ANONYMITY, type PricesResponse } from '../../contracts/workspace.ts';
 import { addDays } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
-import { areaLabel, areaOf, defaultTo, num, placeOf, weightedQuantile, type Db, type WorkspaceDeps } from './common.ts';
+import { areaLabel, areaOf, defaultTo, noSecondRange, num, placeOf, weightedQuantile, type Db, type WorkspaceDeps } from './common.ts';
 
 const BANDS = 8;
 
@@ -15,7 +15,7 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   const to = q.to ?? (await defaultTo(db, queries, place, today));
   const from = addDays(to, -7 * q.weeks);
   const mine = await db.query<{ week: string; category: string; sku: string; qty: number; amount_fen: number }>(queries['workspace-store-skus'], {
-    counties: place.counties, townships: place.townships, stores: place.ids, from, to,
+    counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids, from, to, ...noSecondRange(from),
   });
   const mySales = new Map<string, { category: string; qty: number; amountFen: number }>();
   for (const r of mine) {
@@ -32,11 +32,10 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   const name = sku ? (await products.get(sku))?.name ?? sku : category;
   const filter = { ...areaOf(place, q.scope), stores: place.ids, from, to, sku, category };
 
-  const [prices, [outletRow]] = await Promise.all([
-    db.query<{ price_fen: number; qty: number }>(queries['workspace-area-prices'], filter),
-    db.query<{ outlets: number }>(queries['workspace-area-outlets'], filter),
-  ]);
-  const outlets = num(outletRow?.outlets);
+  const rows = await db.query<{ price_fen: number; qty: number; outlets: number }>(queries['workspace-area-prices'], filter);
+  // The rollup's total row (price 0) counts each outlet once over all its prices.
+  const outlets = num(rows.find((r) => num(r.price_fen) === 0)?.outlets);
+  const prices = rows.filter((r) => num(r.price_fen) > 0);
   const withheld = outlets < K_ANONYMITY;
   const pairs = prices.map((p) => ({ value: num(p.price_fen), weight: num(p.qty) })).filter((p) => p.weight > 0);
 
@@ -77,7 +76,7 @@ export function bands(pairs: readonly { value: number; weight: number }[]): Pric
 /** The caller's average shelf price over the units they sold (sum of price x units / units). */
 async function myAveragePrice(db: Db, deps: WorkspaceDeps, place: ReturnType<typeof placeOf>, from: string, to: string, sku: string, category: string) {
   const rows = await db.query<{ price_fen: number; qty: number }>(deps.queries['workspace-own-prices'], {
-    counties: place.counties, townships: place.townships, stores: place.ids, from, to, sku, category,
+    counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids, from, to, sku, category,
   });
   const qty = rows.reduce((s, r) => s + num(r.qty), 0);
   if (qty <= 0) return null;

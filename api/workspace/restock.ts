@@ -6,7 +6,7 @@ import type { RestockResponse } from '../../contracts/workspace.ts';
 import { FESTIVAL_WINDOWS, festivalWindows, type FestivalWindow } from '../../contracts/festivals.ts';
 import { addDays, mondayOf } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
-import { num, placeOf, topCategory, type Db, type WorkspaceDeps } from './common.ts';
+import { lastSaleDay, noSecondRange, num, placeOf, topCategory, type Db, type WorkspaceDeps } from './common.ts';
 
 const HISTORY_DAYS = 84;
 const RATE_WEEKS = 4;
@@ -18,8 +18,7 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00
 export async function restockSignals(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: { within: number }): Promise<RestockResponse> {
   const { queries, products } = deps;
   const place = placeOf(stores);
-  const lastSales = await Promise.all(stores.map((s) => db.query<{ n: number; last_day: string }>(queries['store-last-sale'], { store: s.id, county: s.areaCode.slice(0, 6) })));
-  const asOf = lastSales.flat().filter((r) => Number(r.n) > 0).map((r) => r.last_day).sort().at(-1) ?? null;
+  const asOf = await lastSaleDay(db, queries, stores);
   if (!asOf) return { asOf: null, within: q.within, items: [] };
 
   // The rate: units over the 4 whole weeks before asOf's week, per day (a week still under way
@@ -29,7 +28,7 @@ export async function restockSignals(deps: WorkspaceDeps, db: Db, stores: StoreI
   const [deliveries, sold] = await Promise.all([
     db.query<{ sku: string; category: string; day: string; qty: number }>(queries['workspace-deliveries-to'], { stores: place.ids, from: addDays(asOf, -HISTORY_DAYS + 1) }),
     db.query<{ sku: string; qty: number }>(queries['workspace-store-skus'], {
-      counties: place.counties, townships: place.townships, stores: place.ids, from: rateFrom, to: rateTo,
+      counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids, from: rateFrom, to: rateTo, ...noSecondRange(rateFrom),
     }),
   ]);
   const soldOf = new Map<string, number>();

@@ -3,7 +3,7 @@
 import type { SummaryResponse } from '../../contracts/workspace.ts';
 import { addDays } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
-import { defaultTo, growthPct, num, placeOf, topCategory, type Db, type WorkspaceDeps } from './common.ts';
+import { defaultTo, growthPct, lastSaleDay, num, placeOf, topCategory, type Db, type WorkspaceDeps } from './common.ts';
 
 interface SkuWeek { week: string; category: string; sku: string; qty: number; amount_fen: number }
 interface ReceiptWeek { week: string; payment: string; receipts: number; amount_fen: number }
@@ -11,21 +11,20 @@ interface ReceiptWeek { week: string; payment: string; receipts: number; amount_
 export async function storeSummary(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: { week?: string }, today: string): Promise<SummaryResponse> {
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
-  const where = { counties: place.counties, townships: place.townships, stores: place.ids };
+  const where = { counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids };
   const week = q.week ?? addDays(await defaultTo(db, queries, place, today), -7);
   const lastWeek = addDays(week, -7);
   const lastYear = addDays(week, -364);
   const from12 = addDays(week, -77); // the 12 weeks up to and including `week`
-  const [skuRows, lySkus, receiptRows, lyReceipts, lastSales] = await Promise.all([
-    db.query<SkuWeek>(queries['workspace-store-skus'], { ...where, from: from12, to: addDays(week, 7) }),
-    db.query<SkuWeek>(queries['workspace-store-skus'], { ...where, from: lastYear, to: addDays(lastYear, 7) }),
-    db.query<ReceiptWeek>(queries['workspace-store-receipts'], { ...where, from: lastWeek, to: addDays(week, 7) }),
-    db.query<ReceiptWeek>(queries['workspace-store-receipts'], { ...where, from: lastYear, to: addDays(lastYear, 7) }),
-    Promise.all(stores.map((s) => db.query<{ n: number; last_day: string }>(queries['store-last-sale'], { store: s.id, county: s.areaCode.slice(0, 6) }))),
+  // One query per rollup: the 12 weeks and, as a second range, the same week a year before.
+  const lyRange = { also_from: lastYear, also_to: addDays(lastYear, 7) };
+  const [skuRows, receiptRows, lastSale] = await Promise.all([
+    db.query<SkuWeek>(queries['workspace-store-skus'], { ...where, from: from12, to: addDays(week, 7), ...lyRange }),
+    db.query<ReceiptWeek>(queries['workspace-store-receipts'], { ...where, from: lastWeek, to: addDays(week, 7), ...lyRange }),
+    lastSaleDay(db, queries, stores),
   ]);
-  const lastSaleDay = lastSales.flat().filter((r) => Number(r.n) > 0).map((r) => r.last_day).sort().at(-1) ?? null;
-  const skus = [...skuRows, ...lySkus].map((r) => ({ ...r, qty: num(r.qty), amount_fen: num(r.amount_fen) }));
-  const receipts = [...receiptRows, ...lyReceipts].map((r) => ({ ...r, receipts: num(r.receipts), amount_fen: num(r.amount_fen) }));
+  const skus = skuRows.map((r) => ({ ...r, qty: num(r.qty), amount_fen: num(r.amount_fen) }));
+  const receipts = receiptRows.map((r) => ({ ...r, receipts: num(r.receipts), amount_fen: num(r.amount_fen) }));
 
   const totals = (start: string) => {
     const amountFen = skus.filter((r) => r.week === start).reduce((s, r) => s + r.amount_fen, 0);
@@ -79,7 +78,7 @@ export async function storeSummary(deps: WorkspaceDeps, db: Db, stores: StoreInf
   return {
     stores: await Promise.all(stores.map(async (s) => ({ ...s, areaName: (await directory.area(s.areaCode))?.name ?? s.areaCode }))),
     week,
-    lastSaleDay,
+    lastSaleDay: lastSale,
     thisWeek: totals(week),
     lastWeek: totals(lastWeek),
     lastYear: totals(lastYear),

@@ -2,6 +2,7 @@
 SELECT unit_price_fen AS price_fen, toUInt64(sum(qty)) AS qty
 FROM store_sku_weekly
 WHERE county_code IN {counties:Array(String)} AND township_code IN {townships:Array(String)}
+  AND village_code IN {villages:Array(String)}
   AND store_id IN {stores:Array(String)}
   AND week >= {from:Date} AND week < {to:Date}
   AND if({sku:String} != '', sku = {sku:String}, category = {category:String} OR startsWith(category, concat({category:String}, '.')))

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { produceReport } from '../../api/officials/reports.ts';
 import { loadPlanTargets } from '../../warehouse/officials-reference.ts';
 import { queries, ROOT } from '../fixtures/warehouse.ts';
+import { distributionRows } from '../../ingest/rows.ts';
 
 let tick = Date.parse('2026-11-20T02:00:00Z');
 const clock = () => (tick += 1); // strictly increasing: a session made after a sign-out-everywhere is always newer
@@ -109,7 +110,23 @@ const EXAMPLES: Record<string, (login: string | null) => Example | Promise<Examp
   'GET /api/workspace/:stores/peers': () => ({}),
   'GET /api/workspace/:stores/restock': () => ({ query: { within: '14' } }),
   'GET /api/workspace/:stores/sourcing': () => ({}),
+  'GET /api/flows/upstream': () => ({ query: { from: '2026-01', to: '2026-03', channel: 'online' } }),
+  'GET /api/flows/seasonality': () => ({ query: { category: 'produce.wild_mushroom' } }),
+  'GET /api/flows/downstream': () => ({ query: { from: '2026-01', to: '2026-03', days: '14' } }),
+  'GET /api/flows/batches': () => ({ query: { from: '2026-01', to: '2026-03', flagged: 'true' } }),
+  // A batch of 金山镇 (Lufeng), inside every in-scope area of the matrix; written once, on first use.
+  'GET /api/flows/batches/:code': async () => {
+    matrixBatch ??= t.wh.insert('distribution_txns', distributionRows({
+      schemaVersion: 1, txnId: 'U-matrix-1', occurredAt: '2026-02-10 10:00:00', sellerId: 'CO-532302101', buyerId: 'WB-1',
+      direction: 'upstream', channel: 'offline', sku: 'vinegar-lufeng-xiangcu-500ml', category: 'produce.vinegar',
+      quantity: 2, weightG: 1000, amountFen: 1500, originAreaCode: '532302101001', destCityCode: '530100', traceBatch: 'JS-MATRIX-0001',
+    }));
+    await matrixBatch;
+    return { params: { code: 'JS-MATRIX-0001' } };
+  },
+  'GET /api/flows/parcels-vs-orders': () => ({ query: { from: '2026-01', to: '2026-03' } }),
 };
+let matrixBatch: Promise<void> | undefined;
 
 /** A fresh saved query of the fixture analyst (each example may change or delete its own). */
 async function savedId(): Promise<string> {

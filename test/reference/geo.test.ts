@@ -120,3 +120,34 @@ describe('reference/destination-cities.json', () => {
     expect(destinations.attribution.coordinates).toContain('GCJ-02');
   });
 });
+
+describe('reference/cities.json', () => {
+  const all = readJson<{ attribution: Attribution; cities: (City & { province: string })[] }>('cities.json');
+
+  test('every prefecture-level city once, with a province and a centre inside China; the event check uses the same codes', async () => {
+    const { NBS_CITY_CODES } = await import('../../contracts/nbs-city-codes.ts');
+    const codes = all.cities.map((c) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes.length).toBe(364);
+    expect([...NBS_CITY_CODES].sort()).toEqual([...codes].sort());
+    for (const c of all.cities) {
+      expect(c.code, c.name).toMatch(/^\d{6}$/);
+      expect(c.province, c.code).not.toBe('');
+      expect(c.lon, c.code).toBeGreaterThan(73);
+      expect(c.lon, c.code).toBeLessThan(136);
+      expect(c.lat, c.code).toBeGreaterThan(18);
+      expect(c.lat, c.code).toBeLessThan(54);
+    }
+    // Municipalities carry their NBS city codes, not the province-level ones of the source.
+    expect(codes).toEqual(expect.arrayContaining(['110100', '120100', '310100', '500100']));
+    expect(codes).not.toEqual(expect.arrayContaining(['110000']));
+  });
+
+  test('the destinations keep their official names and the same centres', () => {
+    const byCode = new Map(all.cities.map((c) => [c.code, c]));
+    for (const d of destinations.cities) {
+      expect(byCode.get(d.code), d.code).toMatchObject({ name: d.name, lon: d.lon, lat: d.lat });
+    }
+    expect(byCode.get('530100')).toMatchObject({ name: '昆明市', province: '云南省' });
+  });
+});

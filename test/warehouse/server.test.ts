@@ -46,7 +46,7 @@ describe.skipIf(!url)('server warehouse on clickhouse-server', () => {
     );
     expect(tables.map((t) => t.name)).toEqual([
       'accounts', 'api_tokens', 'areas', 'audit_log', 'auth_attempts', 'auth_sessions', 'categories', 'dead_letters', 'demand_daily',
-      'demand_daily_mv', 'distribution_txns', 'ingest_batches', 'ingest_event_ids', 'monthly_reports', 'national_reference', 'national_series',
+      'demand_daily_mv', 'destination_cities', 'distribution_txns', 'flows_monthly', 'flows_monthly_mv', 'ingest_batches', 'ingest_event_ids', 'monthly_reports', 'national_reference', 'national_series',
       'online_sales_monthly', 'online_sales_monthly_mv', 'parcel_volumes', 'parcels_monthly', 'parcels_monthly_mv', 'plan_targets', 'pos_lines',
       'products', 'saved_queries', 'schema_migrations', 'store_monthly', 'store_monthly_mv', 'store_receipts_weekly', 'store_receipts_weekly_mv',
       'store_sales_daily', 'store_sales_daily_mv', 'store_sku_weekly', 'store_sku_weekly_mv', 'stores', 'township_hourly', 'township_hourly_mv', 'training_sessions',

@@ -78,6 +78,9 @@ const VIEWS: [string, string | null, string, string][] = [
   ...(['store', 'demand', 'gaps', 'prices', 'peers', 'restock', 'sourcing'] as const).map((page): [string, string, string, string] => [
     `workspace: ${page}`, 'demo-merchant', page === 'store' ? '/workspace' : `/workspace/${page}`,
     `#view[data-view="workspace-${page}"]:is([data-state="ready"], [data-state="empty"])`]),
+  ...(['upstream', 'seasonality', 'downstream', 'trace', 'parcels'] as const).map((page): [string, string, string, string] => [
+    `flows: ${page}`, 'demo-official-lufeng', page === 'upstream' ? '/flows' : `/flows/${page}`,
+    `#view[data-view="flows-${page}"]:is([data-state="ready"], [data-state="empty"])`]),
   ['403 page', 'demo-merchant', '/stores/ST-532302102', '.refusal.forbidden'],
   ['404 page', 'demo-analyst', '/nowhere', '.refusal.not-found'],
 ];

@@ -40,6 +40,14 @@ describe('JavaScript per view', () => {
     expect([...new Set(manifest.views.demand!.js.flatMap((f) => [...packagesIn(f)]))].some((p) => p.startsWith('d3'))).toBe(true);
   });
 
+  test('the flow map brings D3 and d3-sankey; the other flow pages neither; Vega comes with none of them', () => {
+    const packagesOf = (view: string) => new Set(manifest.views[view]!.js.flatMap((f) => [...packagesIn(f)]));
+    expect(packagesOf('flows').has('d3-sankey')).toBe(true);
+    expect([...packagesOf('flowsPages')].filter((p) => p.startsWith('d3') || p.startsWith('vega'))).toEqual([]);
+    expect([...packagesOf('flows')].filter((p) => p.startsWith('vega'))).toEqual([]);
+    for (const view of Object.keys(manifest.views).filter((v) => v !== 'flows')) expect(packagesOf(view).has('d3-sankey'), view).toBe(false);
+  });
+
   test('every view that splits has a chunk of its own; the others ride in the shell', () => {
     for (const view of VIEW_NAMES) {
       const { entry } = manifest.views[view]!;

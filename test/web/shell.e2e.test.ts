@@ -48,9 +48,9 @@ const navLabels = (page: Page) => page.locator('.mainnav a').allTextContents();
 describe('signing in, each role to its home', () => {
   test.each([
     ['demo-merchant', '我的门店', ['首页', '经营工作台', '我的门店', '需求热力图'], 'home-merchant'],
-    ['demo-official-lufeng', '禄丰市概况', ['首页', '经营监测', '需求热力图', '门店与站点'], 'home-official'],
-    ['demo-official', '楚雄彝族自治州概况', ['首页', '经营监测', '需求热力图', '门店与站点'], 'home-official'],
-    ['demo-analyst', '楚雄彝族自治州概况', ['首页', '经营监测', '需求热力图', '门店与站点', 'SQL 工作台'], 'home-analyst'],
+    ['demo-official-lufeng', '禄丰市概况', ['首页', '经营监测', '产品流向', '需求热力图', '门店与站点'], 'home-official'],
+    ['demo-official', '楚雄彝族自治州概况', ['首页', '经营监测', '产品流向', '需求热力图', '门店与站点'], 'home-official'],
+    ['demo-analyst', '楚雄彝族自治州概况', ['首页', '经营监测', '产品流向', '需求热力图', '门店与站点', 'SQL 工作台'], 'home-analyst'],
     ['demo-admin', '平台管理员', ['首页', '账号管理', '运行状态'], 'home-admin'],
   ])('%s lands on its home: %s', async (login, title, nav, view) => {
     const page = await newPage(browser);
@@ -251,7 +251,7 @@ describe('English', () => {
     await page.waitForSelector('#view[data-state="ready"]');
     await page.click('.lang-toggle');
     await waitUntil(page, () => document.querySelector('main h1')?.textContent === '禄丰市 at a glance');
-    expect(await navLabels(page)).toEqual(['Home', 'Monitoring', 'Demand heatmap', 'Stores & stations']);
+    expect(await navLabels(page)).toEqual(['Home', 'Monitoring', 'Produce flows', 'Demand heatmap', 'Stores & stations']);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.goto(`${base}/stores`);
     await page.waitForSelector('#view[data-view="stores"][data-state="ready"]');

@@ -1,0 +1,60 @@
+// What the flow panels share: the month range asked for (the last 12 months with flows by default),
+// the cities reference, and sums of flow figures.
+import type { FlowTotals } from '../../contracts/flows.ts';
+import { shanghaiDay } from '../../contracts/time.ts';
+import type { Queries } from '../../warehouse/queries.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import type { Directory } from '../directory.ts';
+
+export type Db = Pick<Warehouse, 'query'>;
+export interface FlowDeps { queries: Queries; directory: Directory; clock: () => number }
+
+export const num = (v: unknown): number => Number(v ?? 0);
+
+/** YYYY-MM plus n months. */
+export function addMonths(month: string, n: number): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7)) - 1 + n;
+  const yy = y + Math.floor(m / 12);
+  return `${yy}-${String((((m % 12) + 12) % 12) + 1).padStart(2, '0')}`;
+}
+
+/** [from, to] as months: `to` the last month with flows of the area (else the clock's), `from` 11 before it. */
+export async function monthRange(deps: FlowDeps, db: Db, area: string, direction: 'upstream' | 'downstream',
+  q: { from?: string; to?: string }): Promise<{ from: string; to: string }> {
+  let to = q.to;
+  if (!to) {
+    const [row] = await db.query<{ n: number; last_month: string }>(deps.queries['flows-last-month'], { area, direction });
+    to = Number(row?.n) > 0 ? row!.last_month.slice(0, 7) : shanghaiDay(deps.clock()).slice(0, 7);
+  }
+  return { from: q.from ?? addMonths(to, -11), to };
+}
+
+export const firstDay = (month: string) => `${month}-01`;
+
+export const zero = (): FlowTotals => ({ orders: 0, qty: 0, weightG: 0, amountFen: 0 });
+
+export interface FlowRow { n_orders: number; units: number; grams: number; fen: number }
+
+export function add(into: FlowTotals, r: FlowRow): FlowTotals {
+  into.orders += num(r.n_orders);
+  into.qty += num(r.units);
+  into.weightG += num(r.grams);
+  into.amountFen += num(r.fen);
+  return into;
+}
+
+export interface City { code: string; name: string; province: string; lon: number | null; lat: number | null }
+
+/** The cities of the reference by code; a code it lacks is a real city of unknown position. */
+export async function cityLookup(deps: FlowDeps, db: Db): Promise<(code: string) => City> {
+  const rows = await db.query<{ code: string; name: string; province: string; lon: number; lat: number }>(deps.queries['destination-cities']);
+  const byCode = new Map(rows.map((r) => [r.code, { code: r.code, name: r.name, province: r.province, lon: Number(r.lon), lat: Number(r.lat) }]));
+  // A code the table lacks still names its province by its first two digits.
+  const provinces = new Map(rows.map((r) => [r.code.slice(0, 2), r.province]));
+  return (code) => byCode.get(code) ?? { code, name: code, province: provinces.get(code.slice(0, 2)) ?? '', lon: null, lat: null };
+}
+
+export async function areaName(directory: Directory, code: string): Promise<{ code: string; name: string }> {
+  return { code, name: (await directory.area(code))?.name ?? code };
+}

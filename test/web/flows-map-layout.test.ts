@@ -1,0 +1,51 @@
+// Where the flow map puts cities: the frame fits the prefecture and the nearby markets; a far city
+// sits on the frame's edge on the line from the prefecture's centre towards it; names along an
+// edge are spread so they do not overlap.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { countyMapAsset } from '../../scripts/map-asset.ts';
+import { mapLayout, projectLonLat, spreadAlong } from '../../web/flows/map-layout.ts';
+import { ROOT } from '../fixtures/warehouse.ts';
+
+const rings = countyMapAsset(join(ROOT, 'reference/chuxiong-counties.geojson')).features.flatMap((f) => f.rings);
+const cities = (JSON.parse(readFileSync(join(ROOT, 'reference/destination-cities.json'), 'utf8')) as { cities: { code: string; lon: number; lat: number }[] }).cities;
+const at = (code: string) => cities.find((c) => c.code === code)!;
+
+describe('the flow map\'s frame', () => {
+  const layout = mapLayout(rings, [...cities, { lon: null, lat: null }], 360);
+
+  test('Kunming, Dali and Panzhihua are inside it, at their positions', () => {
+    for (const code of ['530100', '532900', '510400']) {
+      const c = at(code);
+      const placed = layout.city(c.lon, c.lat);
+      expect(placed, code).toEqual({ ...layout.screen(projectLonLat(c.lon, c.lat)), offMap: false, side: null });
+    }
+  });
+
+  test('Beijing, Shanghai, Guangzhou and Chengdu sit on its edge, in their direction from the prefecture', () => {
+    const sides = Object.fromEntries(['110100', '310100', '440100', '510100'].map((code) => {
+      const c = at(code);
+      const placed = layout.city(c.lon, c.lat);
+      const far = layout.screen(projectLonLat(c.lon, c.lat));
+      // On the line from the centre to the true position: the cross product is 0.
+      const cross = (placed.x - layout.centre.x) * (far.y - layout.centre.y) - (placed.y - layout.centre.y) * (far.x - layout.centre.x);
+      expect(Math.abs(cross) / Math.hypot(far.x - layout.centre.x, far.y - layout.centre.y), code).toBeLessThan(1e-6);
+      expect(placed.offMap).toBe(true);
+      expect(placed.x).toBeGreaterThanOrEqual(0);
+      expect(placed.x).toBeLessThanOrEqual(360);
+      expect(placed.y).toBeGreaterThanOrEqual(0);
+      expect(placed.y).toBeLessThanOrEqual(layout.height);
+      return [code, placed.side];
+    }));
+    // The frame is taller than wide: the east (Beijing too) leaves by the right side, Chengdu (north-north-east) by the top.
+    expect(sides).toEqual({ '110100': 'right', '310100': 'right', '440100': 'right', '510100': 'top' });
+  });
+});
+
+describe('spreading names along an edge', () => {
+  test('neighbours end at least the gap apart, in their order, within the side', () => {
+    expect(spreadAlong([50, 52, 51, 200], 16, 0, 300)).toEqual([50, 82, 66, 200]);
+    expect(spreadAlong([290, 295, 299], 16, 0, 300)).toEqual([268, 284, 300]);
+  });
+});

@@ -1,0 +1,39 @@
+// The seasonality chart's Vega-Lite spec: weight shipped each calendar month (x, 1-12), one line
+// per year, so a season shows as the same hump year after year and the change between years as
+// the gap between the lines. Pure: the data goes in the spec, no Vega here.
+import type { SeasonalityResponse } from '../../contracts/flows.ts';
+
+export interface SeasonPoint { year: string; month: number; kg: number }
+
+/** Months (YYYY-MM) as points by year and month number, weight in kilograms. */
+export function seasonPoints(months: SeasonalityResponse['months']): SeasonPoint[] {
+  return months.map((m) => ({ year: m.month.slice(0, 4), month: Number(m.month.slice(5)), kg: Math.round(m.weightG / 100) / 10 }));
+}
+
+/** The heaviest months of the last year with a full twelve months (or the last year): the season in words. */
+export function peakMonths(points: readonly SeasonPoint[], n = 3): { year: string; months: number[] } | null {
+  const years = [...new Set(points.map((p) => p.year))].sort();
+  const full = years.filter((y) => points.filter((p) => p.year === y).length === 12);
+  const year = full.at(-1) ?? years.at(-1);
+  if (!year) return null;
+  const ofYear = points.filter((p) => p.year === year && p.kg > 0).sort((a, b) => b.kg - a.kg || a.month - b.month);
+  if (ofYear.length === 0) return null;
+  return { year, months: ofYear.slice(0, n).map((p) => p.month).sort((a, b) => a - b) };
+}
+
+export function seasonSpec(points: readonly SeasonPoint[], o: { width: number; month: string; weight: string; year: string; monthLabel: (n: number) => string }): Record<string, unknown> {
+  const labels = ['', ...Array.from({ length: 12 }, (_, i) => o.monthLabel(i + 1))]; // by month number
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: o.width, height: 240,
+    data: { values: points },
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', title: o.month, scale: { domain: Array.from({ length: 12 }, (_, i) => i + 1) },
+        axis: { labelAngle: 0, labelExpr: `${JSON.stringify(labels)}[datum.value]` } },
+      y: { field: 'kg', type: 'quantitative', title: o.weight },
+      color: { field: 'year', type: 'nominal', title: o.year, legend: { orient: 'top' } },
+      tooltip: [{ field: 'year', title: o.year }, { field: 'month', title: o.month }, { field: 'kg', title: o.weight, format: ',.1f' }],
+    },
+  };
+}
