@@ -90,6 +90,10 @@ describe('the demo analyst', () => {
     const option = page.locator('.cm-tooltip-autocomplete li[aria-selected="true"]', { hasText: 'pos_lines' });
     await option.waitFor();
     expect(await option.locator('.cm-completionDetail').textContent()).toBe('table');
+    // CodeMirror ignores Enter for 75 ms (interactionDelay) after the list changes, so that a key
+    // meant for the text is not taken by a list that just popped up; on a loaded machine the check
+    // above can come back sooner than that.
+    await page.waitForTimeout(300);
     await page.keyboard.press('Enter');
     await page.keyboard.type(` WHERE sold_at >= {from:Date} GROUP BY county_code ORDER BY county_code`);
     await page.keyboard.press('Escape');
