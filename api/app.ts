@@ -159,7 +159,8 @@ export function createApp(options: AppOptions): express.Express {
     return r.principal ? r.principal.login : null;
   }, 'for your account'));
 
-  mountRoutes(app, routes, { directory, reader, gate, audit, clock, dataVersion: createDataVersion({ reader, queries, clock }) });
+  const dataVersion = createDataVersion({ reader, queries, clock });
+  mountRoutes(app, routes, { directory, reader, gate, audit, clock, dataVersion });
   app.use('/api', (req) => {
     throw new HttpError(404, 'not_found', `no such endpoint: ${req.method} ${req.originalUrl.split("?")[0]}`);
   });
@@ -169,6 +170,7 @@ export function createApp(options: AppOptions): express.Express {
   const locals: AppLocals = {
     routes, services, audit,
     async close() {
+      dataVersion.close();
       await audit.close();
       if (ownReader) await reader.close();
       if (ownWorkbench && workbench) await workbench.close();

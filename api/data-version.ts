@@ -6,20 +6,35 @@ import type { Warehouse } from '../warehouse/warehouse.ts';
 
 export interface DataVersion {
   current(): Promise<string>;
+  /** Stops the refresh timer. */
+  close(): void;
 }
 
-export function createDataVersion(deps: { reader: Pick<Warehouse, 'query'>; queries: Queries; clock?: () => number; ttlMs?: number }): DataVersion {
-  const { reader, queries, clock = Date.now, ttlMs = 1_000 } = deps;
+/** The version is re-read on a timer every `ttlMs`, off the requests' path: a request waits for it
+ *  only when the timer has fallen behind (the first request, or a warehouse too busy to answer). */
+export function createDataVersion(deps: { reader: Pick<Warehouse, 'query'>; queries: Queries; clock?: () => number; ttlMs?: number; timer?: boolean }): DataVersion {
+  const { reader, queries, clock = Date.now, ttlMs = 1_000, timer = true } = deps;
   let held: { at: number; value: Promise<string> } | undefined;
+  let latest: { at: number; value: string } | undefined;
+  const refresh = () => {
+    const at = clock();
+    const value = reader.query<{ modified: number; parts: number; rows: number }>(queries['data-version'])
+      .then(([r]) => `${r?.modified ?? 0}.${r?.parts ?? 0}.${r?.rows ?? 0}`);
+    held = { at, value };
+    value.then((v) => { if (!latest || at >= latest.at) latest = { at, value: v }; }, () => { if (held?.value === value) held = undefined; });
+    return value;
+  };
+  const interval = timer ? setInterval(() => void refresh().catch(() => {}), ttlMs) : undefined;
+  interval?.unref();
   return {
     current() {
-      if (!held || clock() - held.at >= ttlMs) {
-        const value = reader.query<{ modified: number; parts: number; rows: number }>(queries['data-version'])
-          .then(([r]) => `${r?.modified ?? 0}.${r?.parts ?? 0}.${r?.rows ?? 0}`);
-        held = { at: clock(), value };
-        value.catch(() => { held = undefined; });
-      }
+      // A value read less than ttlMs ago, settled: no wait.
+      if (latest && clock() - latest.at < ttlMs) return Promise.resolve(latest.value);
+      if (!held || clock() - held.at >= ttlMs) return refresh();
       return held.value;
+    },
+    close() {
+      if (interval) clearInterval(interval);
     },
   };
 }
