@@ -580,9 +580,14 @@ const en: Record<MessageKey, string> = {
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
+/** `text` with its `{name}` slots filled from `params` (a slot without a value stays as it is). */
+export function fillSlots(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
 /** The message `key` in `lang`, with its `{name}` slots filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return fillSlots(MESSAGES[lang][key], params);
 }
 
 /** Whether `key` is a message (for keys built from data, like `type.${store.type}`). */

@@ -1,7 +1,8 @@
 // The view's non-chart states. Each sets `data-state` on the view so tests (and CSS) can wait for
 // "loading", "empty", "error" or "ready" instead of guessing with timeouts.
 import { t, type Lang } from './i18n.ts';
-import { ApiRequestError } from './api-client.ts';
+import { apiGet, ApiRequestError } from './api-client.ts';
+import type { ViewContext } from './view.ts';
 
 export type ViewState = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -57,4 +58,21 @@ function block(className: string, text?: string): HTMLDivElement {
   div.className = className;
   if (text !== undefined) div.textContent = text;
   return div;
+}
+
+/** The answer of `path` for a view, or undefined after drawing why not: the 403 page, or the error
+ *  with a retry. Undefined too when the view was left meanwhile. */
+export async function loadView<T>(ctx: ViewContext, section: HTMLElement, path: string, retry: () => void): Promise<T | undefined> {
+  try {
+    const data = await apiGet<T>(path, { signal: ctx.signal });
+    return ctx.signal.aborted ? undefined : data;
+  } catch (e) {
+    if (ctx.signal.aborted) return undefined;
+    if (e instanceof ApiRequestError && e.status === 403) {
+      ctx.forbidden(e.message);
+      return undefined;
+    }
+    setViewState(section, 'error', errorNode(e, ctx.lang, retry));
+    return undefined;
+  }
 }

@@ -2,10 +2,10 @@
 // (prefecture › county › township, picked with two selects) and the month range, kept in the
 // address so each page can be bookmarked; the loading of a page's answer with its loading, error
 // and 403 states.
-import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
+import { apiGet, withQuery } from '../api-client.ts';
 import { h } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
-import { errorNode, loadingNode, setViewState } from '../status-view.ts';
+import { loadingNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { linkTo } from '../views/links.ts';
 import { flt, type FlowsKey } from './strings.ts';
@@ -46,21 +46,7 @@ export function flowsPage(ctx: ViewContext, current: string, state: FlowsState):
   return section;
 }
 
-/** The answer of `path`, or undefined after drawing why not: the 403 page, or the error with a retry. */
-export async function load<T>(ctx: ViewContext, section: HTMLElement, path: string, retry: () => void): Promise<T | undefined> {
-  try {
-    const data = await apiGet<T>(path, { signal: ctx.signal });
-    return ctx.signal.aborted ? undefined : data;
-  } catch (e) {
-    if (ctx.signal.aborted) return undefined;
-    if (e instanceof ApiRequestError && e.status === 403) {
-      ctx.forbidden(e.message);
-      return undefined;
-    }
-    setViewState(section, 'error', errorNode(e, ctx.lang, retry));
-    return undefined;
-  }
-}
+export { loadView as load } from '../status-view.ts';
 
 // Names of the counties (the county map asset's, reference data) and, per county, its townships
 // with flows (learnt from the upstream answers): the area selects draw from these.

@@ -1,7 +1,7 @@
 // The produce flows' own strings, Chinese first, kept in the flows' chunks: only officials and
 // analysts open these pages, so the strings do not ride in everyone's shell (web/i18n.ts holds the
 // shared ones).
-import type { Lang } from '../i18n.ts';
+import { fillSlots, type Lang } from '../i18n.ts';
 
 const zh = {
   'fl.title': '产品流向',
@@ -272,7 +272,7 @@ const en: Record<FlowsKey, string> = {
 const STRINGS: Record<Lang, Record<FlowsKey, string>> = { zh, en };
 
 export function flt(lang: Lang, key: FlowsKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillSlots(STRINGS[lang][key], params);
 }
 
 /** For keys built from data (`fl.flag.${flag}`): the string, or `fallback` when there is none. */

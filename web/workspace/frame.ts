@@ -4,10 +4,10 @@
 // answer with its loading, error and 403 states.
 import type { StoreSummary } from '../../contracts/stores.ts';
 import { addDays } from '../../contracts/time.ts';
-import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
+import { apiGet, withQuery } from '../api-client.ts';
 import { h } from '../dom.ts';
 import { hasMessage, t, type Lang } from '../i18n.ts';
-import { errorNode, loadingNode, setViewState } from '../status-view.ts';
+import { loadingNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { linkTo } from '../views/links.ts';
 import { wst, type WorkspaceKey } from './strings.ts';
@@ -98,21 +98,7 @@ export function askForStores(ctx: ViewContext, path: string): void {
   ctx.main.replaceChildren(section);
 }
 
-/** The answer of `path`, or undefined after drawing why not: the 403 page, or the error with a retry. */
-export async function load<T>(ctx: ViewContext, section: HTMLElement, path: string, retry: () => void): Promise<T | undefined> {
-  try {
-    const data = await apiGet<T>(path, { signal: ctx.signal });
-    return ctx.signal.aborted ? undefined : data;
-  } catch (e) {
-    if (ctx.signal.aborted) return undefined;
-    if (e instanceof ApiRequestError && e.status === 403) {
-      ctx.forbidden(e.message);
-      return undefined;
-    }
-    setViewState(section, 'error', errorNode(e, ctx.lang, retry));
-    return undefined;
-  }
-}
+export { loadView as load } from '../status-view.ts';
 
 /** `2026-03-02 至 2026-03-15` for a period whose `to` is the first day not included. */
 export const periodText = (lang: ViewContext['lang'], from: string, to: string) => wst(lang, 'ws.period', { from, to: addDays(to, -1) });

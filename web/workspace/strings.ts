@@ -1,6 +1,6 @@
 // The merchants' workspace's own strings, Chinese first, kept in its chunks: only the workspace's
 // pages need them, so they do not ride in the shell (web/i18n.ts holds the shared ones).
-import type { Lang } from '../i18n.ts';
+import { fillSlots, type Lang } from '../i18n.ts';
 
 const zh = {
   'ws.title': '经营工作台',
@@ -356,7 +356,7 @@ const en: Record<WorkspaceKey, string> = {
 const STRINGS: Record<Lang, Record<WorkspaceKey, string>> = { zh, en };
 
 export function wst(lang: Lang, key: WorkspaceKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillSlots(STRINGS[lang][key], params);
 }
 
 /** For keys built from data (`ws.pay.${payment}`): the string, or `fallback` when there is none. */
