@@ -11,6 +11,7 @@ import type { Warehouse } from '../warehouse/warehouse.ts';
 import { createAuditLog, type AuditLog } from './audit.ts';
 import { createAuthServices, DEFAULT_SESSION_TTL_MS, type AuthOptions, type AuthServices } from './auth/services.ts';
 import { createDataVersion } from './data-version.ts';
+import { createVersionedMemo } from './versioned-memo.ts';
 import { createErrorHandler, forbidden, HttpError, tooMany } from './errors.ts';
 import { quietLogger, type Logger } from './logger.ts';
 import { openApiDocument } from './openapi.ts';
@@ -97,6 +98,8 @@ export function createApp(options: AppOptions): express.Express {
   const ownWorkbench = options.workbench === undefined;
   const workbench = options.workbench === undefined ? openWorkbench(warehouse, { ...DEFAULT_SQL_LIMITS, ...options.sqlLimits }, clock, logger) : options.workbench;
   const saved = createSavedQueries({ warehouse, queries, clock });
+  const dataVersion = createDataVersion({ reader, queries, clock });
+  const memo = createVersionedMemo(() => dataVersion.current());
 
   const routes: AnyRoute[] = [
     ...healthRoutes({ warehouse, migrations, ingest, metrics }),
@@ -108,8 +111,8 @@ export function createApp(options: AppOptions): express.Express {
     ...storeRoutes({ queries, directory, clock }),
     ...officialRoutes({ warehouse, queries, directory, clock }),
     ...sqlRoutes({ workbench, saved, warehouse, queries, clock }),
-    ...workspaceRoutes({ warehouse: reader, queries, directory, clock }),
-    ...flowRoutes({ queries, directory, clock }),
+    ...workspaceRoutes({ warehouse: reader, queries, directory, clock, memo }),
+    ...flowRoutes({ queries, directory, clock, memo }),
   ];
   routes.push(defineRoute({
     method: 'get', path: '/api/openapi.json', tag: 'platform', summary: 'This description',
@@ -159,7 +162,6 @@ export function createApp(options: AppOptions): express.Express {
     return r.principal ? r.principal.login : null;
   }, 'for your account'));
 
-  const dataVersion = createDataVersion({ reader, queries, clock });
   mountRoutes(app, routes, { directory, reader, gate, audit, clock, dataVersion });
   app.use('/api', (req) => {
     throw new HttpError(404, 'not_found', `no such endpoint: ${req.method} ${req.originalUrl.split("?")[0]}`);

@@ -5,6 +5,7 @@
 //   API: the whole request over HTTP on loopback (session, scope, gate, SQL, JSON, compression);
 //   engine: the endpoint's recorded queries replayed one after another on a read-only chdb
 //   session (the API runs some of them in parallel, so this is an upper bound on its SQL's time).
+// The two alternate, one request then one replay, so that noise of the machine falls on both.
 // The SQL workbench the same way: POST /api/sql (guard: the engine's parser twice, then the run,
 // the JSON) against the canonical statement alone on a session with the workbench's own settings.
 // Goal per endpoint: API p95 within 1.3 x engine p95 + 10 ms. The last line is JSON.
@@ -110,19 +111,19 @@ for (const e of ENDPOINTS) {
   await call();
   const sqls = recording;
   recording = null;
+  const run = (sql: string, params: Params | undefined) => (params && Object.keys(params).length > 0
+    ? engine.queryBindAsync(sql, params, { format: 'JSONEachRow' }) : engine.queryAsync(sql, { format: 'JSONEachRow' }));
+  // Interleaved, one request then one replay: a background merge or a busy moment of the machine
+  // falls on both sides alike instead of on whichever happened to run then.
   const api: number[] = [];
+  const eng: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     await call();
     api.push(performance.now() - t0);
-  }
-  const run = (sql: string, params: Params | undefined) => (params && Object.keys(params).length > 0
-    ? engine.queryBindAsync(sql, params, { format: 'JSONEachRow' }) : engine.queryAsync(sql, { format: 'JSONEachRow' }));
-  const eng: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
+    const t1 = performance.now();
     for (const q of sqls) await run(q.sql, q.params);
-    eng.push(performance.now() - t0);
+    eng.push(performance.now() - t1);
   }
   // Rows the engine reads from tables after its index analysis (EXPLAIN ESTIMATE), over all the queries.
   let rowsRead = 0;
@@ -148,17 +149,15 @@ const sqlEngine = new Session(dataDir, { connectionArgs: sqlSettings(DEFAULT_SQL
     };
     const canonical = (JSON.parse(new TextDecoder().decode(await call())) as { sql: string }).sql;
     const api: number[] = [];
+    const eng: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
       await call();
       api.push(performance.now() - t0);
-    }
-    const eng: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
+      const t1 = performance.now();
       if (w.params) await sqlEngine.queryBindAsync(canonical, w.params, { format: 'JSONCompact' });
       else await sqlEngine.queryAsync(canonical, { format: 'JSONCompact' });
-      eng.push(performance.now() - t0);
+      eng.push(performance.now() - t1);
     }
     const row = { name: w.name, queries: 1, apiP50Ms: round(pct(api, 50)), apiP95Ms: round(pct(api, 95)), engineP50Ms: round(pct(eng, 50)), engineP95Ms: round(pct(eng, 95)), rowsRead: 0 };
     const budget = 1.3 * row.engineP95Ms + 10;

@@ -5,9 +5,16 @@ import { shanghaiDay } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
+import type { VersionedMemo } from '../versioned-memo.ts';
 
 export type Db = Pick<Warehouse, 'query'>;
-export interface FlowDeps { queries: Queries; directory: Directory; clock: () => number }
+export interface FlowDeps {
+  queries: Queries;
+  directory: Directory;
+  clock: () => number;
+  /** Keeps the last month with flows and the cities reference until the data changes. */
+  memo: VersionedMemo;
+}
 
 export const num = (v: unknown): number => Number(v ?? 0);
 
@@ -24,7 +31,7 @@ export async function monthRange(deps: FlowDeps, db: Db, area: string, direction
   q: { from?: string; to?: string }): Promise<{ from: string; to: string }> {
   let to = q.to;
   if (!to) {
-    const [row] = await db.query<{ n: number; last_month: string }>(deps.queries['flows-last-month'], { area, direction });
+    const [row] = await deps.memo.get(`last-month|${area}|${direction}`, () => db.query<{ n: number; last_month: string }>(deps.queries['flows-last-month'], { area, direction }));
     to = Number(row?.n) > 0 ? row!.last_month.slice(0, 7) : shanghaiDay(deps.clock()).slice(0, 7);
   }
   return { from: q.from ?? addMonths(to, -11), to };
@@ -48,7 +55,7 @@ export interface City { code: string; name: string; province: string; lon: numbe
 
 /** The cities of the reference by code; a code it lacks is a real city of unknown position. */
 export async function cityLookup(deps: FlowDeps, db: Db): Promise<(code: string) => City> {
-  const rows = await db.query<{ code: string; name: string; province: string; lon: number; lat: number }>(deps.queries['destination-cities']);
+  const rows = await deps.memo.get('destination-cities', () => db.query<{ code: string; name: string; province: string; lon: number; lat: number }>(deps.queries['destination-cities']));
   const byCode = new Map(rows.map((r) => [r.code, { code: r.code, name: r.name, province: r.province, lon: Number(r.lon), lat: Number(r.lat) }]));
   // A code the table lacks still names its province by its first two digits.
   const provinces = new Map(rows.map((r) => [r.code.slice(0, 2), r.province]));

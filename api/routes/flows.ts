@@ -5,9 +5,8 @@ import {
   batchesQuery, batchesResponse, batchParams, batchQuery, batchResponse, downstreamQuery, downstreamResponse, parcelsVsOrdersQuery,
   parcelsVsOrdersResponse, seasonalityQuery, seasonalityResponse, upstreamQuery, upstreamResponse,
 } from '../../contracts/flows.ts';
-import type { Queries } from '../../warehouse/queries.ts';
-import type { Directory } from '../directory.ts';
 import { batch, batches } from '../flows/batches.ts';
+import type { FlowDeps } from '../flows/common.ts';
 import { downstreamFlows } from '../flows/downstream.ts';
 import { parcelsVsOrders } from '../flows/parcels.ts';
 import { seasonality, upstreamFlows } from '../flows/upstream.ts';
@@ -17,7 +16,7 @@ const ROLES = ['official', 'analyst'] as const;
 const BY_AREA: Access = { roles: ROLES, scope: { kind: 'area', param: 'area' } };
 const TAG = 'flows';
 
-export function flowRoutes(deps: { queries: Queries; directory: Directory; clock: () => number }): AnyRoute[] {
+export function flowRoutes(deps: FlowDeps): AnyRoute[] {
   return [
     defineRoute({
       method: 'get', path: '/api/flows/upstream', tag: TAG, cache: 'data',

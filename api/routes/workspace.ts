@@ -12,6 +12,7 @@ import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
 import { defineRoute, type Access, type AnyRoute } from '../route.ts';
+import type { VersionedMemo } from '../versioned-memo.ts';
 import { createProductNames, type WorkspaceDeps } from '../workspace/common.ts';
 import { demandAround } from '../workspace/demand.ts';
 import { notStocked } from '../workspace/gaps.ts';
@@ -24,9 +25,9 @@ import { storeSummary } from '../workspace/summary.ts';
 const ACCESS: Access = { roles: ['merchant', 'official', 'analyst'], scope: { kind: 'store', param: 'stores', many: true } };
 const TAG = 'workspace';
 
-export function workspaceRoutes(deps: { warehouse: Pick<Warehouse, 'query'>; queries: Queries; directory: Directory; clock: () => number }): AnyRoute[] {
-  const { queries, directory, clock } = deps;
-  const ws: WorkspaceDeps = { queries, directory, products: createProductNames({ warehouse: deps.warehouse, queries, clock }) };
+export function workspaceRoutes(deps: { warehouse: Pick<Warehouse, 'query'>; queries: Queries; directory: Directory; clock: () => number; memo: VersionedMemo }): AnyRoute[] {
+  const { queries, directory, clock, memo } = deps;
+  const ws: WorkspaceDeps = { queries, directory, memo, products: createProductNames({ warehouse: deps.warehouse, queries, clock }) };
   const today = () => shanghaiDay(clock());
 
   return [

@@ -3,6 +3,7 @@
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Directory, StoreInfo } from '../directory.ts';
+import type { VersionedMemo } from '../versioned-memo.ts';
 import { addDays, mondayOf } from '../../contracts/time.ts';
 
 export type Db = Pick<Warehouse, 'query'>;
@@ -11,6 +12,8 @@ export interface WorkspaceDeps {
   queries: Queries;
   directory: Directory;
   products: ProductNames;
+  /** Keeps the stores' last week and day of sales until the data changes. */
+  memo: VersionedMemo;
 }
 
 /** The chosen stores and where they are: the rollups' key prefix. */
@@ -44,18 +47,18 @@ export async function areaLabel(directory: Directory, place: Place, scope: 'clus
 }
 
 /** The first Monday after the last week the stores sold in; `fallback` (the clock's week) when they never did. */
-export async function defaultTo(db: Db, queries: Queries, place: Place, fallbackDay: string): Promise<string> {
-  const [row] = await db.query<{ n: number; last_week: string }>(queries['workspace-last-week'], {
+export async function defaultTo(deps: WorkspaceDeps, db: Db, place: Place, fallbackDay: string): Promise<string> {
+  const [row] = await deps.memo.get(`last-week|${[...place.ids].sort().join(',')}`, () => db.query<{ n: number; last_week: string }>(deps.queries['workspace-last-week'], {
     counties: place.counties, townships: place.townships, stores: place.ids,
-  });
+  }));
   return addDays(Number(row?.n) > 0 ? row!.last_week : mondayOf(fallbackDay), 7);
 }
 
 /** The last day any of the stores sold on; null when none ever did. */
-export async function lastSaleDay(db: Db, queries: Queries, stores: readonly StoreInfo[]): Promise<string | null> {
-  const rows = await Promise.all(stores.map((s) => db.query<{ n: number; last_day: string }>(queries['workspace-last-sale'], {
+export async function lastSaleDay(deps: WorkspaceDeps, db: Db, stores: readonly StoreInfo[]): Promise<string | null> {
+  const rows = await Promise.all(stores.map((s) => deps.memo.get(`last-sale|${s.id}`, () => db.query<{ n: number; last_day: string }>(deps.queries['workspace-last-sale'], {
     store: s.id, county: s.areaCode.slice(0, 6), township: s.areaCode.slice(0, 9), village: s.areaCode.length === 12 ? s.areaCode : '',
-  })));
+  }))));
   return rows.flat().filter((r) => Number(r.n) > 0).map((r) => r.last_day).sort().at(-1) ?? null;
 }
 

@@ -30,7 +30,7 @@ export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInf
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
   const area = areaOf(place, q.scope);
-  const to = q.to ?? (await defaultTo(db, queries, place, today));
+  const to = q.to ?? (await defaultTo(deps, db, place, today));
   const from = addDays(to, -7 * q.weeks);
   const yoy = q.measure === 'yoy';
   const current: Raw[] = [];

@@ -12,7 +12,7 @@ const WEEKS = 8;
 export async function notStocked(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: { scope: 'cluster' | 'county'; to?: string }, today: string): Promise<GapsResponse> {
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
-  const to = q.to ?? (await defaultTo(db, queries, place, today));
+  const to = q.to ?? (await defaultTo(deps, db, place, today));
   const from = addDays(to, -7 * WEEKS);
   const [area, mine] = await Promise.all([
     db.query<{ category: string; sku: string; fen: number; units: number; prev_fen: number; outlets: number; prev_outlets: number }>(queries['workspace-area-skus'], {

@@ -11,7 +11,7 @@ interface Figures { sales: number; growth: number | null; basket: number | null;
 export async function peerBenchmark(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: { weeks: number; to?: string }, today: string): Promise<PeersResponse> {
   const { queries, directory } = deps;
   const place = placeOf(stores);
-  const to = q.to ?? (await defaultTo(db, queries, place, today));
+  const to = q.to ?? (await defaultTo(deps, db, place, today));
   const from = addDays(to, -7 * q.weeks);
   const prev = addDays(from, -7 * q.weeks);
   const all = await directory.stores();

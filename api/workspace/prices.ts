@@ -12,7 +12,7 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   q: { sku?: string; category?: string; scope: 'cluster' | 'county'; weeks: number; to?: string }, today: string): Promise<PricesResponse> {
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
-  const to = q.to ?? (await defaultTo(db, queries, place, today));
+  const to = q.to ?? (await defaultTo(deps, db, place, today));
   const from = addDays(to, -7 * q.weeks);
   const mine = await db.query<{ week: string; category: string; sku: string; qty: number; amount_fen: number }>(queries['workspace-store-skus'], {
     counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids, from, to, ...noSecondRange(from),

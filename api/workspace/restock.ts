@@ -18,18 +18,21 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00
 export async function restockSignals(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: { within: number }): Promise<RestockResponse> {
   const { queries, products } = deps;
   const place = placeOf(stores);
-  const asOf = await lastSaleDay(db, queries, stores);
+  const asOf = await lastSaleDay(deps, db, stores);
   if (!asOf) return { asOf: null, within: q.within, items: [] };
 
   // The rate: units over the 4 whole weeks before asOf's week, per day (a week still under way
   // would lower it).
   const rateTo = mondayOf(asOf);
   const rateFrom = addDays(rateTo, -7 * RATE_WEEKS);
-  const [deliveries, sold] = await Promise.all([
+  // The festivals ahead depend only on asOf: their uplifts are read beside the deliveries and sales.
+  const coming = festivalWindows(addDays(asOf, 1), addDays(asOf, LOOKAHEAD_DAYS)).filter((w) => w.to > asOf);
+  const [deliveries, sold, uplifts] = await Promise.all([
     db.query<{ sku: string; category: string; day: string; qty: number }>(queries['workspace-deliveries-to'], { stores: place.ids, from: addDays(asOf, -HISTORY_DAYS + 1) }),
     db.query<{ sku: string; qty: number }>(queries['workspace-store-skus'], {
       counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids, from: rateFrom, to: rateTo, ...noSecondRange(rateFrom),
     }),
+    festivalUplifts(deps, db, place.counties, coming),
   ]);
   const soldOf = new Map<string, number>();
   for (const r of sold) soldOf.set(r.sku, (soldOf.get(r.sku) ?? 0) + num(r.qty));
@@ -41,9 +44,6 @@ export async function restockSignals(deps: WorkspaceDeps, db: Db, stores: StoreI
     if (!l || d.day > l.day) latest.set(d.sku, { category: d.category, day: d.day, qty: num(d.qty) });
     else if (d.day === l.day) l.qty += num(d.qty);
   }
-
-  const coming = festivalWindows(addDays(asOf, 1), addDays(asOf, LOOKAHEAD_DAYS)).filter((w) => w.to > asOf);
-  const uplifts = await festivalUplifts(deps, db, place.counties, coming);
 
   const items = await Promise.all([...latest].map(async ([sku, l]) => {
     // In units x 28 (the rate's days), so that without a festival the arithmetic is whole numbers
@@ -92,14 +92,20 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
  *  window a year before, against the 28 days before that window; by `kind|category`. */
 async function festivalUplifts(deps: WorkspaceDeps, db: Db, counties: string[], coming: FestivalWindow[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (const w of coming) {
+  const read = await Promise.all(coming.map(async (w) => {
     const w0 = FESTIVAL_WINDOWS[w.kind];
     const lastDay = w0.table[w.year - 1];
-    if (!lastDay) continue;
+    if (!lastDay) return null;
     const from = addDays(lastDay, w0.from);
     const to = addDays(lastDay, w0.to);
-    const baseFrom = addDays(from, -BASELINE_DAYS);
-    const rows = await db.query<{ top: string; sale_day: string; fen: number }>(deps.queries['workspace-category-days'], { counties, from: baseFrom, to: addDays(to, 1) });
+    // Last year's days: the same answer for every store of these counties until the data changes.
+    const rows = await deps.memo.get(`festival-days|${counties.join(',')}|${from}`, () =>
+      db.query<{ top: string; sale_day: string; fen: number }>(deps.queries['workspace-category-days'], { counties, from: addDays(from, -BASELINE_DAYS), to: addDays(to, 1) }));
+    return { w, w0, from, rows };
+  }));
+  for (const got of read) {
+    if (!got) continue;
+    const { w, w0, from, rows } = got;
     const sums = new Map<string, { base: number; baseDays: Set<string>; fest: number; festDays: Set<string> }>();
     for (const r of rows) {
       const s = sums.get(r.top) ?? { base: 0, baseDays: new Set(), fest: 0, festDays: new Set() };

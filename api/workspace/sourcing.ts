@@ -11,7 +11,7 @@ import { defaultTo, num, placeOf, quantile, type Db, type WorkspaceDeps } from '
 export async function sourcing(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: { category?: string; weeks: number }, today: string): Promise<SourcingResponse> {
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
-  const to = await defaultTo(db, queries, place, today);
+  const to = await defaultTo(deps, db, place, today);
   const from = addDays(to, -7 * q.weeks);
   const rows = await db.query<{ top: string; sku: string; distributor: string; qty: number; amount_fen: number }>(queries['workspace-sourcing'], {
     counties: place.counties, from, to, category: q.category ?? '',

@@ -12,7 +12,7 @@ export async function storeSummary(deps: WorkspaceDeps, db: Db, stores: StoreInf
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
   const where = { counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids };
-  const week = q.week ?? addDays(await defaultTo(db, queries, place, today), -7);
+  const week = q.week ?? addDays(await defaultTo(deps, db, place, today), -7);
   const lastWeek = addDays(week, -7);
   const lastYear = addDays(week, -364);
   const from12 = addDays(week, -77); // the 12 weeks up to and including `week`
@@ -21,7 +21,7 @@ export async function storeSummary(deps: WorkspaceDeps, db: Db, stores: StoreInf
   const [skuRows, receiptRows, lastSale] = await Promise.all([
     db.query<SkuWeek>(queries['workspace-store-skus'], { ...where, from: from12, to: addDays(week, 7), ...lyRange }),
     db.query<ReceiptWeek>(queries['workspace-store-receipts'], { ...where, from: lastWeek, to: addDays(week, 7), ...lyRange }),
-    lastSaleDay(db, queries, stores),
+    lastSaleDay(deps, db, stores),
   ]);
   const skus = skuRows.map((r) => ({ ...r, qty: num(r.qty), amount_fen: num(r.amount_fen) }));
   const receipts = receiptRows.map((r) => ({ ...r, receipts: num(r.receipts), amount_fen: num(r.amount_fen) }));
