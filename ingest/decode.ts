@@ -1,15 +1,28 @@
 // Raw record -> validated event, or the reason it was refused. Never throws: a bad record is a
 // value to route to the dead letters, not an exception that could stop the pipeline.
 import { eventSchemas, type EventKind, type EventOf } from '../contracts/events.ts';
+import { formatShanghaiTime, parseShanghaiTime } from '../contracts/time.ts';
 
-export type RejectReason = 'too_large' | 'not_json' | 'schema' | 'insert_rejected';
+export type RejectReason = 'too_large' | 'not_json' | 'schema' | 'out_of_range' | 'insert_rejected';
+
+/**
+ * The times an event may carry: from 2000-01-01 (Asia/Shanghai) to a day after it was sent. The
+ * engine would clamp a time outside its range to 1970 or 2106, and refuses a whole batch whose rows
+ * span more than 100 monthly partitions. "Sent" is the Kafka message's timestamp, not the clock of
+ * the moment it is read, so a range re-read after a crash decides every event the same way.
+ */
+export const EARLIEST_EVENT_MS = parseShanghaiTime('2000-01-01 00:00:00');
+export const AHEAD_OF_SENDING_MS = 86_400_000;
+
+const TIME_FIELD = { pos: 'soldAt', distribution: 'occurredAt', parcel: 'day' } as const;
 
 export type Decoded<K extends EventKind> =
   | { ok: true; event: EventOf<K> }
   | { ok: false; reason: RejectReason; detail: string };
 
-/** `raw` is the message bytes or text (Kafka, files) or an already-parsed object (in-process). */
-export function decodeEvent<K extends EventKind>(kind: K, raw: unknown, maxBytes: number): Decoded<K> {
+/** `raw` is the message bytes or text (Kafka, files) or an already-parsed object (in-process);
+ *  `sentAt` is when it was sent (epoch ms): the latest time it may carry is a day after that. */
+export function decodeEvent<K extends EventKind>(kind: K, raw: unknown, maxBytes: number, sentAt: number): Decoded<K> {
   let value = raw;
   if (typeof raw === 'string' || raw instanceof Uint8Array) {
     const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.byteLength;
@@ -21,7 +34,16 @@ export function decodeEvent<K extends EventKind>(kind: K, raw: unknown, maxBytes
     }
   }
   const parsed = eventSchemas[kind].safeParse(value);
-  if (parsed.success) return { ok: true, event: parsed.data as EventOf<K> };
+  if (parsed.success) {
+    const field = TIME_FIELD[kind];
+    const text = String((parsed.data as Record<string, unknown>)[field]);
+    const at = parseShanghaiTime(field === 'day' ? `${text} 00:00:00` : text);
+    const latest = sentAt + AHEAD_OF_SENDING_MS;
+    if (at < EARLIEST_EVENT_MS || at > latest) {
+      return { ok: false, reason: 'out_of_range', detail: `${field} ${text}: outside ${formatShanghaiTime(EARLIEST_EVENT_MS)} .. ${formatShanghaiTime(latest)} (Asia/Shanghai; up to a day after it was sent)` };
+    }
+    return { ok: true, event: parsed.data as EventOf<K> };
+  }
   const detail = parsed.error.issues
     .slice(0, 5)
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)

@@ -59,7 +59,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   async function submit(kind: EventKind, raw: unknown, source: string, ack?: () => void): Promise<void> {
     if (closed) throw new Error('pipeline is closed');
     stats.consumed();
-    const decoded = decodeEvent(kind, raw, maxMessageBytes);
+    const decoded = decodeEvent(kind, raw, maxMessageBytes, clock());
     if (decoded.ok) {
       const rows = ROWS_OF[kind](decoded.event as never);
       events.push({ kind, event: decoded.event, rows, source });

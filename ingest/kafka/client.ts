@@ -1,5 +1,7 @@
-// The kafkajs client from plain options, its log lines routed to our logger as JSON.
+// The kafkajs client from plain options, its log lines routed to our logger as JSON, reading
+// batches in every codec Kafka has (./codecs.ts).
 import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
+import { registerCodecs } from './codecs.ts';
 
 export interface KafkaClientOptions {
   brokers: string[];
@@ -11,6 +13,7 @@ export interface KafkaClientOptions {
 
 export function createKafka(options: KafkaClientOptions): Kafka {
   const { brokers, clientId = 'cx-platform', ssl = false, sasl, log = () => {} } = options;
+  registerCodecs();
   return new Kafka({
     clientId,
     brokers,

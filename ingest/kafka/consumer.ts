@@ -160,7 +160,9 @@ export function createKafkaSource(options: KafkaSourceOptions) {
         if (state.pending.length > 0 && offset > state.pending[0]!.last) state.pending.shift();
         if (isEmpty(state.batch)) state.batch.startedAt = clock();
         stats.consumed();
-        addMessage(state.batch, offset, message.value, `kafka:${topic}/${partition}@${offset}`, maxMessageBytes);
+        // A message without a timestamp (a producer that set none) is bounded by the clock instead.
+        const sentAt = Number(message.timestamp) > 0 ? Number(message.timestamp) : clock();
+        addMessage(state.batch, offset, message.value, `kafka:${topic}/${partition}@${offset}`, maxMessageBytes, sentAt);
         const next = state.pending[0];
         if (next && offset === next.last) {
           await flush(state, topic, partition, true, payload, gen);

@@ -31,13 +31,14 @@ export function createPartitionBatch(kind: EventKind, now: number): PartitionBat
   return { kind, first: null, last: null, events: [], rowCount: 0, bytes: 0, letters: [], startedAt: now };
 }
 
+/** `sentAt`: the message's timestamp (epoch ms), which bounds the event times it may carry. */
 export function addMessage(
-  batch: PartitionBatch, offset: bigint, value: Buffer | null, source: string, maxBytes: number,
+  batch: PartitionBatch, offset: bigint, value: Buffer | null, source: string, maxBytes: number, sentAt: number,
 ): void {
   if (batch.first === null) batch.first = offset;
   batch.last = offset;
   batch.bytes += value?.length ?? 0;
-  const decoded = decodeEvent(batch.kind, value ?? '', maxBytes);
+  const decoded = decodeEvent(batch.kind, value ?? '', maxBytes, sentAt);
   if (decoded.ok) {
     const rows = ROWS_OF[batch.kind](decoded.event as never);
     // The raw text is kept as a view of the message (no copy until a dead letter needs it).

@@ -43,11 +43,11 @@ afterAll(async () => {
 describe('a destination that is not an NBS city code', () => {
   test('is refused by decodeEvent with a reason naming destCityCode', () => {
     expect(NBS_CITY_CODES.has(NOT_A_CITY)).toBe(false);
-    expect(decodeEvent('distribution', upstream('U-bad', NOT_A_CITY, 1), 1 << 20)).toEqual({
+    expect(decodeEvent('distribution', upstream('U-bad', NOT_A_CITY, 1), 1 << 20, Date.now())).toEqual({
       ok: false, reason: 'schema', detail: 'destCityCode: is not an NBS prefecture-level city code',
     });
     // A real code passes, whether or not the reference has its position.
-    expect(decodeEvent('distribution', upstream('U-sz', SHENZHEN, 1), 1 << 20).ok).toBe(true);
+    expect(decodeEvent('distribution', upstream('U-sz', SHENZHEN, 1), 1 << 20, Date.now()).ok).toBe(true);
   });
 
   test('through the pipeline: lands in dead_letters with its reason; the real cities land in the flows', async () => {

@@ -24,7 +24,7 @@ const order = (batch: string, at: string, origin: string, kg: number, o: { sku?:
     schemaVersion: 1, txnId: `T-${++n}`, occurredAt: at, sellerId: o.seller ?? 'CO-532302101', buyerId: 'WB-1',
     direction: 'upstream', channel: 'offline', sku, category: sku === RICE ? 'grain_oil.rice' : 'produce.vinegar',
     quantity: kg * 2, weightG: kg * 1000, amountFen: kg * 1500, originAreaCode: origin, destCityCode: o.city ?? '530100', ...(batch ? { traceBatch: batch } : {}),
-  }, 1 << 20);
+  }, 1 << 20, Date.now());
   if (!decoded.ok) throw new Error(`hand-made event refused: ${decoded.detail}`);
   return decoded.event;
 };

@@ -24,7 +24,7 @@ test('a 3-day backfill with 1% bad records: exact counts in every table and in d
   const check = createGenerator(options);
   for (const day of check.days('2026-05-01', 3)) {
     for (const r of check.day(day)) {
-      const d = decodeEvent(r.kind, r.value, 1 << 20);
+      const d = decodeEvent(r.kind, r.value, 1 << 20, Date.now());
       if (!d.ok) expected.dead++;
       else if (r.kind === 'pos') expected.pos_lines += ROWS_OF.pos(d.event as never).length;
       else if (r.kind === 'distribution') expected.distribution_txns++;

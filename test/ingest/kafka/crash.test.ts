@@ -47,7 +47,7 @@ describe.skipIf(!KAFKA_BROKERS)('crash safety', () => {
     // What must land, worked out from the records themselves.
     const expected = { posLines: 0, amountFen: 0, distribution: 0, parcel: 0, bad: 0 };
     for (const r of chunks.flat()) {
-      const d = decodeEvent(r.kind, r.value, 1 << 20);
+      const d = decodeEvent(r.kind, r.value, 1 << 20, Date.now());
       if (!d.ok) { expected.bad++; continue; }
       const rows = ROWS_OF[r.kind](d.event as never);
       if (r.kind === 'pos') {
