@@ -1,4 +1,4 @@
-// Platform facts: data freshness, dead letters and the audit trail. Browser-safe.
+// Platform facts: health, data freshness, dead letters and the audit trail. Browser-safe.
 import { z } from 'zod';
 
 export const freshness = z.object({
@@ -30,3 +30,13 @@ export const auditResponse = z.object({
     route: z.string(), params: z.string(), status: z.number().int(), rows: z.number().int(), durationMs: z.number().int(),
   })),
 });
+
+/** GET /healthz in full (administrators and loopback) and GET /api/ops/status. */
+export const health = z.object({
+  ok: z.boolean(),
+  warehouse: z.object({ reachable: z.boolean(), engine: z.string().nullable(), error: z.string().optional() }).optional(),
+  // null while the warehouse does not answer: whether they are applied is not known.
+  migrations: z.object({ applied: z.number().int(), missing: z.array(z.string()) }).nullable().optional(),
+  ingest: z.object({ running: z.boolean(), done: z.boolean().optional(), source: z.string(), accepted: z.number(), rejected: z.number(), lastFlushAt: z.string().nullable() }).nullable().optional(),
+});
+export type Health = z.infer<typeof health>;

@@ -6,6 +6,7 @@ import type { EventKind } from '../contracts/events.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { decodeEvent, type RejectReason } from './decode.ts';
 import { payloadText, type DeadLetter, type DeadLetterSink } from './dead-letters.ts';
+import { insertIsolating } from './insert-isolating.ts';
 import { withRetry as retry } from './retry.ts';
 import { ROWS_OF, TABLE_OF } from './rows.ts';
 import { createStats, type PipelineStats } from './stats.ts';
@@ -21,6 +22,8 @@ export interface PipelineOptions {
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
   onRetry?: (error: Error, attempt: number, delayMs: number) => void;
+  /** A flush started by the timer failed (no caller to reject): its records were not acknowledged. */
+  onError?: (error: Error) => void;
 }
 
 export interface Pipeline {
@@ -39,7 +42,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const {
     warehouse, deadLetters, batchMaxRows = 10_000, batchMaxMs = 1_000, maxMessageBytes = 1 << 20,
     retryInitialMs = 200, retryMaxMs = 30_000, clock = Date.now,
-    sleep = (ms) => new Promise((r) => setTimeout(r, ms)), onRetry = () => {},
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms)), onRetry = () => {}, onError = () => {},
   } = options;
   const stats = createStats();
 
@@ -69,7 +72,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     }
     if (ack) acks.push(ack);
     if (rowCount + letters.length >= batchMaxRows) await flush();
-    else if (!timer) timer = setTimeout(() => void flush().catch(() => {}), batchMaxMs);
+    else if (!timer) timer = setTimeout(() => void flush().catch((e: unknown) => onError(e as Error)), batchMaxMs);
   }
 
   function flush(): Promise<void> {
@@ -97,17 +100,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       else byTable.set(table, [e]);
     }
     for (const [table, tableEvents] of byTable) {
-      const rows = tableEvents.flatMap((e) => e.rows);
-      try {
-        await withRetry(() => warehouse.insert(table, rows));
-        stats.inserted(table, rows.length, tableEvents.length);
-      } catch (e) {
-        // Not retryable: the engine refuses these rows as they are. Keep them as dead letters
-        // rather than stall every later record behind them.
-        for (const ev of tableEvents) {
-          batch.letters.push({ source: ev.source, kind: ev.kind, reason: 'insert_rejected', detail: (e as Error).message.slice(0, 1000), payload: payloadText(ev.event) });
-          stats.rejected('insert_rejected');
-        }
+      // The engine refuses some rows as they are: only their events become dead letters, rather
+      // than stall every later record behind them or take the good ones along.
+      const { landed, refused } = await insertIsolating(tableEvents, (part) => withRetry(() => warehouse.insert(table, part.flatMap((e) => e.rows))));
+      if (landed.length > 0) stats.inserted(table, landed.reduce((n, e) => n + e.rows.length, 0), landed.length);
+      for (const { event: ev, error } of refused) {
+        batch.letters.push({ source: ev.source, kind: ev.kind, reason: 'insert_rejected', detail: error.message.slice(0, 1000), payload: payloadText(ev.event) });
+        stats.rejected('insert_rejected');
       }
     }
     if (batch.letters.length > 0) await withRetry(() => deadLetters.write(batch.letters));

@@ -1,6 +1,8 @@
-// Retries a warehouse call while the failure is one a retry can fix (connection refused, server
-// overloaded), with doubling backoff; any other failure is thrown at once.
-import { isWarehouseError } from '../warehouse/warehouse.ts';
+// Retries a warehouse call with doubling backoff until it succeeds, unless the engine refused it
+// outright (an error code a retry will not change), which is thrown at once for the caller to
+// isolate. Errors nobody recognises are tried again, not taken as final: while they last, ingest
+// pauses (and says so through onRetry) instead of discarding what it holds.
+import { isRefusal } from '../warehouse/warehouse.ts';
 
 export interface RetryOptions {
   initialMs?: number; // 200 by default, doubling
@@ -22,13 +24,13 @@ export async function withRetry<T>(action: () => Promise<T>, options: RetryOptio
       if (attempt > 1) onWaiting?.(false);
       return result;
     } catch (e) {
-      if (!isWarehouseError(e) || !e.retryable) {
+      if (isRefusal(e)) {
         if (attempt > 1) onWaiting?.(false);
         throw e;
       }
       const delay = Math.min(maxMs, initialMs * 2 ** (attempt - 1));
       onWaiting?.(true);
-      onRetry(e, attempt, delay);
+      onRetry(e as Error, attempt, delay);
       try {
         await beforeWait?.();
       } catch (giveUp) {

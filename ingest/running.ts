@@ -2,7 +2,7 @@
 import type { PipelineStats } from './stats.ts';
 
 export interface RunningIngest {
-  status(): { running: boolean; source: string; accepted: number; rejected: number; lastFlushAt: string | null };
+  status(): { running: boolean; done?: boolean; source: string; accepted: number; rejected: number; lastFlushAt: string | null };
   metrics(): string;
   /** Flushes what is in hand, commits, and stops reading. */
   stop(): Promise<void>;
@@ -15,9 +15,9 @@ export interface IngestLogger {
 }
 
 /** The /healthz view of a source's counters. */
-export function ingestStatus(stats: PipelineStats, running: boolean, source: string): ReturnType<RunningIngest['status']> {
+export function ingestStatus(stats: PipelineStats, running: boolean, source: string, done = false): ReturnType<RunningIngest['status']> {
   return {
-    running, source, accepted: stats.accepted,
+    running, ...(done ? { done } : {}), source, accepted: stats.accepted,
     rejected: Object.values(stats.rejected).reduce((a, b) => a + (b ?? 0), 0),
     lastFlushAt: stats.lastFlushAt ? new Date(stats.lastFlushAt).toISOString() : null,
   };

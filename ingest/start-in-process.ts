@@ -22,6 +22,7 @@ export async function startInProcessIngest(deps: {
     batchMaxRows: config.INGEST_BATCH_ROWS,
     batchMaxMs: config.INGEST_BATCH_MS,
     onRetry: (e, attempt, delayMs) => logger.warn('warehouse insert failed; retrying', { attempt, delayMs, error: e.message }),
+    onError: (e) => logger.error('a timed flush failed; its records were not acknowledged', { error: e.message }),
   });
   // Backfill only an empty warehouse: a restart keeps what the last run loaded and goes live.
   const [existing] = await warehouse.query<{ n: number }>('SELECT count() AS n FROM pos_lines');
@@ -46,7 +47,7 @@ export async function startInProcessIngest(deps: {
     (e) => logger.error('ingest failed', { error: (e as Error).stack }),
   );
   return {
-    status: () => ingestStatus(pipeline.stats(), source.status().running, `in-process (${source.status().phase})`),
+    status: () => ingestStatus(pipeline.stats(), source.status().running, `in-process (${source.status().phase})`, source.status().phase === 'done'),
     metrics: () => renderMetrics({ source: 'in-process', stats: pipeline.stats() }),
     async stop() {
       abort.abort();

@@ -56,5 +56,12 @@ export function isWarehouseError(e: unknown): e is WarehouseError {
   return e instanceof WarehouseError;
 }
 
+/** The engine refused the statement as it is, with an error code that trying again will not change
+ *  (a value it cannot store, a statement it cannot parse). Anything else (no code: a socket that
+ *  closed, a driver's own failure) may pass by itself, and is tried again. */
+export function isRefusal(e: unknown): e is WarehouseError {
+  return isWarehouseError(e) && !e.retryable && e.code.startsWith('CH_');
+}
+
 export const readOnlyRefusal = (what: string) =>
   new WarehouseError(`${what} refused: this is a read-only view of the warehouse`, { code: 'READ_ONLY_VIEW', retryable: false });

@@ -1,14 +1,17 @@
-// GET /healthz: 200 when the warehouse answers, every migration is applied and ingest runs; 503
+// GET /healthz: 200 when the warehouse answers, every migration is applied and ingest runs (or
+// has done all it was asked: a backfill without a live stream); 503
 // otherwise. Anyone gets `{ ok }` (enough for a load balancer); administrators and callers on this
 // host's loopback get the detail, which names engine versions and errors.
 // GET /metrics: Prometheus text of this process's ingest, for administrators and loopback.
-import { z } from 'zod';
+import { health } from '../../contracts/platform.ts';
 import { migrationStatus, type Migration } from '../../warehouse/migrate.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { defineRoute, isLoopback, type AnyRoute } from '../route.ts';
 
 export interface IngestStatus {
   running: boolean;
+  /** The source did all it was asked and stopped (a backfill without a live stream): healthy. */
+  done?: boolean;
   source: string;
   accepted: number;
   rejected: number;
@@ -22,17 +25,11 @@ interface Deps {
   metrics?: () => string; // Prometheus text of this process's ingest; no /metrics without it
 }
 
-const health = z.object({
-  ok: z.boolean(),
-  warehouse: z.object({ reachable: z.boolean(), engine: z.string().nullable(), error: z.string().optional() }).optional(),
-  migrations: z.object({ applied: z.number().int(), missing: z.array(z.string()) }).optional(),
-  ingest: z.object({ running: z.boolean(), source: z.string(), accepted: z.number(), rejected: z.number(), lastFlushAt: z.string().nullable() }).nullable().optional(),
-});
 
 export function healthRoutes({ warehouse, migrations, ingest, metrics }: Deps): AnyRoute[] {
   async function check() {
     let engine: string | null = null;
-    let missing: string[] = [];
+    let missing: string[] | null = null;
     let warehouseError: string | undefined;
     try {
       engine = await warehouse.ping();
@@ -42,9 +39,9 @@ export function healthRoutes({ warehouse, migrations, ingest, metrics }: Deps): 
     }
     const ingestStatus = ingest?.() ?? null;
     return {
-      ok: engine !== null && missing.length === 0 && (ingestStatus === null || ingestStatus.running),
+      ok: engine !== null && missing !== null && missing.length === 0 && (ingestStatus === null || ingestStatus.running || ingestStatus.done === true),
       warehouse: { reachable: engine !== null, engine, ...(warehouseError ? { error: warehouseError } : {}) },
-      migrations: { applied: migrations.length - missing.length, missing },
+      migrations: missing === null ? null : { applied: migrations.length - missing.length, missing },
       ingest: ingestStatus,
     };
   }

@@ -9,6 +9,7 @@
 import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
 import { EVENT_KINDS, type EventKind } from '../../contracts/events.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { insertIsolating } from '../insert-isolating.ts';
 import { withRetry, type RetryOptions } from '../retry.ts';
 import { TABLE_OF } from '../rows.ts';
 import { createStats } from '../stats.ts';
@@ -103,35 +104,29 @@ export function createKafkaSource(options: KafkaSourceOptions) {
       ledger ? withRetry(() => idsSeenElsewhere(warehouse, batch.kind, batch.events, token), retry) : new Set<string>(),
     ]);
     const { kept, duplicates } = uniqueEvents(batch.events, seen);
-    const rows = kept.flatMap((e) => e.rows);
-    let landed = false;
-    if (rows.length > 0) {
-      try {
-        await withRetry(() => warehouse.insert(table, rows, { dedupToken: token }), retry);
-        stats.inserted(table, rows.length, kept.length);
-        landed = true;
-      } catch (e) {
-        if (e instanceof StaleBatch || (e as { retryable?: boolean }).retryable !== false) throw e;
-        // The engine refuses these rows as they are (resource trouble is retried above): each
-        // event becomes a dead letter with its own bytes and offset, rather than block the partition.
-        const detail = (e as Error).message.slice(0, 1000);
-        for (const ev of kept) {
-          batch.letters.push({ source: `kafka:${topic}/${partition}@${ev.offset}`, kind: batch.kind, reason: 'insert_rejected', detail, payload: ev.raw, offset: ev.offset });
-        }
-      }
+    // The engine refuses some rows as they are (resource trouble is retried inside): the batch is
+    // split until only their events are left, each a dead letter with its own bytes and offset.
+    // A part's token extends the range's, and the split is the same on a replay.
+    const { landed, refused } = await insertIsolating(kept, (part, suffix) =>
+      withRetry(() => warehouse.insert(table, part.flatMap((e) => e.rows), { dedupToken: token + suffix }), retry));
+    const rows = landed.reduce((n, e) => n + e.rows.length, 0);
+    if (landed.length > 0) stats.inserted(table, rows, landed.length);
+    for (const { event: ev, error } of refused) {
+      batch.letters.push({ source: `kafka:${topic}/${partition}@${ev.offset}`, kind: batch.kind, reason: 'insert_rejected', detail: error.message.slice(0, 1000), payload: ev.raw, offset: ev.offset });
     }
+    batch.letters.sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
     stats.duplicates(duplicates);
     // The ids (after the rows: an id on record means its rows landed) and the dead letters are
     // independent of each other; both land before the commit.
     await Promise.all([
-      ledger && landed ? withRetry(() => recordIds(warehouse, batch.kind, kept, token), retry) : undefined,
+      ledger && landed.length > 0 ? withRetry(() => recordIds(warehouse, batch.kind, landed, token), retry) : undefined,
       sendDeadLetters(producer!, topic, partition, batch.letters),
     ]);
     for (const l of batch.letters) stats.rejected(l.reason);
     if (gen !== generation) throw new StaleBatch('group rejoined during the write: the partition owner replays this range');
     await consumer!.commitOffsets([{ topic, partition, offset: (range.last + 1n).toString() }]);
     state.committed = range.last + 1n;
-    stats.flushed(rows.length, clock() - started, clock());
+    stats.flushed(rows, clock() - started, clock());
     state.batch = createPartitionBatch(batch.kind, clock());
   }
 

@@ -17,7 +17,8 @@ export interface InProcessOptions {
 export interface InProcessSource {
   /** Runs until `signal` aborts (or, with rate 0, until the backfill is done); then flushes. */
   run(signal: AbortSignal): Promise<void>;
-  status(): { running: boolean; phase: 'idle' | 'backfill' | 'live' | 'stopped'; records: number };
+  /** `done`: the backfill finished and no live stream was asked for (rate 0). */
+  status(): { running: boolean; phase: 'idle' | 'backfill' | 'live' | 'stopped' | 'done'; records: number };
 }
 
 export function createInProcessSource(options: InProcessOptions): InProcessSource {
@@ -25,7 +26,8 @@ export function createInProcessSource(options: InProcessOptions): InProcessSourc
     generator, pipeline, backfillFrom, backfillDays = 0, ratePerSec = 5, clock = Date.now,
     sleep = (ms) => new Promise((r) => setTimeout(r, ms)), onProgress = () => {},
   } = options;
-  let phase: 'idle' | 'backfill' | 'live' | 'stopped' = 'idle';
+  let phase: 'idle' | 'backfill' | 'live' | 'stopped' | 'done' = 'idle';
+  let finished = false;
   let records = 0;
 
   async function run(signal: AbortSignal) {
@@ -45,7 +47,10 @@ export function createInProcessSource(options: InProcessOptions): InProcessSourc
         }
         await pipeline.flush();
       }
-      if (ratePerSec <= 0) return;
+      if (ratePerSec <= 0) {
+        finished = !signal.aborted;
+        return;
+      }
       phase = 'live';
       let last = clock();
       while (!signal.aborted) {
@@ -59,8 +64,8 @@ export function createInProcessSource(options: InProcessOptions): InProcessSourc
         last = now;
       }
     } finally {
-      phase = 'stopped';
       await pipeline.flush();
+      phase = finished ? 'done' : 'stopped';
     }
   }
 

@@ -43,3 +43,17 @@ test('503 when the warehouse does not answer', async () => {
   expect(res.status).toBe(503);
   expect(res.body.warehouse).toEqual({ reachable: false, engine: null, error: 'connect ECONNREFUSED 127.0.0.1:8123' });
 });
+
+test('while the warehouse does not answer, the migrations are unknown, not "all applied"', async () => {
+  const down = { ...wh, ping: async () => { throw new Error('connect ECONNREFUSED 127.0.0.1:8123'); } };
+  const res = await request(createApp({ auth: { secret: 'x'.repeat(32) }, warehouse: down, queries, migrations })).get('/healthz');
+  expect(res.status).toBe(503);
+  expect(res.body.migrations).toBeNull();
+});
+
+test('a source that has done all it was asked (a backfill with SIM_RATE=0) is healthy, not down', async () => {
+  const done = { ...ingest, running: false, done: true, source: 'in-process (done)' };
+  const res = await request(createApp({ auth: { secret: 'x'.repeat(32) }, warehouse: wh, queries, migrations, ingest: () => done })).get('/healthz');
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ ok: true, ingest: { running: false, done: true } });
+});

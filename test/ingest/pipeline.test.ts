@@ -6,7 +6,8 @@ import { createPipeline } from '../../ingest/pipeline.ts';
 import { WarehouseError, type Warehouse } from '../../warehouse/warehouse.ts';
 import { POS_FIXTURE } from '../fixtures/warehouse.ts';
 
-function fakeWarehouse(failures: WarehouseError[] = []) {
+/** `refuse`: the engine refuses any insert holding such a row, as it would a value it cannot store. */
+function fakeWarehouse(failures: Error[] = [], refuse: (row: Record<string, unknown>) => boolean = () => false) {
   const inserts: { table: string; rows: number }[] = [];
   const wh: Warehouse = {
     kind: 'embedded',
@@ -15,6 +16,8 @@ function fakeWarehouse(failures: WarehouseError[] = []) {
     async insert(table, rows) {
       const failure = failures.shift();
       if (failure) throw failure;
+      const bad = rows.find(refuse);
+      if (bad) throw new WarehouseError(`Cannot parse input: receipt ${String(bad.receipt_id)}`, { code: 'CH_27', retryable: false });
       inserts.push({ table, rows: rows.length });
     },
     async supportsInsertDedup() { return true; },
@@ -97,12 +100,48 @@ describe('pipeline', () => {
     expect(pipeline.stats()).toMatchObject({ accepted: 1, rejected: { insert_rejected: 1 } });
   });
 
+  test('one refused receipt among many: the batch is split until only it is a dead letter', async () => {
+    const { wh, inserts } = fakeWarehouse([], (row) => row.receipt_id === 'R-3');
+    const dlq = createMemoryDeadLetters();
+    const pipeline = createPipeline({ warehouse: wh, deadLetters: dlq, batchMaxMs: 60_000 });
+    for (const r of POS_FIXTURE) await pipeline.submit('pos', r, `t:${r.receiptId}`);
+    await pipeline.close();
+    expect(dlq.letters.map((l) => [l.source, l.reason, l.detail])).toEqual([['t:R-3', 'insert_rejected', 'Cannot parse input: receipt R-3']]);
+    // R-1 (2 lines) and R-2 (1 line) land together; R-3 alone is refused; R-4 (1 line) lands.
+    expect(inserts).toEqual([{ table: 'pos_lines', rows: 3 }, { table: 'pos_lines', rows: 1 }]);
+    expect(pipeline.stats()).toMatchObject({ accepted: 3, rejected: { insert_rejected: 1 } });
+  });
+
+  test('an error without an engine code is retried with backoff, never dead-lettered', async () => {
+    const { wh, inserts } = fakeWarehouse([new Error('socket hang up'), new WarehouseError('fetch failed', { code: 'UNKNOWN', retryable: false })]);
+    const dlq = createMemoryDeadLetters();
+    const retried: string[] = [];
+    const pipeline = createPipeline({
+      warehouse: wh, deadLetters: dlq, batchMaxRows: 2, retryInitialMs: 100, sleep: async () => {}, onRetry: (e) => retried.push(e.message),
+    });
+    await pipeline.submit('pos', POS_FIXTURE[0], 't');
+    await pipeline.close();
+    expect(retried).toEqual(['socket hang up', 'fetch failed']);
+    expect(inserts).toEqual([{ table: 'pos_lines', rows: 2 }]);
+    expect(dlq.letters).toEqual([]);
+  });
+
+  test('a flush started by the timer that fails is reported, not swallowed', async () => {
+    const { wh } = fakeWarehouse();
+    const deadLetters = { async write() { throw new WarehouseError('Table dead_letters is read only', { code: 'CH_0', retryable: false }); } };
+    const reported: string[] = [];
+    const pipeline = createPipeline({ warehouse: wh, deadLetters, batchMaxMs: 20, onError: (e) => reported.push(e.message) });
+    await pipeline.submit('pos', 'not json', 't');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(reported).toEqual(['Table dead_letters is read only']);
+  });
+
   test('a flush that failed does not fail the flushes after it', async () => {
     const { wh, inserts } = fakeWarehouse();
     let down = true;
     const deadLetters = {
       async write() {
-        if (down) { down = false; throw new Error('dead_letters down'); }
+        if (down) { down = false; throw new WarehouseError('dead_letters down', { code: 'CH_0', retryable: false }); }
       },
     };
     const pipeline = createPipeline({ warehouse: wh, deadLetters, batchMaxMs: 60_000 });

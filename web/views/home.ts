@@ -2,6 +2,7 @@
 // analyst their area's stores and stations by type and status; an administrator the accounts and
 // whether ingest runs. Every home links to the views of its role.
 import type { Account } from '../../contracts/auth.ts';
+import type { Health } from '../../contracts/platform.ts';
 import type { StoreDetail, StoreSummary } from '../../contracts/stores.ts';
 import { apiGet } from '../api-client.ts';
 import { h, table } from '../dom.ts';
@@ -76,10 +77,7 @@ async function areaHome(ctx: ViewContext, body: HTMLElement) {
     { caption: t(lang, 'storesByType'), numeric: [1, 2, 3] }));
 }
 
-interface HealthDetail {
-  ok: boolean;
-  ingest?: { running: boolean; source: string; accepted: number; rejected: number; lastFlushAt: string | null } | null;
-}
+type HealthDetail = Pick<Health, 'ok' | 'ingest'>;
 
 async function adminHome(ctx: ViewContext, body: HTMLElement) {
   const { lang, signal } = ctx;
@@ -93,7 +91,7 @@ async function adminHome(ctx: ViewContext, body: HTMLElement) {
   setViewState(body, 'ready', h('div', { class: 'cards' },
     table([t(lang, 'role'), t(lang, 'count')], byRole, { caption: t(lang, 'nav.accounts'), numeric: [1] }),
     ingest ? table([t(lang, 'ingest'), ''], [
-      [t(lang, 'statusCol'), ingest.running ? t(lang, 'running') : '✕'], [t(lang, 'accepted'), ingest.accepted.toLocaleString()],
+      [t(lang, 'statusCol'), ingest.running ? t(lang, 'running') : ingest.done ? t(lang, 'ingestDone') : '✕'], [t(lang, 'accepted'), ingest.accepted.toLocaleString()],
       [t(lang, 'rejected'), ingest.rejected.toLocaleString()], [t(lang, 'lastFlush'), ingest.lastFlushAt ? new Date(ingest.lastFlushAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '—']],
     { caption: `${t(lang, 'ingest')} · ${ingest.source}` }) : null));
 }

@@ -1,19 +1,13 @@
 // Operations for administrators: whether the warehouse, migrations and ingest are well, the
 // refused records by stream and reason with the newest ones, and the latest of the audit trail.
 import type { z } from 'zod';
-import type { auditResponse, deadLettersResponse } from '../../contracts/platform.ts';
+import type { auditResponse, deadLettersResponse, Health } from '../../contracts/platform.ts';
 import { apiGet } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 
-interface Health {
-  ok: boolean;
-  warehouse: { reachable: boolean; engine: string | null; error?: string };
-  migrations: { applied: number; missing: string[] };
-  ingest: { running: boolean; source: string; accepted: number; rejected: number; lastFlushAt: string | null } | null;
-}
 
 export const view: View = async (ctx) => {
   const { lang, main, signal } = ctx;
@@ -23,7 +17,7 @@ export const view: View = async (ctx) => {
   setViewState(section, 'loading', loadingNode(lang));
   try {
     const [hc, dead, audit] = await Promise.all([
-      apiGet<Health>('/api/ops/status', { signal }),
+      apiGet<Required<Health>>('/api/ops/status', { signal }),
       apiGet<z.infer<typeof deadLettersResponse>>('/api/ops/dead-letters?limit=20', { signal }),
       apiGet<z.infer<typeof auditResponse>>('/api/ops/audit?limit=50', { signal }),
     ]);
@@ -32,8 +26,9 @@ export const view: View = async (ctx) => {
     setViewState(section, 'ready',
       table([t(lang, 'health'), '', ''], [
         [t(lang, 'warehouse'), ok(hc.warehouse.reachable), hc.warehouse.engine ?? hc.warehouse.error ?? ''],
-        [t(lang, 'migrations'), ok(hc.migrations.missing.length === 0), `${hc.migrations.applied}${hc.migrations.missing.length ? ` · ${hc.migrations.missing.join(', ')}` : ''}`],
-        hc.ingest ? [t(lang, 'ingest'), ok(hc.ingest.running), `${hc.ingest.source} · ${t(lang, 'accepted')} ${hc.ingest.accepted.toLocaleString()} · ${t(lang, 'rejected')} ${hc.ingest.rejected.toLocaleString()}`] : [t(lang, 'ingest'), '—', ''],
+        hc.migrations ? [t(lang, 'migrations'), ok(hc.migrations.missing.length === 0), `${hc.migrations.applied}${hc.migrations.missing.length ? ` · ${hc.migrations.missing.join(', ')}` : ''}`]
+          : [t(lang, 'migrations'), '—', ''],
+        hc.ingest ? [t(lang, 'ingest'), ok(hc.ingest.running || hc.ingest.done === true), `${hc.ingest.source} · ${t(lang, 'accepted')} ${hc.ingest.accepted.toLocaleString()} · ${t(lang, 'rejected')} ${hc.ingest.rejected.toLocaleString()}`] : [t(lang, 'ingest'), '—', ''],
       ], { className: 'data health' }),
       h('p', {}, h('a', { href: '/metrics' }, t(lang, 'metricsLink'))),
       h('h2', {}, t(lang, 'deadLetters')),

@@ -124,6 +124,38 @@ describe.skipIf(!KAFKA_BROKERS)('Kafka source', () => {
     expect(await count('SELECT sum(lines) AS n FROM demand_daily')).toBe(lineCount(valid));
   }, 90_000);
 
+  test('one event the engine refuses in a batch of 200: only it is a dead letter, with its offset; the rest land once', async () => {
+    await wh.command('TRUNCATE TABLE pos_lines');
+    await wh.command('TRUNCATE TABLE demand_daily');
+    const prefix = uniquePrefix('split');
+    const { kafka, topics } = await setupTopics(prefix, 1);
+    const valid = receipts(14, 200, '2026-06-10');
+    await produce(kafka, topics, valid.map((value) => ({ kind: 'pos' as const, value })));
+    const poison = valid[137]!.receiptId; // at offset 137 of the only partition
+    // The engine refusing a value it cannot store, for the rows of one receipt.
+    const picky: Warehouse = {
+      ...wh,
+      async insert(table, rows, opts) {
+        if (table === 'pos_lines' && rows.some((r) => r.receipt_id === poison)) {
+          throw new WarehouseError(`Cannot parse input: receipt ${poison} (injected)`, { code: 'CH_27', retryable: false });
+        }
+        return wh.insert(table, rows, opts);
+      },
+    };
+    const source = createKafkaSource({ kafka, warehouse: picky, topics, groupId: `${prefix}-g`, batchMaxRows: 10_000 });
+    await source.start();
+    await waitForDrained(kafka, `${prefix}-g`, topics);
+    await source.stop();
+    const landed = valid.filter((r) => r.receiptId !== poison);
+    expect(await count('SELECT count() AS n FROM pos_lines')).toBe(lineCount(landed));
+    expect(await count('SELECT uniqExact(receipt_id) AS n FROM pos_lines')).toBe(199);
+    expect(await count('SELECT sum(lines) AS n FROM demand_daily')).toBe(lineCount(landed));
+    expect(source.stats()).toMatchObject({ accepted: 199, rejected: { insert_rejected: 1 } });
+    const letters = await readDeadLetters(kafka, topics.pos);
+    expect(letters.map((l) => [l.reason, l.offset])).toEqual([['insert_rejected', '137']]);
+    expect(JSON.parse(letters[0]!.value).receiptId).toBe(poison);
+  }, 90_000);
+
   test('thousands of dead letters in one batch go out in requests the broker accepts', async () => {
     const prefix = uniquePrefix('dlqbig');
     const { kafka, topics } = await setupTopics(prefix, 1);
