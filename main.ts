@@ -17,6 +17,7 @@ import { startKafkaIngest } from './ingest/start-kafka.ts';
 import { loadModelData } from './ingest/sources/model-data.ts';
 import { migrate, readMigrations } from './warehouse/migrate.ts';
 import { openWarehouse } from './warehouse/open.ts';
+import { assertSupported } from './warehouse/supported.ts';
 import { loadQueries } from './warehouse/queries.ts';
 import { loadAreas, loadStores } from './warehouse/reference.ts';
 import { loadNationalSeries, loadPlanTargets } from './warehouse/officials-reference.ts';
@@ -35,6 +36,7 @@ const secret = sessionSecret(config);
 const started = Date.now();
 
 const warehouse = openWarehouse(warehouseConfig(config));
+await assertSupported(warehouse); // a server older than 23.8: one line naming the minimum, and stop
 const migrations = readMigrations(join(root, 'sql/migrations'));
 const queries = loadQueries(join(root, 'sql/queries'));
 const { applied } = await migrate(warehouse, migrations);

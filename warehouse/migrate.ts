@@ -17,6 +17,9 @@ export interface Migration {
 export interface MigrateResult {
   applied: string[]; // names applied by this run
   current: number; // highest version now recorded
+  /** Migrations of this run with statements the server could not take (named with the features
+   *  they need): recorded with those statements, and reported missing by migrationStatus. */
+  partial: string[];
 }
 
 const FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
@@ -48,13 +51,18 @@ export function readMigrations(dir: string): Migration[] {
 export async function migrate(warehouse: Warehouse, migrations: readonly Migration[]): Promise<MigrateResult> {
   await warehouse.command(
     `CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, checksum String,
-       applied_at DateTime DEFAULT now()) ENGINE = MergeTree ORDER BY version`,
+       applied_at DateTime DEFAULT now(), skipped Array(String)) ENGINE = MergeTree ORDER BY version`,
   );
+  // Tables made before `skipped` was added (no IF NOT EXISTS on 18.16's ADD COLUMN).
+  if (!(await hasColumn(warehouse, 'schema_migrations.skipped'))) {
+    await warehouse.command('ALTER TABLE schema_migrations ADD COLUMN skipped Array(String)');
+  }
   const recorded = new Map(
     (await warehouse.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations'))
       .map((r) => [Number(r.version), r.checksum]),
   );
   const applied: string[] = [];
+  const partial: string[] = [];
   for (const m of migrations) {
     const checksum = recorded.get(m.version);
     if (checksum !== undefined) {
@@ -66,15 +74,20 @@ export async function migrate(warehouse: Warehouse, migrations: readonly Migrati
       continue;
     }
     // Every statement is idempotent, so a crash between statements is repaired by a rerun.
-    for (const statement of m.statements) {
-      if (!(await supportsAll(warehouse, statement.requires))) continue;
+    const skipped: string[] = [];
+    for (const [i, statement] of m.statements.entries()) {
+      if (!(await supportsAll(warehouse, statement.requires))) {
+        skipped.push(`statement ${i + 1} needs ${statement.requires.join(', ')}`);
+        continue;
+      }
       if (statement.unlessColumn && (await hasColumn(warehouse, statement.unlessColumn))) continue;
       await warehouse.command(statement.sql);
     }
-    await warehouse.insert('schema_migrations', [{ version: m.version, name: m.name, checksum: m.checksum }]);
+    await warehouse.insert('schema_migrations', [{ version: m.version, name: m.name, checksum: m.checksum, skipped }]);
     applied.push(m.name);
+    if (skipped.length > 0) partial.push(`${m.name} (${skipped.join('; ')})`);
   }
-  return { applied, current: migrations.at(-1)?.version ?? 0 };
+  return { applied, current: migrations.at(-1)?.version ?? 0, partial };
 }
 
 // Production servers are modern; ClickHouse 18.16 (the only server packaged for Debian) lacks
@@ -98,10 +111,15 @@ async function supportsAll(warehouse: Warehouse, features: readonly string[]): P
   return true;
 }
 
-/** The highest applied version, and whether every known migration is applied. */
+/** How many known migrations are applied in full, and which are not: never run, or run with
+ *  statements the server could not take (these are named with what they need). */
 export async function migrationStatus(warehouse: Warehouse, migrations: readonly Migration[]) {
-  const rows = await warehouse.query<{ version: number }>('SELECT version FROM schema_migrations');
-  const have = new Set(rows.map((r) => Number(r.version)));
-  const missing = migrations.filter((m) => !have.has(m.version)).map((m) => m.name);
-  return { applied: have.size, missing };
+  const rows = await warehouse.query<{ version: number; skipped: string[] }>('SELECT version, skipped FROM schema_migrations');
+  const skippedOf = new Map(rows.map((r) => [Number(r.version), r.skipped ?? []]));
+  const missing = migrations.flatMap((m) => {
+    const skipped = skippedOf.get(m.version);
+    if (skipped === undefined) return [m.name];
+    return skipped.length > 0 ? [`${m.name} (${skipped.join('; ')})`] : [];
+  });
+  return { applied: migrations.length - missing.length, missing };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { migrate } from '../../warehouse/migrate.ts';
+import { migrate, migrationStatus } from '../../warehouse/migrate.ts';
 import { POS_FIXTURE, insertPosFixture, migrations, openFixtureWarehouse, type FixtureWarehouse } from '../fixtures/warehouse.ts';
 
 let wh: FixtureWarehouse;
@@ -11,7 +11,8 @@ afterAll(() => wh.close());
 describe('embedded warehouse (chdb)', () => {
   test('migrations applied twice: the second run applies nothing and every version is recorded once', async () => {
     const again = await migrate(wh, migrations);
-    expect(again).toEqual({ applied: [], current: migrations.length });
+    expect(again).toEqual({ applied: [], current: migrations.length, partial: [] });
+    expect(await migrationStatus(wh, migrations)).toEqual({ applied: migrations.length, missing: [] });
     const rows = await wh.query<{ version: number; n: number }>('SELECT version, count() AS n FROM schema_migrations GROUP BY version ORDER BY version');
     expect(rows).toEqual(migrations.map((m) => ({ version: m.version, n: 1 })));
   });
