@@ -1,7 +1,7 @@
 // Ingest from Kafka: make sure the topics exist, then run the consumer group.
 import type { Config } from '../config.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
-import { createKafka } from './kafka/client.ts';
+import { kafkaFromConfig } from './kafka/client.ts';
 import { createKafkaSource } from './kafka/consumer.ts';
 import { ensureTopics, topicNames } from './kafka/topics.ts';
 import { renderMetrics } from './metrics.ts';
@@ -9,15 +9,7 @@ import { ingestStatus, type IngestLogger, type RunningIngest } from './running.t
 
 export async function startKafkaIngest(deps: { config: Config; warehouse: Warehouse; logger: IngestLogger }): Promise<RunningIngest> {
   const { config, warehouse, logger } = deps;
-  const kafka = createKafka({
-    brokers: config.KAFKA_BROKERS!.split(','),
-    clientId: config.KAFKA_CLIENT_ID,
-    ssl: config.KAFKA_SSL,
-    sasl: config.KAFKA_SASL_MECHANISM
-      ? { mechanism: config.KAFKA_SASL_MECHANISM, username: config.KAFKA_SASL_USERNAME ?? '', password: config.KAFKA_SASL_PASSWORD ?? '' }
-      : undefined,
-    log: (level, message, fields) => logger[level](message, fields),
-  });
+  const kafka = kafkaFromConfig(config, (level, message, fields) => logger[level](message, fields));
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
   await admin.connect();

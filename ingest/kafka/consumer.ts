@@ -112,7 +112,7 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     const rows = landed.reduce((n, e) => n + e.rows.length, 0);
     if (landed.length > 0) stats.inserted(table, rows, landed.length);
     for (const { event: ev, error } of refused) {
-      batch.letters.push({ source: `kafka:${topic}/${partition}@${ev.offset}`, kind: batch.kind, reason: 'insert_rejected', detail: error.message.slice(0, 1000), payload: ev.raw, offset: ev.offset });
+      batch.letters.push({ source: `kafka:${topic}/${partition}@${ev.offset}`, kind: batch.kind, reason: 'insert_rejected', detail: error.message.slice(0, 1000), payload: ev.raw, offset: ev.offset, bytes: ev.bytes });
     }
     batch.letters.sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
     stats.duplicates(duplicates);

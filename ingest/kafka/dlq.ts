@@ -2,17 +2,17 @@
 // naming why it was refused and exactly where it came from, so it can be found, fixed and
 // replayed, and so a duplicate (a dead letter re-sent after a crash) can be recognised by its key.
 import type { Message, Producer } from 'kafkajs';
-import type { DeadLetter } from '../dead-letters.ts';
+import type { KafkaDeadLetter } from './partition-batch.ts';
 import { dlqTopic } from './topics.ts';
 
 // Well under Kafka's default message.max.bytes (1 MiB) per request: a batch can hold thousands
 // of letters, and one oversized produce request would fail the whole batch, again and again.
 const MAX_REQUEST_BYTES = 512 * 1024;
 
-export function deadLetterMessage(letter: DeadLetter & { offset: bigint }, topic: string, partition: number): Message {
+export function deadLetterMessage(letter: KafkaDeadLetter, topic: string, partition: number): Message {
   return {
     key: `${topic}/${partition}/${letter.offset}`,
-    value: letter.payload,
+    value: letter.bytes, // as received: not cut, not decoded, so a replay sends the same bytes
     headers: {
       'x-reason': letter.reason,
       'x-detail': letter.detail.slice(0, 500),
@@ -24,7 +24,7 @@ export function deadLetterMessage(letter: DeadLetter & { offset: bigint }, topic
 }
 
 /** Sends the letters in requests of at most 512 KiB, in order; resolves when all are acknowledged. */
-export async function sendDeadLetters(producer: Producer, topic: string, partition: number, letters: readonly (DeadLetter & { offset: bigint })[]) {
+export async function sendDeadLetters(producer: Producer, topic: string, partition: number, letters: readonly KafkaDeadLetter[]) {
   let chunk: Message[] = [];
   let bytes = 0;
   const send = async () => {
@@ -35,7 +35,7 @@ export async function sendDeadLetters(producer: Producer, topic: string, partiti
   };
   for (const letter of letters) {
     const message = deadLetterMessage(letter, topic, partition);
-    const size = Buffer.byteLength(String(message.value)) + 700;
+    const size = letter.bytes.length + 700;
     if (bytes + size > MAX_REQUEST_BYTES) await send();
     chunk.push(message);
     bytes += size;

@@ -13,8 +13,12 @@ export interface BatchEvent {
   day: string;
   rows: Record<string, unknown>[];
   offset: bigint;
-  raw: string; // the message as received, for a dead letter if the engine refuses the rows
+  raw: string; // the message as text, for a dead letter if the engine refuses the rows
+  bytes: Buffer; // the message's value exactly as received: what its dead letter carries
 }
+
+/** A Kafka dead letter keeps the message's bytes, whole, for a replay (`npm run dlq:replay`). */
+export type KafkaDeadLetter = DeadLetter & { offset: bigint; bytes: Buffer };
 
 export interface PartitionBatch {
   readonly kind: EventKind;
@@ -23,9 +27,11 @@ export interface PartitionBatch {
   events: BatchEvent[];
   rowCount: number;
   bytes: number; // message bytes held: bounds the memory of a partition's batch
-  letters: (DeadLetter & { offset: bigint })[];
+  letters: KafkaDeadLetter[];
   startedAt: number; // when the first message arrived, epoch ms
 }
+
+const EMPTY = Buffer.alloc(0);
 
 export function createPartitionBatch(kind: EventKind, now: number): PartitionBatch {
   return { kind, first: null, last: null, events: [], rowCount: 0, bytes: 0, letters: [], startedAt: now };
@@ -42,10 +48,10 @@ export function addMessage(
   if (decoded.ok) {
     const rows = ROWS_OF[batch.kind](decoded.event as never);
     // The raw text is kept as a view of the message (no copy until a dead letter needs it).
-    batch.events.push({ ...eventKey(batch.kind, rows), rows, offset, get raw() { return payloadText(value ?? ''); } });
+    batch.events.push({ ...eventKey(batch.kind, rows), rows, offset, bytes: value ?? EMPTY, get raw() { return payloadText(value ?? ''); } });
     batch.rowCount += rows.length;
   } else {
-    batch.letters.push({ source, kind: batch.kind, reason: decoded.reason, detail: decoded.detail, payload: payloadText(value ?? ''), offset });
+    batch.letters.push({ source, kind: batch.kind, reason: decoded.reason, detail: decoded.detail, payload: payloadText(value ?? ''), offset, bytes: value ?? EMPTY });
   }
 }
 

@@ -6,18 +6,19 @@ import type { Topics } from './topics.ts';
 
 export interface RecordOut {
   kind: EventKind;
-  value: unknown; // an event object, or raw text (bad records are sent as they are)
+  value: unknown; // an event object, or raw text or bytes (bad records are sent as they are)
 }
 
 function keyOf(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return null;
+  if (typeof value !== 'object' || value === null || Buffer.isBuffer(value)) return null;
   const v = value as Record<string, unknown>;
   const key = v.storeId ?? v.stationId ?? v.sellerId;
   return typeof key === 'string' ? key : null;
 }
 
 export function toMessage(record: RecordOut): Message {
-  return { key: keyOf(record.value), value: typeof record.value === 'string' ? record.value : JSON.stringify(record.value) };
+  const v = record.value;
+  return { key: keyOf(v), value: typeof v === 'string' || Buffer.isBuffer(v) ? v : JSON.stringify(v) };
 }
 
 export async function createStreamProducer(kafka: Kafka, topics: Topics, batchSize = 5_000) {
@@ -41,7 +42,7 @@ export async function createStreamProducer(kafka: Kafka, topics: Topics, batchSi
       const list = pending.get(topic);
       if (list) list.push(message);
       else pending.set(topic, [message]);
-      bytes += String(message.value).length;
+      bytes += Buffer.isBuffer(message.value) ? message.value.length : Buffer.byteLength(String(message.value));
       // By count and by size: a produce request over the broker's message.max.bytes is refused whole.
       if (++count % batchSize === 0 || bytes >= 512 * 1024) await flush();
     },
