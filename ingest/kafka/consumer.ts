@@ -14,7 +14,7 @@ import { withRetry, type RetryOptions } from '../retry.ts';
 import { TABLE_OF } from '../rows.ts';
 import { createStats } from '../stats.ts';
 import { sendDeadLetters } from './dlq.ts';
-import { idsSeenElsewhere, recordIds } from './event-ids.ts';
+import { createIdReservations, idsOnRecord, recordIds } from './event-ids.ts';
 import { batchToken, createWarehouseLedger, type Ledger, type OffsetRange } from './ledger.ts';
 import { addMessage, createPartitionBatch, isEmpty, rangeOf, uniqueEvents, type PartitionBatch } from './partition-batch.ts';
 import type { Topics } from './topics.ts';
@@ -30,6 +30,7 @@ export interface KafkaSourceOptions {
   batchMaxMs?: number; // 1_000 by default
   maxMessageBytes?: number; // 1 MiB by default: larger messages are dead letters
   retryInitialMs?: number; // 200 by default
+  ledgerPage?: number; // 1_000 by default: recorded ranges read at a time when re-forming batches
   retryMaxMs?: number; // 30_000 by default
   clock?: () => number;
   onRetry?: (error: Error, attempt: number, delayMs: number) => void;
@@ -38,7 +39,8 @@ export interface KafkaSourceOptions {
 
 interface PartitionState {
   batch: PartitionBatch;
-  pending: OffsetRange[]; // ledger ranges still to re-form after a (re)start
+  pending: OffsetRange[]; // ledger ranges still to re-form after a (re)start, a page at a time
+  morePendingFrom: bigint | null; // where the next page of the ledger starts; null: no more
   highWatermark: bigint;
   committed: bigint;
 }
@@ -49,12 +51,13 @@ class StaleBatch extends Error {}
 export function createKafkaSource(options: KafkaSourceOptions) {
   const {
     kafka, warehouse, topics, groupId = 'cx-ingest', sessionTimeoutMs = 30_000, batchMaxRows = 10_000,
-    batchMaxBytes = 16 << 20, batchMaxMs = 1_000, maxMessageBytes = 1 << 20, retryInitialMs = 200, retryMaxMs = 30_000,
+    batchMaxBytes = 16 << 20, batchMaxMs = 1_000, maxMessageBytes = 1 << 20, retryInitialMs = 200, retryMaxMs = 30_000, ledgerPage = 1_000,
     clock = Date.now, onRetry, onCrash,
   } = options;
   const kindOf = new Map<string, EventKind>(EVENT_KINDS.map((k) => [topics[k], k]));
   const stats = createStats();
   const partitions = new Map<string, PartitionState>();
+  const reservations = createIdReservations();
   let ledger: Ledger | null = null;
   let consumer: Consumer | null = null;
   let producer: Producer | null = null;
@@ -82,11 +85,25 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     if (!state) {
       // First batch of this partition since we joined: it starts at the committed offset, and
       // any ledger range at or after it may have landed without its commit.
-      const pending = ledger ? await withRetry(() => ledger!.pending(topic, partition, firstOffset), retryOptions(payload, gen)) : [];
-      state = { batch: createPartitionBatch(kindOf.get(topic)!, clock()), pending, highWatermark: firstOffset, committed: firstOffset };
+      state = { batch: createPartitionBatch(kindOf.get(topic)!, clock()), pending: [], morePendingFrom: ledger ? firstOffset : null, highWatermark: firstOffset, committed: firstOffset };
+      await nextPendingPage(state, topic, partition, payload, gen);
       partitions.set(key, state);
     }
     return state;
+  }
+
+  /** The ledger's ranges a page at a time: a topic read again from the start may have millions. */
+  async function nextPendingPage(state: PartitionState, topic: string, partition: number, payload: EachBatchPayload | undefined, gen: number) {
+    if (state.pending.length > 0 || state.morePendingFrom === null || !ledger) return;
+    const from = state.morePendingFrom;
+    const page = await withRetry(() => ledger!.pending(topic, partition, from, ledgerPage), retryOptions(payload, gen));
+    state.pending = page;
+    state.morePendingFrom = page.length === ledgerPage ? page.at(-1)!.last + 1n : null;
+  }
+
+  async function shiftPending(state: PartitionState, topic: string, partition: number, payload: EachBatchPayload | undefined, gen: number) {
+    state.pending.shift();
+    await nextPendingPage(state, topic, partition, payload, gen);
   }
 
   async function flush(state: PartitionState, topic: string, partition: number, replay: boolean, payload: EachBatchPayload | undefined, gen: number) {
@@ -99,29 +116,37 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     // Without insert deduplication (ClickHouse 18.16) there is no ledger and no id check: the
     // ingest is at-least-once there (docs/exactly-once.md). The two are independent, so they
     // run side by side; both finish before the rows are inserted.
-    const [, seen] = await Promise.all([
-      ledger && !replay ? withRetry(() => ledger!.record(topic, partition, range), retry) : undefined,
-      ledger ? withRetry(() => idsSeenElsewhere(warehouse, batch.kind, batch.events, token), retry) : new Set<string>(),
-    ]);
-    const { kept, duplicates } = uniqueEvents(batch.events, seen);
-    // The engine refuses some rows as they are (resource trouble is retried inside): the batch is
-    // split until only their events are left, each a dead letter with its own bytes and offset.
-    // A part's token extends the range's, and the split is the same on a replay.
-    const { landed, refused } = await insertIsolating(kept, (part, suffix) =>
-      withRetry(() => warehouse.insert(table, part.flatMap((e) => e.rows), { dedupToken: token + suffix }), retry));
-    const rows = landed.reduce((n, e) => n + e.rows.length, 0);
-    if (landed.length > 0) stats.inserted(table, rows, landed.length);
-    for (const { event: ev, error } of refused) {
-      batch.letters.push({ source: `kafka:${topic}/${partition}@${ev.offset}`, kind: batch.kind, reason: 'insert_rejected', detail: error.message.slice(0, 1000), payload: ev.raw, offset: ev.offset, bytes: ev.bytes });
+    const release = ledger ? await reservations.reserve(batch.kind, batch.events) : () => {};
+    let rows = 0;
+    try {
+      const [, onRecord] = await Promise.all([
+        ledger && !replay ? withRetry(() => ledger!.record(topic, partition, range), retry) : undefined,
+        ledger ? withRetry(() => idsOnRecord(warehouse, batch.kind, batch.events, token), retry) : { elsewhere: new Set<string>(), landed: false },
+      ]);
+      // A range written in full before (its ids on record under its token) is not written again,
+      // however long ago: after an offset reset or under a new group id, as after a crash.
+      const { kept, duplicates } = onRecord.landed ? { kept: [], duplicates: batch.events.length } : uniqueEvents(batch.events, onRecord.elsewhere);
+      // The engine refuses some rows as they are (resource trouble is retried inside): the batch is
+      // split until only their events are left, each a dead letter with its own bytes and offset.
+      // A part's token extends the range's, and the split is the same on a replay.
+      const { landed, refused } = await insertIsolating(kept, (part, suffix) =>
+        withRetry(() => warehouse.insert(table, part.flatMap((e) => e.rows), { dedupToken: token + suffix }), retry));
+      rows = landed.reduce((n, e) => n + e.rows.length, 0);
+      if (landed.length > 0) stats.inserted(table, rows, landed.length);
+      for (const { event: ev, error } of refused) {
+        batch.letters.push({ source: `kafka:${topic}/${partition}@${ev.offset}`, kind: batch.kind, reason: 'insert_rejected', detail: error.message.slice(0, 1000), payload: ev.raw, offset: ev.offset, bytes: ev.bytes });
+      }
+      batch.letters.sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
+      stats.duplicates(duplicates);
+      // The ids (after the rows: an id on record means its rows landed) and the dead letters are
+      // independent of each other; both land before the commit.
+      await Promise.all([
+        ledger && landed.length > 0 ? withRetry(() => recordIds(warehouse, batch.kind, landed, token), retry) : undefined,
+        sendDeadLetters(producer!, topic, partition, batch.letters),
+      ]);
+    } finally {
+      release();
     }
-    batch.letters.sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
-    stats.duplicates(duplicates);
-    // The ids (after the rows: an id on record means its rows landed) and the dead letters are
-    // independent of each other; both land before the commit.
-    await Promise.all([
-      ledger && landed.length > 0 ? withRetry(() => recordIds(warehouse, batch.kind, landed, token), retry) : undefined,
-      sendDeadLetters(producer!, topic, partition, batch.letters),
-    ]);
     for (const l of batch.letters) stats.rejected(l.reason);
     if (gen !== generation) throw new StaleBatch('group rejoined during the write: the partition owner replays this range');
     await consumer!.commitOffsets([{ topic, partition, offset: (range.last + 1n).toString() }]);
@@ -150,9 +175,9 @@ export function createKafkaSource(options: KafkaSourceOptions) {
         // Re-forming a recorded range: close it exactly where it closed before.
         while (state.pending.length > 0 && offset > state.pending[0]!.last && !isEmpty(state.batch)) {
           await flush(state, topic, partition, true, payload, gen);
-          state.pending.shift();
+          await shiftPending(state, topic, partition, payload, gen);
         }
-        if (state.pending.length > 0 && offset > state.pending[0]!.last) state.pending.shift();
+        while (state.pending.length > 0 && offset > state.pending[0]!.last) await shiftPending(state, topic, partition, payload, gen);
         if (isEmpty(state.batch)) state.batch.startedAt = clock();
         stats.consumed();
         // A message without a timestamp (a producer that set none) is bounded by the clock instead.
@@ -161,7 +186,7 @@ export function createKafkaSource(options: KafkaSourceOptions) {
         const next = state.pending[0];
         if (next && offset === next.last) {
           await flush(state, topic, partition, true, payload, gen);
-          state.pending.shift();
+          await shiftPending(state, topic, partition, payload, gen);
         } else if (!next && full(state.batch)) {
           await flush(state, topic, partition, false, payload, gen);
         }

@@ -10,8 +10,8 @@ export interface OffsetRange {
 
 export interface Ledger {
   record(topic: string, partition: number, range: OffsetRange): Promise<void>;
-  /** Ranges recorded at or after `from` (the committed offset), in offset order. */
-  pending(topic: string, partition: number, from: bigint): Promise<OffsetRange[]>;
+  /** Up to `limit` ranges recorded at or after `from` (the committed offset), in offset order. */
+  pending(topic: string, partition: number, from: bigint, limit: number): Promise<OffsetRange[]>;
 }
 
 export function createWarehouseLedger(warehouse: Warehouse): Ledger {
@@ -19,13 +19,13 @@ export function createWarehouseLedger(warehouse: Warehouse): Ledger {
     async record(topic, partition, { first, last }) {
       await warehouse.insert('ingest_batches', [{ topic, partition, first_offset: first.toString(), last_offset: last.toString() }]);
     },
-    async pending(topic, partition, from) {
+    async pending(topic, partition, from, limit) {
       // Offsets travel as strings: they outgrow a double long before they outgrow UInt64.
       const rows = await warehouse.query<{ first: string; last: string }>(
         `SELECT DISTINCT toString(first_offset) AS first, toString(last_offset) AS last FROM ingest_batches
          WHERE topic = {topic:String} AND partition = {partition:UInt32} AND first_offset >= {from:UInt64}
-         ORDER BY first_offset`,
-        { topic, partition, from: from.toString() },
+         ORDER BY first_offset LIMIT {limit:UInt32}`,
+        { topic, partition, from: from.toString(), limit },
       );
       return rows.map((r) => ({ first: BigInt(r.first), last: BigInt(r.last) }));
     },

@@ -1,0 +1,108 @@
+// The identity of an event is (stream, id): `receiptId`, `txnId`, `recordId`, unique across the
+// platform. The first message with an id wins; every later one is a duplicate, whatever its
+// partition, its time or its distance from the first. Against the real broker and engine.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Partitioners } from 'kafkajs';
+import type { PosReceipt } from '../../../contracts/events.ts';
+import { createKafkaSource } from '../../../ingest/kafka/consumer.ts';
+import { createGenerator } from '../../../ingest/sources/generator.ts';
+import { loadModelData } from '../../../ingest/sources/model-data.ts';
+import { KAFKA_BROKERS, setupTopics, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
+import { openFixtureWarehouse, type FixtureWarehouse } from '../../fixtures/warehouse.ts';
+import type { Kafka } from 'kafkajs';
+
+let wh: FixtureWarehouse;
+beforeAll(async () => {
+  wh = await openFixtureWarehouse({ withAreas: false });
+});
+afterAll(() => wh.close());
+
+const count = async (sql: string) => Number((await wh.query<{ n: number }>(sql))[0]!.n);
+const lineCount = (rs: readonly PosReceipt[]) => rs.reduce((s, r) => s + r.lines.length, 0);
+
+function receipts(seed: number, n: number, tag: string): PosReceipt[] {
+  const gen = createGenerator({ ...loadModelData(seed), seed });
+  const out: PosReceipt[] = [];
+  for (const d of gen.days('2026-05-01', 30)) {
+    for (const r of gen.day(d)) {
+      if (r.kind === 'pos') out.push({ ...(r.value as PosReceipt), receiptId: `${tag}-${out.length}` });
+      if (out.length === n) return out;
+    }
+  }
+  return out;
+}
+
+/** Sends each receipt to the partition given, as a producer that re-sends anywhere would. */
+async function sendTo(kafka: Kafka, topic: string, items: { partition: number; value: PosReceipt }[]) {
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  for (let i = 0; i < items.length; i += 500) {
+    await producer.send({ topic, acks: -1, messages: items.slice(i, i + 500).map((m) => ({ partition: m.partition, value: JSON.stringify(m.value) })) });
+  }
+  await producer.disconnect();
+}
+
+async function consume(kafka: Kafka, topics: Awaited<ReturnType<typeof setupTopics>>['topics'], groupId: string, batchMaxRows = 10_000) {
+  // Two recorded ranges a page: a replay pages through the ledger, as one of millions would.
+  const source = createKafkaSource({ kafka, warehouse: wh, topics, groupId, batchMaxRows, ledgerPage: 2 });
+  await source.start();
+  await waitForDrained(kafka, groupId, topics);
+  await source.stop();
+  return source.stats();
+}
+
+describe.skipIf(!KAFKA_BROKERS)('the identity of an event', () => {
+  test('the same ids in three partitions at once: each counted once', async () => {
+    const prefix = uniquePrefix('three');
+    const { kafka, topics } = await setupTopics(prefix, 3);
+    const rs = receipts(31, 600, prefix);
+    // Every receipt in all three partitions: the three batches run at the same moment.
+    await sendTo(kafka, topics.pos, [0, 1, 2].flatMap((partition) => rs.map((value) => ({ partition, value }))));
+    const stats = await consume(kafka, topics, `${prefix}-g`);
+    expect(await count(`SELECT count() AS n FROM pos_lines WHERE receipt_id LIKE '${prefix}-%'`)).toBe(lineCount(rs));
+    expect(await count(`SELECT uniqExact(receipt_id) AS n FROM pos_lines WHERE receipt_id LIKE '${prefix}-%'`)).toBe(600);
+    expect(stats).toMatchObject({ consumed: 1800, accepted: 600, duplicates: 1200 });
+  }, 120_000);
+
+  test('a re-send with its time corrected, days later: the first wins, the correction is a duplicate', async () => {
+    const prefix = uniquePrefix('fix');
+    const { kafka, topics } = await setupTopics(prefix, 1);
+    const rs = receipts(32, 50, prefix);
+    await sendTo(kafka, topics.pos, rs.map((value) => ({ partition: 0, value })));
+    await consume(kafka, topics, `${prefix}-g`);
+    const corrected = rs.slice(0, 10).map((r) => ({ ...r, soldAt: '2026-06-20 12:00:00' }));
+    await sendTo(kafka, topics.pos, corrected.map((value) => ({ partition: 0, value })));
+    const stats = await consume(kafka, topics, `${prefix}-g`);
+    expect(stats).toMatchObject({ accepted: 0, duplicates: 10 });
+    expect(await count(`SELECT count() AS n FROM pos_lines WHERE receipt_id LIKE '${prefix}-%'`)).toBe(lineCount(rs));
+    expect(await count(`SELECT count() AS n FROM pos_lines WHERE receipt_id LIKE '${prefix}-%' AND sold_at >= '2026-06-20 00:00:00'`)).toBe(0);
+  }, 120_000);
+
+  test('the topic read again from the start, by a new group and by the old one reset, long after (no token window left): nothing counted twice', async () => {
+    const prefix = uniquePrefix('again');
+    const { kafka, topics } = await setupTopics(prefix, 2);
+    const rs = receipts(33, 800, prefix);
+    await sendTo(kafka, topics.pos, rs.map((value, i) => ({ partition: i % 2, value })));
+    await consume(kafka, topics, `${prefix}-g1`, 150); // several recorded ranges per partition
+    const before = { lines: await count('SELECT count() AS n FROM pos_lines'), demand: await count('SELECT sum(lines) AS n FROM demand_daily') };
+    expect(before.lines).toBeGreaterThanOrEqual(lineCount(rs));
+    // "Long after": the engine no longer remembers the batches' tokens.
+    await wh.command('ALTER TABLE pos_lines MODIFY SETTING non_replicated_deduplication_window = 0');
+    await wh.command('ALTER TABLE demand_daily MODIFY SETTING non_replicated_deduplication_window = 0');
+    try {
+      const fresh = await consume(kafka, topics, `${prefix}-g2`, 150);
+      expect(fresh).toMatchObject({ consumed: 800, accepted: 0 });
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.resetOffsets({ groupId: `${prefix}-g1`, topic: topics.pos, earliest: true });
+      await admin.disconnect();
+      const reset = await consume(kafka, topics, `${prefix}-g1`, 150);
+      expect(reset).toMatchObject({ consumed: 800, accepted: 0 });
+      expect(await count('SELECT count() AS n FROM pos_lines')).toBe(before.lines);
+      expect(await count('SELECT sum(lines) AS n FROM demand_daily')).toBe(before.demand);
+    } finally {
+      await wh.command('ALTER TABLE pos_lines MODIFY SETTING non_replicated_deduplication_window = 10000');
+      await wh.command('ALTER TABLE demand_daily MODIFY SETTING non_replicated_deduplication_window = 10000');
+    }
+  }, 180_000);
+});
