@@ -21,6 +21,7 @@ export async function startInProcessIngest(deps: {
     deadLetters: createWarehouseDeadLetters(warehouse),
     batchMaxRows: config.INGEST_BATCH_ROWS,
     batchMaxMs: config.INGEST_BATCH_MS,
+    maxMessageBytes: config.INGEST_MAX_MESSAGE_BYTES,
     onRetry: (e, attempt, delayMs) => logger.warn('warehouse insert failed; retrying', { attempt, delayMs, error: e.message }),
     onError: (e) => logger.error('a timed flush failed; its records were not acknowledged', { error: e.message }),
   });

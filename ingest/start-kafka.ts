@@ -19,7 +19,7 @@ export async function startKafkaIngest(deps: { config: Config; warehouse: Wareho
 
   const source = createKafkaSource({
     kafka, warehouse, topics, groupId: config.KAFKA_GROUP_ID, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-    batchMaxRows: config.INGEST_BATCH_ROWS, batchMaxMs: config.INGEST_BATCH_MS,
+    batchMaxRows: config.INGEST_BATCH_ROWS, batchMaxMs: config.INGEST_BATCH_MS, maxMessageBytes: config.INGEST_MAX_MESSAGE_BYTES,
     onRetry: (e, attempt, delayMs) => logger.warn('warehouse unavailable; consumer paused, retrying', { attempt, delayMs, error: e.message }),
     onCrash: (e) => logger.error('kafka consumer failed; joining the group again', { error: e.message }),
   });

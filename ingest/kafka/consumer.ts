@@ -14,9 +14,9 @@ import { withRetry, type RetryOptions } from '../retry.ts';
 import { TABLE_OF } from '../rows.ts';
 import { createStats } from '../stats.ts';
 import { sendDeadLetters } from './dlq.ts';
-import { createIdReservations, idsOnRecord, recordIds } from './event-ids.ts';
-import { batchToken, createWarehouseLedger, type Ledger, type OffsetRange } from './ledger.ts';
-import { addMessage, createPartitionBatch, isEmpty, rangeOf, uniqueEvents, type PartitionBatch } from './partition-batch.ts';
+import { claimIds, claimsOf, createIdReservations } from './event-ids.ts';
+import { batchToken, createWarehouseLedger, type Ledger, type RecordedRange } from './ledger.ts';
+import { addMessage, createPartitionBatch, isEmpty, rangeOf, uniqueEvents, type BatchEvent, type PartitionBatch } from './partition-batch.ts';
 import type { Topics } from './topics.ts';
 
 export interface KafkaSourceOptions {
@@ -39,7 +39,7 @@ export interface KafkaSourceOptions {
 
 interface PartitionState {
   batch: PartitionBatch;
-  pending: OffsetRange[]; // ledger ranges still to re-form after a (re)start, a page at a time
+  pending: RecordedRange[]; // ledger ranges still to re-form after a (re)start, a page at a time
   morePendingFrom: bigint | null; // where the next page of the ledger starts; null: no more
   highWatermark: bigint;
   committed: bigint;
@@ -106,7 +106,7 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     await nextPendingPage(state, topic, partition, payload, gen);
   }
 
-  async function flush(state: PartitionState, topic: string, partition: number, replay: boolean, payload: EachBatchPayload | undefined, gen: number) {
+  async function flush(state: PartitionState, topic: string, partition: number, replayOf: RecordedRange | null, payload: EachBatchPayload | undefined, gen: number) {
     const batch = state.batch;
     const range = rangeOf(batch);
     const started = clock();
@@ -114,21 +114,34 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     const table = TABLE_OF[batch.kind];
     const token = batchToken(table, topic, partition, range);
     // Without insert deduplication (ClickHouse 18.16) there is no ledger and no id check: the
-    // ingest is at-least-once there (docs/exactly-once.md). The two are independent, so they
-    // run side by side; both finish before the rows are inserted.
-    const release = ledger ? await reservations.reserve(batch.kind, batch.events) : () => {};
+    // ingest is at-least-once there (docs/exactly-once.md).
     let rows = 0;
-    try {
-      const [, onRecord] = await Promise.all([
-        ledger && !replay ? withRetry(() => ledger!.record(topic, partition, range), retry) : undefined,
-        ledger ? withRetry(() => idsOnRecord(warehouse, batch.kind, batch.events, token), retry) : { elsewhere: new Set<string>(), landed: false },
-      ]);
-      // A range written in full before (its ids on record under its token) is not written again,
-      // however long ago: after an offset reset or under a new group id, as after a crash.
-      const { kept, duplicates } = onRecord.landed ? { kept: [], duplicates: batch.events.length } : uniqueEvents(batch.events, onRecord.elsewhere);
+    if (replayOf?.done) {
+      // Written in full before (an offset reset, a new group, a crash after the rows): not again,
+      // however long ago. Its dead letters go out again below (they are at least once).
+      stats.duplicates(batch.events.length);
+    } else {
+      // Claim the ids, then write the rows: an id claimed elsewhere (landed, or a crashed batch's
+      // still to be replayed) is a duplicate here. Within this process, a batch claiming the same
+      // ids at this moment is waited for; the record and the lookup run side by side.
+      const release = ledger ? await reservations.reserve(batch.kind, batch.events) : () => {};
+      let kept: BatchEvent[];
+      try {
+        const [, claims] = await Promise.all([
+          ledger && !replayOf ? withRetry(() => ledger!.record(topic, partition, range), retry) : undefined,
+          ledger ? withRetry(() => claimsOf(warehouse, batch.kind, batch.events, token), retry) : undefined,
+        ]);
+        const unique = uniqueEvents(batch.events, claims?.elsewhere ?? new Set());
+        kept = unique.kept;
+        stats.duplicates(unique.duplicates);
+        const toClaim = kept.filter((e) => !claims?.own.has(e.id));
+        if (ledger) await withRetry(() => claimIds(warehouse, batch.kind, toClaim, token), retry);
+      } finally {
+        release();
+      }
       // The engine refuses some rows as they are (resource trouble is retried inside): the batch is
-      // split until only their events are left, each a dead letter with its own bytes and offset.
-      // A part's token extends the range's, and the split is the same on a replay.
+      // split until only their events are left, each a dead letter with its own bytes and offset,
+      // its id given back. A part's token extends the range's, and the split is the same on a replay.
       const { landed, refused } = await insertIsolating(kept, (part, suffix) =>
         withRetry(() => warehouse.insert(table, part.flatMap((e) => e.rows), { dedupToken: token + suffix }), retry));
       rows = landed.reduce((n, e) => n + e.rows.length, 0);
@@ -137,16 +150,10 @@ export function createKafkaSource(options: KafkaSourceOptions) {
         batch.letters.push({ source: `kafka:${topic}/${partition}@${ev.offset}`, kind: batch.kind, reason: 'insert_rejected', detail: error.message.slice(0, 1000), payload: ev.raw, offset: ev.offset, bytes: ev.bytes });
       }
       batch.letters.sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
-      stats.duplicates(duplicates);
-      // The ids (after the rows: an id on record means its rows landed) and the dead letters are
-      // independent of each other; both land before the commit.
-      await Promise.all([
-        ledger && landed.length > 0 ? withRetry(() => recordIds(warehouse, batch.kind, landed, token), retry) : undefined,
-        sendDeadLetters(producer!, topic, partition, batch.letters),
-      ]);
-    } finally {
-      release();
+      if (ledger && refused.length > 0) await withRetry(() => claimIds(warehouse, batch.kind, refused.map((r) => r.event), token, true), retry);
+      if (ledger) await withRetry(() => ledger!.done(topic, partition, range), retry);
     }
+    await sendDeadLetters(producer!, topic, partition, batch.letters);
     for (const l of batch.letters) stats.rejected(l.reason);
     if (gen !== generation) throw new StaleBatch('group rejoined during the write: the partition owner replays this range');
     await consumer!.commitOffsets([{ topic, partition, offset: (range.last + 1n).toString() }]);
@@ -174,7 +181,7 @@ export function createKafkaSource(options: KafkaSourceOptions) {
         const offset = BigInt(message.offset);
         // Re-forming a recorded range: close it exactly where it closed before.
         while (state.pending.length > 0 && offset > state.pending[0]!.last && !isEmpty(state.batch)) {
-          await flush(state, topic, partition, true, payload, gen);
+          await flush(state, topic, partition, state.pending[0]!, payload, gen);
           await shiftPending(state, topic, partition, payload, gen);
         }
         while (state.pending.length > 0 && offset > state.pending[0]!.last) await shiftPending(state, topic, partition, payload, gen);
@@ -185,16 +192,16 @@ export function createKafkaSource(options: KafkaSourceOptions) {
         addMessage(state.batch, offset, message.value, `kafka:${topic}/${partition}@${offset}`, maxMessageBytes, sentAt);
         const next = state.pending[0];
         if (next && offset === next.last) {
-          await flush(state, topic, partition, true, payload, gen);
+          await flush(state, topic, partition, next, payload, gen);
           await shiftPending(state, topic, partition, payload, gen);
         } else if (!next && full(state.batch)) {
-          await flush(state, topic, partition, false, payload, gen);
+          await flush(state, topic, partition, null, payload, gen);
         }
       }
       // Caught up with the broker, or waited long enough: flush now, inside this eachBatch.
       const caughtUp = state.batch.last !== null && state.batch.last + 1n >= state.highWatermark;
       if (!isEmpty(state.batch) && state.pending.length === 0 && (caughtUp || clock() - state.batch.startedAt >= batchMaxMs)) {
-        await flush(state, topic, partition, false, payload, gen);
+        await flush(state, topic, partition, null, payload, gen);
       }
       if (gen !== generation) return; // a newer group generation owns the offsets now
       if (state.batch.last !== null) payload.resolveOffset(state.batch.last.toString());
@@ -258,7 +265,7 @@ export function createKafkaSource(options: KafkaSourceOptions) {
       for (const [key, state] of partitions) {
         if (isEmpty(state.batch) || state.pending.length > 0) continue; // a replay is left whole to the next owner
         const [topic, partition] = [key.slice(0, key.lastIndexOf('/')), Number(key.slice(key.lastIndexOf('/') + 1))];
-        await flush(state, topic, partition, false, undefined, gen).catch(() => {}); // uncommitted: read again later
+        await flush(state, topic, partition, null, undefined, gen).catch(() => {}); // uncommitted: read again later
       }
       running = false;
       await consumer?.disconnect();

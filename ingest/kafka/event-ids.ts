@@ -1,41 +1,50 @@
 // The identity of an event is (stream, id): an id is unique across the platform, and the first
 // message that carries it wins; every later one is a duplicate, whatever its partition, its time
-// or its distance from the first (see sql/migrations/0006_event_ids.sql, docs/exactly-once.md).
+// or its distance from the first. A batch claims its events' ids (`ingest_event_ids`, migrations
+// 0006 and 0020) before it writes their rows: an id claimed by another batch, landed or still to be
+// replayed after a crash, is not written again. See docs/exactly-once.md.
 import type { EventKind } from '../../contracts/events.ts';
+import { formatShanghaiTime } from '../../contracts/time.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { BatchEvent } from './partition-batch.ts';
 
-export interface IdsOnRecord {
-  /** Ids another batch wrote: this batch drops their events. */
+export interface Claims {
+  /** Ids another batch holds: this batch drops their events. */
   elsewhere: Set<string>;
-  /** This batch's own ids are on record under its token: it was written in full before (a range
-   *  re-read after a crash, an offset reset or by a new group), and is not written again. */
-  landed: boolean;
+  /** Ids this batch claimed on an earlier attempt: still its own to write. */
+  own: Set<string>;
 }
 
-export async function idsOnRecord(warehouse: Warehouse, kind: EventKind, events: readonly BatchEvent[], token: string): Promise<IdsOnRecord> {
-  if (events.length === 0) return { elsewhere: new Set(), landed: false };
-  // By (kind, id), the table's key, in every month: a re-send may carry another day.
-  const rows = await warehouse.query<{ id: string; own: number; others: number }>(
-    `SELECT id, countIf(token = {token:String}) AS own, countIf(token != {token:String}) AS others FROM ingest_event_ids
+export async function claimsOf(warehouse: Warehouse, kind: EventKind, events: readonly BatchEvent[], token: string): Promise<Claims> {
+  const claims: Claims = { elsewhere: new Set(), own: new Set() };
+  if (events.length === 0) return claims;
+  // By (kind, id), the table's key, in every month: a re-send may carry another day. The newest
+  // row of an id holds it; an empty token is a claim given back (its event was refused).
+  const rows = await warehouse.query<{ id: string; holder: string }>(
+    `SELECT id, argMax(token, at) AS holder FROM ingest_event_ids
      WHERE kind = {kind:String} AND id IN {ids:Array(String)} GROUP BY id`,
-    { kind, ids: [...new Set(events.map((e) => e.id))], token },
+    { kind, ids: [...new Set(events.map((e) => e.id))] },
   );
-  return {
-    elsewhere: new Set(rows.filter((r) => Number(r.others) > 0 && Number(r.own) === 0).map((r) => r.id)),
-    landed: rows.some((r) => Number(r.own) > 0),
-  };
+  for (const r of rows) {
+    if (r.holder === token) claims.own.add(r.id);
+    else if (r.holder !== '') claims.elsewhere.add(r.id);
+  }
+  return claims;
 }
 
-export async function recordIds(warehouse: Warehouse, kind: EventKind, events: readonly BatchEvent[], token: string): Promise<void> {
+/** Claims the ids of `events` for the batch `token` (`release`: gives them back, token ''). */
+export async function claimIds(warehouse: Warehouse, kind: EventKind, events: readonly BatchEvent[], token: string, release = false): Promise<void> {
   if (events.length === 0) return;
-  await warehouse.insert('ingest_event_ids', events.map((e) => ({ kind, id: e.id, token, day: e.day })), { dedupToken: `${token}/ids` });
+  const now = Date.now();
+  const at = `${formatShanghaiTime(now)}.${String(now % 1000).padStart(3, '0')}`;
+  await warehouse.insert('ingest_event_ids', events.map((e) => ({ kind, id: e.id, token: release ? '' : token, day: e.day, at })),
+    { dedupToken: `${token}/${release ? 'released' : 'ids'}` });
 }
 
 /**
- * Ids held by batches being written in this process: a batch whose ids another one holds waits
- * for it to finish, then looks them up, so two partitions with the same id at the same moment
- * (a producer re-sending into another partition) cannot both find it absent and both write it.
+ * Ids held by batches being claimed in this process: a batch whose ids another one is claiming
+ * waits for it, then looks them up, so two partitions with the same id at the same moment (a
+ * producer re-sending into another partition) cannot both find it free and both claim it.
  */
 export function createIdReservations() {
   const held = new Map<string, Promise<void>>();

@@ -1,6 +1,8 @@
-// The ledger of batches: which partition offset range went to the warehouse as one batch. It is
-// written before the batch, so after a crash the partition's next owner re-forms exactly the
-// batches that may have landed, with the same deduplication tokens. See docs/exactly-once.md.
+// The ledger of batches: which partition offset range went to the warehouse as one batch, and
+// whether its rows landed. A range is recorded before its batch is written and marked done after
+// its rows landed, so the partition's next reader, in any group and at any distance in time,
+// re-forms exactly the recorded batches: a done one is not written again, an unfinished one is
+// written with the same deduplication tokens. See docs/exactly-once.md.
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 
 export interface OffsetRange {
@@ -8,26 +10,37 @@ export interface OffsetRange {
   last: bigint; // inclusive
 }
 
+export interface RecordedRange extends OffsetRange {
+  done: boolean;
+}
+
 export interface Ledger {
   record(topic: string, partition: number, range: OffsetRange): Promise<void>;
+  /** After the range's rows landed. */
+  done(topic: string, partition: number, range: OffsetRange): Promise<void>;
   /** Up to `limit` ranges recorded at or after `from` (the committed offset), in offset order. */
-  pending(topic: string, partition: number, from: bigint, limit: number): Promise<OffsetRange[]>;
+  pending(topic: string, partition: number, from: bigint, limit: number): Promise<RecordedRange[]>;
 }
 
 export function createWarehouseLedger(warehouse: Warehouse): Ledger {
+  const row = (topic: string, partition: number, { first, last }: OffsetRange, done: number) =>
+    ({ topic, partition, first_offset: first.toString(), last_offset: last.toString(), done });
   return {
-    async record(topic, partition, { first, last }) {
-      await warehouse.insert('ingest_batches', [{ topic, partition, first_offset: first.toString(), last_offset: last.toString() }]);
+    async record(topic, partition, range) {
+      await warehouse.insert('ingest_batches', [row(topic, partition, range, 0)]);
+    },
+    async done(topic, partition, range) {
+      await warehouse.insert('ingest_batches', [row(topic, partition, range, 1)]);
     },
     async pending(topic, partition, from, limit) {
       // Offsets travel as strings: they outgrow a double long before they outgrow UInt64.
-      const rows = await warehouse.query<{ first: string; last: string }>(
-        `SELECT DISTINCT toString(first_offset) AS first, toString(last_offset) AS last FROM ingest_batches
+      const rows = await warehouse.query<{ first: string; last: string; done: number }>(
+        `SELECT toString(first_offset) AS first, toString(last_offset) AS last, max(done) AS done FROM ingest_batches
          WHERE topic = {topic:String} AND partition = {partition:UInt32} AND first_offset >= {from:UInt64}
-         ORDER BY first_offset LIMIT {limit:UInt32}`,
+         GROUP BY first_offset, last_offset ORDER BY first_offset LIMIT {limit:UInt32}`,
         { topic, partition, from: from.toString(), limit },
       );
-      return rows.map((r) => ({ first: BigInt(r.first), last: BigInt(r.last) }));
+      return rows.map((r) => ({ first: BigInt(r.first), last: BigInt(r.last), done: Number(r.done) === 1 }));
     },
   };
 }

@@ -1,0 +1,171 @@
+// Everything at once, against the real broker and the real engine: batches written by kcat (a
+// librdkafka producer, not kafkajs) in every codec, exact duplicates, the same ids in all three
+// partitions, poison messages of every kind, and the ingest process (main.ts) killed with SIGKILL
+// at 20 random points while it consumes; then a clean run; then the group's offsets reset to the
+// start and the topics read again. The warehouse (raw tables and rollup) and the dead-letter
+// topics are compared with counts worked out here from what was produced.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { DistributionTxn, EventKind, ParcelVolume, PosReceipt } from '../../../contracts/events.ts';
+import { createGenerator } from '../../../ingest/sources/generator.ts';
+import { loadModelData } from '../../../ingest/sources/model-data.ts';
+import { createEmbeddedWarehouse } from '../../../warehouse/embedded.ts';
+import { KAFKA_BROKERS, readDeadLetters, setupTopics, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
+import { ROOT } from '../../fixtures/warehouse.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cx-faults-'));
+const dataDir = join(dir, 'chdb');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const KILLS = 20;
+const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
+const MAX_BYTES = 8192;
+
+function startIngest(env: Record<string, string>): { child: ChildProcess; consuming: Promise<void>; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  const consuming = new Promise<void>((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('"message":"consuming"')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`ingest exited (${code}) before consuming:\n${log.slice(-2000)}`)));
+  });
+  consuming.catch(() => {});
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, consuming, exited };
+}
+
+type Out = { kind: EventKind; partition: number; line: string };
+const idOf = (kind: EventKind, v: Record<string, unknown>) => String(kind === 'pos' ? v.receiptId : kind === 'distribution' ? v.txnId : v.recordId);
+
+describe.skipIf(!KAFKA_BROKERS)('ingest under every fault at once', () => {
+  test(`kcat in every codec, duplicates, one id in three partitions, poison, SIGKILL x${KILLS}, then offsets reset: every event once, every bad message a dead letter`, async () => {
+    const prefix = uniquePrefix('faults');
+    const groupId = `${prefix}-g`;
+    const { kafka, topics } = await setupTopics(prefix, 3);
+    const gen = createGenerator({ ...loadModelData(41), seed: 41, scale: 0.15, badShare: 0 });
+    const days = gen.days('2026-06-01', KILLS + 1);
+
+    // What must land, from the records themselves: each id once (its copies are identical).
+    const seen = new Set<string>();
+    const expected = { posLines: 0, amountFen: 0, distribution: 0, parcel: 0 };
+    const badReasons: Record<string, number> = {};
+    let bad = 0;
+    const chunks: Out[][] = days.map((day, c) => {
+      const out: Out[] = [];
+      const records = [...gen.day(day)];
+      records.forEach((r, i) => {
+        const value = r.value as Record<string, unknown>;
+        const key = `${r.kind}|${idOf(r.kind, value)}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          if (r.kind === 'pos') {
+            const lines = (value as unknown as PosReceipt).lines;
+            expected.posLines += lines.length;
+            expected.amountFen += lines.reduce((s, l) => s + l.amountFen, 0);
+          } else if (r.kind === 'distribution') expected.distribution += (value as unknown as DistributionTxn).txnId ? 1 : 0;
+          else expected.parcel += (value as unknown as ParcelVolume).recordId ? 1 : 0;
+        }
+        const line = JSON.stringify(value);
+        out.push({ kind: r.kind, partition: i % 3, line });
+        if (i % 33 === 0) out.push({ kind: r.kind, partition: i % 3, line }); // an exact re-send, same partition
+        if (i % 50 === 7) for (const p of [0, 1, 2]) if (p !== i % 3) out.push({ kind: r.kind, partition: p, line }); // and in the others
+      });
+      // Poison of every kind, each message its own.
+      const receipt = records.find((r) => r.kind === 'pos')!.value as PosReceipt;
+      const poison: [string, string][] = [
+        ['not_json', `{"receiptId": "cut-${c}"`],
+        ['not_json', `garbage ${c}`],
+        ['schema', JSON.stringify({ ...receipt, receiptId: `bad-total-${c}`, totalFen: receipt.totalFen + 1 })],
+        ['schema', JSON.stringify({ schemaVersion: 1, receiptId: `empty-${c}` })],
+        ['too_large', JSON.stringify({ ...receipt, receiptId: `big-${c}`, note: 'x'.repeat(MAX_BYTES + 100) })],
+        ['out_of_range', JSON.stringify({ ...receipt, receiptId: `early-${c}`, soldAt: '1999-12-31 23:00:00' })],
+        ['out_of_range', JSON.stringify({ ...receipt, receiptId: `late-${c}`, soldAt: '2099-01-01 00:00:00' })],
+      ];
+      poison.forEach(([reason, line], i) => {
+        out.push({ kind: 'pos', partition: (c + i) % 3, line });
+        badReasons[reason] = (badReasons[reason] ?? 0) + 1;
+        bad++;
+      });
+      return out;
+    });
+
+    /** One chunk, by kcat: per topic and partition one run, compressed with the chunk's codec. */
+    const send = (c: number) => {
+      const codec = CODECS[c % CODECS.length]!;
+      const groups = new Map<string, string[]>();
+      for (const m of chunks[c]!) {
+        const k = `${topics[m.kind]}|${m.partition}`;
+        groups.set(k, [...(groups.get(k) ?? []), m.line]);
+      }
+      for (const [k, lines] of groups) {
+        const [topic, partition] = k.split('|') as [string, string];
+        const file = join(dir, `chunk-${c}-${topic}-${partition}.ndjson`);
+        writeFileSync(file, `${lines.join('\n')}\n`);
+        execFileSync('kcat', ['-P', '-b', KAFKA_BROKERS!, '-t', topic, '-p', partition, '-z', codec,
+          '-X', 'linger.ms=20', '-X', 'batch.num.messages=200', '-l', file], { stdio: 'pipe', timeout: 60_000 });
+      }
+    };
+
+    const env = {
+      KAFKA_BROKERS: KAFKA_BROKERS!, KAFKA_TOPIC_PREFIX: prefix, KAFKA_GROUP_ID: groupId, KAFKA_SESSION_TIMEOUT_MS: '6000',
+      DATA_DIR: dataDir, PORT: '0', INGEST_BATCH_ROWS: '200', INGEST_MAX_MESSAGE_BYTES: String(MAX_BYTES),
+    };
+    const kills: number[] = [];
+    for (let c = 0; c < KILLS; c++) {
+      send(c); // fresh backlog for every run
+      const run = startIngest(env);
+      await run.consuming;
+      const delay = 100 + Math.floor(Math.random() * 1500);
+      kills.push(delay);
+      await new Promise((r) => setTimeout(r, delay));
+      run.child.kill('SIGKILL');
+      await run.exited;
+    }
+    send(KILLS);
+    const drain = async () => {
+      const run = startIngest(env);
+      await run.consuming;
+      await waitForDrained(kafka, groupId, topics, 180_000);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    };
+    await drain();
+
+    const check = async (when: string) => {
+      const wh = createEmbeddedWarehouse({ path: dataDir });
+      try {
+        const one = async (sql: string) => Number((await wh.query<{ n: number }>(sql))[0]!.n);
+        const why = `${when}; kills after ${kills.join(', ')} ms`;
+        expect(await one('SELECT count() AS n FROM pos_lines'), why).toBe(expected.posLines);
+        expect(await one('SELECT uniqExact(receipt_id, line_no) AS n FROM pos_lines'), why).toBe(expected.posLines);
+        expect(await one('SELECT sum(lines) AS n FROM demand_daily'), why).toBe(expected.posLines);
+        expect(await one('SELECT sum(amount_fen) AS n FROM demand_daily'), why).toBe(expected.amountFen);
+        expect(await one('SELECT count() AS n FROM distribution_txns'), why).toBe(expected.distribution);
+        expect(await one('SELECT count() AS n FROM parcel_volumes'), why).toBe(expected.parcel);
+      } finally {
+        await wh.close();
+      }
+      // Every bad message is a dead letter, told apart by its source partition and offset (a crash
+      // between sending one and the commit sends it again, under the same key).
+      const letters = (await readDeadLetters(kafka, topics.pos)).filter((l, i, all) => all.findIndex((x) => x.key === l.key) === i);
+      expect(letters.length, when).toBe(bad);
+      const reasons = letters.reduce<Record<string, number>>((m, l) => ({ ...m, [l.reason]: (m[l.reason] ?? 0) + 1 }), {});
+      expect(reasons, when).toEqual(badReasons);
+      expect(letters.every((l) => /^[^/]+\/[0-2]\/\d+$/.test(l.key) && l.key.startsWith(`${topics.pos}/`))).toBe(true);
+    };
+    await check('after the kills and a clean run');
+
+    // The group's offsets reset to the start: everything is read again, nothing counted again.
+    const admin = kafka.admin();
+    await admin.connect();
+    for (const topic of Object.values(topics)) await admin.resetOffsets({ groupId, topic, earliest: true });
+    await admin.disconnect();
+    await drain();
+    await check('after the offsets were reset and every topic read again');
+  }, 900_000);
+});
