@@ -50,8 +50,8 @@ const reference = await loadReferenceTables(warehouse, {
 });
 const cities = await loadCities(warehouse, join(root, 'reference/cities.json'));
 const officials = {
-  nationalSeries: await loadNationalSeries(warehouse, queries, join(root, 'reference/national-online-retail-periods.csv')),
-  planTargets: await loadPlanTargets(warehouse, queries, join(root, 'reference/plan-targets.json')),
+  nationalSeries: await loadNationalSeries(warehouse, join(root, 'reference/national-online-retail-periods.csv')),
+  planTargets: await loadPlanTargets(warehouse, join(root, 'reference/plan-targets.json')),
 };
 logger.info('warehouse ready', { engine: await warehouse.ping(), migrationsApplied: applied, areas: areas.length, stores: stores.length, loaded: { ...reference, cities, ...officials } });
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { nationalRow, planTarget, type NationalRow, type PlanTarget } from '../contracts/officials.ts';
 import { parseCsv } from '../contracts/csv.ts';
 import type { Queries } from './queries.ts';
+import { loadIfChanged } from './reference.ts';
 import { ReferenceDataError } from './reference-tables.ts';
 import type { Warehouse } from './warehouse.ts';
 
@@ -60,17 +61,16 @@ const toRow = (r: NationalRow, version: number, by: string, deleted = 0) => ({
   yoy_pct: r.yoyPct, source: r.source, confidence: r.confidence, deleted, version, changed_by: by,
 });
 
-/** Loads the committed figures into a table that never held a row; returns how many were written. */
-export async function loadNationalSeries(warehouse: Warehouse, queries: Queries, file: string): Promise<number> {
+/** Loads the committed figures when the file changed; returns how many rows were written. */
+export async function loadNationalSeries(warehouse: Warehouse, file: string): Promise<number> {
   let rows: NationalRow[];
   try {
     rows = parseNationalCsv(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new ReferenceDataError(file, (e as Error).message);
   }
-  if ((await warehouse.query(queries['national-series-keys'])).length > 0) return 0;
-  await warehouse.insert('national_series', rows.map((r) => toRow(r, 1, 'reference/national-online-retail-periods.csv')));
-  return rows.length;
+  // At version 1: an official's replacement (a newer version) always wins over the file.
+  return loadIfChanged(warehouse, 'national_series', rows.map((r) => toRow(r, 1, 'reference/national-online-retail-periods.csv')));
 }
 
 /** Replaces the whole table: the new rows in, every other row removed (a newer version, deleted). */
@@ -118,13 +118,10 @@ export const targetRow = (t: PlanTarget, version: number, by: string) => ({
   target: t.target, unit: t.unit, period_start: t.periodStart, due: t.due, source: t.source, deleted: 0, version, changed_by: by,
 });
 
-/** Loads the committed targets into a table that never held a row; returns how many were written. */
-export async function loadPlanTargets(warehouse: Warehouse, queries: Queries, file: string): Promise<number> {
-  const targets = readPlanTargets(file);
-  const [have] = await warehouse.query<{ n: number }>(queries['plan-targets-count']);
-  if (Number(have?.n ?? 0) > 0) return 0;
-  await warehouse.insert('plan_targets', targets.map((t) => targetRow(t, 1, 'reference/plan-targets.json')));
-  return targets.length;
+/** Loads the committed targets when the file changed; returns how many rows were written. */
+export async function loadPlanTargets(warehouse: Warehouse, file: string): Promise<number> {
+  // At version 1: a target an official set (a newer version) always wins over the file.
+  return loadIfChanged(warehouse, 'plan_targets', readPlanTargets(file).map((t) => targetRow(t, 1, 'reference/plan-targets.json')));
 }
 
 /** The plan's order (section 四, then 五 and 九) for the known targets; others follow by id. */

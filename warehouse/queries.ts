@@ -10,7 +10,7 @@ export const QUERY_NAMES = [
   'freshness', 'store-weekly-sales', 'store-category-sales', 'store-last-sale',
   'dead-letters-recent', 'dead-letters-by-reason', 'audit-recent', 'data-version',
   'official-online-monthly', 'official-online-merchants', 'official-proxy-monthly', 'official-parcels-monthly', 'official-data-months',
-  'official-station-month', 'official-station-last', 'national-series', 'national-series-keys', 'plan-targets', 'plan-targets-count',
+  'official-station-month', 'official-station-last', 'national-series', 'national-series-keys', 'plan-targets',
   'training-totals', 'reports-list', 'report-file', 'reports-for-month', 'official-unknown-sellers',
   'saved-queries-visible', 'saved-query-versions', 'sql-history',
   'workspace-store-skus', 'workspace-store-receipts', 'workspace-last-week', 'workspace-demand-pos', 'workspace-demand-deliveries',

@@ -9,7 +9,7 @@ import {
   type CategoryRow, type NationalFigure, type ProductInfo, type TrainingSession,
 } from '../contracts/reference.ts';
 import { parseCsv } from '../contracts/csv.ts';
-import { loadUnlessPresent } from './reference.ts';
+import { loadIfChanged } from './reference.ts';
 import type { Warehouse } from './warehouse.ts';
 
 /** Bad reference data: names the file, the record and the field. */
@@ -141,7 +141,7 @@ export async function loadReferenceTables(warehouse: Warehouse, files: Reference
 }
 
 export function loadProducts(warehouse: Warehouse, products: readonly ProductInfo[]): Promise<number> {
-  return loadUnlessPresent(warehouse, 'products', products.map((p) => ({
+  return loadIfChanged(warehouse, 'products', products.map((p) => ({
     sku: p.sku, name: p.name, category: p.category, price_fen: p.priceFen, unit: p.unit, weight: p.weight,
     agricultural: p.agricultural ? 1 : 0, poverty_relief: p.povertyRelief ? 1 : 0,
     origin_area_code: p.originAreaCode ?? '', season_months: p.seasonMonths ?? [], peak_months: p.peakMonths ?? [],
@@ -150,13 +150,13 @@ export function loadProducts(warehouse: Warehouse, products: readonly ProductInf
 }
 
 export function loadCategories(warehouse: Warehouse, categories: readonly CategoryRow[]): Promise<number> {
-  return loadUnlessPresent(warehouse, 'categories', categories.map((c) => ({
+  return loadIfChanged(warehouse, 'categories', categories.map((c) => ({
     code: c.code, parent_code: c.parentCode, level: c.level, zh: c.zh, en: c.en,
   })));
 }
 
 export function loadTrainingSessions(warehouse: Warehouse, sessions: readonly TrainingSession[], simulated: boolean): Promise<number> {
-  return loadUnlessPresent(warehouse, 'training_sessions', sessions.map((s) => ({
+  return loadIfChanged(warehouse, 'training_sessions', sessions.map((s) => ({
     id: s.id, day: s.date, area_code: s.areaCode, county_code: s.areaCode.slice(0, 6), audience: s.audience,
     sessions: s.sessions, trainees: s.trainees, satisfied: s.satisfied, converted: s.converted, simulated: simulated ? 1 : 0,
   })));
@@ -201,7 +201,7 @@ export function readCities(file: string): { cities: CityRow[]; source: string } 
 
 export function loadCities(warehouse: Warehouse, file: string): Promise<number> {
   const { cities, source } = readCities(file);
-  return loadUnlessPresent(warehouse, 'destination_cities', cities.map((c) => ({
+  return loadIfChanged(warehouse, 'destination_cities', cities.map((c) => ({
     code: c.code, name: c.name, province: c.province, lon: c.lon, lat: c.lat, source,
   })));
 }

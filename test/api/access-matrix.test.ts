@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await openTestApp({ clock, auth: { demo: true }, extra: { trustProxy: 'loopback', metrics: () => 'cx_up 1\n' } });
   await t.locals.services.accounts.create({ login: 'demo-someone', name: 'demo', role: 'analyst', password: PASSWORD, demo: true });
   await t.locals.services.accounts.create({ login: 'matrix-target', name: 'target', role: 'analyst', password: PASSWORD });
-  await loadPlanTargets(t.wh, queries, join(ROOT, 'reference/plan-targets.json'));
+  await loadPlanTargets(t.wh, join(ROOT, 'reference/plan-targets.json'));
   reportId = (await produceReport(t.wh, t.wh, { queries, directory: t.locals.services.directory, clock }, '532302', '2026-03', [], 'matrix'))[0]!.id;
 }, 120_000);
 afterAll(() => t.close());

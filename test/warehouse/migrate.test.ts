@@ -44,6 +44,7 @@ test('the migrations create the raw tables, the rollup and its view', async () =
     { name: 'plan_targets', engine: 'ReplacingMergeTree' },
     { name: 'pos_lines', engine: 'MergeTree' },
     { name: 'products', engine: 'ReplacingMergeTree' },
+    { name: 'reference_loads', engine: 'ReplacingMergeTree' },
     { name: 'saved_queries', engine: 'MergeTree' },
     { name: 'schema_migrations', engine: 'MergeTree' },
     { name: 'store_monthly', engine: 'SummingMergeTree' },

@@ -23,8 +23,8 @@ beforeAll(async () => {
   t = await openTestApp({ clock: () => Date.parse('2026-03-20T04:00:00Z'), accounts: [], auth: { demo: true }, extra: { webDir: join(ROOT, 'web/dist') } });
   await ensureDemoAccounts(t.locals.services.accounts, 'demo');
   await insertPosFixture(t.wh);
-  await loadNationalSeries(t.wh, queries, join(ROOT, 'reference/national-online-retail-periods.csv'));
-  await loadPlanTargets(t.wh, queries, join(ROOT, 'reference/plan-targets.json'));
+  await loadNationalSeries(t.wh, join(ROOT, 'reference/national-online-retail-periods.csv'));
+  await loadPlanTargets(t.wh, join(ROOT, 'reference/plan-targets.json'));
   ({ server, base } = await serve(t.app));
   browser = await launchBrowser();
 }, TIMEOUT);

@@ -1,2 +1,0 @@
--- how many rows plan_targets has ever held (0: never loaded).
-SELECT count() AS n FROM plan_targets
