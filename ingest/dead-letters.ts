@@ -13,7 +13,8 @@ export interface DeadLetter {
 }
 
 export interface DeadLetterSink {
-  write(letters: readonly DeadLetter[]): Promise<void>;
+  /** `dedupToken`: the same letters written again under it (a replayed batch) are dropped. */
+  write(letters: readonly DeadLetter[], dedupToken?: string): Promise<void>;
 }
 
 const MAX_PAYLOAD = 64 * 1024;
@@ -25,9 +26,9 @@ export function payloadText(raw: unknown): string {
 
 export function createWarehouseDeadLetters(warehouse: Warehouse, clock: () => number = Date.now): DeadLetterSink {
   return {
-    async write(letters) {
+    async write(letters, dedupToken) {
       const receivedAt = formatShanghaiTime(clock());
-      await warehouse.insert('dead_letters', letters.map((l) => ({ received_at: receivedAt, ...l })));
+      await warehouse.insert('dead_letters', letters.map((l) => ({ received_at: receivedAt, ...l })), dedupToken ? { dedupToken } : undefined);
     },
   };
 }

@@ -34,6 +34,15 @@ export interface Pipeline {
   stats(): PipelineStats;
   /** Flushes and stops the timer. */
   close(): Promise<void>;
+  /**
+   * From now on, until `scope(null)`, batches form one sequence named `name`: the n-th flush's
+   * inserts carry the deduplication token `<name>/<n>/<table>`, and the timer does not flush, so
+   * the batches depend only on the records. The same records submitted again under the same name
+   * (a backfill day written again after a crash) are dropped by the engine where they landed.
+   */
+  scope(name: string | null): void;
+  /** Drops what is buffered, unwritten: a scoped sequence cut short is written again from its start. */
+  discard(): void;
 }
 
 type Buffered = { kind: EventKind; event: unknown; rows: Record<string, unknown>[]; source: string };
@@ -53,6 +62,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> = Promise.resolve();
   let closed = false;
+  let scopeName: string | null = null;
+  let scopeSeq = 0;
 
   function reject(kind: string, reason: RejectReason, detail: string, raw: unknown, source: string) {
     letters.push({ source, kind, reason, detail, payload: payloadText(raw) });
@@ -72,13 +83,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     }
     if (ack) acks.push(ack);
     if (rowCount + letters.length >= batchMaxRows) await flush();
-    else if (!timer) timer = setTimeout(() => void flush().catch((e: unknown) => onError(e as Error)), batchMaxMs);
+    else if (!timer && scopeName === null) timer = setTimeout(() => void flush().catch((e: unknown) => onError(e as Error)), batchMaxMs);
   }
 
   function flush(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = null;
-    const batch = { events, letters, acks, rows: rowCount };
+    const batch = { events, letters, acks, rows: rowCount, token: scopeName === null ? undefined : `${scopeName}/${scopeSeq++}` };
     events = [];
     letters = [];
     acks = [];
@@ -89,7 +100,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     return flushing;
   }
 
-  async function write(batch: { events: Buffered[]; letters: DeadLetter[]; acks: (() => void)[]; rows: number }) {
+  async function write(batch: { events: Buffered[]; letters: DeadLetter[]; acks: (() => void)[]; rows: number; token?: string }) {
     if (batch.events.length === 0 && batch.letters.length === 0 && batch.acks.length === 0) return;
     const started = clock();
     const byTable = new Map<string, Buffered[]>();
@@ -102,14 +113,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     for (const [table, tableEvents] of byTable) {
       // The engine refuses some rows as they are: only their events become dead letters, rather
       // than stall every later record behind them or take the good ones along.
-      const { landed, refused } = await insertIsolating(tableEvents, (part) => withRetry(() => warehouse.insert(table, part.flatMap((e) => e.rows))));
+      const { landed, refused } = await insertIsolating(tableEvents, (part, suffix) => withRetry(() => warehouse.insert(table, part.flatMap((e) => e.rows),
+        batch.token === undefined ? undefined : { dedupToken: `${batch.token}/${table}${suffix}` })));
       if (landed.length > 0) stats.inserted(table, landed.reduce((n, e) => n + e.rows.length, 0), landed.length);
       for (const { event: ev, error } of refused) {
         batch.letters.push({ source: ev.source, kind: ev.kind, reason: 'insert_rejected', detail: error.message.slice(0, 1000), payload: payloadText(ev.event) });
         stats.rejected('insert_rejected');
       }
     }
-    if (batch.letters.length > 0) await withRetry(() => deadLetters.write(batch.letters));
+    if (batch.letters.length > 0) await withRetry(() => deadLetters.write(batch.letters, batch.token === undefined ? undefined : `${batch.token}/dead_letters`));
     for (const ack of batch.acks) ack();
     stats.flushed(batch.rows, clock() - started, clock());
   }
@@ -124,6 +136,20 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     async close() {
       await flush();
       closed = true;
+    },
+    scope(name) {
+      if (timer) clearTimeout(timer); // a timed flush inside a sequence would move its batch boundaries
+      timer = null;
+      scopeName = name;
+      scopeSeq = 0;
+    },
+    discard() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      events = [];
+      letters = [];
+      acks = [];
+      rowCount = 0;
     },
   };
 }

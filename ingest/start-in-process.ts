@@ -25,20 +25,29 @@ export async function startInProcessIngest(deps: {
     onRetry: (e, attempt, delayMs) => logger.warn('warehouse insert failed; retrying', { attempt, delayMs, error: e.message }),
     onError: (e) => logger.error('a timed flush failed; its records were not acknowledged', { error: e.message }),
   });
-  // Backfill only an empty warehouse: a restart keeps what the last run loaded and goes live.
-  const [existing] = await warehouse.query<{ n: number }>('SELECT count() AS n FROM pos_lines');
   const today = shanghaiDay(Date.now());
   // By default from 1 January two years back: this year's year-to-date figures then have last
   // year's to grow from, and last year's have the year before (the officials' growth rates).
   const wanted = config.SIM_BACKFILL_DAYS ?? Math.round((Date.parse(today) - Date.parse(`${Number(today.slice(0, 4)) - 2}-01-01`)) / 86_400_000);
-  const backfillDays = Number(existing?.n) > 0 ? 0 : wanted;
-  if (backfillDays === 0) logger.info('reusing the data already loaded', { posLines: Number(existing?.n) });
+  // The days an earlier run finished are skipped; one cut short resumes (in-process.ts). A data
+  // directory from before the days were recorded holds data and no days: it is kept as it is.
+  const scope = `sim/${config.SIM_SEED}/${config.SIM_SCALE}`;
+  const doneDays = new Set((await warehouse.query<{ day: string }>(
+    'SELECT toString(day) AS day FROM simulator_days WHERE scope = {scope:String}', { scope })).map((r) => r.day));
+  const [existing] = await warehouse.query<{ n: number }>('SELECT count() AS n FROM pos_lines');
+  const legacy = doneDays.size === 0 && Number(existing?.n) > 0;
+  const backfillDays = legacy ? 0 : wanted;
+  if (legacy) logger.info('reusing the data already loaded', { posLines: Number(existing?.n) });
+  else if (doneDays.size > 0) logger.info('resuming the backfill', { daysDone: doneDays.size, daysWanted: wanted });
   const bar = createProgressBar('backfill', process.stderr);
   const source = createInProcessSource({
     generator: createGenerator({ seed: config.SIM_SEED, stores: model.stores, products: model.products, scale: config.SIM_SCALE, badShare: config.SIM_BAD_SHARE }),
     pipeline,
     backfillFrom: addDays(today, -backfillDays),
     backfillDays,
+    doneDays,
+    scope,
+    onDayDone: (day, records) => warehouse.insert('simulator_days', [{ day, scope, records }]),
     ratePerSec: config.SIM_RATE,
     onProgress: (p) => bar.update(p.done, p.total, `${p.day} ${p.records.toLocaleString()} records`),
   });

@@ -47,6 +47,7 @@ test('the migrations create the raw tables, the rollup and its view', async () =
     { name: 'reference_loads', engine: 'ReplacingMergeTree' },
     { name: 'saved_queries', engine: 'MergeTree' },
     { name: 'schema_migrations', engine: 'MergeTree' },
+    { name: 'simulator_days', engine: 'ReplacingMergeTree' },
     { name: 'store_monthly', engine: 'SummingMergeTree' },
     { name: 'store_monthly_mv', engine: 'MaterializedView' },
     { name: 'store_receipts_weekly', engine: 'SummingMergeTree' },
