@@ -2,7 +2,6 @@
 // consumes, several times, and restarted: every event must be counted exactly once, in the raw
 // tables and in the rollup. The warehouse is the embedded engine in the child's data directory;
 // the test opens it only after the last child has exited (one process per data directory).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,28 +12,11 @@ import { ROWS_OF } from '../../../ingest/rows.ts';
 import { createGenerator } from '../../../ingest/sources/generator.ts';
 import { loadModelData } from '../../../ingest/sources/model-data.ts';
 import { createEmbeddedWarehouse } from '../../../warehouse/embedded.ts';
-import { KAFKA_BROKERS, produce, readDeadLetters, setupTopics, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
+import { KAFKA_BROKERS, produce, readDeadLetters, setupTopics, startIngest, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
 import { ROOT } from '../../fixtures/warehouse.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cx-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function startIngest(env: Record<string, string>): { child: ChildProcess; consuming: Promise<void>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  const consuming = new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('"message":"consuming"')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`ingest exited (${code}) before consuming:\n${log.slice(-2000)}`)));
-  });
-  consuming.catch(() => {});
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, consuming, exited };
-}
 
 describe.skipIf(!KAFKA_BROKERS)('crash safety', () => {
   test('SIGKILL at random points, five times, then a clean run: every event exactly once, raw and rollup', async () => {
@@ -64,7 +46,7 @@ describe.skipIf(!KAFKA_BROKERS)('crash safety', () => {
     const kills: number[] = [];
     for (let i = 0; i < 5; i++) {
       await produce(kafka, topics, chunks[i]!); // fresh backlog for every run
-      const run = startIngest(env);
+      const run = startIngest(ROOT, env);
       await run.consuming;
       const delay = 200 + Math.floor(Math.random() * 1500);
       kills.push(delay);
@@ -73,7 +55,7 @@ describe.skipIf(!KAFKA_BROKERS)('crash safety', () => {
       await run.exited;
     }
     await produce(kafka, topics, chunks[5]!);
-    const last = startIngest(env);
+    const last = startIngest(ROOT, env);
     await last.consuming;
     await waitForDrained(kafka, groupId, topics, 120_000);
     last.child.kill('SIGTERM');

@@ -4,7 +4,7 @@
 // at 20 random points while it consumes; then a clean run; then the group's offsets reset to the
 // start and the topics read again. The warehouse (raw tables and rollup) and the dead-letter
 // topics are compared with counts worked out here from what was produced.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import type { DistributionTxn, EventKind, ParcelVolume, PosReceipt } from '../..
 import { createGenerator } from '../../../ingest/sources/generator.ts';
 import { loadModelData } from '../../../ingest/sources/model-data.ts';
 import { createEmbeddedWarehouse } from '../../../warehouse/embedded.ts';
-import { KAFKA_BROKERS, readDeadLetters, setupTopics, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
+import { KAFKA_BROKERS, readDeadLetters, setupTopics, startIngest, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
 import { ROOT } from '../../fixtures/warehouse.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cx-faults-'));
@@ -23,21 +23,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const KILLS = 20;
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 const MAX_BYTES = 8192;
-
-function startIngest(env: Record<string, string>): { child: ChildProcess; consuming: Promise<void>; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  const consuming = new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('"message":"consuming"')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`ingest exited (${code}) before consuming:\n${log.slice(-2000)}`)));
-  });
-  consuming.catch(() => {});
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, consuming, exited };
-}
 
 type Out = { kind: EventKind; partition: number; line: string };
 const idOf = (kind: EventKind, v: Record<string, unknown>) => String(kind === 'pos' ? v.receiptId : kind === 'distribution' ? v.txnId : v.recordId);
@@ -118,7 +103,7 @@ describe.skipIf(!KAFKA_BROKERS)('ingest under every fault at once', () => {
     const kills: number[] = [];
     for (let c = 0; c < KILLS; c++) {
       send(c); // fresh backlog for every run
-      const run = startIngest(env);
+      const run = startIngest(ROOT, env);
       await run.consuming;
       const delay = 100 + Math.floor(Math.random() * 1500);
       kills.push(delay);
@@ -128,7 +113,7 @@ describe.skipIf(!KAFKA_BROKERS)('ingest under every fault at once', () => {
     }
     send(KILLS);
     const drain = async () => {
-      const run = startIngest(env);
+      const run = startIngest(ROOT, env);
       await run.consuming;
       await waitForDrained(kafka, groupId, topics, 180_000);
       run.child.kill('SIGTERM');
