@@ -6,7 +6,10 @@ import type { EventKind } from '../contracts/events.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { decodeEvent, type RejectReason } from './decode.ts';
 import { payloadText, type DeadLetter, type DeadLetterSink } from './dead-letters.ts';
+import { randomUUID } from 'node:crypto';
+import { eventKey } from './event-id.ts';
 import { insertIsolating } from './insert-isolating.ts';
+import { claimIds, claimsOf } from './kafka/event-ids.ts';
 import { withRetry as retry } from './retry.ts';
 import { ROWS_OF, TABLE_OF } from './rows.ts';
 import { createStats, type PipelineStats } from './stats.ts';
@@ -24,6 +27,12 @@ export interface PipelineOptions {
   onRetry?: (error: Error, attempt: number, delayMs: number) => void;
   /** A flush started by the timer failed (no caller to reject): its records were not acknowledged. */
   onError?: (error: Error) => void;
+  /**
+   * Events are known by (stream, id), as through Kafka (ingest/kafka/event-ids.ts): an id already
+   * written (by any source) or repeated in the batch is a duplicate, and the ids written are
+   * recorded after their rows. Off for the simulator, whose ids are new by construction.
+   */
+  identity?: boolean;
 }
 
 export interface Pipeline {
@@ -51,7 +60,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const {
     warehouse, deadLetters, batchMaxRows = 10_000, batchMaxMs = 1_000, maxMessageBytes = 1 << 20,
     retryInitialMs = 200, retryMaxMs = 30_000, clock = Date.now,
-    sleep = (ms) => new Promise((r) => setTimeout(r, ms)), onRetry = () => {}, onError = () => {},
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms)), onRetry = () => {}, onError = () => {}, identity = false,
   } = options;
   const stats = createStats();
 
@@ -110,11 +119,30 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       if (list) list.push(e);
       else byTable.set(table, [e]);
     }
-    for (const [table, tableEvents] of byTable) {
+    for (const [table, all] of byTable) {
+      const kind = all[0]!.kind;
+      let tableEvents = all;
+      if (identity) {
+        // Rows first, then their ids: without offsets to replay, a claim made before rows that never
+        // came would drop the event when the file is imported again.
+        const keyed = all.map((e) => ({ e, ...eventKey(kind, e.rows) }));
+        const claims = await withRetry(() => claimsOf(warehouse, kind, keyed, ''));
+        const seen = new Set([...claims.elsewhere, ...claims.own]);
+        tableEvents = keyed.filter((k) => {
+          if (seen.has(k.id)) return false; // written before, or earlier in this batch
+          seen.add(k.id);
+          return true;
+        }).map((k) => k.e);
+        stats.duplicates(all.length - tableEvents.length);
+      }
       // The engine refuses some rows as they are: only their events become dead letters, rather
       // than stall every later record behind them or take the good ones along.
       const { landed, refused } = await insertIsolating(tableEvents, (part, suffix) => withRetry(() => warehouse.insert(table, part.flatMap((e) => e.rows),
         batch.token === undefined ? undefined : { dedupToken: `${batch.token}/${table}${suffix}` })));
+      if (identity && landed.length > 0) {
+        const token = batch.token ?? `pipeline/${randomUUID()}`;
+        await withRetry(() => claimIds(warehouse, kind, landed.map((e) => eventKey(kind, e.rows)), token));
+      }
       if (landed.length > 0) stats.inserted(table, landed.reduce((n, e) => n + e.rows.length, 0), landed.length);
       for (const { event: ev, error } of refused) {
         batch.letters.push({ source: ev.source, kind: ev.kind, reason: 'insert_rejected', detail: error.message.slice(0, 1000), payload: payloadText(ev.event) });
@@ -126,7 +154,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     stats.flushed(batch.rows, clock() - started, clock());
   }
 
-  const withRetry = (action: () => Promise<void>) =>
+  const withRetry = <T>(action: () => Promise<T>) =>
     retry(action, { initialMs: retryInitialMs, maxMs: retryMaxMs, sleep, onRetry, onWaiting: stats.setWaiting });
 
   return {

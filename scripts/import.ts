@@ -44,7 +44,8 @@ try {
   fail(`${(e as Error).message}\n(the embedded warehouse takes one process at a time: stop npm start first, or import into a ClickHouse server with CLICKHOUSE_URL)`);
 }
 const deadLetters = createWarehouseDeadLetters(warehouse);
-const pipeline = createPipeline({ warehouse, deadLetters, batchMaxRows: config.INGEST_BATCH_ROWS });
+// Known by id, as through Kafka: a file imported again, or overlapping an earlier one, counts nothing twice.
+const pipeline = createPipeline({ warehouse, deadLetters, batchMaxRows: config.INGEST_BATCH_ROWS, maxMessageBytes: config.INGEST_MAX_MESSAGE_BYTES, identity: true });
 const bar = createProgressBar('import', process.stderr);
 let read = 0;
 let unknownKinds = 0;
@@ -71,7 +72,7 @@ const examples = await warehouse.query<{ source: string; reason: string; detail:
   { prefix: `file:${file}:` },
 );
 process.stderr.write(
-  `import: ${file}: ${stats.consumed + unknownKinds} records read, ${stats.accepted} accepted, ` +
+  `import: ${file}: ${stats.consumed + unknownKinds} records read, ${stats.accepted} accepted, ${stats.duplicates} duplicates, ` +
   `rejected: ${reasons.join(', ') || 'none'} (${((Date.now() - started) / 1000).toFixed(1)} s)\n` +
   examples.map((e) => `  ${e.source.slice(5)} ${e.reason}: ${e.detail}\n`).join(''),
 );

@@ -15,7 +15,7 @@ export interface Claims {
   own: Set<string>;
 }
 
-export async function claimsOf(warehouse: Warehouse, kind: EventKind, events: readonly BatchEvent[], token: string): Promise<Claims> {
+export async function claimsOf(warehouse: Warehouse, kind: EventKind, events: readonly Pick<BatchEvent, 'id'>[], token: string): Promise<Claims> {
   const claims: Claims = { elsewhere: new Set(), own: new Set() };
   if (events.length === 0) return claims;
   // By (kind, id), the table's key, in every month: a re-send may carry another day. The newest
@@ -33,7 +33,7 @@ export async function claimsOf(warehouse: Warehouse, kind: EventKind, events: re
 }
 
 /** Claims the ids of `events` for the batch `token` (`release`: gives them back, token ''). */
-export async function claimIds(warehouse: Warehouse, kind: EventKind, events: readonly BatchEvent[], token: string, release = false): Promise<void> {
+export async function claimIds(warehouse: Warehouse, kind: EventKind, events: readonly Pick<BatchEvent, 'id' | 'day'>[], token: string, release = false): Promise<void> {
   if (events.length === 0) return;
   const now = Date.now();
   const at = `${formatShanghaiTime(now)}.${String(now % 1000).padStart(3, '0')}`;

@@ -35,7 +35,7 @@ test('an NDJSON file with bad lines: accepted rows land, refused ones are dead l
   });
   expect(run.status, run.stderr).toBe(0);
   const accepted = records.length - bad;
-  expect(run.stderr).toContain(`${lines.length} records read, ${accepted} accepted, rejected: `);
+  expect(run.stderr).toContain(`${lines.length} records read, ${accepted} accepted, 0 duplicates, rejected: `);
   expect(run.stderr).toContain('unknown_kind 1');
   const wh = createEmbeddedWarehouse({ path: join(dir, 'chdb') });
   try {
@@ -48,3 +48,36 @@ test('an NDJSON file with bad lines: accepted rows land, refused ones are dead l
     await wh.close();
   }
 }, 60_000);
+
+test('the same file imported twice, and a file repeating ids: every event counted once', async () => {
+  const gen = createGenerator({ ...loadModelData(4), seed: 4, scale: 0.05, badShare: 0 });
+  const records = [...gen.day('2026-04-02')];
+  const lines = records.map((r) => JSON.stringify({ kind: r.kind, value: r.value }));
+  const file = join(dir, 'twice.ndjson');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  // Another file: the first 20 records again (a monthly export overlapping the last), and 5 new ones.
+  const more = [...gen.day('2026-04-03')].slice(0, 5);
+  const overlap = join(dir, 'overlap.ndjson');
+  writeFileSync(overlap, `${[...lines.slice(0, 20), ...more.map((r) => JSON.stringify({ kind: r.kind, value: r.value }))].join('\n')}\n`);
+  const lineCount = (rs: typeof records) => rs.reduce((s, r) => s + (r.kind === 'pos' ? (r.value as { lines: unknown[] }).lines.length : 0), 0);
+
+  const data = join(dir, 'chdb-twice');
+  const importFile = (f: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', f], { cwd: ROOT, env: { ...process.env, DATA_DIR: data }, encoding: 'utf8' });
+  const first = importFile(file);
+  expect(first.stderr).toContain(`${lines.length} records read, ${lines.length} accepted, 0 duplicates, rejected: none`);
+  const again = importFile(file);
+  expect(again.status, again.stderr).toBe(0);
+  expect(again.stderr).toContain(`${lines.length} records read, 0 accepted, ${lines.length} duplicates, rejected: none`);
+  const third = importFile(overlap);
+  expect(third.stderr).toContain('25 records read, 5 accepted, 20 duplicates, rejected: none');
+  const wh = createEmbeddedWarehouse({ path: data });
+  try {
+    const one = async (sql: string) => Number((await wh.query<{ n: number }>(sql))[0]!.n);
+    expect(await one('SELECT count() AS n FROM pos_lines')).toBe(lineCount(records) + lineCount(more));
+    expect(await one('SELECT sum(lines) AS n FROM demand_daily')).toBe(lineCount(records) + lineCount(more));
+    expect(await one('SELECT count() AS n FROM distribution_txns') + await one('SELECT count() AS n FROM parcel_volumes'))
+      .toBe([...records, ...more].filter((r) => r.kind !== 'pos').length);
+  } finally {
+    await wh.close();
+  }
+}, 90_000);
