@@ -9,7 +9,7 @@ import { payloadText, type DeadLetter, type DeadLetterSink } from './dead-letter
 import { randomUUID } from 'node:crypto';
 import { eventKey } from './event-id.ts';
 import { insertIsolating } from './insert-isolating.ts';
-import { claimIds, claimsOf } from './kafka/event-ids.ts';
+import { claimIds, claimsOf } from './identity.ts';
 import { withRetry as retry } from './retry.ts';
 import { ROWS_OF, TABLE_OF } from './rows.ts';
 import { createStats, type PipelineStats } from './stats.ts';
@@ -28,7 +28,7 @@ export interface PipelineOptions {
   /** A flush started by the timer failed (no caller to reject): its records were not acknowledged. */
   onError?: (error: Error) => void;
   /**
-   * Events are known by (stream, id), as through Kafka (ingest/kafka/event-ids.ts): an id already
+   * Events are known by (stream, id), as through Kafka (ingest/identity.ts): an id already
    * written (by any source) or repeated in the batch is a duplicate, and the ids written are
    * recorded after their rows. Off for the simulator, whose ids are new by construction.
    */

@@ -14,7 +14,7 @@ import { withRetry, type RetryOptions } from '../retry.ts';
 import { TABLE_OF } from '../rows.ts';
 import { createStats } from '../stats.ts';
 import { sendDeadLetters } from './dlq.ts';
-import { claimIds, claimsOf, createIdReservations } from './event-ids.ts';
+import { claimIds, claimsOf, createIdReservations } from '../identity.ts';
 import { batchToken, createWarehouseLedger, type Ledger, type RecordedRange } from './ledger.ts';
 import { addMessage, createPartitionBatch, isEmpty, rangeOf, uniqueEvents, type BatchEvent, type PartitionBatch } from './partition-batch.ts';
 import type { Topics } from './topics.ts';

@@ -1,12 +1,14 @@
 // The identity of an event is (stream, id): an id is unique across the platform, and the first
-// message that carries it wins; every later one is a duplicate, whatever its partition, its time
-// or its distance from the first. A batch claims its events' ids (`ingest_event_ids`, migrations
-// 0006 and 0020) before it writes their rows: an id claimed by another batch, landed or still to be
-// replayed after a crash, is not written again. See docs/exactly-once.md.
-import type { EventKind } from '../../contracts/events.ts';
-import { formatShanghaiTime } from '../../contracts/time.ts';
-import type { Warehouse } from '../../warehouse/warehouse.ts';
-import type { BatchEvent } from './partition-batch.ts';
+// message that carries it wins; every later one is a duplicate, whatever its source, partition, time
+// or distance from the first. Ids are held in `ingest_event_ids` (migrations 0006 and 0020): the
+// Kafka source claims them before it writes their rows (its ledger replays a crashed batch, which
+// then writes what it claimed); the file import records them after. See docs/exactly-once.md.
+import type { EventKind } from '../contracts/events.ts';
+import { formatShanghaiTime } from '../contracts/time.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
+
+/** What identifies an event (ingest/event-id.ts eventKey): its id, and its day for the table's partition. */
+export interface Keyed { id: string; day: string }
 
 export interface Claims {
   /** Ids another batch holds: this batch drops their events. */
@@ -15,7 +17,7 @@ export interface Claims {
   own: Set<string>;
 }
 
-export async function claimsOf(warehouse: Warehouse, kind: EventKind, events: readonly Pick<BatchEvent, 'id'>[], token: string): Promise<Claims> {
+export async function claimsOf(warehouse: Warehouse, kind: EventKind, events: readonly Pick<Keyed, 'id'>[], token: string): Promise<Claims> {
   const claims: Claims = { elsewhere: new Set(), own: new Set() };
   if (events.length === 0) return claims;
   // By (kind, id), the table's key, in every month: a re-send may carry another day. The newest
@@ -33,7 +35,7 @@ export async function claimsOf(warehouse: Warehouse, kind: EventKind, events: re
 }
 
 /** Claims the ids of `events` for the batch `token` (`release`: gives them back, token ''). */
-export async function claimIds(warehouse: Warehouse, kind: EventKind, events: readonly Pick<BatchEvent, 'id' | 'day'>[], token: string, release = false): Promise<void> {
+export async function claimIds(warehouse: Warehouse, kind: EventKind, events: readonly Keyed[], token: string, release = false): Promise<void> {
   if (events.length === 0) return;
   const now = Date.now();
   const at = `${formatShanghaiTime(now)}.${String(now % 1000).padStart(3, '0')}`;
@@ -49,7 +51,7 @@ export async function claimIds(warehouse: Warehouse, kind: EventKind, events: re
 export function createIdReservations() {
   const held = new Map<string, Promise<void>>();
   return {
-    async reserve(kind: EventKind, events: readonly BatchEvent[]): Promise<() => void> {
+    async reserve(kind: EventKind, events: readonly Pick<Keyed, 'id'>[]): Promise<() => void> {
       const keys = [...new Set(events.map((e) => `${kind}|${e.id}`))];
       for (;;) {
         const busy = new Set(keys.map((k) => held.get(k)).filter((p): p is Promise<void> => p !== undefined));
