@@ -28,8 +28,9 @@ export async function claimsOf(warehouse: Warehouse, kind: EventKind, events: re
     { kind, ids: [...new Set(events.map((e) => e.id))] },
   );
   for (const r of rows) {
+    if (r.holder === '') continue; // given back: free, whoever asks (the file import asks with '')
     if (r.holder === token) claims.own.add(r.id);
-    else if (r.holder !== '') claims.elsewhere.add(r.id);
+    else claims.elsewhere.add(r.id);
   }
   return claims;
 }

@@ -136,6 +136,19 @@ describe('pipeline', () => {
     expect(reported).toEqual(['Table dead_letters is read only']);
   });
 
+  test('with identity: an id another batch holds is a duplicate; one given back (its event was refused) is free again', async () => {
+    const { wh, inserts } = fakeWarehouse();
+    // The warehouse's answer to the claims lookup: R-1 given back (empty token), R-2 held by a batch.
+    const held: Warehouse = { ...wh, async query<T>() { return [{ id: 'R-1', holder: '' }, { id: 'R-2', holder: 'pos_lines/cx.pos/0/10-20' }] as T[]; } };
+    const pipeline = createPipeline({ warehouse: held, deadLetters: createMemoryDeadLetters(), batchMaxMs: 60_000, identity: true });
+    for (const r of POS_FIXTURE.slice(0, 3)) await pipeline.submit('pos', r, 't');
+    await pipeline.submit('pos', POS_FIXTURE[2], 't'); // R-3 twice in the batch
+    await pipeline.close();
+    // R-1 (2 lines) and R-3 (1 line) land; then their ids are recorded.
+    expect(inserts).toEqual([{ table: 'pos_lines', rows: 3 }, { table: 'ingest_event_ids', rows: 2 }]);
+    expect(pipeline.stats()).toMatchObject({ accepted: 2, duplicates: 2 });
+  });
+
   test('a flush that failed does not fail the flushes after it', async () => {
     const { wh, inserts } = fakeWarehouse();
     let down = true;
