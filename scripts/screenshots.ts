@@ -63,6 +63,8 @@ export const SHOTS: [string, string | null, string, string, ((page: Page) => Pro
   ['cockpit-reports', 'demo-official-lufeng', '/cockpit/reports', '#view[data-view="reports"]:not([data-state="loading"])'],
   ['cockpit-national', 'demo-official', '/cockpit/national', '#view[data-view="national"][data-state="ready"]'],
   ['admin-accounts', 'demo-admin', '/admin/accounts', '#view[data-view="accounts"][data-state="ready"]'],
+  ['admin-home', 'demo-admin', '/', '#view[data-state="ready"]'],
+  ['admin-ops', 'demo-admin', '/admin/ops', '#view[data-view="ops"][data-state="ready"]'],
   ['workbench', 'demo-analyst', '/workbench', '#view[data-view="workbench"][data-state="ready"]', workbenchRun(false)],
   ['workbench-chart', 'demo-analyst', '/workbench', '#view[data-view="workbench"][data-state="ready"]', workbenchRun(true)],
   // The merchants' workspace, phone first; My store and the demand heatmap on a desktop too.

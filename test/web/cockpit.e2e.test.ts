@@ -2,44 +2,21 @@
 // official sees the county map and drills into a county's townships; the stations page lists a
 // station that did not report; the scorecard; a report produced and downloaded; a Lufeng official
 // at 390 px sees Lufeng and gets the 403 page for another county.
-import type { Server } from 'node:http';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
-import { openTestApp, type TestApp } from '../fixtures/app.ts';
-import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve } from '../fixtures/browser.ts';
-import { loadCounty } from '../fixtures/county.ts';
-import { ROOT } from '../fixtures/warehouse.ts';
+import { E2E_TIMEOUT as TIMEOUT } from '../fixtures/browser.ts';
+import { openCountySite, viewReady, type CountySite } from '../fixtures/site.ts';
 
-let t: TestApp;
-let server: Server;
-let browser: Browser;
-let base: string;
+let site: CountySite;
 
 beforeAll(async () => {
-  t = await openTestApp({ clock: () => Date.parse('2026-04-15T04:00:00Z'), accounts: [], auth: { demo: true }, extra: { webDir: join(ROOT, 'web/dist') } });
-  await ensureDemoAccounts(t.locals.services.accounts, 'demo');
-  await loadCounty(t.wh, { from: '2025-01-01', to: '2026-03-31', scale: 0.02 });
-  ({ server, base } = await serve(t.app));
-  browser = await launchBrowser();
+  site = await openCountySite({ from: '2025-01-01', to: '2026-03-31' });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await t?.close();
-});
+afterAll(() => site?.close());
 
-async function as(login: string, path: string, width = 1280): Promise<Page> {
-  const page = await newPage(browser, width);
-  await page.goto(`${base}/signin`);
-  await page.click(`button.demo-login[data-login="${login}"]`);
-  await page.waitForURL((url) => url.pathname !== '/signin');
-  await page.goto(base + path);
-  return page;
-}
-const ready = (page: Page, view: string) => page.waitForSelector(`#view[data-view="${view}"][data-state="ready"]`);
+const as = (login: string, path: string, width?: number) => site.as(login, path, width);
+const ready = viewReady;
 
 describe('a prefecture official', () => {
   test('the county map, and a click on Lufeng opens its townships ranked', async () => {
@@ -47,7 +24,7 @@ describe('a prefecture official', () => {
     await ready(page, 'cockpit');
     expect(await page.locator('main h1').textContent()).toBe('楚雄彝族自治州 · 2026年3月');
     expect(await page.locator('.county').count()).toBe(10);
-    const api = await page.context().request.get(`${base}/api/official/overview?month=2026-03`);
+    const api = await page.context().request.get(`${site.base}/api/official/overview?month=2026-03`);
     const lufeng = (await api.json()).children.find((c: { code: string }) => c.code === '532302');
     expect(await page.getAttribute('.county[data-code="532302"]', 'aria-label')).toBe(`禄丰市 ${(lufeng.values.online_retail.month / 1_000_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元（网络零售额）`);
     expect(await page.locator('.kpi-card[data-indicator="online_retail"] .gap').first().textContent()).toContain('无可比全国数据');
@@ -62,7 +39,7 @@ describe('a prefecture official', () => {
   test('the stations page names the stations that did not report', async () => {
     const page = await as('demo-official', '/cockpit/stations?month=2026-03');
     await ready(page, 'cockpit-stations');
-    const api = await (await page.context().request.get(`${base}/api/official/stations?month=2026-03`)).json() as { notReporting: string[]; stations: { id: string; name: string }[] };
+    const api = await (await page.context().request.get(`${site.base}/api/official/stations?month=2026-03`)).json() as { notReporting: string[]; stations: { id: string; name: string }[] };
     expect(api.notReporting.length).toBeGreaterThan(0);
     const names = api.notReporting.map((id) => api.stations.find((s) => s.id === id)!.name);
     expect(await page.locator('table.not-reporting tbody tr td:first-child').allTextContents()).toEqual(names);
@@ -95,7 +72,7 @@ describe('a Lufeng official on a phone', () => {
     await ready(page, 'cockpit');
     expect(await page.locator('main h1').textContent()).toBe('禄丰市 · 2026年3月');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.goto(`${base}/cockpit?area=532301`);
+    await page.goto(`${site.base}/cockpit?area=532301`);
     await page.waitForSelector('.refusal.forbidden');
     expect(await page.locator('.refusal .scope').textContent()).toBe('您的范围：禄丰市（532302）');
     await page.close();

@@ -3,51 +3,28 @@
 // equal to a recount of the generated events (not the API's answer); the Sankey names the county,
 // the category and the cities; a batch looked up by its code shows its figures, recounted too.
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
-import type { AnyEvent, DistributionTxn } from '../../contracts/events.ts';
-import { openTestApp, type TestApp } from '../fixtures/app.ts';
-import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve, waitUntil } from '../fixtures/browser.ts';
-import { loadCounty } from '../fixtures/county.ts';
-import { ROOT } from '../fixtures/warehouse.ts';
+import type { DistributionTxn } from '../../contracts/events.ts';
+import { E2E_TIMEOUT as TIMEOUT, waitUntil } from '../fixtures/browser.ts';
+import { openCountySite, viewReady, type CountySite } from '../fixtures/site.ts';
 import { formatYuan } from '../../web/i18n.ts';
 import { formatWeight } from '../../web/flows/units.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let t: TestApp;
-let server: Server;
-let browser: Browser;
-let base: string;
+let site: CountySite;
 let upstream: DistributionTxn[];
 
 beforeAll(async () => {
-  t = await openTestApp({ clock: () => Date.parse('2026-04-15T04:00:00Z'), accounts: [], auth: { demo: true }, extra: { webDir: join(ROOT, 'web/dist') } });
-  await ensureDemoAccounts(t.locals.services.accounts, 'demo');
-  const events: AnyEvent[] = await loadCounty(t.wh, { from: '2025-01-01', to: '2026-03-31', scale: 0.02 });
-  upstream = events.flatMap((e) => (e.kind === 'distribution' && e.event.direction === 'upstream' ? [e.event] : []));
-  ({ server, base } = await serve(t.app));
-  browser = await launchBrowser();
+  site = await openCountySite({ from: '2025-01-01', to: '2026-03-31' });
+  upstream = site.events.flatMap((e) => (e.kind === 'distribution' && e.event.direction === 'upstream' ? [e.event] : []));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await t?.close();
-});
+afterAll(() => site?.close());
 
-async function as(login: string, path: string, width = 1280): Promise<Page> {
-  const page = await newPage(browser, width);
-  await page.goto(`${base}/signin`);
-  await page.click(`button.demo-login[data-login="${login}"]`);
-  await page.waitForURL((url) => url.pathname !== '/signin');
-  await page.goto(base + path);
-  return page;
-}
-const ready = (page: Page, view: string) => page.waitForSelector(`#view[data-view="${view}"][data-state="ready"]`);
+const as = (login: string, path: string, width?: number) => site.as(login, path, width);
+const ready = viewReady;
 
 /** Sums of the events by a key: orders, grams and fen. */
 function recount<K>(txns: readonly DistributionTxn[], key: (e: DistributionTxn) => K): Map<K, { orders: number; weightG: number; amountFen: number }> {
@@ -154,7 +131,7 @@ describe('the Lufeng official', () => {
     const page = await as('demo-official-lufeng', '/flows?from=2025-04&to=2026-03', 390);
     await ready(page, 'flows-upstream');
     expect(await serious(page)).toEqual([]);
-    await page.goto(`${base}/flows/trace?from=2025-07&to=2025-09`);
+    await page.goto(`${site.base}/flows/trace?from=2025-07&to=2025-09`);
     await ready(page, 'flows-trace');
     await page.click('table.fl-batch-table tbody tr:first-child a');
     await page.waitForSelector('article.fl-card');

@@ -3,44 +3,27 @@
 // figures computed here from the generated events; sorts, charts (an SVG bar per county, drawn
 // by Vega under the page's CSP), saves and shares it; another analyst opens it by its link; a
 // stale save is refused with a clear message; the CSV export is the grid's rows.
-import type { Server } from 'node:http';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
-import type { AnyEvent } from '../../contracts/events.ts';
 import { formatShanghaiTime, parseShanghaiTime } from '../../contracts/time.ts';
-import { ACCOUNTS, openTestApp, PASSWORD, type TestApp } from '../fixtures/app.ts';
-import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve, signIn, waitUntil } from '../fixtures/browser.ts';
-import { loadCounty } from '../fixtures/county.ts';
-import { ROOT } from '../fixtures/warehouse.ts';
+import { ACCOUNTS, PASSWORD } from '../fixtures/app.ts';
+import { E2E_TIMEOUT as TIMEOUT, newPage, signIn, waitUntil } from '../fixtures/browser.ts';
+import { openCountySite, viewReady, type CountySite } from '../fixtures/site.ts';
 
-let t: TestApp;
-let server: Server;
-let browser: Browser;
-let base: string;
-let events: AnyEvent[];
+let site: CountySite;
 
 beforeAll(async () => {
-  t = await openTestApp({ clock: () => Date.parse('2026-04-15T04:00:00Z'), accounts: ['analyst'], auth: { demo: true }, extra: { webDir: join(ROOT, 'web/dist') } });
-  await ensureDemoAccounts(t.locals.services.accounts, 'demo');
-  events = await loadCounty(t.wh, { from: '2026-03-01', to: '2026-03-31', scale: 0.02 });
-  ({ server, base } = await serve(t.app));
-  browser = await launchBrowser();
+  site = await openCountySite({ from: '2026-03-01', to: '2026-03-31', accounts: ['analyst'] });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await t?.close();
-});
+afterAll(() => site?.close());
 
 const FROM = '2026-03-15';
 
 /** POS lines and their amount per county from `FROM` on, counted from the generated events. */
 function expectedByCounty(): [string, string, string][] {
   const by = new Map<string, { lines: number; fen: number }>();
-  for (const e of events) {
+  for (const e of site.events) {
     if (e.kind !== 'pos' || formatShanghaiTime(parseShanghaiTime(e.event.soldAt)).slice(0, 10) < FROM) continue;
     const county = e.event.areaCode.slice(0, 6);
     const c = by.get(county) ?? { lines: 0, fen: 0 };
@@ -52,12 +35,8 @@ function expectedByCounty(): [string, string, string][] {
 }
 
 async function analystPage(path = '/workbench', width = 1280): Promise<Page> {
-  const page = await newPage(browser, width);
-  await page.goto(`${base}/signin`);
-  await page.click('button.demo-login[data-login="demo-analyst"]');
-  await page.waitForURL((url) => url.pathname !== '/signin');
-  await page.goto(base + path);
-  await page.waitForSelector('#view[data-view="workbench"][data-state="ready"]');
+  const page = await site.as('demo-analyst', path, width);
+  await viewReady(page, 'workbench');
   return page;
 }
 
@@ -155,8 +134,8 @@ describe('the demo analyst', () => {
 
   test('another analyst opens the shared query by its link: text, parameter value and chart come with it', async () => {
     expect(savedUrl).not.toBe('');
-    const page = await newPage(browser, 1280);
-    await signIn(page, base, ACCOUNTS.analyst.login, PASSWORD, savedUrl);
+    const page = await newPage(site.browser, 1280);
+    await signIn(page, site.base, ACCOUNTS.analyst.login, PASSWORD, savedUrl);
     await page.waitForSelector('#view[data-view="workbench"][data-state="ready"]');
     await waitUntil(page, () => document.querySelector('.wb-doc-name')?.textContent === '各县三月下半月销售');
     expect(await page.locator('.cm-content').textContent()).toContain('FROM pos_lines WHERE sold_at >= {from:Date}');
@@ -205,7 +184,7 @@ describe('the demo analyst', () => {
 
   test('a result over the row limit: cut at 100,000 rows and said so; the grid scrolls to its end and copies by keyboard', async () => {
     const page = await analystPage();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
     await setSql(page, 'SELECT number, toString(number) AS s FROM numbers(150000)');
     await page.keyboard.press('ControlOrMeta+Enter');
     await page.waitForSelector('.wb-result[data-state="ready"]');
@@ -245,7 +224,7 @@ describe('the demo analyst', () => {
     await setSql(page, 'SELECT * FROM accounts');
     await page.keyboard.press('ControlOrMeta+Enter');
     await page.waitForSelector('.wb-result[data-state="error"]');
-    const api = await page.context().request.post(`${base}/api/sql`, { data: { sql: 'SELECT * FROM accounts' } });
+    const api = await page.context().request.post(`${site.base}/api/sql`, { data: { sql: 'SELECT * FROM accounts' } });
     expect(api.status()).toBe(400);
     expect(await page.locator('.wb-result .status-message').textContent()).toBe((await api.json()).message);
     // With a selection, Ctrl+Enter runs the selection alone.
@@ -257,7 +236,7 @@ describe('the demo analyst', () => {
     expect(await gridRows(page)).toEqual([['42']]);
     // The history says how each ended; a click puts its SQL back in the editor. (The audit trail
     // is written once a second; the test's clock stands still, so the order is not asserted.)
-    await t.locals.audit.flush();
+    await site.t.locals.audit.flush();
     await page.click('button.wb-tab[data-tab="history"]');
     await page.waitForSelector('.wb-history[data-state="ready"]');
     const item = (sql: RegExp) => page.locator('.wb-history .wb-history-item', { has: page.locator('.wb-history-sql', { hasText: sql }) }).first();
