@@ -9,7 +9,9 @@ export interface DeadLetter {
   kind: string; // the stream it claimed to be
   reason: RejectReason;
   detail: string; // what was wrong, for a person
-  payload: string; // the record as received, cut to 64 KiB
+  payload: string; // the record as received, as text, cut to 64 KiB
+  offset?: bigint; // its Kafka offset
+  bytes?: Buffer; // its Kafka value exactly as received: what a dead-letter topic carries, whole
 }
 
 export interface DeadLetterSink {
@@ -28,7 +30,7 @@ export function createWarehouseDeadLetters(warehouse: Warehouse, clock: () => nu
   return {
     async write(letters, dedupToken) {
       const receivedAt = formatShanghaiTime(clock());
-      await warehouse.insert('dead_letters', letters.map((l) => ({ received_at: receivedAt, ...l })), dedupToken ? { dedupToken } : undefined);
+      await warehouse.insert('dead_letters', letters.map((l) => ({ received_at: receivedAt, source: l.source, kind: l.kind, reason: l.reason, detail: l.detail, payload: l.payload })), dedupToken ? { dedupToken } : undefined);
     },
   };
 }

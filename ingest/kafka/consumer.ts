@@ -1,22 +1,23 @@
 // The Kafka source: one consumer group over the three topics. Each partition's messages are
 // batched by offset range (up to batchMaxRows rows or batchMaxBytes, or batchMaxMs, or the end of
-// what the broker has), and each batch goes: ledger entry -> insert with a deduplication token
-// derived from the range -> event ids and dead letters -> offset commit. A crash anywhere in that
-// sequence is repaired by the partition's next owner, which re-forms the recorded ranges with the
-// same tokens (docs/exactly-once.md). Batches are written inside eachBatch, which kafkajs lets
-// finish before it rebalances; a generation counter guards the case where kafkajs rejoins the
-// group on its own (a fetch error on another broker) while a batch is in hand.
+// what the broker has) and written as every source's batches are (ingest/batch-writer.ts), with
+// this source's steps around it: ledger entry -> id claims -> rows -> dead letters to `<topic>.dlq`
+// -> done mark -> offset commit. A crash anywhere in that sequence is repaired by the partition's
+// next owner, which re-forms the recorded ranges with the same tokens (docs/exactly-once.md).
+// Batches are written inside eachBatch, which kafkajs lets finish before it rebalances; a
+// generation counter guards the case where kafkajs rejoins the group on its own (a fetch error on
+// another broker) while a batch is in hand.
 import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
 import { EVENT_KINDS, type EventKind } from '../../contracts/events.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import { insertIsolating } from '../insert-isolating.ts';
+import { writeBatch } from '../batch-writer.ts';
+import { createIdReservations } from '../identity.ts';
 import { withRetry, type RetryOptions } from '../retry.ts';
 import { TABLE_OF } from '../rows.ts';
 import { createStats } from '../stats.ts';
-import { sendDeadLetters } from './dlq.ts';
-import { claimIds, claimsOf, createIdReservations } from '../identity.ts';
+import { createTopicDeadLetters } from './dlq.ts';
 import { batchToken, createWarehouseLedger, type Ledger, type RecordedRange } from './ledger.ts';
-import { addMessage, createPartitionBatch, isEmpty, rangeOf, uniqueEvents, type BatchEvent, type PartitionBatch } from './partition-batch.ts';
+import { addMessage, createPartitionBatch, isEmpty, rangeOf, type PartitionBatch } from './partition-batch.ts';
 import type { Topics } from './topics.ts';
 
 export interface KafkaSourceOptions {
@@ -109,56 +110,23 @@ export function createKafkaSource(options: KafkaSourceOptions) {
   async function flush(state: PartitionState, topic: string, partition: number, replayOf: RecordedRange | null, payload: EachBatchPayload | undefined, gen: number) {
     const batch = state.batch;
     const range = rangeOf(batch);
-    const started = clock();
-    const retry = retryOptions(payload, gen);
-    const table = TABLE_OF[batch.kind];
-    const token = batchToken(table, topic, partition, range);
+    const token = batchToken(TABLE_OF[batch.kind], topic, partition, range);
     // Without insert deduplication (ClickHouse 18.16) there is no ledger and no id check: the
-    // ingest is at-least-once there (docs/exactly-once.md).
-    let rows = 0;
-    if (replayOf?.done) {
-      // Written in full before (an offset reset, a new group, a crash after the rows): not again,
-      // however long ago. Its dead letters go out again below (they are at least once).
-      stats.duplicates(batch.events.length);
-    } else {
-      // Claim the ids, then write the rows: an id claimed elsewhere (landed, or a crashed batch's
-      // still to be replayed) is a duplicate here. Within this process, a batch claiming the same
-      // ids at this moment is waited for; the record and the lookup run side by side.
-      const release = ledger ? await reservations.reserve(batch.kind, batch.events) : () => {};
-      let kept: BatchEvent[];
-      try {
-        const [, claims] = await Promise.all([
-          ledger && !replayOf ? withRetry(() => ledger!.record(topic, partition, range), retry) : undefined,
-          ledger ? withRetry(() => claimsOf(warehouse, batch.kind, batch.events, token), retry) : undefined,
-        ]);
-        const unique = uniqueEvents(batch.events, claims?.elsewhere ?? new Set());
-        kept = unique.kept;
-        stats.duplicates(unique.duplicates);
-        const toClaim = kept.filter((e) => !claims?.own.has(e.id));
-        if (ledger) await withRetry(() => claimIds(warehouse, batch.kind, toClaim, token), retry);
-      } finally {
-        release();
-      }
-      // The engine refuses some rows as they are (resource trouble is retried inside): the batch is
-      // split until only their events are left, each a dead letter with its own bytes and offset,
-      // its id given back. A part's token extends the range's, and the split is the same on a replay.
-      const { landed, refused } = await insertIsolating(kept, (part, suffix) =>
-        withRetry(() => warehouse.insert(table, part.flatMap((e) => e.rows), { dedupToken: token + suffix }), retry));
-      rows = landed.reduce((n, e) => n + e.rows.length, 0);
-      if (landed.length > 0) stats.inserted(table, rows, landed.length);
-      for (const { event: ev, error } of refused) {
-        batch.letters.push({ source: `kafka:${topic}/${partition}@${ev.offset}`, kind: batch.kind, reason: 'insert_rejected', detail: error.message.slice(0, 1000), payload: ev.raw, offset: ev.offset, bytes: ev.bytes });
-      }
-      batch.letters.sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
-      if (ledger && refused.length > 0) await withRetry(() => claimIds(warehouse, batch.kind, refused.map((r) => r.event), token, true), retry);
-      if (ledger) await withRetry(() => ledger!.done(topic, partition, range), retry);
-    }
-    await sendDeadLetters(producer!, topic, partition, batch.letters);
-    for (const l of batch.letters) stats.rejected(l.reason);
+    // ingest is at-least-once there (docs/exactly-once.md). A range recorded before is re-formed
+    // with its token; one done before (an offset reset, a new group, a crash after the rows) is
+    // not written again, however long ago, and only its dead letters go out again.
+    await writeBatch(batch, {
+      warehouse, stats, clock, retry: retryOptions(payload, gen), reservations,
+      deadLetters: createTopicDeadLetters(producer!, topic, partition),
+      identity: ledger ? 'claim-first' : 'off',
+      tokenOf: () => token,
+      written: replayOf?.done,
+      beforeWrite: ledger && !replayOf ? () => ledger!.record(topic, partition, range) : undefined,
+      afterWrite: ledger ? () => ledger!.done(topic, partition, range) : undefined,
+    });
     if (gen !== generation) throw new StaleBatch('group rejoined during the write: the partition owner replays this range');
     await consumer!.commitOffsets([{ topic, partition, offset: (range.last + 1n).toString() }]);
     state.committed = range.last + 1n;
-    stats.flushed(rows, clock() - started, clock());
     state.batch = createPartitionBatch(batch.kind, clock());
   }
 

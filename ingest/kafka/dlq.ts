@@ -2,12 +2,15 @@
 // naming why it was refused and exactly where it came from, so it can be found, fixed and
 // replayed, and so a duplicate (a dead letter re-sent after a crash) can be recognised by its key.
 import type { Message, Producer } from 'kafkajs';
-import type { KafkaDeadLetter } from './partition-batch.ts';
+import type { DeadLetter, DeadLetterSink } from '../dead-letters.ts';
 import { dlqTopic } from './topics.ts';
 
 // Well under Kafka's default message.max.bytes (1 MiB) per request: a batch can hold thousands
 // of letters, and one oversized produce request would fail the whole batch, again and again.
 const MAX_REQUEST_BYTES = 512 * 1024;
+
+/** Every letter of a Kafka batch has its offset and bytes (ingest/batch.ts letterOf). */
+export type KafkaDeadLetter = DeadLetter & { offset: bigint; bytes: Buffer };
 
 export function deadLetterMessage(letter: KafkaDeadLetter, topic: string, partition: number): Message {
   return {
@@ -41,4 +44,9 @@ export async function sendDeadLetters(producer: Producer, topic: string, partiti
     bytes += size;
   }
   await send();
+}
+
+/** The dead letters of one partition's batches, as a sink for the batch writer. */
+export function createTopicDeadLetters(producer: Producer, topic: string, partition: number): DeadLetterSink {
+  return { write: (letters) => sendDeadLetters(producer, topic, partition, letters as readonly KafkaDeadLetter[]) };
 }
