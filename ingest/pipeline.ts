@@ -20,6 +20,8 @@ export interface PipelineOptions {
   retryInitialMs?: number; // 200 by default, doubling
   retryMaxMs?: number; // 30_000 by default
   clock?: () => number;
+  /** When a record was sent, which bounds its event time (a day after); the clock by default. */
+  sentAt?: () => number;
   sleep?: (ms: number) => Promise<void>;
   onRetry?: (error: Error, attempt: number, delayMs: number) => void;
   /** A flush started by the timer failed (no caller to reject): its records were not acknowledged. */
@@ -54,7 +56,7 @@ export interface Pipeline {
 export function createPipeline(options: PipelineOptions): Pipeline {
   const {
     warehouse, deadLetters, batchMaxRows = 10_000, batchMaxMs = 1_000, maxMessageBytes = 1 << 20,
-    retryInitialMs = 200, retryMaxMs = 30_000, clock = Date.now,
+    retryInitialMs = 200, retryMaxMs = 30_000, clock = Date.now, sentAt = clock,
     sleep = (ms) => new Promise((r) => setTimeout(r, ms)), onRetry = () => {}, onError = () => {}, identity = false,
   } = options;
   const stats = createStats();
@@ -70,7 +72,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   async function submit(kind: EventKind, raw: unknown, source: string, ack?: () => void): Promise<void> {
     if (closed) throw new Error('pipeline is closed');
     stats.consumed();
-    addRecord(batch, kind, raw, { source, maxBytes: maxMessageBytes, sentAt: clock() });
+    addRecord(batch, kind, raw, { source, maxBytes: maxMessageBytes, sentAt: sentAt() });
     if (ack) acks.push(ack);
     if (batch.rowCount + batch.letters.length >= batchMaxRows) await flush();
     else if (!timer && scopeName === null) timer = setTimeout(() => void flush().catch((e: unknown) => onError(e as Error)), batchMaxMs);

@@ -2,7 +2,8 @@
 // warehouse (DATA_DIR or CLICKHOUSE_URL, as `npm start`), with a progress bar and a summary.
 //   npm run import -- FILE [--kind pos|distribution|parcel] [--format ndjson|csv]
 // Refused rows go to the dead_letters table with the file and line they came from.
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConfig, warehouseConfig } from '../config.ts';
@@ -45,7 +46,18 @@ try {
 }
 const deadLetters = createWarehouseDeadLetters(warehouse);
 // Known by id, as through Kafka: a file imported again, or overlapping an earlier one, counts nothing twice.
-const pipeline = createPipeline({ warehouse, deadLetters, batchMaxRows: config.INGEST_BATCH_ROWS, maxMessageBytes: config.INGEST_MAX_MESSAGE_BYTES, identity: true });
+// A file was "sent" when it was last written: its records' times are checked against that, not
+// against the moment of the import, so importing it again decides every record the same way.
+const { mtimeMs } = statSync(file);
+const pipeline = createPipeline({
+  warehouse, deadLetters, batchMaxRows: config.INGEST_BATCH_ROWS, maxMessageBytes: config.INGEST_MAX_MESSAGE_BYTES, identity: true,
+  sentAt: () => mtimeMs,
+});
+// The file's batches form one sequence named by everything that decides them (its content and
+// time, the batch and message bounds; no timer cuts them), so importing the same file again
+// repeats their deduplication tokens: a batch whose rows landed before a crash kept its ids from
+// being recorded is dropped by the engine, not written twice.
+pipeline.scope(`file/${await contentHash(file)}/${Math.floor(mtimeMs)}/${config.INGEST_BATCH_ROWS}/${config.INGEST_MAX_MESSAGE_BYTES}`);
 const bar = createProgressBar('import', process.stderr);
 let read = 0;
 let unknownKinds = 0;
@@ -77,3 +89,9 @@ process.stderr.write(
   examples.map((e) => `  ${e.source.slice(5)} ${e.reason}: ${e.detail}\n`).join(''),
 );
 await warehouse.close();
+
+async function contentHash(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex').slice(0, 32);
+}
