@@ -2,9 +2,12 @@
 // the local broker (started if needed) and into NDJSON files, then times, in this one process:
 //   1. the engine's own INSERT ... SELECT FROM file(..., JSONEachRow) of the same events (reference),
 //   2. a no-op kafkajs consumer draining the topics (the client's ceiling),
-//   3. our Kafka source: decode, validate, batch, id check, insert with tokens, commit.
+//   3. ClickHouse's own Kafka table engine with a materialized view per stream (JSON parsed in SQL,
+//      no validation, at least once: the peer a user would pick instead),
+//   4. our Kafka source: decode, validate, batch, id check, insert with tokens, commit; with its
+//      peak RSS, and the wall time of each kind of warehouse call (where the time goes).
 // Prints events per second and the ratios; the last line is one JSON object with the figures.
-//   npm run bench:ingest -- --events 1000000 [--seed 7] [--partitions 3]
+//   npm run bench:ingest -- --events 1000000 [--seed 7] [--partitions 3] [--batch-rows 10000]
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -19,13 +22,15 @@ import { createGenerator } from '../ingest/sources/generator.ts';
 import { loadModelData } from '../ingest/sources/model-data.ts';
 import { createEmbeddedWarehouse } from '../warehouse/embedded.ts';
 import { migrate, readMigrations } from '../warehouse/migrate.ts';
-import { REFERENCE_INSERTS } from './bench-reference-sql.ts';
+import { dropKafkaEngineTables, kafkaEngineTables, REFERENCE_INSERTS } from './bench-reference-sql.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
 
 const { values: args } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '7' },
     partitions: { type: 'string', default: '3' },
+    'batch-rows': { type: 'string', default: '10000' },
     brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092' },
   },
 });
@@ -96,16 +101,62 @@ const noopMs = Date.now() - t;
 await noop.disconnect();
 log(`no-op kafkajs consumer: ${rate(loaded, noopMs).toLocaleString()} events/s (${noopMs} ms)`);
 
-// 3. Ours, with full validation.
-const source = createKafkaSource({ kafka, warehouse: wh, topics, groupId: `${topics.pos}-ingest` });
+// 3. The engine's Kafka table engine: a Kafka table and a materialized view per stream.
+const counted = async () => {
+  let n = 0;
+  for (const t of ['pos_lines', 'distribution_txns', 'parcel_volumes']) n += Number((await wh.query<{ n: number }>(`SELECT count() AS n FROM ${t}`))[0]!.n);
+  return n;
+};
+const expectedRows = referenceLines + counts.distribution + counts.parcel;
+t = Date.now();
+for (const k of EVENT_KINDS) {
+  for (const sql of kafkaEngineTables(k, topics[k], args.brokers!, `${topics[k]}-kafka-engine`, Number(args.partitions))) await wh.command(sql);
+}
+let kafkaEngineRows = 0;
+let lastLog = Date.now();
+while ((kafkaEngineRows = await counted()) < expectedRows && Date.now() - t < 600_000) {
+  await new Promise((r) => setTimeout(r, 50));
+  if (process.env.BENCH_DEBUG && Date.now() - lastLog > 1000) { lastLog = Date.now(); log(`  kafka engine: ${kafkaEngineRows} rows after ${Date.now() - t} ms`); }
+}
+const kafkaEngineMs = Date.now() - t;
+for (const k of EVENT_KINDS) for (const sql of dropKafkaEngineTables(k)) await wh.command(sql);
+log(`ClickHouse Kafka engine + materialized views: ${rate(loaded, kafkaEngineMs).toLocaleString()} events/s (${kafkaEngineMs} ms, ${kafkaEngineRows} rows of ${expectedRows})`);
+await truncate();
+
+// 4. Ours, with full validation. Every warehouse call is timed by kind (wall time: calls overlap).
+const timing = new Map<string, { calls: number; ms: number }>();
+function timed<A extends unknown[], R>(name: (...a: A) => string, f: (...a: A) => Promise<R>) {
+  return async (...a: A): Promise<R> => {
+    const t0 = performance.now();
+    try {
+      return await f(...a);
+    } finally {
+      const e = timing.get(name(...a)) ?? { calls: 0, ms: 0 };
+      e.calls++;
+      e.ms += performance.now() - t0;
+      timing.set(name(...a), e);
+    }
+  };
+}
+const callOf = (sql: string) => (/FROM (\w+)/.exec(sql)?.[1] ?? sql.slice(0, 30));
+const timedWarehouse: Warehouse = {
+  ...wh,
+  insert: timed((table: string, ..._rest: unknown[]) => `insert ${table}`, wh.insert.bind(wh) as (table: string, ...rest: unknown[]) => Promise<void>) as Warehouse['insert'],
+  query: timed((sql: string) => `query ${callOf(sql)}`, wh.query.bind(wh)) as Warehouse['query'],
+};
+const source = createKafkaSource({ kafka, warehouse: timedWarehouse, topics, groupId: `${topics.pos}-ingest`, batchMaxRows: Number(args['batch-rows']) });
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
 t = Date.now();
 await source.start();
 while (source.stats().consumed < loaded) await new Promise((r) => setTimeout(r, 20));
+await source.stop(); // the last batches are written and committed
 const oursMs = Date.now() - t;
-await source.stop();
+clearInterval(sampler);
 const ours = source.stats();
 const lines = await posLines();
-log(`our Kafka source: ${rate(loaded, oursMs).toLocaleString()} events/s (${oursMs} ms, ${lines} POS lines, ${ours.batches} batches)`);
+log(`our Kafka source: ${rate(loaded, oursMs).toLocaleString()} events/s (${oursMs} ms, ${lines} POS lines, ${ours.batches} batches of up to ${args['batch-rows']} rows, peak RSS ${Math.round(peakRss / 2 ** 20)} MiB)`);
+for (const [call, v] of [...timing].sort((a, b) => b[1].ms - a[1].ms)) log(`  ${call}: ${v.calls} calls, ${Math.round(v.ms)} ms in all, ${Math.round(v.ms / v.calls)} ms each`);
 if (lines !== referenceLines) log(`WARNING: ${lines} POS lines from Kafka, ${referenceLines} from the reference`);
 
 await admin.deleteTopics({ topics: Object.values(topics).flatMap((x) => [x, `${x}.dlq`]) }).catch(() => {});
@@ -119,7 +170,11 @@ const result = {
   oursEventsPerSec: rate(loaded, oursMs),
   engineFileEventsPerSec: rate(loaded, engineMs),
   noopConsumerEventsPerSec: rate(loaded, noopMs),
+  kafkaEngineEventsPerSec: rate(loaded, kafkaEngineMs),
+  batchRows: Number(args['batch-rows']),
+  peakRssMiB: Math.round(peakRss / 2 ** 20),
   ratioToEngine: +(engineMs / oursMs).toFixed(3),
+  ratioToKafkaEngine: +(kafkaEngineMs / oursMs).toFixed(3),
   ratioToNoopConsumer: +(noopMs / oursMs).toFixed(3),
   posLines: lines,
   posLinesMatchReference: lines === referenceLines,
