@@ -34,7 +34,7 @@ export async function startPlatform(options: { days: number; port: number; dataD
     if (child.exitCode !== null) throw new Error(`the platform stopped: ${last}`);
     try {
       const body = (await (await fetch(`${base}/healthz`)).json()) as { ingest?: { source?: string } };
-      if (/live|stopped/.test(body.ingest?.source ?? '')) return { base, dataDir, stop };
+      if (/live|stopped|done/.test(body.ingest?.source ?? '')) return { base, dataDir, stop };
     } catch {
       // not listening yet
     }

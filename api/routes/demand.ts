@@ -14,6 +14,16 @@ const DEFAULT_WEEKS = 12;
 export const MIN_STORES = 5;
 const CHILD_LEVEL = { prefecture: 'county', county: 'township', township: 'village' } as const;
 
+/**
+ * The smallest table that answers a heatmap: a prefecture's or a county's whole weeks come from the
+ * weekly rollups (migration 0023), by top-level category unless one below the top is asked for; a
+ * township's villages only from demand_daily, which keeps the village.
+ */
+export function heatmapSql(level: string, category: string): 'demand-heatmap' | 'demand-heatmap-top' | 'demand-heatmap-leaf' {
+  if (level !== 'prefecture' && level !== 'county') return 'demand-heatmap';
+  return category.includes('.') ? 'demand-heatmap-leaf' : 'demand-heatmap-top';
+}
+
 interface Deps {
   queries: Queries;
   clock: () => number;
@@ -47,7 +57,7 @@ export function demandRoutes({ queries, clock }: Deps): AnyRoute[] {
         scope.suppressSmallAreas
           ? db.query<{ area_code: string; week_start: string; stores: number; own_stores: number; qty: number | null; amount_fen: number | null }>(
             queries['demand-heatmap-merchant'], { ...common, own: [...(principal?.storeIds ?? [])], k: MIN_STORES })
-          : db.query<{ area_code: string; week_start: string; qty: number; amount_fen: number }>(queries['demand-heatmap'], common),
+          : db.query<{ area_code: string; week_start: string; qty: number; amount_fen: number }>(queries[heatmapSql(area.level, common.category)], common),
         ancestors(db, code),
       ]);
       const cells: MerchantCell[] = raw.map((c) => ({
@@ -103,8 +113,8 @@ export function demandRoutes({ queries, clock }: Deps): AnyRoute[] {
     if (from && to) return { from, to };
     if (from) return { from, to: addDays(from, DEFAULT_WEEKS * 7) };
     if (to) return { from: addDays(to, -DEFAULT_WEEKS * 7), to };
-    const [extent] = await db.query<{ n: number; last_day: string }>(queries['data-extent'], { area, scope: [...scope] });
-    const last = Number(extent?.n) > 0 ? extent!.last_day : shanghaiDay(clock());
+    const [extent] = await db.query<{ n: number; last_week: string }>(queries['data-extent'], { area, scope: [...scope] });
+    const last = Number(extent?.n) > 0 ? extent!.last_week : shanghaiDay(clock());
     const end = addDays(mondayOf(last), 7);
     return { from: addDays(end, -DEFAULT_WEEKS * 7), to: end };
   }

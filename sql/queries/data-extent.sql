@@ -1,9 +1,10 @@
--- first and last Shanghai calendar day with POS demand under {area} within the caller's areas {scope}, and the number of rollup rows (0: no data).
+-- The last ISO week (its Monday) with POS demand under {area} within the caller's areas {scope}, and
+-- the number of rollup rows (0: no data). From the weekly rollup: a heatmap widens its range to whole
+-- weeks anyway, and the rollup holds a fiftieth of the rows demand_daily does.
 SELECT
   count() AS n,
-  toString(min(day)) AS first_day,
-  toString(max(day)) AS last_day
-FROM demand_daily
+  toString(max(week)) AS last_week
+FROM demand_weekly_top
 WHERE startsWith(county_code, substring({area:String}, 1, 6))
   AND startsWith(township_code, {area:String})
   AND arrayExists(s -> startsWith(township_code, s), {scope:Array(String)})

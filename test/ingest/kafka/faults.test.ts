@@ -130,6 +130,11 @@ describe.skipIf(!KAFKA_BROKERS)('ingest under every fault at once', () => {
         expect(await one('SELECT uniqExact(receipt_id, line_no) AS n FROM pos_lines'), why).toBe(expected.posLines);
         expect(await one('SELECT sum(lines) AS n FROM demand_daily'), why).toBe(expected.posLines);
         expect(await one('SELECT sum(amount_fen) AS n FROM demand_daily'), why).toBe(expected.amountFen);
+        // The weekly rollups hang off demand_daily (a view of a view): exactly once through the chain too.
+        for (const table of ['demand_weekly_top', 'demand_weekly_leaf']) {
+          expect(await one(`SELECT sum(lines) AS n FROM ${table}`), why).toBe(expected.posLines);
+          expect(await one(`SELECT sum(amount_fen) AS n FROM ${table}`), why).toBe(expected.amountFen);
+        }
         expect(await one('SELECT count() AS n FROM distribution_txns'), why).toBe(expected.distribution);
         expect(await one('SELECT count() AS n FROM parcel_volumes'), why).toBe(expected.parcel);
       } finally {
