@@ -1,4 +1,4 @@
-// The weekly heatmap rollups (migration 0023) must equal the same aggregation computed in
+// The weekly heatmap rollups (migration 0023) and the stations' months (0024) must equal the same aggregation computed in
 // JavaScript from the generated receipts: kept by their views as lines arrive in several batches,
 // and backfilled from what was there when the migration ran.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -60,7 +60,7 @@ test(`kept by the views, batch by batch, and backfilled by the migration (seed $
   const wh = createEmbeddedWarehouse({ path: dir });
   try {
     // The first half lands before migration 0023 (a warehouse upgraded with data in it)...
-    await migrate(wh, migrations.filter((m) => m.name < '0023'));
+    await migrate(wh, migrations.filter((m) => m.name < '0023')); // before the weekly and station rollups
     await wh.insert('pos_lines', all.slice(0, half).flatMap(posRows));
     await migrate(wh, migrations);
     // ...the second after it, in three batches, through the views.
@@ -71,6 +71,17 @@ test(`kept by the views, batch by batch, and backfilled by the migration (seed $
     expect(leaf.length).toBeGreaterThan(500);
     expect(await actual(wh, 'demand_weekly_leaf', 'category')).toEqual(leaf);
     expect(await actual(wh, 'demand_weekly_top', 'top_category')).toEqual(expected(all, top));
+
+    // station_months (migration 0024): each store's last day of sales in each month.
+    const lastDays = new Map<string, string>();
+    for (const r of all) {
+      const day = String(posRows(r)[0]!.sold_at).slice(0, 10);
+      const key = `${r.storeId}|${day.slice(0, 7)}`;
+      if (day > (lastDays.get(key) ?? '')) lastDays.set(key, day);
+    }
+    const months = await wh.query<{ k: string }>(`SELECT concat(id, '|', substring(toString(month), 1, 7), '|', toString(max(last_day))) AS k
+      FROM station_months GROUP BY id, month`);
+    expect(months.map((m) => m.k).sort()).toEqual([...lastDays].map(([k, d]) => `${k}|${d}`).sort());
   } finally {
     await wh.close();
   }

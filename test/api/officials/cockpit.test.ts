@@ -175,6 +175,23 @@ describe('the prefecture', () => {
 });
 
 describe('stations', () => {
+  test('each station\'s last report and days of silence at the end of February 2026, with March\'s data already in, as the events say', async () => {
+    const res = await (await t.agent('prefecture')).get('/api/official/stations?month=2026-02');
+    const body = stationsResponse.parse(res.body);
+    const last = new Map<string, string>();
+    const saw = (id: string, day: string) => { if (day <= '2026-02-28' && day > (last.get(id) ?? '')) last.set(id, day); };
+    for (const e of events) {
+      if (e.kind === 'pos') saw(e.event.storeId, shanghaiDay(parseShanghaiTime(e.event.soldAt)));
+      if (e.kind === 'parcel') saw(e.event.stationId, e.event.day);
+    }
+    expect(body.stations.length).toBeGreaterThan(20);
+    for (const s of body.stations) {
+      const day = last.get(s.id) ?? null;
+      expect([s.id, s.lastReport, s.daysSilent]).toEqual([s.id, day, day === null ? null : Math.round((Date.parse('2026-02-28') - Date.parse(day)) / 86_400_000)]);
+    }
+    expect(body.stations.some((s) => s.daysSilent !== null && s.daysSilent > 28)).toBe(true); // some went quiet well before
+  });
+
   test('who did not report in March 2026, completeness per county and coverage, as the events and the reference say', async () => {
     const res = await (await t.agent('prefecture')).get('/api/official/stations?month=2026-03');
     const body = stationsResponse.parse(res.body);
