@@ -1,4 +1,4 @@
-// npm run bench:queries [-- --days 365 --data-dir DIR --runs 60]
+// npm run bench:queries [-- --days 365 --data-dir DIR --runs 60 --only NAME --port 3394]
 // Every data endpoint against the engine's time for its own SQL, on the same data: the platform
 // backfills a simulated county (as `npm start` does) and stops; then this process serves the API
 // on that data, records the SQL each endpoint runs, and times both, side by side:
@@ -23,7 +23,7 @@ import type { Params, Warehouse } from '../warehouse/warehouse.ts';
 import { DEFAULT_SQL_LIMITS, sqlSettings } from '../warehouse/sql-engine.ts';
 import { startPlatform } from './platform-process.ts';
 
-const { values } = parseArgs({ options: { days: { type: 'string' }, 'data-dir': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { days: { type: 'string' }, 'data-dir': { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, port: { type: 'string' } } });
 const runs = Number(values.runs ?? 60);
 const root = join(import.meta.dirname, '..');
 
@@ -70,7 +70,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const round = (x: number) => Math.round(x * 10) / 10;
 
 process.stderr.write(`bench:queries: a simulated county of ${values.days ?? 365} days ...\n`);
-const platform = await startPlatform({ days: Number(values.days ?? 365), port: 3394, dataDir: values['data-dir'], env: { SIM_RATE: '0' } });
+const platform = await startPlatform({ days: Number(values.days ?? 365), port: Number(values.port ?? 3394), dataDir: values['data-dir'], env: { SIM_RATE: '0' } });
 const dataDir = platform.dataDir;
 // Stop the platform but keep its data: this process opens the same directory next.
 await platform.stop({ keepData: true });
