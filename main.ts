@@ -1,7 +1,12 @@
-// The platform's main job on one process: open the warehouse (embedded chdb unless
-// CLICKHOUSE_URL is set), migrate, load reference data, run ingest (from Kafka when
-// KAFKA_BROKERS is set, else from the in-process generator), and serve the API and web app.
-// The only module that reads the environment, opens a port or starts a source.
+// The platform's main job: open the warehouse (embedded chdb unless CLICKHOUSE_URL is set),
+// migrate, load reference data, run ingest (from Kafka when KAFKA_BROKERS is set, else from the
+// in-process generator), and serve the API and web app. The only module that reads the
+// environment, opens a port or starts a source.
+//   tsx main.ts          everything in one process (npm start)
+//   tsx main.ts ingest   migrations, reference data and ingest, with /healthz and /metrics on PORT
+//   tsx main.ts serve    the API and web app; waits until the ingest process has migrated
+// Apart, the two run at the same time only on a ClickHouse server: the embedded warehouse is one
+// process's (docs/deploy.md). Several `ingest` processes share the Kafka partitions of one group.
 import { join } from 'node:path';
 import { createApp, type AppLocals } from './api/app.ts';
 import { createAuditLog } from './api/audit.ts';
@@ -15,7 +20,8 @@ import { apiLimits, isDemo, parseConfig, sqlLimits, warehouseConfig } from './co
 import { startInProcessIngest } from './ingest/start-in-process.ts';
 import { startKafkaIngest } from './ingest/start-kafka.ts';
 import { loadModelData } from './ingest/sources/model-data.ts';
-import { migrate, readMigrations } from './warehouse/migrate.ts';
+import { migrate, migrationStatus, readMigrations } from './warehouse/migrate.ts';
+import { createIngestHealthServer } from './ingest/health-server.ts';
 import { openWarehouse } from './warehouse/open.ts';
 import { assertSupported } from './warehouse/supported.ts';
 import { loadQueries } from './warehouse/queries.ts';
@@ -31,6 +37,12 @@ process.on('uncaughtException', (e) => {
   logger.error('fatal', { error: e.message, stack: e.stack?.split('\n').slice(1, 4).join(' | ') });
   process.exit(1);
 });
+const ROLES = ['all', 'ingest', 'serve'] as const;
+const role = (process.argv[2] ?? 'all') as (typeof ROLES)[number];
+if (!ROLES.includes(role)) {
+  logger.error('fatal', { error: `unknown role ${process.argv[2]}: main.ts [ingest|serve] (nothing: both)` });
+  process.exit(1);
+}
 const config = parseConfig(process.env);
 const secret = sessionSecret(config);
 const started = Date.now();
@@ -39,65 +51,102 @@ const warehouse = openWarehouse(warehouseConfig(config));
 await assertSupported(warehouse); // a server older than 23.8: one line naming the minimum, and stop
 const migrations = readMigrations(join(root, 'sql/migrations'));
 const queries = loadQueries(join(root, 'sql/queries'));
-const { applied } = await migrate(warehouse, migrations);
 const model = loadModelData(config.SIM_SEED, root);
-const { areas, stores } = model;
-await loadAreas(warehouse, areas);
-await loadStores(warehouse, stores);
-const reference = await loadReferenceTables(warehouse, {
-  products: join(root, 'reference/products.json'), categories: join(root, 'reference/categories.json'),
-  training: join(root, 'reference/training-sessions.json'), national: join(root, 'reference/national-online-retail.csv'),
-});
-const cities = await loadCities(warehouse, join(root, 'reference/cities.json'));
-const officials = {
-  nationalSeries: await loadNationalSeries(warehouse, join(root, 'reference/national-online-retail-periods.csv')),
-  planTargets: await loadPlanTargets(warehouse, join(root, 'reference/plan-targets.json')),
-};
-logger.info('warehouse ready', { engine: await warehouse.ping(), migrationsApplied: applied, areas: areas.length, stores: stores.length, loaded: { ...reference, cities, ...officials } });
+if (role === 'serve') {
+  // The ingest process migrates and loads the reference; two migrating at once could both backfill a new rollup.
+  await waitForMigrations();
+} else {
+  const { applied } = await migrate(warehouse, migrations);
+  const { areas, stores } = model;
+  await loadAreas(warehouse, areas);
+  await loadStores(warehouse, stores);
+  const reference = await loadReferenceTables(warehouse, {
+    products: join(root, 'reference/products.json'), categories: join(root, 'reference/categories.json'),
+    training: join(root, 'reference/training-sessions.json'), national: join(root, 'reference/national-online-retail.csv'),
+  });
+  const cities = await loadCities(warehouse, join(root, 'reference/cities.json'));
+  const officials = {
+    nationalSeries: await loadNationalSeries(warehouse, join(root, 'reference/national-online-retail-periods.csv')),
+    planTargets: await loadPlanTargets(warehouse, join(root, 'reference/plan-targets.json')),
+  };
+  logger.info('warehouse ready', { engine: await warehouse.ping(), migrationsApplied: applied, areas: areas.length, stores: stores.length, loaded: { ...reference, cities, ...officials } });
+}
 
-const ingest = config.KAFKA_BROKERS
+const ingest = role === 'serve' ? null : config.KAFKA_BROKERS
   ? await startKafkaIngest({ config, warehouse, logger })
   : await startInProcessIngest({ config, warehouse, model, logger });
 
-// The API gets sessions of its own on the same warehouse: its sign-ins and audit rows do not wait
-// behind ingest's inserts, and users' queries go through read-only sessions with engine limits.
-const apiWarehouse = openWarehouse(warehouseConfig(config));
-const demo = isDemo(config);
-const authOptions = { secret, sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, demo };
-const services = createAuthServices({ warehouse: apiWarehouse, queries, options: authOptions });
-if (demo) {
-  const accounts = await ensureDemoAccounts(services.accounts, config.DEMO_PASSWORD);
-  logger.info('demo accounts', { password: config.DEMO_PASSWORD, accounts: accounts.map((a) => `${a.login} (${a.role})`) });
-  process.stdout.write(`\nDemo accounts (password "${config.DEMO_PASSWORD}", or one click on the sign-in page):\n${
-    accounts.map((a) => `  ${a.login.padEnd(22)} ${a.role.padEnd(9)} ${a.name}`).join('\n')}\n\n`);
+if (role === 'ingest') {
+  const health = createIngestHealthServer({
+    ingest: ingest!,
+    warehouse: async () => ({ engine: await warehouse.ping(), missing: (await migrationStatus(warehouse, migrations)).missing }),
+  }).listen(config.PORT, config.HOST, () => {
+    logger.info('ingesting', { health: `http://${config.HOST}:${config.PORT}/healthz`, startupMs: Date.now() - started });
+  });
+  const stopIngest = async (signal: string) => {
+    logger.info('shutting down', { signal });
+    health.close();
+    await ingest!.stop();
+    await warehouse.close();
+    logger.info('stopped', {});
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stopIngest('SIGINT'));
+  process.on('SIGTERM', () => void stopIngest('SIGTERM'));
+} else {
+  await serve();
 }
-const audit = createAuditLog({ warehouse: apiWarehouse, logger });
-const app = createApp({
-  warehouse: apiWarehouse, queries, migrations, logger, webDir: join(root, 'web/dist'), ingest: ingest.status, metrics: ingest.metrics,
-  auth: authOptions, services, audit, limits: apiLimits(config), sqlLimits: sqlLimits(config), trustProxy: config.TRUST_PROXY,
-});
-const reports = startReportScheduler({
-  writer: apiWarehouse, reader: apiWarehouse.reader({ maxExecutionSeconds: 120, maxMemoryBytes: 2 * 1024 ** 3, sessions: 1 }),
-  queries, directory: services.directory, clock: Date.now, logger,
-});
-const server = createHttpServer(app).listen(config.PORT, config.HOST, () => {
-  logger.info('serving', { url: `http://${config.HOST}:${config.PORT}/`, startupMs: Date.now() - started });
-});
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info('shutting down', { signal });
-  server.close();
-  reports.stop();
-  await (app.locals as unknown as AppLocals).close();
-  await ingest.stop();
-  logger.info('ingest stopped', {});
-  await apiWarehouse.close();
-  await warehouse.close();
-  logger.info('stopped', {});
-  process.exit(0);
+async function waitForMigrations() {
+  for (let waited = 0; ; waited += 2) {
+    const { missing } = await migrationStatus(warehouse, migrations).catch(() => ({ missing: ['(warehouse unreachable)'] }));
+    if (missing.length === 0) return;
+    if (waited % 30 === 0) logger.info('waiting for the ingest process to migrate', { missing });
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+async function serve() {
+  // The API gets sessions of its own on the same warehouse: its sign-ins and audit rows do not wait
+  // behind ingest's inserts, and users' queries go through read-only sessions with engine limits.
+  const apiWarehouse = openWarehouse(warehouseConfig(config));
+  const demo = isDemo(config);
+  const authOptions = { secret, sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, demo };
+  const services = createAuthServices({ warehouse: apiWarehouse, queries, options: authOptions });
+  if (demo) {
+    const accounts = await ensureDemoAccounts(services.accounts, config.DEMO_PASSWORD);
+    logger.info('demo accounts', { password: config.DEMO_PASSWORD, accounts: accounts.map((a) => `${a.login} (${a.role})`) });
+    process.stdout.write(`\nDemo accounts (password "${config.DEMO_PASSWORD}", or one click on the sign-in page):\n${
+      accounts.map((a) => `  ${a.login.padEnd(22)} ${a.role.padEnd(9)} ${a.name}`).join('\n')}\n\n`);
+  }
+  const audit = createAuditLog({ warehouse: apiWarehouse, logger });
+  const app = createApp({
+    warehouse: apiWarehouse, queries, migrations, logger, webDir: join(root, 'web/dist'), ingest: ingest?.status, metrics: ingest?.metrics,
+    auth: authOptions, services, audit, limits: apiLimits(config), sqlLimits: sqlLimits(config), trustProxy: config.TRUST_PROXY,
+  });
+  const reports = startReportScheduler({
+    writer: apiWarehouse, reader: apiWarehouse.reader({ maxExecutionSeconds: 120, maxMemoryBytes: 2 * 1024 ** 3, sessions: 1 }),
+    queries, directory: services.directory, clock: Date.now, logger,
+  });
+  const server = createHttpServer(app).listen(config.PORT, config.HOST, () => {
+    logger.info('serving', { url: `http://${config.HOST}:${config.PORT}/`, startupMs: Date.now() - started });
+  });
+
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    server.close();
+    reports.stop();
+    await (app.locals as unknown as AppLocals).close();
+    await ingest?.stop();
+    logger.info('ingest stopped', {});
+    await apiWarehouse.close();
+    await warehouse.close();
+    logger.info('stopped', {});
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
