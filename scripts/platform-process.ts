@@ -38,9 +38,9 @@ export async function startPlatform(options: { days: number; port: number; dataD
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 30 * 60_000) {
+    if (Date.now() - started > 120 * 60_000) {
       await stop();
-      throw new Error('the platform did not finish its backfill in 30 minutes');
+      throw new Error('the platform did not finish its backfill in 2 hours');
     }
     await new Promise((r) => setTimeout(r, 1_000));
   }
