@@ -22,6 +22,7 @@ import { startKafkaIngest } from './ingest/start-kafka.ts';
 import { loadModelData } from './ingest/sources/model-data.ts';
 import { migrate, migrationStatus, readMigrations } from './warehouse/migrate.ts';
 import { createIngestHealthServer } from './ingest/health-server.ts';
+import { healthCheck } from './api/routes/health.ts';
 import { openWarehouse } from './warehouse/open.ts';
 import { assertSupported } from './warehouse/supported.ts';
 import { loadQueries } from './warehouse/queries.ts';
@@ -51,13 +52,15 @@ const warehouse = openWarehouse(warehouseConfig(config));
 await assertSupported(warehouse); // a server older than 23.8: one line naming the minimum, and stop
 const migrations = readMigrations(join(root, 'sql/migrations'));
 const queries = loadQueries(join(root, 'sql/queries'));
-const model = loadModelData(config.SIM_SEED, root);
+// The simulated county's reference (areas, stores): loaded into the warehouse and fed to the
+// generator by whichever process migrates and ingests; the API reads it from the warehouse.
+const model = role === 'serve' ? null : loadModelData(config.SIM_SEED, root);
 if (role === 'serve') {
   // The ingest process migrates and loads the reference; two migrating at once could both backfill a new rollup.
   await waitForMigrations();
 } else {
   const { applied } = await migrate(warehouse, migrations);
-  const { areas, stores } = model;
+  const { areas, stores } = model!;
   await loadAreas(warehouse, areas);
   await loadStores(warehouse, stores);
   const reference = await loadReferenceTables(warehouse, {
@@ -74,12 +77,11 @@ if (role === 'serve') {
 
 const ingest = role === 'serve' ? null : config.KAFKA_BROKERS
   ? await startKafkaIngest({ config, warehouse, logger })
-  : await startInProcessIngest({ config, warehouse, model, logger });
+  : await startInProcessIngest({ config, warehouse, model: model!, logger });
 
 if (role === 'ingest') {
   const health = createIngestHealthServer({
-    ingest: ingest!,
-    warehouse: async () => ({ engine: await warehouse.ping(), missing: (await migrationStatus(warehouse, migrations)).missing }),
+    check: healthCheck({ warehouse, migrations, ingest: ingest!.status }), metrics: ingest!.metrics,
   }).listen(config.PORT, config.HOST, () => {
     logger.info('ingesting', { health: `http://${config.HOST}:${config.PORT}/healthz`, startupMs: Date.now() - started });
   });

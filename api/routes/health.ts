@@ -26,8 +26,13 @@ interface Deps {
 }
 
 
-export function healthRoutes({ warehouse, migrations, ingest, metrics }: Deps): AnyRoute[] {
-  async function check() {
+/**
+ * What /healthz reports: the warehouse, the migrations and this process's ingest. Healthy when the
+ * warehouse answers, every migration is applied and ingest runs or has done all it was asked.
+ * Also the ingest process's own /healthz (ingest/health-server.ts) when it runs apart from the API.
+ */
+export function healthCheck({ warehouse, migrations, ingest }: Omit<Deps, 'metrics'>) {
+  return async function check() {
     let engine: string | null = null;
     let missing: string[] | null = null;
     let warehouseError: string | undefined;
@@ -44,7 +49,11 @@ export function healthRoutes({ warehouse, migrations, ingest, metrics }: Deps): 
       migrations: missing === null ? null : { applied: migrations.length - missing.length, missing },
       ingest: ingestStatus,
     };
-  }
+  };
+}
+
+export function healthRoutes({ warehouse, migrations, ingest, metrics }: Deps): AnyRoute[] {
+  const check = healthCheck({ warehouse, migrations, ingest });
 
   const routes = [defineRoute({
     method: 'get', path: '/healthz', tag: 'operations', summary: 'Whether the platform works; the detail for administrators and loopback',
