@@ -12,6 +12,8 @@ const schema = z.object({
   CLICKHOUSE_ANALYST_USER: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/).optional(),
   CLICKHOUSE_ANALYST_PASSWORD: z.string().optional(),
   CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+  // The servers' cluster: migrations create replicated tables on every replica (docs/deploy.md).
+  CLICKHOUSE_CLUSTER: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a cluster name from the servers\' remote_servers').optional(),
   SIM_SEED: z.coerce.number().int().default(20201),
   SIM_BACKFILL_DAYS: z.coerce.number().int().min(0).max(3660).optional(), // from 1 January two years back by default
   SIM_SCALE: z.coerce.number().positive().max(100).default(1),
@@ -56,7 +58,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const issue = parsed.error.issues[0]!;
     throw new Error(`invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
   }
+  if (parsed.data.CLICKHOUSE_CLUSTER && !parsed.data.CLICKHOUSE_URL) {
+    throw new Error('invalid environment variable CLICKHOUSE_CLUSTER: needs CLICKHOUSE_URL (a cluster is of ClickHouse servers, not the embedded engine)');
+  }
   return parsed.data;
+}
+
+/** How migrations run: on one server, or on every replica of the configured cluster. */
+export function migrateOptions(config: Config) {
+  return config.CLICKHOUSE_CLUSTER
+    ? { cluster: { name: config.CLICKHOUSE_CLUSTER, database: config.CLICKHOUSE_DATABASE ?? 'default' } }
+    : {};
 }
 
 /** What the warehouse factory needs, from the configuration. */

@@ -16,7 +16,7 @@ import { ensureDemoAccounts } from './api/auth/demo-accounts.ts';
 import { sessionSecret } from './api/auth/session-secret.ts';
 import { createAuthServices } from './api/auth/services.ts';
 import { createJsonLogger } from './api/logger.ts';
-import { apiLimits, isDemo, parseConfig, sqlLimits, warehouseConfig } from './config.ts';
+import { apiLimits, isDemo, migrateOptions, parseConfig, sqlLimits, warehouseConfig } from './config.ts';
 import { startInProcessIngest } from './ingest/start-in-process.ts';
 import { startKafkaIngest } from './ingest/start-kafka.ts';
 import { loadModelData } from './ingest/sources/model-data.ts';
@@ -59,7 +59,7 @@ if (role === 'serve') {
   // The ingest process migrates and loads the reference; two migrating at once could both backfill a new rollup.
   await waitForMigrations();
 } else {
-  const { applied } = await migrate(warehouse, migrations);
+  const { applied } = await migrate(warehouse, migrations, migrateOptions(config));
   const { areas, stores } = model!;
   await loadAreas(warehouse, areas);
   await loadStores(warehouse, stores);

@@ -7,6 +7,9 @@
 # Ports 18123 (HTTP) and 19000 (TCP) on 127.0.0.1 only, so it never clashes with a system
 # service on 8123/9000 nor listens beyond this machine. Data, config, logs and the pid file live
 # in $CLICKHOUSE_DIR (.clickhouse/ in the repo root by default).
+# With CLICKHOUSE_ZOOKEEPER=host:port the server is one replica of a cluster (scripts/clickhouse-
+# cluster.sh starts two): CLICKHOUSE_CLUSTER_NAME, CLICKHOUSE_REPLICA (its {replica} macro),
+# CLICKHOUSE_CLUSTER_REPLICAS (every replica's host:tcp_port) and CLICKHOUSE_INTERSERVER_PORT.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -89,14 +92,23 @@ write_config() {
   <mlock_executable>false</mlock_executable>
 </yandex>
 EOF
+  rm -rf "$DIR/config.d"
+  if [[ -n "${CLICKHOUSE_ZOOKEEPER:-}" ]]; then write_cluster_config; fi
   # The profile holds no LowCardinality switch on purpose: the warehouse driver must cope with a
-  # plain 18.16 server, the way it would meet one outside this script.
+  # plain 18.16 server, the way it would meet one outside this script. A cluster's replicas need
+  # it: 18.16 runs the other servers' share of an ON CLUSTER statement with the profile's
+  # settings, not the ones the driver sent with it.
+  local cluster_settings=""
+  if [[ -n "${CLICKHOUSE_ZOOKEEPER:-}" ]]; then
+    cluster_settings="<allow_experimental_low_cardinality_type>1</allow_experimental_low_cardinality_type>"
+  fi
   cat >"$DIR/users.xml" <<EOF
 <?xml version="1.0"?>
 <yandex>
   <profiles>
     <default>
       <max_memory_usage>4000000000</max_memory_usage>
+      $cluster_settings
     </default>
     <!-- The SQL workbench's user: readonly = 2 reads only and still takes the limits the platform
          sends with each query (and readonly = 1 among them); a modern server adds constraints
@@ -127,6 +139,45 @@ EOF
         <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval>
     </default>
   </quotas>
+</yandex>
+EOF
+}
+
+# One shard, one replica per server listed: replicated tables and ON CLUSTER statements go
+# through ZooKeeper; the server merges config.d/*.xml into config.xml.
+write_cluster_config() {
+  local zk_host="${CLICKHOUSE_ZOOKEEPER%:*}" zk_port="${CLICKHOUSE_ZOOKEEPER##*:}"
+  local name="${CLICKHOUSE_CLUSTER_NAME:?CLICKHOUSE_CLUSTER_NAME must be set with CLICKHOUSE_ZOOKEEPER}"
+  local replica="${CLICKHOUSE_REPLICA:?CLICKHOUSE_REPLICA must be set with CLICKHOUSE_ZOOKEEPER}"
+  local port="${CLICKHOUSE_INTERSERVER_PORT:?CLICKHOUSE_INTERSERVER_PORT must be set with CLICKHOUSE_ZOOKEEPER}"
+  local replicas="" r
+  for r in ${CLICKHOUSE_CLUSTER_REPLICAS//,/ }; do
+    replicas+="        <replica><host>${r%:*}</host><port>${r##*:}</port></replica>"$'\n'
+  done
+  mkdir -p "$DIR/config.d"
+  cat >"$DIR/config.d/cluster.xml" <<EOF
+<?xml version="1.0"?>
+<yandex>
+  <zookeeper>
+    <node><host>$zk_host</host><port>$zk_port</port></node>
+    <session_timeout_ms>30000</session_timeout_ms>
+  </zookeeper>
+  <macros>
+    <shard>01</shard>
+    <replica>$replica</replica>
+  </macros>
+  <interserver_http_host>127.0.0.1</interserver_http_host>
+  <interserver_http_port>$port</interserver_http_port>
+  <remote_servers>
+    <$name>
+      <shard>
+        <internal_replication>true</internal_replication>
+$replicas      </shard>
+    </$name>
+  </remote_servers>
+  <distributed_ddl>
+    <path>/clickhouse/task_queue/ddl</path>
+  </distributed_ddl>
 </yandex>
 EOF
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseConfig, warehouseConfig } from '../config.ts';
+import { migrateOptions, parseConfig, warehouseConfig } from '../config.ts';
 import { createWarehouseDeadLetters } from '../ingest/dead-letters.ts';
 import { createPipeline } from '../ingest/pipeline.ts';
 import { isEventKind, readRecords } from '../ingest/sources/file-records.ts';
@@ -40,7 +40,7 @@ const config = parseConfig(process.env);
 let warehouse: Warehouse;
 try {
   warehouse = openWarehouse(warehouseConfig(config));
-  await migrate(warehouse, readMigrations(join(import.meta.dirname, '../sql/migrations')));
+  await migrate(warehouse, readMigrations(join(import.meta.dirname, '../sql/migrations')), migrateOptions(config));
 } catch (e) {
   fail(`${(e as Error).message}\n(the embedded warehouse takes one process at a time: stop npm start first, or import into a ClickHouse server with CLICKHOUSE_URL)`);
 }

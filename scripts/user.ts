@@ -11,7 +11,7 @@ import { createAuthServices } from '../api/auth/services.ts';
 import { AccountError } from '../api/auth/accounts.ts';
 import { generatePassword } from '../api/auth/passwords.ts';
 import { createAccountRequest, createTokenRequest, login as loginSchema, password as passwordSchema } from '../contracts/auth.ts';
-import { parseConfig, warehouseConfig } from '../config.ts';
+import { migrateOptions, parseConfig, warehouseConfig } from '../config.ts';
 import { migrate, readMigrations } from '../warehouse/migrate.ts';
 import { openWarehouse } from '../warehouse/open.ts';
 import { loadQueries } from '../warehouse/queries.ts';
@@ -69,7 +69,7 @@ async function run(argv: string[]): Promise<void> {
   let warehouse: Warehouse;
   try {
     warehouse = openWarehouse(warehouseConfig(config));
-    await migrate(warehouse, readMigrations(join(root, 'sql/migrations')));
+    await migrate(warehouse, readMigrations(join(root, 'sql/migrations')), migrateOptions(config));
   } catch (e) {
     throw new UsageError(`cannot open the warehouse: ${(e as Error).message}${config.CLICKHOUSE_URL ? '' : ' (stop `npm start` first: the embedded warehouse takes one process at a time; or use the admin page)'}`);
   }

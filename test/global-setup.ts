@@ -1,6 +1,7 @@
 // Once per test run: build the web bundle the browser tests load, start the local Kafka broker
-// (when Java and Maven are present) and the throwaway ClickHouse server (Debian's 18.16, when
-// installed) that the Kafka and server-driver tests use.
+// (when Java and Maven are present), the throwaway ClickHouse server (Debian's 18.16, when
+// installed) that the Kafka and server-driver tests use, and the two-replica cluster with its
+// ZooKeeper (both of those) that the scale-out test uses.
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ const ROOT = join(import.meta.dirname, '..');
 const script = join(ROOT, 'scripts/clickhouse-server.sh');
 let startedServer = false;
 let startedKafka = false;
+let startedCluster = false;
+const clusterScript = join(ROOT, 'scripts/clickhouse-cluster.sh');
 
 function has(command: string): boolean {
   try {
@@ -49,9 +52,18 @@ export async function setup() {
   if (!process.env.CLICKHOUSE_TEST_URL) {
     console.warn('ClickHouse server not installed: server-driver tests skipped (scripts/system-deps.sh installs it)');
   }
+  if (!process.env.CLICKHOUSE_CLUSTER_TEST_URLS && has('clickhouse-server') && has('java') && has('mvn')) {
+    if (!(await listening(18124))) {
+      execFileSync('bash', [clusterScript, 'up'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      startedCluster = true;
+    }
+    process.env.CLICKHOUSE_CLUSTER_TEST_URLS = 'http://127.0.0.1:18124,http://127.0.0.1:18125';
+    process.env.CLICKHOUSE_CLUSTER_TEST_NAME = 'chuxiong';
+  }
 }
 
 export async function teardown() {
   if (startedKafka) execFileSync('bash', [join(ROOT, 'scripts/kafka.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (startedServer) execFileSync('bash', [script, 'stop'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (startedCluster) execFileSync('bash', [clusterScript, 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }

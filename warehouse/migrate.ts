@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { clusterRequires, onCluster, tablesCreatedBy } from './cluster-ddl.ts';
 import { parseStatements, type Statement } from './sql-text.ts';
 import { WarehouseError, type Warehouse } from './warehouse.ts';
 
@@ -48,14 +49,22 @@ export function readMigrations(dir: string): Migration[] {
   return migrations;
 }
 
-export async function migrate(warehouse: Warehouse, migrations: readonly Migration[]): Promise<MigrateResult> {
-  await warehouse.command(
+export interface MigrateOptions {
+  /** Run every statement on this cluster with replicated tables (warehouse/cluster-ddl.ts). */
+  cluster?: { name: string; database: string };
+}
+
+export async function migrate(warehouse: Warehouse, migrations: readonly Migration[], options: MigrateOptions = {}): Promise<MigrateResult> {
+  const ddl = clusterDdl(migrations, options);
+  // The statement as this deployment runs it; the checksum stays that of the file's text.
+  const run = (sql: string) => warehouse.command(ddl ? onCluster(sql, ddl) : sql);
+  await run(
     `CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String, checksum String,
        applied_at DateTime DEFAULT now(), skipped Array(String)) ENGINE = MergeTree ORDER BY version`,
   );
   // Tables made before `skipped` was added (no IF NOT EXISTS on 18.16's ADD COLUMN).
   if (!(await hasColumn(warehouse, 'schema_migrations.skipped'))) {
-    await warehouse.command('ALTER TABLE schema_migrations ADD COLUMN skipped Array(String)');
+    await run('ALTER TABLE schema_migrations ADD COLUMN skipped Array(String)');
   }
   const recorded = new Map(
     (await warehouse.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations'))
@@ -76,18 +85,26 @@ export async function migrate(warehouse: Warehouse, migrations: readonly Migrati
     // Every statement is idempotent, so a crash between statements is repaired by a rerun.
     const skipped: string[] = [];
     for (const [i, statement] of m.statements.entries()) {
-      if (!(await supportsAll(warehouse, statement.requires))) {
-        skipped.push(`statement ${i + 1} needs ${statement.requires.join(', ')}`);
+      const requires = ddl ? [...statement.requires, ...clusterRequires(statement.sql)] : statement.requires;
+      if (!(await supportsAll(warehouse, requires))) {
+        skipped.push(`statement ${i + 1} needs ${requires.join(', ')}`);
         continue;
       }
       if (statement.unlessColumn && (await hasColumn(warehouse, statement.unlessColumn))) continue;
-      await warehouse.command(statement.sql);
+      await run(statement.sql);
     }
     await warehouse.insert('schema_migrations', [{ version: m.version, name: m.name, checksum: m.checksum, skipped }]);
     applied.push(m.name);
     if (skipped.length > 0) partial.push(`${m.name} (${skipped.join('; ')})`);
   }
   return { applied, current: migrations.at(-1)?.version ?? 0, partial };
+}
+
+function clusterDdl(migrations: readonly Migration[], options: MigrateOptions) {
+  if (!options.cluster) return undefined;
+  const tables = tablesCreatedBy(migrations.flatMap((m) => m.statements.map((st) => st.sql)));
+  tables.add('schema_migrations');
+  return { cluster: options.cluster.name, database: options.cluster.database, tables };
 }
 
 // Production servers are modern; ClickHouse 18.16 (the only server packaged for Debian) lacks
@@ -98,6 +115,9 @@ const FEATURES: Record<string, (w: Warehouse) => Promise<boolean>> = {
   insert_dedup: (w) => w.supportsInsertDedup(),
   ttl: (w) => w.supportsInsertDedup(),
   table_comment: (w) => w.supportsInsertDedup(),
+  // On a cluster: 18.16 refuses COMMENT COLUMN ON CLUSTER, and on a replicated table it drops
+  // the column instead (seen on 18.16.1); servers with the probe's features comment it.
+  replicated_column_comment: (w) => w.supportsInsertDedup(),
 };
 
 async function hasColumn(warehouse: Warehouse, tableColumn: string): Promise<boolean> {
