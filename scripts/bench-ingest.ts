@@ -7,7 +7,10 @@
 //   4. our Kafka source: decode, validate, batch, id check, insert with tokens, commit; with its
 //      peak RSS, and the wall time of each kind of warehouse call (where the time goes).
 // Prints events per second and the ratios; the last line is one JSON object with the figures.
-//   npm run bench:ingest -- --events 1000000 [--seed 7] [--partitions 3] [--batch-rows 10000]
+// Where the time goes: the cores the process kept busy, CPU seconds by thread (JavaScript, the
+// engine's query and merge pools, V8's helpers), how long warehouse calls were outstanding, the
+// time of each kind of call, the memory at the peak, and the rows each table's merges rewrote.
+//   npm run bench:ingest -- --events 1000000 [--seed 7] [--partitions 3] [--batch-rows 10000] [--sessions 2] [--serial]
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -23,6 +26,7 @@ import { loadModelData } from '../ingest/sources/model-data.ts';
 import { createEmbeddedWarehouse } from '../warehouse/embedded.ts';
 import { migrate, readMigrations } from '../warehouse/migrate.ts';
 import { dropKafkaEngineTables, kafkaEngineTables, REFERENCE_INSERTS } from './bench-reference-sql.ts';
+import { threadCpu, threadCpuSince } from './thread-cpu.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 
 const { values: args } = parseArgs({
@@ -31,6 +35,8 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '7' },
     partitions: { type: 'string', default: '3' },
     'batch-rows': { type: 'string', default: '10000' },
+    serial: { type: 'boolean', default: false },
+    sessions: { type: 'string', default: '2' },
     brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092' },
   },
 });
@@ -38,6 +44,11 @@ const N = Number(args.events);
 const root = join(import.meta.dirname, '..');
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
+// Cores this process kept busy (all its threads: JavaScript, the engine's, kafkajs's), since `from`.
+const cores = (from: NodeJS.CpuUsage, ms: number) => {
+  const u = process.cpuUsage(from);
+  return +((u.user + u.system) / 1000 / ms).toFixed(2);
+};
 
 if (!args.brokers!.startsWith('127.0.0.1:19092') || process.env.KAFKA_BROKERS) {
   log(`using brokers ${args.brokers}`);
@@ -72,8 +83,13 @@ await producer.close();
 await Promise.all(Object.values(files).map((f) => new Promise<void>((res) => f.end(() => res()))));
 log(`loaded ${loaded.toLocaleString()} events (${JSON.stringify(counts)}) into Kafka and files in ${((Date.now() - loadStart) / 1000).toFixed(1)} s`);
 
-const wh = createEmbeddedWarehouse({ path: join(work, 'chdb') });
+const wh = createEmbeddedWarehouse({ path: join(work, 'chdb'), sessions: Number(args.sessions) });
 await migrate(wh, readMigrations(join(root, 'sql/migrations')));
+if (process.env.X_SETTINGS) {
+  for (const { name } of await wh.query<{ name: string }>("SELECT name FROM system.tables WHERE database = currentDatabase() AND engine LIKE '%MergeTree'")) {
+    await wh.command(`ALTER TABLE ${name} MODIFY SETTING ${process.env.X_SETTINGS}`);
+  }
+}
 const truncate = async () => {
   for (const t of ['pos_lines', 'distribution_txns', 'parcel_volumes', 'demand_daily', 'ingest_event_ids', 'ingest_batches']) await wh.command(`TRUNCATE TABLE ${t}`);
 };
@@ -81,10 +97,15 @@ const posLines = async () => Number((await wh.query<{ n: number }>('SELECT count
 
 // 1. Reference: the engine parses and flattens the same files itself.
 let t = Date.now();
+let cpu = process.cpuUsage();
+let threads = threadCpu();
 for (const k of EVENT_KINDS) await wh.command(REFERENCE_INSERTS[k](join(work, `${k}.ndjson`)));
 const engineMs = Date.now() - t;
+const engineCores = cores(cpu, engineMs);
+const engineThreads = threadCpuSince(threads);
 const referenceLines = await posLines();
-log(`engine INSERT SELECT FROM file: ${rate(loaded, engineMs).toLocaleString()} events/s (${engineMs} ms, ${referenceLines} POS lines)`);
+log(`engine INSERT SELECT FROM file: ${rate(loaded, engineMs).toLocaleString()} events/s (${engineMs} ms, ${engineCores} cores busy, ${referenceLines} POS lines)`);
+log(`  CPU seconds by thread: ${engineThreads.map(([n, s]) => `${n} ${s}`).join(', ')}`);
 await truncate();
 
 // 2. A consumer that does nothing: what kafkajs itself can deliver.
@@ -109,6 +130,8 @@ const counted = async () => {
 };
 const expectedRows = referenceLines + counts.distribution + counts.parcel;
 t = Date.now();
+cpu = process.cpuUsage();
+threads = threadCpu();
 for (const k of EVENT_KINDS) {
   for (const sql of kafkaEngineTables(k, topics[k], args.brokers!, `${topics[k]}-kafka-engine`, Number(args.partitions))) await wh.command(sql);
 }
@@ -119,23 +142,42 @@ while ((kafkaEngineRows = await counted()) < expectedRows && Date.now() - t < 60
   if (process.env.BENCH_DEBUG && Date.now() - lastLog > 1000) { lastLog = Date.now(); log(`  kafka engine: ${kafkaEngineRows} rows after ${Date.now() - t} ms`); }
 }
 const kafkaEngineMs = Date.now() - t;
+const kafkaEngineCores = cores(cpu, kafkaEngineMs);
+const kafkaEngineThreads = threadCpuSince(threads);
 for (const k of EVENT_KINDS) for (const sql of dropKafkaEngineTables(k)) await wh.command(sql);
-log(`ClickHouse Kafka engine + materialized views: ${rate(loaded, kafkaEngineMs).toLocaleString()} events/s (${kafkaEngineMs} ms, ${kafkaEngineRows} rows of ${expectedRows})`);
+log(`ClickHouse Kafka engine + materialized views: ${rate(loaded, kafkaEngineMs).toLocaleString()} events/s (${kafkaEngineMs} ms, ${kafkaEngineCores} cores busy, ${kafkaEngineRows} rows of ${expectedRows})`);
+log(`  CPU seconds by thread: ${kafkaEngineThreads.map(([n, s]) => `${n} ${s}`).join(', ')}`);
 await truncate();
 
 // 4. Ours, with full validation. Every warehouse call is timed by kind (wall time: calls overlap).
+// With --serial, calls are made one at a time, so each kind's time is the engine's own for it
+// (the drain is slower then: use it to see where the engine's time goes, not for the rate).
 const timing = new Map<string, { calls: number; ms: number }>();
+// Time with at least one warehouse call outstanding: the engine runs one query at a time, so this
+// is how long the warehouse kept our drain waiting, whatever the JavaScript thread did meanwhile.
+let outstanding = 0;
+let busySince = 0;
+let warehouseBusyMs = 0;
+let lastCall: Promise<unknown> = Promise.resolve();
 function timed<A extends unknown[], R>(name: (...a: A) => string, f: (...a: A) => Promise<R>) {
-  return async (...a: A): Promise<R> => {
+  const call = async (...a: A): Promise<R> => {
     const t0 = performance.now();
+    if (outstanding++ === 0) busySince = t0;
     try {
       return await f(...a);
     } finally {
+      if (--outstanding === 0) warehouseBusyMs += performance.now() - busySince;
       const e = timing.get(name(...a)) ?? { calls: 0, ms: 0 };
       e.calls++;
       e.ms += performance.now() - t0;
       timing.set(name(...a), e);
     }
+  };
+  if (!args.serial) return call;
+  return (...a: A): Promise<R> => {
+    const result = lastCall.then(() => call(...a));
+    lastCall = result.catch(() => {});
+    return result;
   };
 }
 const callOf = (sql: string) => (/FROM (\w+)/.exec(sql)?.[1] ?? sql.slice(0, 30));
@@ -145,18 +187,36 @@ const timedWarehouse: Warehouse = {
   query: timed((sql: string) => `query ${callOf(sql)}`, wh.query.bind(wh)) as Warehouse['query'],
 };
 const source = createKafkaSource({ kafka, warehouse: timedWarehouse, topics, groupId: `${topics.pos}-ingest`, batchMaxRows: Number(args['batch-rows']) });
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+const rssBefore = process.memoryUsage().rss;
+let peakRss = rssBefore;
+let atPeak = process.memoryUsage();
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  if (m.rss > peakRss) [peakRss, atPeak] = [m.rss, m];
+}, 50);
 t = Date.now();
+cpu = process.cpuUsage();
+threads = threadCpu();
 await source.start();
 while (source.stats().consumed < loaded) await new Promise((r) => setTimeout(r, 20));
 await source.stop(); // the last batches are written and committed
 const oursMs = Date.now() - t;
+const oursCores = cores(cpu, oursMs);
+const oursThreads = threadCpuSince(threads);
 clearInterval(sampler);
 const ours = source.stats();
 const lines = await posLines();
-log(`our Kafka source: ${rate(loaded, oursMs).toLocaleString()} events/s (${oursMs} ms, ${lines} POS lines, ${ours.batches} batches of up to ${args['batch-rows']} rows, peak RSS ${Math.round(peakRss / 2 ** 20)} MiB)`);
+log(`our Kafka source: ${rate(loaded, oursMs).toLocaleString()} events/s (${oursMs} ms, ${oursCores} cores busy, ${lines} POS lines, ${ours.batches} batches of up to ${args['batch-rows']} rows, peak RSS ${Math.round(peakRss / 2 ** 20)} MiB)`);
+const mib = (b: number) => Math.round(b / 2 ** 20);
+log(`  at the peak: JavaScript heap ${mib(atPeak.heapUsed)} of ${mib(atPeak.heapTotal)} MiB, buffers ${mib(atPeak.arrayBuffers)} MiB, the rest (the engine, code) ${mib(atPeak.rss - atPeak.heapTotal - atPeak.arrayBuffers)} MiB; RSS before the drain ${mib(rssBefore)} MiB`);
+log(`  warehouse calls outstanding ${Math.round(warehouseBusyMs)} ms of the ${oursMs} ms`);
+log(`  CPU seconds by thread: ${oursThreads.map(([n, s]) => `${n} ${s}`).join(', ')}`);
 for (const [call, v] of [...timing].sort((a, b) => b[1].ms - a[1].ms)) log(`  ${call}: ${v.calls} calls, ${Math.round(v.ms)} ms in all, ${Math.round(v.ms / v.calls)} ms each`);
+// The rows merges rewrote by table (merged parts still listed): write amplification.
+const merged = await wh.query<{ table: string; parts: number; merged_rows: number; active_rows: number }>(
+  `SELECT table, count() AS parts, sumIf(rows, level > 0) AS merged_rows, sumIf(rows, active) AS active_rows FROM system.parts
+   WHERE database = currentDatabase() GROUP BY table ORDER BY merged_rows DESC LIMIT 6`);
+log(`  rows rewritten by merges: ${merged.map((m) => `${m.table} ${Number(m.merged_rows).toLocaleString()} (of ${Number(m.active_rows).toLocaleString()} rows now)`).join(', ')}`);
 if (lines !== referenceLines) log(`WARNING: ${lines} POS lines from Kafka, ${referenceLines} from the reference`);
 
 await admin.deleteTopics({ topics: Object.values(topics).flatMap((x) => [x, `${x}.dlq`]) }).catch(() => {});
@@ -173,6 +233,8 @@ const result = {
   kafkaEngineEventsPerSec: rate(loaded, kafkaEngineMs),
   batchRows: Number(args['batch-rows']),
   peakRssMiB: Math.round(peakRss / 2 ** 20),
+  coresBusy: { engineFile: engineCores, kafkaEngine: kafkaEngineCores, ours: oursCores },
+  warehouseBusyShare: +(warehouseBusyMs / oursMs).toFixed(3),
   ratioToEngine: +(engineMs / oursMs).toFixed(3),
   ratioToKafkaEngine: +(kafkaEngineMs / oursMs).toFixed(3),
   ratioToNoopConsumer: +(noopMs / oursMs).toFixed(3),

@@ -1,7 +1,8 @@
 // The embedded warehouse: the ClickHouse engine in this process through `chdb`, on a persistent
 // data directory. chdb allows one open data directory per process; several sessions on it are
-// fine, and each runs its queries one at a time, in order. So ingest writes through one session
-// and user queries read through sessions of their own (`reader`), and neither waits for the other.
+// fine, each runs its queries one at a time, in order, and the sessions run side by side. So the
+// writers (ingest: one partition's batch while another's is written) have a few sessions, and user
+// queries read through sessions of their own (`reader`): neither waits for the other.
 import { Session } from 'chdb';
 import { mkdirSync } from 'node:fs';
 import { parseJsonEachRow } from './json-each-row.ts';
@@ -12,12 +13,15 @@ import { readOnlyRefusal, WarehouseError, type InsertOptions, type Params, type 
 
 export interface EmbeddedOptions {
   path: string; // data directory, created if missing
+  /** Sessions that write (ingest, migrations, reference loads): each runs one query at a time, and
+   *  the sessions run in parallel, so the partitions' batches are written at once. 2 by default. */
+  sessions?: number;
 }
 
 export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
   mkdirSync(options.path, { recursive: true });
-  const session = openSession(options.path, []);
-  const run = runner(session);
+  const pool = createPool(options.path, [], options.sessions ?? 2);
+  const run = pool.run;
 
   async function query<T>(sql: string, params?: Params): Promise<T[]> {
     return parseJsonEachRow<T>(await run(sql, params, 'JSONEachRow'));
@@ -38,13 +42,13 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
       let text = '';
       for (const row of rows) text += `${JSON.stringify(columns.map((c) => row[c]))}\n`;
       try {
-        await session.insert({
+        await pool.use((session) => session.insert({
           table,
           columns,
           values: Buffer.from(text),
           format: 'JSONCompactEachRow',
           settings: opts?.dedupToken ? { insert_deduplication_token: opts.dedupToken } : undefined,
-        });
+        }));
       } catch (cause) {
         throw toWarehouseError(cause);
       }
@@ -63,7 +67,7 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
       return `chdb ${row?.v ?? '?'}`;
     },
     async close(): Promise<void> {
-      session.close();
+      pool.close();
     },
   };
 }
@@ -75,18 +79,9 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
  */
 function createEmbeddedReader(path: string, limits: ReaderLimits): Warehouse {
   const args = ['--readonly=1', `--max_execution_time=${limits.maxExecutionSeconds}`, `--max_memory_usage=${limits.maxMemoryBytes}`];
-  const pool = Array.from({ length: limits.sessions ?? 2 }, () => {
-    const session = openSession(path, args);
-    return { session, run: runner(session), waiting: 0 };
-  });
+  const pool = createPool(path, args, limits.sessions ?? 2);
   async function query<T>(sql: string, params?: Params): Promise<T[]> {
-    const slot = pool.reduce((a, b) => (b.waiting < a.waiting ? b : a));
-    slot.waiting++;
-    try {
-      return parseJsonEachRow<T>(await slot.run(sql, params, 'JSONEachRow'));
-    } finally {
-      slot.waiting--;
-    }
+    return parseJsonEachRow<T>(await pool.run(sql, params, 'JSONEachRow'));
   }
   const self: Warehouse = {
     kind: 'embedded',
@@ -101,10 +96,33 @@ function createEmbeddedReader(path: string, limits: ReaderLimits): Warehouse {
       return `chdb ${row?.v ?? '?'}`;
     },
     async close() {
-      for (const s of pool) s.session.close();
+      pool.close();
     },
   };
   return self;
+}
+
+/** Sessions on one data directory. Each runs one query at a time, in order; the sessions run in
+ *  parallel. A call goes to the session with the fewest calls waiting. */
+function createPool(path: string, connectionArgs: string[], size: number) {
+  const slots = Array.from({ length: size }, () => {
+    const session = openSession(path, connectionArgs);
+    return { session, run: runner(session), waiting: 0 };
+  });
+  async function use<T>(f: (session: Session, run: ReturnType<typeof runner>) => Promise<T>): Promise<T> {
+    const slot = slots.reduce((a, b) => (b.waiting < a.waiting ? b : a));
+    slot.waiting++;
+    try {
+      return await f(slot.session, slot.run);
+    } finally {
+      slot.waiting--;
+    }
+  }
+  return {
+    use,
+    run: (sql: string, params: Params | undefined, format: string) => use((_, run) => run(sql, params, format)),
+    close: () => { for (const s of slots) s.session.close(); },
+  };
 }
 
 function openSession(path: string, connectionArgs: string[]): Session {

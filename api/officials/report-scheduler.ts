@@ -1,7 +1,7 @@
 // Reports for the previous month are produced by themselves between the 1st and the 10th (the plan
 // asks for them by the 10th): every hour it checks the prefecture and each county, and produces
-// what is missing, as "system". Two API processes may both produce one in the same hour; both are
-// kept, and the listing shows both.
+// what is missing, as "system". Every API process runs it: two that produce the same report in the
+// same hour write it under the same ids, and the listing shows it once.
 import { shanghaiDay } from '../../contracts/time.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { readNationalSeries } from '../../warehouse/officials-reference.ts';
@@ -25,7 +25,7 @@ export function startReportScheduler(deps: ReportDeps & { writer: Warehouse; rea
     for (const area of areas) {
       const [r] = await reader.query<{ n: number }>(queries['reports-for-month'], { area, month });
       if (Number(r?.n ?? 0) > 0) continue;
-      await produceReport(writer, reader, { queries, directory, clock }, area, month, national, 'system (automatic, by the 10th)');
+      await produceReport(writer, reader, { queries, directory, clock }, area, month, national, 'system (automatic, by the 10th)', `${area}-${month}-auto`);
       made.push(`${area} ${month}`);
     }
     if (made.length) logger.info('monthly reports produced', { reports: made });

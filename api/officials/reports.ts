@@ -20,12 +20,15 @@ export async function renderReport(reader: Pick<Warehouse, 'query'>, deps: Repor
   return { xlsx, pdf };
 }
 
-/** Produces both files of a report and keeps them; returns their listing rows. */
+/** Produces both files of a report and keeps them; returns their listing rows. `stem` names the
+ *  files (`<stem>-xlsx`, `<stem>-pdf`): the scheduler's is the same in every API process, so two
+ *  processes producing the same automatic report keep one (the listing shows the newest copy of an
+ *  id); a report asked for by someone gets a stem of its own. */
 export async function produceReport(writer: Warehouse, reader: Pick<Warehouse, 'query'>, deps: ReportDeps, area: string, month: string,
-  national: readonly NationalRow[], producedBy: string): Promise<ReportFile[]> {
+  national: readonly NationalRow[], producedBy: string, stem?: string): Promise<ReportFile[]> {
   const files = await renderReport(reader, deps, area, month, national, producedBy);
   const at = deps.clock();
-  const stamp = `${area}-${month}-${at.toString(36)}-${randomBytes(3).toString('hex')}`;
+  const stamp = stem ?? `${area}-${month}-${at.toString(36)}-${randomBytes(3).toString('hex')}`;
   const areaName = (await deps.directory.area(area))?.name ?? area;
   const rows = (['xlsx', 'pdf'] as const).map((format) => {
     const bytes = files[format];

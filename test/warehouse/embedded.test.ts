@@ -41,6 +41,20 @@ describe('embedded warehouse (chdb)', () => {
     await expect(wh.query('SELECT * FROM no_such_table')).rejects.toMatchObject({ name: 'WarehouseError', retryable: false, code: 'CH_60' });
   });
 
+  test('writes started at once go through the writer sessions side by side: every one lands, and a failure leaves no trace in the next answers', async () => {
+    await wh.command('CREATE TABLE IF NOT EXISTS many_writes (writer UInt8, n UInt32) ENGINE = MergeTree ORDER BY (writer, n)');
+    const writes = Array.from({ length: 8 }, (_, writer) =>
+      wh.insert('many_writes', Array.from({ length: 1000 }, (_, n) => ({ writer, n }))));
+    const failing = wh.query('SELECT * FROM no_such_table').catch(() => 'refused');
+    const reads = Array.from({ length: 4 }, () => wh.query<{ x: number }>('SELECT 41 + 1 AS x'));
+    await Promise.all(writes);
+    expect(await failing).toBe('refused');
+    for (const r of await Promise.all(reads)) expect(r).toEqual([{ x: 42 }]);
+    // 8 writers x 1000 rows, n from 0 to 999 each: the sum of n is 8 x 999 x 1000 / 2.
+    expect(await wh.query('SELECT count() AS rows, uniqExact(writer) AS writers, sum(n) AS total FROM many_writes'))
+      .toEqual([{ rows: 8000, writers: 8, total: 3_996_000 }]);
+  });
+
   test('ping names the engine', async () => {
     expect(await wh.ping()).toMatch(/^chdb 26\./);
   });

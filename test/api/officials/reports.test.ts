@@ -1,6 +1,7 @@
 // The monthly report: produced through the API as XLSX and PDF, downloaded, opened (cells read from
 // the workbook, text extracted from the PDF) and its figures compared with the API's overview.
 // Also: who produced it and when, the scheduler between the 1st and the 10th, and the scope.
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import request from 'supertest';
@@ -98,6 +99,30 @@ describe('the monthly report of Lufeng for March 2026', () => {
       expect(card.body.targets.find((x: { id: string }) => x.id === 'monthly_report')).toMatchObject({ actual: 1, status: 'met' });
     } finally {
       scheduler.stop();
+    }
+  }, 300_000);
+
+  test('two API processes\' schedulers producing the same month at once: each report is listed once, and downloads as listed', async () => {
+    const scheduler = () => startReportScheduler({ writer: t.wh, reader: t.wh, queries, directory: t.locals.services.directory, clock: () => now, logger: quietLogger, everyMs: 3_600_000 });
+    const [a, b] = [scheduler(), scheduler()];
+    try {
+      now = Date.parse('2026-06-02T02:00:00Z');
+      const [madeA, madeB] = await Promise.all([a.tick(), b.tick()]);
+      expect(madeA).toContain('532302 2026-05');
+      expect(madeB).toContain('532302 2026-05'); // both saw it missing: written twice, under the same ids
+      const [kept] = await t.wh.query<{ n: number }>("SELECT count() AS n FROM monthly_reports WHERE month = '2026-05' AND area_code = '532302'");
+      expect(Number(kept!.n)).toBe(4);
+      const agent = await t.agent('lufeng');
+      const may = reportsResponse.parse((await agent.get('/api/official/reports')).body).reports.filter((r) => r.month === '2026-05');
+      expect(may.map((r) => [r.id, r.format]).sort()).toEqual([['532302-2026-05-auto-pdf', 'pdf'], ['532302-2026-05-auto-xlsx', 'xlsx']]);
+      for (const r of may) {
+        const file = await agent.get(`/api/official/reports/${r.id}?area=532302`).buffer(true).parse(binary);
+        expect(file.status).toBe(200);
+        expect(createHash('sha256').update(file.body as Buffer).digest('hex')).toBe(r.sha256);
+      }
+    } finally {
+      a.stop();
+      b.stop();
     }
   }, 300_000);
 });
