@@ -33,12 +33,13 @@ export function storeRoutes(deps: { queries: Queries; directory: Directory; cloc
       params: storeParams, response: storeDetail, rows: (b) => b.weeks.length + b.categories.length, cache: 'data',
       async handler({ store, db }) {
         const s = store!;
-        const county = s.areaCode.slice(0, 6);
-        const [last] = await db.query<{ n: number; last_day: string }>(queries['store-last-sale'], { store: s.id, county });
+        // Where it is registered: the rollup's key prefix, so only the store's own rows are read.
+        const where = { store: s.id, county: s.areaCode.slice(0, 6), township: s.areaCode.slice(0, 9), village: s.areaCode.length === 12 ? s.areaCode : '' };
+        const [last] = await db.query<{ n: number; last_day: string }>(queries['store-last-sale'], where);
         const lastSaleDay = Number(last?.n) > 0 ? last!.last_day : null;
         const to = addDays(mondayOf(lastSaleDay ?? shanghaiDay(clock())), 7);
         const from = addDays(to, -WEEKS * 7);
-        const p = { store: s.id, county, from, to };
+        const p = { ...where, from, to };
         const [weeks, categories] = await Promise.all([
           db.query<{ week_start: string; lines: number; qty: number; amount_fen: number; online_proxy_fen: number }>(queries['store-weekly-sales'], p),
           db.query<{ category: string; qty: number; amount_fen: number }>(queries['store-category-sales'], p),

@@ -56,7 +56,7 @@ export async function defaultTo(deps: WorkspaceDeps, db: Db, place: Place, fallb
 
 /** The last day any of the stores sold on; null when none ever did. */
 export async function lastSaleDay(deps: WorkspaceDeps, db: Db, stores: readonly StoreInfo[]): Promise<string | null> {
-  const rows = await Promise.all(stores.map((s) => deps.memo.get(`last-sale|${s.id}`, () => db.query<{ n: number; last_day: string }>(deps.queries['workspace-last-sale'], {
+  const rows = await Promise.all(stores.map((s) => deps.memo.get(`last-sale|${s.id}`, () => db.query<{ n: number; last_day: string }>(deps.queries['store-last-sale'], {
     store: s.id, county: s.areaCode.slice(0, 6), township: s.areaCode.slice(0, 9), village: s.areaCode.length === 12 ? s.areaCode : '',
   }))));
   return rows.flat().filter((r) => Number(r.n) > 0).map((r) => r.last_day).sort().at(-1) ?? null;
