@@ -8,6 +8,13 @@ import type { Warehouse } from '../warehouse/warehouse.ts';
 export interface AreaInfo { code: string; name: string; level: string; parentCode: string }
 export interface StoreInfo { id: string; name: string; type: string; tier: number; areaCode: string; openedOn: string; status: string }
 
+/** Where a store is registered, as the store rollups' keys begin (county, township, village; the
+ *  village empty for a store registered at a township): a query naming all three reads only the
+ *  store's own rows. */
+export function storeKey(s: Pick<StoreInfo, 'areaCode'>) {
+  return { county: s.areaCode.slice(0, 6), township: s.areaCode.slice(0, 9), village: s.areaCode.length === 12 ? s.areaCode : '' };
+}
+
 export interface Directory {
   area(code: string): Promise<AreaInfo | undefined>;
   store(id: string): Promise<StoreInfo | undefined>;

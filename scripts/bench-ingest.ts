@@ -167,10 +167,9 @@ function timed<A extends unknown[], R>(name: (...a: A) => string, f: (...a: A) =
       return await f(...a);
     } finally {
       if (--outstanding === 0) warehouseBusyMs += performance.now() - busySince;
-      const e = timing.get(name(...a)) ?? { calls: 0, ms: 0 };
-      e.calls++;
-      e.ms += performance.now() - t0;
-      timing.set(name(...a), e);
+      const kind = name(...a);
+      const e = timing.get(kind) ?? { calls: 0, ms: 0 };
+      timing.set(kind, { calls: e.calls + 1, ms: e.ms + performance.now() - t0 });
     }
   };
   if (!args.serial) return call;

@@ -21,26 +21,13 @@ ZK_PID="$ZK_DIR/zookeeper.pid"
 REPLICAS=("r1 18124 19011 19021" "r2 18125 19012 19022")
 
 die() { echo "clickhouse-cluster.sh: $*" >&2; exit 1; }
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-zk_pid() {
-  [[ -f "$ZK_PID" ]] || return 1
-  local pid; pid="$(cat "$ZK_PID")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "ZooKeeperServerMain $ZK_DIR/zoo.cfg" && echo "$pid"
-}
+source "$ROOT/scripts/java-service.sh"
+ZK_MAIN="ZooKeeperServerMain $ZK_DIR/zoo.cfg"
 
 zk_up() {
-  if pid="$(zk_pid)"; then return 0; fi
+  if service_pid "$ZK_PID" "$ZK_MAIN" >/dev/null; then return 0; fi
   port_open "$ZK_PORT" && die "127.0.0.1:$ZK_PORT is taken by another process"
-  if [[ ! -f "$ZK_LIBS/.complete" ]]; then
-    command -v mvn >/dev/null || die "mvn not found: install Maven"
-    echo "clickhouse-cluster.sh: fetching ZooKeeper jars from Maven Central (once)" >&2
-    rm -rf "$ZK_LIBS"
-    mvn -B -q -f "$ROOT/scripts/zookeeper/pom.xml" \
-      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-      -DincludeScope=runtime -DoutputDirectory="$ZK_LIBS" >&2
-    touch "$ZK_LIBS/.complete"
-  fi
+  fetch_maven_libs "$ROOT/scripts/zookeeper/pom.xml" "$ZK_LIBS" "ZooKeeper 3.8.6"
   mkdir -p "$ZK_DIR/data"
   cat >"$ZK_DIR/zoo.cfg" <<CFG
 tickTime=2000
@@ -64,20 +51,11 @@ XML
   echo $! >"$ZK_PID"
   local waited=0
   until [[ "$(echo ruok | timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$ZK_PORT; cat >&3; cat <&3" 2>/dev/null)" == imok ]]; do
-    # kill -0, not zk_pid: until the forked shell has exec'd java, its command line is not java's.
+    # kill -0, not service_pid: until the forked shell has exec'd java, its command line is not java's.
     kill -0 "$(cat "$ZK_PID")" 2>/dev/null || { tail -n 30 "$ZK_DIR/zookeeper.log" >&2; die "ZooKeeper exited during start-up"; }
     (( waited++ >= 240 )) && { tail -n 30 "$ZK_DIR/zookeeper.log" >&2; die "ZooKeeper not ready after 60s"; }
     sleep 0.25
   done
-}
-
-zk_down() {
-  local pid
-  pid="$(zk_pid)" || { rm -f "$ZK_PID"; return 0; }
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$ZK_PID"
 }
 
 # Runs scripts/clickhouse-server.sh $1 for every replica, with that replica's directory and ports.
@@ -95,7 +73,7 @@ each_replica() {
 
 case "${1:-}" in
   up) zk_up; each_replica start; echo "clickhouse-cluster.sh: cluster $NAME up (ZooKeeper 127.0.0.1:$ZK_PORT)" >&2 ;;
-  down) each_replica stop; zk_down ;;
-  reset) each_replica stop; zk_down; rm -rf "$DIR/r1" "$DIR/r2" "$ZK_DIR/data" ;;
+  down) each_replica stop; stop_service "$ZK_PID" "$ZK_MAIN" ;;
+  reset) each_replica stop; stop_service "$ZK_PID" "$ZK_MAIN"; rm -rf "$DIR/r1" "$DIR/r2" "$ZK_DIR/data" ;;
   *) die "usage: scripts/clickhouse-cluster.sh up|down|reset" ;;
 esac

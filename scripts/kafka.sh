@@ -18,25 +18,8 @@ LOG="$DIR/broker.log"
 START_TIMEOUT_S="${KAFKA_START_TIMEOUT_S:-90}"
 
 die() { echo "kafka.sh: $*" >&2; exit 1; }
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-running_pid() {
-  [[ -f "$PID_FILE" ]] || return 1
-  local pid; pid="$(cat "$PID_FILE")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka $DIR/server.properties" && echo "$pid"
-}
-
-fetch_libs() {
-  [[ -f "$LIBS/.complete" ]] && return 0
-  command -v java >/dev/null || die "java not found: install OpenJDK 17 or newer"
-  command -v mvn >/dev/null || die "mvn not found: install Maven"
-  echo "kafka.sh: fetching Kafka 4.1.1 jars from Maven Central (once)" >&2
-  rm -rf "$LIBS"
-  mvn -B -q -f "$ROOT/scripts/kafka/pom.xml" \
-    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$LIBS" >&2
-  touch "$LIBS/.complete"
-}
+source "$ROOT/scripts/java-service.sh"
+running_pid() { service_pid "$PID_FILE" "kafka.Kafka $DIR/server.properties"; }
 
 write_config() {
   mkdir -p "$DIR/data"
@@ -80,7 +63,7 @@ PROPS
 up() {
   if pid="$(running_pid)"; then echo "kafka.sh: broker already running (pid $pid) on 127.0.0.1:$PORT" >&2; return 0; fi
   port_open "$PORT" && die "127.0.0.1:$PORT is taken by another process"
-  fetch_libs
+  fetch_maven_libs "$ROOT/scripts/kafka/pom.xml" "$LIBS" "Kafka 4.1.1"
   write_config
   local java_opts=(-Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile="$DIR/log4j2.properties")
   if [[ ! -f "$DIR/data/meta.properties" ]]; then
@@ -96,7 +79,8 @@ up() {
   local waited=0
   # The broker opens its port only once it is unfenced (the controller port opens earlier).
   until port_open "$PORT"; do
-    if ! running_pid >/dev/null; then tail -n 30 "$LOG" >&2; die "broker exited during start-up"; fi
+    # kill -0, not running_pid: until the forked shell has exec'd java, its command line is not java's.
+    if ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then tail -n 30 "$LOG" >&2; die "broker exited during start-up"; fi
     (( waited++ >= START_TIMEOUT_S * 4 )) && { tail -n 30 "$LOG" >&2; die "broker not ready after ${START_TIMEOUT_S}s"; }
     sleep 0.25
   done
@@ -104,12 +88,8 @@ up() {
 }
 
 down() {
-  local pid
-  pid="$(running_pid)" || { rm -f "$PID_FILE"; return 0; }
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -f "$PID_FILE"
+  running_pid >/dev/null || { rm -f "$PID_FILE"; return 0; }
+  stop_service "$PID_FILE" "kafka.Kafka $DIR/server.properties"
   echo "kafka.sh: broker stopped" >&2
 }
 

@@ -25,41 +25,40 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DDL = /^(CREATE TABLE IF NOT EXISTS|CREATE TABLE|CREATE MATERIALIZED VIEW IF NOT EXISTS|CREATE MATERIALIZED VIEW|ALTER TABLE|DROP TABLE IF EXISTS|DROP TABLE)\s+([A-Za-z_][A-Za-z0-9_]*)\b/;
 const ENGINE = /\bENGINE\s*=\s*(Replacing|Summing|Aggregating|Collapsing|VersionedCollapsing|)MergeTree\b(\s*\(([^()]*)\))?/;
 const ANY_ENGINE = /\bENGINE\s*=\s*([A-Za-z]+)/;
-// A bare table name after the words that name one; string literals are skipped by the caller.
+// A bare table name after the words that name one; string literals are left out before this runs.
 const TABLE_REF = /\b(FROM|JOIN|TO|INTO)(\s+)([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\(|\.)/g;
+// Single-quoted literals (column and table comments name tables too): odd parts of a split.
+const STRINGS = /('(?:[^'\\]|\\.|'')*')/;
+
+/** The cluster form of these migration statements: every table and view they create (and the
+ *  record of migrations) gets its database; the names are checked once, here. */
+export function clusterDdl(statements: readonly string[], cluster: string, database: string): ClusterDdl {
+  for (const name of [cluster, database]) {
+    if (!NAME.test(name)) throw new Error(`invalid cluster or database name: ${JSON.stringify(name)}`);
+  }
+  const tables = new Set(['schema_migrations']);
+  for (const sql of statements) {
+    const m = DDL.exec(sql);
+    if (m && m[1]!.startsWith('CREATE')) tables.add(m[2]!);
+  }
+  return { cluster, database, tables };
+}
 
 /** Features a statement needs on a cluster beyond those its migration names: ClickHouse 18.16
  *  cannot run COMMENT COLUMN ON CLUSTER, and run on a replicated table it drops the column. */
 export function clusterRequires(sql: string): string[] {
-  let comments = false;
-  mapOutsideStrings(sql, (code) => {
-    comments ||= /\bCOMMENT COLUMN\b/.test(code);
-    return code;
-  });
-  return comments ? ['replicated_column_comment'] : [];
-}
-
-/** The names of the tables and views these statements create. */
-export function tablesCreatedBy(statements: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  for (const sql of statements) {
-    const m = DDL.exec(sql);
-    if (m && m[1]!.startsWith('CREATE')) names.add(m[2]!);
-  }
-  return names;
+  const code = sql.split(STRINGS).filter((_, i) => i % 2 === 0).join("''");
+  return /\bCOMMENT COLUMN\b/.test(code) ? ['replicated_column_comment'] : [];
 }
 
 /** One migration statement as it runs on the cluster; throws on a statement kind it cannot place. */
 export function onCluster(sql: string, ddl: ClusterDdl): string {
-  for (const name of [ddl.cluster, ddl.database]) {
-    if (!NAME.test(name)) throw new Error(`invalid cluster or database name: ${JSON.stringify(name)}`);
-  }
   const head = DDL.exec(sql);
   if (!head && !/^INSERT INTO\s/.test(sql)) {
     throw new Error(`a migration statement that cannot run on a cluster: ${sql.slice(0, 60)}`);
   }
-  let out = mapOutsideStrings(sql, (code) => code.replace(TABLE_REF, (whole, word: string, space: string, table: string) =>
-    ddl.tables.has(table) ? `${word}${space}${ddl.database}.${table}` : whole));
+  let out = sql.split(STRINGS).map((part, i) => (i % 2 === 1 ? part : part.replace(TABLE_REF, (whole, word: string, space: string, table: string) =>
+    ddl.tables.has(table) ? `${word}${space}${ddl.database}.${table}` : whole))).join('');
   if (head) {
     const [, verb, table] = head;
     out = out.replace(DDL, `${verb} ${ddl.database}.${table} ON CLUSTER ${ddl.cluster}`);
@@ -78,9 +77,4 @@ function replicated(sql: string, database: string, table: string): string {
   const own = m[3]?.trim();
   if (own) args.push(own);
   return sql.replace(ENGINE, `ENGINE = Replicated${m[1]}MergeTree(${args.join(', ')})`);
-}
-
-/** Applies `f` to the parts of `sql` outside single-quoted strings (comments name tables too). */
-function mapOutsideStrings(sql: string, f: (code: string) => string): string {
-  return sql.split(/('(?:[^'\\]|\\.|'')*')/).map((part, i) => (i % 2 === 0 ? f(part) : part)).join('');
 }

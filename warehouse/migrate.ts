@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clusterRequires, onCluster, tablesCreatedBy } from './cluster-ddl.ts';
+import { clusterDdl, clusterRequires, onCluster } from './cluster-ddl.ts';
 import { parseStatements, type Statement } from './sql-text.ts';
 import { WarehouseError, type Warehouse } from './warehouse.ts';
 
@@ -55,7 +55,9 @@ export interface MigrateOptions {
 }
 
 export async function migrate(warehouse: Warehouse, migrations: readonly Migration[], options: MigrateOptions = {}): Promise<MigrateResult> {
-  const ddl = clusterDdl(migrations, options);
+  const ddl = options.cluster
+    ? clusterDdl(migrations.flatMap((m) => m.statements.map((st) => st.sql)), options.cluster.name, options.cluster.database)
+    : undefined;
   // The statement as this deployment runs it; the checksum stays that of the file's text.
   const run = (sql: string) => warehouse.command(ddl ? onCluster(sql, ddl) : sql);
   await run(
@@ -98,13 +100,6 @@ export async function migrate(warehouse: Warehouse, migrations: readonly Migrati
     if (skipped.length > 0) partial.push(`${m.name} (${skipped.join('; ')})`);
   }
   return { applied, current: migrations.at(-1)?.version ?? 0, partial };
-}
-
-function clusterDdl(migrations: readonly Migration[], options: MigrateOptions) {
-  if (!options.cluster) return undefined;
-  const tables = tablesCreatedBy(migrations.flatMap((m) => m.statements.map((st) => st.sql)));
-  tables.add('schema_migrations');
-  return { cluster: options.cluster.name, database: options.cluster.database, tables };
 }
 
 // Production servers are modern; ClickHouse 18.16 (the only server packaged for Debian) lacks

@@ -3,7 +3,7 @@
 import { storeDetail, storeParams, storesQuery, storesResponse, type StoreDetail, type StoreSummary } from '../../contracts/stores.ts';
 import { addDays, isoWeek, mondayOf, shanghaiDay } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
-import type { Directory, StoreInfo } from '../directory.ts';
+import { storeKey, type Directory, type StoreInfo } from '../directory.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { storeInScope } from '../scope.ts';
 
@@ -33,8 +33,7 @@ export function storeRoutes(deps: { queries: Queries; directory: Directory; cloc
       params: storeParams, response: storeDetail, rows: (b) => b.weeks.length + b.categories.length, cache: 'data',
       async handler({ store, db }) {
         const s = store!;
-        // Where it is registered: the rollup's key prefix, so only the store's own rows are read.
-        const where = { store: s.id, county: s.areaCode.slice(0, 6), township: s.areaCode.slice(0, 9), village: s.areaCode.length === 12 ? s.areaCode : '' };
+        const where = { store: s.id, ...storeKey(s) };
         const [last] = await db.query<{ n: number; last_day: string }>(queries['store-last-sale'], where);
         const lastSaleDay = Number(last?.n) > 0 ? last!.last_day : null;
         const to = addDays(mondayOf(lastSaleDay ?? shanghaiDay(clock())), 7);

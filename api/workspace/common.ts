@@ -2,7 +2,7 @@
 // panels end at, the products' names, and the small arithmetic of growth and quantiles.
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Queries } from '../../warehouse/queries.ts';
-import type { Directory, StoreInfo } from '../directory.ts';
+import { storeKey, type Directory, type StoreInfo } from '../directory.ts';
 import type { VersionedMemo } from '../versioned-memo.ts';
 import { addDays, mondayOf } from '../../contracts/time.ts';
 
@@ -27,11 +27,12 @@ export interface Place {
 
 export function placeOf(stores: readonly StoreInfo[]): Place {
   const uniq = (xs: string[]) => [...new Set(xs)];
+  const keys = stores.map(storeKey);
   return {
     ids: stores.map((s) => s.id),
-    counties: uniq(stores.map((s) => s.areaCode.slice(0, 6))),
-    townships: uniq(stores.map((s) => s.areaCode.slice(0, 9))),
-    villages: uniq(stores.map((s) => (s.areaCode.length === 12 ? s.areaCode : ''))),
+    counties: uniq(keys.map((k) => k.county)),
+    townships: uniq(keys.map((k) => k.township)),
+    villages: uniq(keys.map((k) => k.village)),
   };
 }
 
@@ -57,7 +58,7 @@ export async function defaultTo(deps: WorkspaceDeps, db: Db, place: Place, fallb
 /** The last day any of the stores sold on; null when none ever did. */
 export async function lastSaleDay(deps: WorkspaceDeps, db: Db, stores: readonly StoreInfo[]): Promise<string | null> {
   const rows = await Promise.all(stores.map((s) => deps.memo.get(`last-sale|${s.id}`, () => db.query<{ n: number; last_day: string }>(deps.queries['store-last-sale'], {
-    store: s.id, county: s.areaCode.slice(0, 6), township: s.areaCode.slice(0, 9), village: s.areaCode.length === 12 ? s.areaCode : '',
+    store: s.id, ...storeKey(s),
   }))));
   return rows.flat().filter((r) => Number(r.n) > 0).map((r) => r.last_day).sort().at(-1) ?? null;
 }

@@ -4,13 +4,10 @@
 // replica only; everything asserted is read from the second.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PosReceipt } from '../../contracts/events.ts';
-import { createGenerator } from '../../ingest/sources/generator.ts';
-import { loadModelData } from '../../ingest/sources/model-data.ts';
 import { migrate, migrationStatus } from '../../warehouse/migrate.ts';
 import { createServerWarehouse } from '../../warehouse/server.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import { drainWithOneLeaving, KAFKA_BROKERS, produce, setupTopics, uniquePrefix } from '../fixtures/kafka.ts';
+import { drainWithOneLeaving, KAFKA_BROKERS, posReceipts, produce, setupTopics, uniquePrefix } from '../fixtures/kafka.ts';
 import { migrations } from '../fixtures/warehouse.ts';
 
 const urls = process.env.CLICKHOUSE_CLUSTER_TEST_URLS?.split(',');
@@ -70,9 +67,7 @@ describe.skipIf(!urls || !cluster)('a two-replica cluster', () => {
     const prefix = uniquePrefix('cluster');
     const groupId = `${prefix}-g`;
     const { kafka, topics } = await setupTopics(prefix);
-    const gen = createGenerator({ ...loadModelData(33), seed: 33 });
-    const receipts: PosReceipt[] = [];
-    for (const day of gen.days('2026-09-01', 2)) for (const r of gen.day(day)) if (r.kind === 'pos') receipts.push(r.value as PosReceipt);
+    const receipts = posReceipts(33, '2026-09-01', 2);
     const lines = receipts.flatMap((r) => r.lines);
     const amount = lines.reduce((s, l) => s + l.amountFen, 0);
     const quantity = lines.reduce((s, l) => s + l.quantity, 0);

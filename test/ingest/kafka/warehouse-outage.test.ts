@@ -10,14 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PosReceipt } from '../../../contracts/events.ts';
 import { createKafkaSource } from '../../../ingest/kafka/consumer.ts';
-import { createGenerator } from '../../../ingest/sources/generator.ts';
-import { loadModelData } from '../../../ingest/sources/model-data.ts';
 import { migrate } from '../../../warehouse/migrate.ts';
 import { createServerWarehouse } from '../../../warehouse/server.ts';
 import type { Warehouse } from '../../../warehouse/warehouse.ts';
-import { drainWithOneLeaving, KAFKA_BROKERS, produce, setupTopics, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
+import { drainWithOneLeaving, KAFKA_BROKERS, posReceipts, produce, setupTopics, uniquePrefix, waitForDrained } from '../../fixtures/kafka.ts';
 import { ROOT, migrations } from '../../fixtures/warehouse.ts';
 
 const HAS_SERVER = (() => {
@@ -50,9 +47,7 @@ describe.skipIf(!KAFKA_BROKERS || !HAS_SERVER)('warehouse outage', () => {
     const prefix = uniquePrefix('outage');
     const groupId = `${prefix}-g`;
     const { kafka, topics } = await setupTopics(prefix);
-    const gen = createGenerator({ ...loadModelData(31), seed: 31 });
-    const receipts: PosReceipt[] = [];
-    for (const day of gen.days('2026-07-01', 3)) for (const r of gen.day(day)) if (r.kind === 'pos') receipts.push(r.value as PosReceipt);
+    const receipts = posReceipts(31, '2026-07-01', 3);
     const lines = receipts.reduce((s, r) => s + r.lines.length, 0);
     await produce(kafka, topics, receipts.map((value) => ({ kind: 'pos' as const, value })));
 
@@ -92,9 +87,7 @@ describe.skipIf(!KAFKA_BROKERS || !HAS_SERVER)('warehouse outage', () => {
     const prefix = uniquePrefix('scaleout');
     const groupId = `${prefix}-g`;
     const { kafka, topics } = await setupTopics(prefix);
-    const gen = createGenerator({ ...loadModelData(32), seed: 32 });
-    const receipts: PosReceipt[] = [];
-    for (const day of gen.days('2026-08-01', 3)) for (const r of gen.day(day)) if (r.kind === 'pos') receipts.push(r.value as PosReceipt);
+    const receipts = posReceipts(32, '2026-08-01', 3);
     const lines = receipts.reduce((s, r) => s + r.lines.length, 0);
     await produce(kafka, topics, receipts.map((value) => ({ kind: 'pos' as const, value })));
     const accepted = await drainWithOneLeaving(kafka, topics, groupId, () => createServerWarehouse({ url: 'http://127.0.0.1:28123', requestTimeoutMs: 5_000 }), receipts.length);
