@@ -32,7 +32,11 @@ export const tooMany = (message: string, retryAfterS: number) =>
 /** The first zod issue as a 400 naming the field: `to: must be after from`. */
 export function fromZodError(error: ZodError, where = 'query'): HttpError {
   const issue = error.issues[0]!;
-  if (issue.code === 'unrecognized_keys') return badRequest(issue.keys[0]!, `unknown parameter ${issue.keys.join(', ')}`);
+  if (issue.code === 'unrecognized_keys') {
+    // A parameter may have an empty name (`?=x`): it is named so, not left blank.
+    const keys = issue.keys.map((k) => (k === '' ? '(empty name)' : k));
+    return badRequest(keys[0]!, `unknown parameter ${keys.join(', ')}`);
+  }
   const field = issue.path.length > 0 ? issue.path.join('.') : where;
   return badRequest(field, issue.message);
 }

@@ -112,6 +112,7 @@ describe('GET /api/demand/heatmap', () => {
     ['?category=Beverages', 'category', 'category: must be a dotted lower-case path like beverages.tea'],
     ['?category=a&category=b', 'category', 'category: Invalid input: expected string, received array'],
     ['?colour=red', 'colour', 'colour: unknown parameter colour'],
+    ['?=red', '(empty name)', '(empty name): unknown parameter (empty name)'], // found by the fuzz test
   ])('400 for %s names the field', async (query, field, message) => {
     const res = await analyst.get(`/api/demand/heatmap${query}`);
     expect(res.status).toBe(400);
