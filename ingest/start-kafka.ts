@@ -13,7 +13,7 @@ export async function startKafkaIngest(deps: { config: Config; warehouse: Wareho
   const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
   const admin = kafka.admin();
   await admin.connect();
-  const created = await ensureTopics(admin, topics, config.KAFKA_PARTITIONS);
+  const created = await ensureTopics(admin, topics, { partitions: config.KAFKA_PARTITIONS });
   await admin.disconnect();
   if (created.length > 0) logger.info('created topics', { created });
 

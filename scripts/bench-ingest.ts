@@ -10,7 +10,10 @@
 // Where the time goes: the cores the process kept busy, CPU seconds by thread (JavaScript, the
 // engine's query and merge pools, V8's helpers), how long warehouse calls were outstanding, the
 // time of each kind of call, the memory at the peak, and the rows each table's merges rewrote.
+// Each drain starts from empty raw, rollup and bookkeeping tables with no merge still running, so
+// no run pays for merging an earlier run's parts.
 //   npm run bench:ingest -- --events 1000000 [--seed 7] [--partitions 3] [--batch-rows 10000] [--sessions 2] [--serial]
+//     [--table-settings 'merge_selector_base = 20']  (applied to every MergeTree table, for all four runs)
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -37,6 +40,7 @@ const { values: args } = parseArgs({
     'batch-rows': { type: 'string', default: '10000' },
     serial: { type: 'boolean', default: false },
     sessions: { type: 'string', default: '2' },
+    'table-settings': { type: 'string' },
     brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092' },
   },
 });
@@ -64,7 +68,7 @@ const kafka = createKafka({ brokers: args.brokers!.split(',') });
 const topics = topicNames(`bench${Date.now().toString(36)}`);
 const admin = kafka.admin();
 await admin.connect();
-await ensureTopics(admin, topics, Number(args.partitions));
+await ensureTopics(admin, topics, { partitions: Number(args.partitions) });
 const producer = await createStreamProducer(kafka, topics, 10_000);
 const files = Object.fromEntries(EVENT_KINDS.map((k) => [k, createWriteStream(join(work, `${k}.ndjson`))])) as unknown as Record<EventKind, WriteStream>;
 const counts: Record<EventKind, number> = { pos: 0, distribution: 0, parcel: 0 };
@@ -85,14 +89,23 @@ log(`loaded ${loaded.toLocaleString()} events (${JSON.stringify(counts)}) into K
 
 const wh = createEmbeddedWarehouse({ path: join(work, 'chdb'), sessions: Number(args.sessions) });
 await migrate(wh, readMigrations(join(root, 'sql/migrations')));
-if (process.env.X_SETTINGS) {
+if (args['table-settings']) {
   for (const { name } of await wh.query<{ name: string }>("SELECT name FROM system.tables WHERE database = currentDatabase() AND engine LIKE '%MergeTree'")) {
-    await wh.command(`ALTER TABLE ${name} MODIFY SETTING ${process.env.X_SETTINGS}`);
+    await wh.command(`ALTER TABLE ${name} MODIFY SETTING ${args['table-settings']}`);
   }
 }
+// Every table an event reaches: the raw tables, the targets of their materialized views (and of
+// views of those), and the ingest's bookkeeping.
+const written = await wh.query<{ name: string }>(
+  `SELECT name FROM system.tables WHERE database = currentDatabase() AND (
+     name IN ('pos_lines', 'distribution_txns', 'parcel_volumes', 'ingest_event_ids', 'ingest_batches')
+     OR name IN (SELECT extract(create_table_query, 'MATERIALIZED VIEW \\\\S+ TO (?:\\\\S+\\\\.)?(\\\\w+)') FROM system.tables
+                 WHERE database = currentDatabase() AND engine = 'MaterializedView'))`);
 const truncate = async () => {
-  for (const t of ['pos_lines', 'distribution_txns', 'parcel_volumes', 'demand_daily', 'ingest_event_ids', 'ingest_batches']) await wh.command(`TRUNCATE TABLE ${t}`);
+  for (const { name } of written) await wh.command(`TRUNCATE TABLE ${name}`);
+  while (Number((await wh.query<{ n: number }>('SELECT count() AS n FROM system.merges'))[0]!.n) > 0) await new Promise((r) => setTimeout(r, 100));
 };
+log(`tables emptied between runs: ${written.map((w) => w.name).join(', ')}`);
 const posLines = async () => Number((await wh.query<{ n: number }>('SELECT count() AS n FROM pos_lines'))[0]!.n);
 
 // 1. Reference: the engine parses and flattens the same files itself.

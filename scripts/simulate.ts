@@ -86,7 +86,7 @@ async function kafkaSink(): Promise<Sink> {
   const topics = topicNames(args.prefix);
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, topics, Number(args.partitions));
+  await ensureTopics(admin, topics, { partitions: Number(args.partitions) });
   await admin.disconnect();
   const producer = await createStreamProducer(kafka, topics);
   return {
