@@ -75,7 +75,7 @@ describe.skipIf(!KAFKA_BROKERS)('crash safety', () => {
       }
       expect(await one('SELECT count() AS n FROM distribution_txns')).toBe(expected.distribution);
       expect(await one('SELECT count() AS n FROM parcel_volumes')).toBe(expected.parcel);
-      // Every range in the ledger is done, the ones whose mark a killed process still owed included:
+      // Every range in the ledger ends done, those a killed process left without their mark included:
       // the topics read again at any later time would write none of them twice.
       expect(await one('SELECT countIf(d = 0) AS n FROM (SELECT max(done) AS d FROM ingest_batches GROUP BY topic, partition, first_offset, last_offset)')).toBe(0);
     } finally {

@@ -137,7 +137,7 @@ describe.skipIf(!KAFKA_BROKERS)('ingest under every fault at once', () => {
         }
         expect(await one('SELECT count() AS n FROM distribution_txns'), why).toBe(expected.distribution);
         expect(await one('SELECT count() AS n FROM parcel_volumes'), why).toBe(expected.parcel);
-        // Every range in the ledger is done, the ones whose mark a killed process still owed included.
+        // Every range in the ledger ends done, those a killed process left without their mark included.
         expect(await one('SELECT countIf(d = 0) AS n FROM (SELECT max(done) AS d FROM ingest_batches GROUP BY topic, partition, first_offset, last_offset)'), why).toBe(0);
       } finally {
         await wh.close();
