@@ -80,7 +80,7 @@ describe.skipIf(!KAFKA_BROKERS)('the identity of an event', () => {
 
   test('the topic read again from the start, by a new group and by the old one reset, long after (no token window left): nothing counted twice', async () => {
     const prefix = uniquePrefix('again');
-    const { kafka, topics } = await setupTopics(prefix, 2);
+    const { kafka, topics, log } = await setupTopics(prefix, 2);
     const rs = receipts(33, 800, prefix);
     await sendTo(kafka, topics.pos, rs.map((value, i) => ({ partition: i % 2, value })));
     await consume(kafka, topics, `${prefix}-g1`, 150); // several recorded ranges per partition
@@ -90,14 +90,18 @@ describe.skipIf(!KAFKA_BROKERS)('the identity of an event', () => {
     await wh.command('ALTER TABLE pos_lines MODIFY SETTING non_replicated_deduplication_window = 0');
     await wh.command('ALTER TABLE demand_daily MODIFY SETTING non_replicated_deduplication_window = 0');
     try {
+      // Every message read (again, should the group rejoin and go back to its committed offsets),
+      // none accepted.
       const fresh = await consume(kafka, topics, `${prefix}-g2`, 150);
-      expect(fresh).toMatchObject({ consumed: 800, accepted: 0 });
+      expect(fresh.accepted, log.join('\n')).toBe(0);
+      expect(fresh.consumed, log.join('\n')).toBeGreaterThanOrEqual(800);
       const admin = kafka.admin();
       await admin.connect();
       await admin.resetOffsets({ groupId: `${prefix}-g1`, topic: topics.pos, earliest: true });
       await admin.disconnect();
       const reset = await consume(kafka, topics, `${prefix}-g1`, 150);
-      expect(reset).toMatchObject({ consumed: 800, accepted: 0 });
+      expect(reset.accepted, log.join('\n')).toBe(0);
+      expect(reset.consumed, log.join('\n')).toBeGreaterThanOrEqual(800);
       expect(await count('SELECT count() AS n FROM pos_lines')).toBe(before.lines);
       expect(await count('SELECT sum(lines) AS n FROM demand_daily')).toBe(before.demand);
     } finally {
