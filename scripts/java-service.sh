@@ -9,7 +9,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 service_pid() {
   [[ -f "$1" ]] || return 1
   local pid; pid="$(cat "$1")"
-  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$2" && echo "$pid"
+  [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q -- "$2" && echo "$pid"
 }
 
 # Copies the runtime jars of the pom $1 into $2, once ($3 names them in the message).

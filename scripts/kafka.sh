@@ -19,7 +19,8 @@ START_TIMEOUT_S="${KAFKA_START_TIMEOUT_S:-90}"
 
 die() { echo "kafka.sh: $*" >&2; exit 1; }
 source "$ROOT/scripts/java-service.sh"
-running_pid() { service_pid "$PID_FILE" "kafka.Kafka $DIR/server.properties"; }
+KAFKA_MAIN="kafka.Kafka $DIR/server.properties"
+running_pid() { service_pid "$PID_FILE" "$KAFKA_MAIN"; }
 
 write_config() {
   mkdir -p "$DIR/data"
@@ -88,9 +89,9 @@ up() {
 }
 
 down() {
-  running_pid >/dev/null || { rm -f "$PID_FILE"; return 0; }
-  stop_service "$PID_FILE" "kafka.Kafka $DIR/server.properties"
-  echo "kafka.sh: broker stopped" >&2
+  local running; running="$(running_pid)" || running=""
+  stop_service "$PID_FILE" "$KAFKA_MAIN" # a pid file left by a broker that died goes too
+  [[ -z "$running" ]] || echo "kafka.sh: broker stopped" >&2
 }
 
 case "${1:-}" in
