@@ -108,7 +108,7 @@ const RAW_HEATMAP = `SELECT if(length({area:String}) = 4, county_code, township_
     AND arrayExists(s -> startsWith(township_code, s), {scope:Array(String)})
     AND ({category:String} = '' OR category = {category:String} OR startsWith(category, concat({category:String}, '.')))
   GROUP BY area_code, week_start HAVING qty > 0 OR amount_fen > 0 ORDER BY area_code, week_start`;
-const ROLLUP_SQL = new Set([queries['demand-heatmap-top'], queries['demand-heatmap-leaf']]);
+const ROLLUP_SQL = new Set([queries['demand-heatmap-area'], queries['demand-heatmap-top'], queries['demand-heatmap-leaf']]);
 const rollups: { name: string; rollupRows: number; rawRows: number; rollupP50Ms: number; rawP50Ms: number }[] = [];
 
 const results = [];

@@ -16,11 +16,13 @@ const CHILD_LEVEL = { prefecture: 'county', county: 'township', township: 'villa
 
 /**
  * The smallest table that answers a heatmap: a prefecture's or a county's whole weeks come from the
- * weekly rollups (migration 0023), by top-level category unless one below the top is asked for; a
- * township's villages only from demand_daily, which keeps the village.
+ * weekly rollups: by township alone for all categories (migration 0025), by top-level category
+ * for one of those, by category for one below the top (0023); a township's villages only from
+ * demand_daily, which keeps the village.
  */
-export function heatmapSql(level: string, category: string): 'demand-heatmap' | 'demand-heatmap-top' | 'demand-heatmap-leaf' {
+export function heatmapSql(level: string, category: string): 'demand-heatmap' | 'demand-heatmap-area' | 'demand-heatmap-top' | 'demand-heatmap-leaf' {
   if (level !== 'prefecture' && level !== 'county') return 'demand-heatmap';
+  if (category === '') return 'demand-heatmap-area';
   return category.includes('.') ? 'demand-heatmap-leaf' : 'demand-heatmap-top';
 }
 

@@ -1,4 +1,4 @@
-// The weekly heatmap rollups (migration 0023) and the stations' months (0024) must equal the same aggregation computed in
+// The weekly heatmap rollups (migrations 0023, 0025) and the stations' months (0024) must equal the same aggregation computed in
 // JavaScript from the generated receipts: kept by their views as lines arrive in several batches,
 // and backfilled from what was there when the migration ran.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -71,6 +71,9 @@ test(`kept by the views, batch by batch, and backfilled by the migration (seed $
     expect(leaf.length).toBeGreaterThan(500);
     expect(await actual(wh, 'demand_weekly_leaf', 'category')).toEqual(leaf);
     expect(await actual(wh, 'demand_weekly_top', 'top_category')).toEqual(expected(all, top));
+    // demand_weekly_area (0025): all categories, backfilled from demand_weekly_top, then kept by
+    // a view on it (a third level of views).
+    expect(await actual(wh, 'demand_weekly_area', "''")).toEqual(expected(all, () => ''));
 
     // station_months (migration 0024): each store's last day of sales in each month.
     const lastDays = new Map<string, string>();

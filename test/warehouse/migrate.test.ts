@@ -27,6 +27,8 @@ test('the migrations create the raw tables, the rollup and its view', async () =
     { name: 'dead_letters', engine: 'MergeTree' },
     { name: 'demand_daily', engine: 'SummingMergeTree' },
     { name: 'demand_daily_mv', engine: 'MaterializedView' },
+    { name: 'demand_weekly_area', engine: 'SummingMergeTree' },
+    { name: 'demand_weekly_area_mv', engine: 'MaterializedView' },
     { name: 'demand_weekly_leaf', engine: 'SummingMergeTree' },
     { name: 'demand_weekly_leaf_mv', engine: 'MaterializedView' },
     { name: 'demand_weekly_top', engine: 'SummingMergeTree' },

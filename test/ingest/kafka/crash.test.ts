@@ -69,7 +69,7 @@ describe.skipIf(!KAFKA_BROKERS)('crash safety', () => {
       expect(await one('SELECT sum(lines) AS n FROM demand_daily')).toBe(expected.posLines);
       expect(await one('SELECT sum(amount_fen) AS n FROM demand_daily')).toBe(expected.amountFen);
       // The weekly rollups hang off demand_daily (a view of a view): exactly once through the chain too.
-      for (const table of ['demand_weekly_top', 'demand_weekly_leaf']) {
+      for (const table of ['demand_weekly_top', 'demand_weekly_leaf', 'demand_weekly_area']) {
         expect(await one(`SELECT sum(lines) AS n FROM ${table}`)).toBe(expected.posLines);
         expect(await one(`SELECT sum(amount_fen) AS n FROM ${table}`)).toBe(expected.amountFen);
       }
