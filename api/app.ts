@@ -107,7 +107,7 @@ export function createApp(options: AppOptions): express.Express {
     ...accountRoutes({ accounts, sessions, tokens, directory, secret: auth.secret, sessionTtlMs: auth.sessionTtlMs }),
     ...accountsRoutes({ accounts, clock }),
     ...platformRoutes({ queries, clock }),
-    ...demandRoutes({ queries, clock }),
+    ...demandRoutes({ queries, directory, clock }),
     ...storeRoutes({ queries, directory, clock }),
     ...officialRoutes({ warehouse, queries, directory, clock }),
     ...sqlRoutes({ workbench, saved, warehouse, queries, clock }),

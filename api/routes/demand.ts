@@ -1,10 +1,13 @@
 // GET /api/demand/heatmap: POS demand by child area x ISO week under a prefecture, county or
 // township. Defaults: the caller's home area, all categories, the last 12 weeks that have data.
-// Merchants get the same picture with small areas withheld (see api/suppression.ts).
+// Merchants get the same picture with small areas withheld (see api/suppression.ts). The area, its
+// children and its ancestors come from the directory in memory: the warehouse answers only the
+// data's extent and the cells.
 import { heatmapQuery, heatmapResponse, type HeatmapResponse } from '../../contracts/demand.ts';
 import { addDays, isoWeek, mondayOf, shanghaiDay } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
+import type { Directory } from '../directory.ts';
 import { badRequest } from '../errors.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { suppressComplements, type MerchantCell } from '../suppression.ts';
@@ -28,13 +31,13 @@ export function heatmapSql(level: string, category: string): 'demand-heatmap' | 
 
 interface Deps {
   queries: Queries;
+  directory: Directory;
   clock: () => number;
 }
 
-type AreaRow = { code: string; name: string; level: string };
 type Db = Pick<Warehouse, 'query'>;
 
-export function demandRoutes({ queries, clock }: Deps): AnyRoute[] {
+export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
   return [defineRoute({
     method: 'get',
     path: '/api/demand/heatmap',
@@ -46,7 +49,7 @@ export function demandRoutes({ queries, clock }: Deps): AnyRoute[] {
     rows: (body) => body.cells.length + body.suppressed.length,
     cache: 'data',
     async handler({ query: q, area: code, scope, principal, db }) {
-      const [area] = await db.query<AreaRow>(queries['area-by-code'], { code });
+      const area = await directory.area(code);
       if (!area || !(area.level in CHILD_LEVEL)) throw badRequest('area', `unknown area code ${code}`);
       // Whole ISO weeks: a column never silently covers part of a week.
       const range = await resolveRange(db, q.from, q.to, code, scope.areas);
@@ -54,14 +57,12 @@ export function demandRoutes({ queries, clock }: Deps): AnyRoute[] {
       const to = mondayOf(addDays(range.to, 6));
       const common = { area: code, from, to, category: q.category ?? '', scope: [...scope.areas] };
 
-      const [children, raw, path] = await Promise.all([
-        db.query<AreaRow>(queries['area-children'], { code }),
-        scope.suppressSmallAreas
-          ? db.query<{ area_code: string; week_start: string; stores: number; own_stores: number; qty: number | null; amount_fen: number | null }>(
-            queries['demand-heatmap-merchant'], { ...common, own: [...(principal?.storeIds ?? [])], k: MIN_STORES })
-          : db.query<{ area_code: string; week_start: string; qty: number; amount_fen: number }>(queries[heatmapSql(area.level, common.category)], common),
-        ancestors(db, code),
-      ]);
+      const children = (await directory.areasUnder(code)).filter((a) => a.parentCode === code);
+      const path = await ancestors(code);
+      const raw = await (scope.suppressSmallAreas
+        ? db.query<{ area_code: string; week_start: string; stores: number; own_stores: number; qty: number | null; amount_fen: number | null }>(
+          queries['demand-heatmap-merchant'], { ...common, own: [...(principal?.storeIds ?? [])], k: MIN_STORES })
+        : db.query<{ area_code: string; week_start: string; qty: number; amount_fen: number }>(queries[heatmapSql(area.level, common.category)], common));
       const cells: MerchantCell[] = raw.map((c) => ({
         areaCode: c.area_code, week: isoWeek(c.week_start),
         stores: Number((c as { stores?: number }).stores ?? 0), ownStores: Number((c as { own_stores?: number }).own_stores ?? 0),
@@ -104,10 +105,10 @@ export function demandRoutes({ queries, clock }: Deps): AnyRoute[] {
   })];
 
   /** The areas above `code`, from the prefecture down, for a breadcrumb. */
-  async function ancestors(db: Db, code: string) {
+  async function ancestors(code: string) {
     const codes = [code.slice(0, 4), code.slice(0, 6)].filter((c) => c.length < code.length && c.length > 0);
-    const found = await Promise.all(codes.map((c) => db.query<AreaRow>(queries['area-by-code'], { code: c })));
-    return found.flatMap((rows) => rows.map((r) => ({ code: r.code, name: r.name })));
+    const found = await Promise.all(codes.map((c) => directory.area(c)));
+    return found.filter((a) => a !== undefined).map((a) => ({ code: a.code, name: a.name }));
   }
 
   /** Fills in what the caller left out: 12 weeks from `from`, up to `to`, or up to the data's last week. */
