@@ -21,9 +21,11 @@ const CHILD_LEVEL = { prefecture: 'county', county: 'township', township: 'villa
  * The smallest table that answers a heatmap: a prefecture's or a county's whole weeks come from the
  * weekly rollups: by township alone for all categories (migration 0025), by top-level category
  * for one of those, by category for one below the top (0023); a township's villages only from
- * demand_daily, which keeps the village.
+ * demand_daily, which keeps the village. A merchant's cells count the stores behind them: each
+ * store's weeks for all categories (0026), its days by category for one.
  */
-export function heatmapSql(level: string, category: string): 'demand-heatmap' | 'demand-heatmap-area' | 'demand-heatmap-top' | 'demand-heatmap-leaf' {
+export function heatmapSql(level: string, category: string, merchant: boolean): 'demand-heatmap' | 'demand-heatmap-area' | 'demand-heatmap-top' | 'demand-heatmap-leaf' | 'demand-heatmap-merchant' | 'demand-heatmap-merchant-weekly' {
+  if (merchant) return category === '' ? 'demand-heatmap-merchant-weekly' : 'demand-heatmap-merchant';
   if (level !== 'prefecture' && level !== 'county') return 'demand-heatmap';
   if (category === '') return 'demand-heatmap-area';
   return category.includes('.') ? 'demand-heatmap-leaf' : 'demand-heatmap-top';
@@ -59,10 +61,11 @@ export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
 
       const children = (await directory.areasUnder(code)).filter((a) => a.parentCode === code);
       const path = await ancestors(code);
+      const sql = queries[heatmapSql(area.level, common.category, scope.suppressSmallAreas)];
       const raw = await (scope.suppressSmallAreas
         ? db.query<{ area_code: string; week_start: string; stores: number; own_stores: number; qty: number | null; amount_fen: number | null }>(
-          queries['demand-heatmap-merchant'], { ...common, own: [...(principal?.storeIds ?? [])], k: MIN_STORES })
-        : db.query<{ area_code: string; week_start: string; qty: number; amount_fen: number }>(queries[heatmapSql(area.level, common.category)], common));
+          sql, { ...common, own: [...(principal?.storeIds ?? [])], k: MIN_STORES })
+        : db.query<{ area_code: string; week_start: string; qty: number; amount_fen: number }>(sql, common));
       const cells: MerchantCell[] = raw.map((c) => ({
         areaCode: c.area_code, week: isoWeek(c.week_start),
         stores: Number((c as { stores?: number }).stores ?? 0), ownStores: Number((c as { own_stores?: number }).own_stores ?? 0),

@@ -70,6 +70,18 @@ describe('the heatmap as a merchant sees it', () => {
     ]);
   });
 
+  // All categories come from each store's weeks (store_sales_weekly), one category from the stores'
+  // days by category (store_sales_daily): the same cells here, where every line is water.
+  test('one category reads the rollup by category, and gives the same cells where every line is in it', async () => {
+    const all = await heatmap('merchant', '?from=2026-03-02&to=2026-03-16');
+    for (const category of ['beverages', 'beverages.water']) {
+      const one = await heatmap('merchant', `?from=2026-03-02&to=2026-03-16&category=${category}`);
+      expect({ cells: one.cells, suppressed: one.suppressed }, category).toEqual({ cells: all.cells, suppressed: all.suppressed });
+    }
+    const none = await heatmap('merchant', '?from=2026-03-02&to=2026-03-16&category=snacks');
+    expect([none.cells, none.suppressed]).toEqual([[], []]);
+  });
+
   test('the analyst sees every cell of the same range', async () => {
     const body = await heatmap('analyst', '?area=532302&from=2026-03-02&to=2026-03-16');
     expect(body.suppressed).toEqual([]);

@@ -40,7 +40,7 @@ describe.skipIf(!url)('server warehouse on clickhouse-server', () => {
     expect(first).toMatchObject({ applied: migrations.map((m) => m.name), current: migrations.length });
     // The files with `-- requires:` statements (insert_dedup, ttl, table_comment: none on 18.16)
     // are recorded with what was skipped, and are not counted as applied.
-    const PARTIAL = ['0005_insert_dedup', '0006_event_ids', '0010_accounts', '0012_store_sales_daily', '0013_officials', '0015_column_comments', '0016_merchant_rollups', '0017_flows', '0020_batch_done_and_claims', '0021_reference_loads', '0022_simulator_days', '0023_demand_weekly', '0024_station_months', '0025_demand_weekly_area'];
+    const PARTIAL = ['0005_insert_dedup', '0006_event_ids', '0010_accounts', '0012_store_sales_daily', '0013_officials', '0015_column_comments', '0016_merchant_rollups', '0017_flows', '0020_batch_done_and_claims', '0021_reference_loads', '0022_simulator_days', '0023_demand_weekly', '0024_station_months', '0025_demand_weekly_area', '0026_store_sales_weekly'];
     expect(first.partial.map((p) => p.split(' ')[0])).toEqual(PARTIAL);
     expect(first.partial[0]).toMatch(/^0005_insert_dedup \(statement \d+ needs insert_dedup;/);
     expect(await migrate(wh, migrations)).toEqual({ applied: [], current: migrations.length, partial: [] });
@@ -55,7 +55,7 @@ describe.skipIf(!url)('server warehouse on clickhouse-server', () => {
       'demand_daily_mv', 'demand_weekly_area', 'demand_weekly_area_mv', 'demand_weekly_leaf', 'demand_weekly_leaf_mv', 'demand_weekly_top', 'demand_weekly_top_mv', 'destination_cities', 'distribution_txns', 'flows_monthly', 'flows_monthly_mv', 'ingest_batches', 'ingest_event_ids', 'monthly_reports', 'national_reference', 'national_series',
       'online_sales_monthly', 'online_sales_monthly_mv', 'parcel_volumes', 'parcels_monthly', 'parcels_monthly_mv', 'plan_targets', 'pos_lines',
       'products', 'reference_loads', 'saved_queries', 'schema_migrations', 'simulator_days', 'station_months', 'station_months_parcels_mv', 'station_months_sales_mv', 'store_monthly', 'store_monthly_mv', 'store_receipts_weekly', 'store_receipts_weekly_mv',
-      'store_sales_daily', 'store_sales_daily_mv', 'store_sku_weekly', 'store_sku_weekly_mv', 'stores', 'township_hourly', 'township_hourly_mv', 'training_sessions',
+      'store_sales_daily', 'store_sales_daily_mv', 'store_sales_weekly', 'store_sales_weekly_mv', 'store_sku_weekly', 'store_sku_weekly_mv', 'stores', 'township_hourly', 'township_hourly_mv', 'training_sessions',
     ]);
   });
 
