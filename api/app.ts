@@ -108,7 +108,7 @@ export function createApp(options: AppOptions): express.Express {
     ...accountsRoutes({ accounts, clock }),
     ...platformRoutes({ queries, clock }),
     ...demandRoutes({ queries, directory, clock }),
-    ...storeRoutes({ queries, directory, clock }),
+    ...storeRoutes({ queries, directory, clock, memo }),
     ...officialRoutes({ warehouse, queries, directory, clock }),
     ...sqlRoutes({ workbench, saved, warehouse, queries, clock }),
     ...workspaceRoutes({ warehouse: reader, queries, directory, clock, memo }),

@@ -6,11 +6,13 @@ import type { Queries } from '../../warehouse/queries.ts';
 import { storeKey, type Directory, type StoreInfo } from '../directory.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { storeInScope } from '../scope.ts';
+import type { VersionedMemo } from '../versioned-memo.ts';
+import { lastSaleDay } from '../workspace/common.ts';
 
 const WEEKS = 12;
 
-export function storeRoutes(deps: { queries: Queries; directory: Directory; clock: () => number }): AnyRoute[] {
-  const { queries, directory, clock } = deps;
+export function storeRoutes(deps: { queries: Queries; directory: Directory; clock: () => number; memo: VersionedMemo }): AnyRoute[] {
+  const { queries, directory, clock, memo } = deps;
 
   async function summary(s: StoreInfo): Promise<StoreSummary> {
     return { ...s, areaName: (await directory.area(s.areaCode))?.name ?? s.areaCode };
@@ -34,9 +36,9 @@ export function storeRoutes(deps: { queries: Queries; directory: Directory; cloc
       async handler({ store, db }) {
         const s = store!;
         const where = { store: s.id, ...storeKey(s) };
-        const [last] = await db.query<{ n: number; last_day: string }>(queries['store-last-sale'], where);
-        const lastSaleDay = Number(last?.n) > 0 ? last!.last_day : null;
-        const to = addDays(mondayOf(lastSaleDay ?? shanghaiDay(clock())), 7);
+        // The last day it sold, kept until the data changes (shared with the workspace).
+        const lastSale = await lastSaleDay({ queries, memo }, db, [s]);
+        const to = addDays(mondayOf(lastSale ?? shanghaiDay(clock())), 7);
         const from = addDays(to, -WEEKS * 7);
         const p = { ...where, from, to };
         const [weeks, categories] = await Promise.all([
@@ -49,7 +51,7 @@ export function storeRoutes(deps: { queries: Queries; directory: Directory; cloc
         const body: StoreDetail = {
           store: await summary(s),
           path: (await Promise.all(path.map(async (code) => ({ code, name: (await directory.area(code))?.name ?? code })))),
-          from, to, lastSaleDay,
+          from, to, lastSaleDay: lastSale,
           weeks: Array.from({ length: WEEKS }, (_, i) => {
             const start = addDays(from, i * 7);
             const w = byWeek.get(start);

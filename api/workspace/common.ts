@@ -55,8 +55,8 @@ export async function defaultTo(deps: WorkspaceDeps, db: Db, place: Place, fallb
   return addDays(Number(row?.n) > 0 ? row!.last_week : mondayOf(fallbackDay), 7);
 }
 
-/** The last day any of the stores sold on; null when none ever did. */
-export async function lastSaleDay(deps: WorkspaceDeps, db: Db, stores: readonly StoreInfo[]): Promise<string | null> {
+/** The last day any of the stores sold on; null when none ever did. The store page asks it too. */
+export async function lastSaleDay(deps: Pick<WorkspaceDeps, 'queries' | 'memo'>, db: Db, stores: readonly StoreInfo[]): Promise<string | null> {
   const rows = await Promise.all(stores.map((s) => deps.memo.get(`last-sale|${s.id}`, () => db.query<{ n: number; last_day: string }>(deps.queries['store-last-sale'], {
     store: s.id, ...storeKey(s),
   }))));
