@@ -48,7 +48,9 @@ const config = parseConfig(process.env);
 const secret = sessionSecret(config);
 const started = Date.now();
 
-const warehouse = openWarehouse(warehouseConfig(config));
+const warehouse = openWarehouse(warehouseConfig(config), {
+  onRepair: (repairs) => logger.warn('deduplication logs repaired: blocks recorded without their part (the engine was killed mid-commit); the replay writes them', { repairs }),
+});
 await assertSupported(warehouse); // a server older than 23.8: one line naming the minimum, and stop
 const migrations = readMigrations(join(root, 'sql/migrations'));
 const queries = loadQueries(join(root, 'sql/queries'));

@@ -4,7 +4,8 @@
 // writers (ingest: one partition's batch while another's is written) have a few sessions, and user
 // queries read through sessions of their own (`reader`): neither waits for the other.
 import { Session } from 'chdb';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
+import { repairDedupLogs, type DedupLogRepair } from './dedup-log-repair.ts';
 import { parseJsonEachRow } from './json-each-row.ts';
 import { RETRYABLE_CODES } from './retryable.ts';
 import type { SqlEngine, SqlLimits } from './sql-engine.ts';
@@ -16,12 +17,26 @@ export interface EmbeddedOptions {
   /** Sessions that write (ingest, migrations, reference loads): each runs one query at a time, and
    *  the sessions run in parallel, so the partitions' batches are written at once. 2 by default. */
   sessions?: number;
+  /** Told of the blocks the open found recorded in a deduplication log without their part (a kill in
+   *  the middle of an insert's commit), which it made insertable again (dedup-log-repair.ts). */
+  onRepair?: (repairs: DedupLogRepair[]) => void;
 }
+
+// Data directories this process has opened. Only the first open can find what a killed process
+// left; a later one (the API's sessions beside the ingest's) may run while inserts commit, when a
+// record is briefly ahead of its part.
+const opened = new Set<string>();
 
 export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
   mkdirSync(options.path, { recursive: true });
   const pool = createPool(options.path, [], options.sessions ?? 2);
   const run = pool.run;
+  const key = realpathSync(options.path);
+  if (!opened.has(key)) {
+    opened.add(key);
+    const repairs = pool.repair();
+    if (repairs.length > 0) options.onRepair?.(repairs);
+  }
 
   async function query<T>(sql: string, params?: Params): Promise<T[]> {
     return parseJsonEachRow<T>(await run(sql, params, 'JSONEachRow'));
@@ -121,6 +136,15 @@ function createPool(path: string, connectionArgs: string[], size: number) {
   return {
     use,
     run: (sql: string, params: Params | undefined, format: string) => use((_, run) => run(sql, params, format)),
+    /** Before any other call: the engine's synchronous API on the first session. */
+    repair: () => {
+      const session = slots[0]!.session;
+      try {
+        return repairDedupLogs(<T>(sql: string) => parseJsonEachRow<T>(session.query(sql, 'JSONEachRow')));
+      } catch (cause) {
+        throw new WarehouseError(`cannot repair the deduplication logs at ${path}: ${(cause as Error).message}`, { code: 'REPAIR_FAILED', retryable: false, cause });
+      }
+    },
     close: () => { for (const s of slots) s.session.close(); },
   };
 }

@@ -1,5 +1,6 @@
 // Picks the warehouse from configuration: a ClickHouse server when a URL is given, else the
 // embedded engine on the data directory. Configuration comes in; only main.ts reads the env.
+import type { DedupLogRepair } from './dedup-log-repair.ts';
 import { createEmbeddedWarehouse } from './embedded.ts';
 import { createServerWarehouse } from './server.ts';
 import type { Warehouse } from './warehouse.ts';
@@ -14,7 +15,7 @@ export interface WarehouseConfig {
   dataDir: string; // the embedded engine's data directory
 }
 
-export function openWarehouse(config: WarehouseConfig): Warehouse {
+export function openWarehouse(config: WarehouseConfig, events: { onRepair?: (repairs: DedupLogRepair[]) => void } = {}): Warehouse {
   if (config.clickhouseUrl) {
     return createServerWarehouse({
       url: config.clickhouseUrl,
@@ -24,5 +25,5 @@ export function openWarehouse(config: WarehouseConfig): Warehouse {
       analyst: config.clickhouseAnalystUser ? { username: config.clickhouseAnalystUser, password: config.clickhouseAnalystPassword ?? '' } : undefined,
     });
   }
-  return createEmbeddedWarehouse({ path: config.dataDir });
+  return createEmbeddedWarehouse({ path: config.dataDir, onRepair: events.onRepair });
 }

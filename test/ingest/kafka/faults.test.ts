@@ -5,7 +5,7 @@
 // start and the topics read again. The warehouse (raw tables and rollup) and the dead-letter
 // topics are compared with counts worked out here from what was produced.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -134,23 +134,7 @@ describe.skipIf(!KAFKA_BROKERS)('ingest under every fault at once', () => {
       const letters = await readDeadLetters(kafka, topics[kind]);
       const reasons = letters.reduce<Record<string, number>>((m, l) => ({ ...m, [l.reason]: (m[l.reason] ?? 0) + 1 }), {});
       return `${gone.length} ${kind} events missing (${gone.slice(0, 5).join(', ')}); their claims ${JSON.stringify(claims)}; `
-        + `those ranges in the ledger ${JSON.stringify(ranges)}; dead letters by reason ${JSON.stringify(reasons)}; `
-        + `blocks the table's deduplication log records that no active part holds: ${JSON.stringify(await orphanBlocks(wh, table))}`;
-    };
-    /** The parts a table's deduplication log says it added whose block no active part covers: a
-     *  block recorded as taken that never appeared (or was dropped since). */
-    const orphanBlocks = async (wh: ReturnType<typeof createEmbeddedWarehouse>, table: string) => {
-      const name = /^(.*)_(\d+)_(\d+)_\d+(?:_\d+)?$/;
-      const [t] = await wh.query<{ paths: string[] }>('SELECT data_paths AS paths FROM system.tables WHERE database = currentDatabase() AND name = {table:String}', { table });
-      const active = (await wh.query<{ name: string }>('SELECT name FROM system.parts WHERE database = currentDatabase() AND table = {table:String} AND active', { table }))
-        .map((p) => name.exec(p.name)).filter((m) => m !== null);
-      const logs = (t?.paths ?? []).map((p) => join(p.startsWith('/') ? p : join(dataDir, p), 'deduplication_logs'));
-      const added = logs.flatMap((dir) => { try { return readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')); } catch { return []; } })
-        .flatMap((text) => text.split('\n')).map((line) => line.split('\t')).filter((f) => f[0] === '1').map((f) => f[1]!);
-      return added.filter((part) => {
-        const m = name.exec(part);
-        return m && !active.some((a) => a[1] === m[1] && Number(a[2]) <= Number(m[2]) && Number(m[3]) <= Number(a[3]));
-      });
+        + `those ranges in the ledger ${JSON.stringify(ranges)}; dead letters by reason ${JSON.stringify(reasons)}`;
     };
     /** A raw table's count against the expected one, explained when it differs. */
     const expectRows = async (wh: ReturnType<typeof createEmbeddedWarehouse>, kind: EventKind, sql: string, want: number, why: string) => {
