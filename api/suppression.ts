@@ -1,39 +1,32 @@
-// Small-area suppression for merchants, second stage. The warehouse already withholds every cell
-// that fewer than k stores besides the caller's own stand behind (primary suppression, in
-// demand-heatmap-merchant.sql). A column (week) with exactly one withheld cell would give it away
-// by subtraction from the parent area's total, which the caller can see one level up: so the
-// smallest other cell of that column that is not the caller's alone is withheld with it.
+// Small-area suppression for merchants: one rule for every area figure they see (the demand
+// heatmap, the workspace's demand grid), applied before a figure leaves the API. First, a cell is
+// withheld unless K outlets besides the caller's own stand behind it, or only the caller's own do.
+// Second, cells that add up to a total the caller can see (a week column adds up to the parent
+// area's figure one level up): where such a group has exactly one withheld cell, its smallest
+// other cell that is not the caller's alone is withheld too, so the first cannot be had by
+// subtraction.
+import { K_ANONYMITY } from '../contracts/workspace.ts';
 
-export interface MerchantCell {
-  areaCode: string;
-  week: string;
-  stores: number;
-  ownStores: number;
-  qty: number | null; // null: withheld by the warehouse
-  amountFen: number | null;
+export interface CountedCell {
+  outlets: number; // distinct outlets behind the cell
+  own: number; // how many of them are the caller's
+  assumed?: true; // own is an upper bound (a rollup that does not say whose outlets), not a count
+  amountFen: number;
 }
 
-export interface Suppressed {
-  visible: { areaCode: string; week: string; qty: number; amountFen: number }[];
-  suppressed: { areaCode: string; week: string; stores: number }[];
-}
+/** A cell may be shown when K outlets besides the caller's stand behind it, or only the caller's. */
+export const visible = (c: Omit<CountedCell, 'amountFen'>, k = K_ANONYMITY): boolean =>
+  c.outlets - c.own >= k || (!c.assumed && c.outlets === c.own);
 
-export function suppressComplements(cells: readonly MerchantCell[]): Suppressed {
-  const byWeek = new Map<string, MerchantCell[]>();
-  for (const c of cells) {
-    const list = byWeek.get(c.week);
-    if (list) list.push(c);
-    else byWeek.set(c.week, [c]);
-  }
-  const withheld = new Set<MerchantCell>(cells.filter((c) => c.qty === null || c.amountFen === null));
-  for (const column of byWeek.values()) {
-    if (column.filter((c) => withheld.has(c)).length !== 1) continue;
-    const candidates = column.filter((c) => !withheld.has(c) && c.stores !== c.ownStores);
-    const smallest = candidates.sort((a, b) => a.amountFen! - b.amountFen! || a.areaCode.localeCompare(b.areaCode))[0];
+/** The cells withheld, both stages. `groups`: the sets of cells that add up to a visible total;
+ *  `tie`: the order among cells of equal amount, so the same cell is chosen on every request. */
+export function withheldCells<C extends CountedCell>(cells: readonly C[], groups: readonly (readonly C[])[], tie: (a: C, b: C) => number): Set<C> {
+  const withheld = new Set<C>(cells.filter((c) => !visible(c)));
+  for (const group of groups) {
+    if (group.filter((c) => withheld.has(c)).length !== 1) continue;
+    const smallest = group.filter((c) => !withheld.has(c) && (c.assumed || c.outlets !== c.own))
+      .sort((a, b) => a.amountFen - b.amountFen || tie(a, b))[0];
     if (smallest) withheld.add(smallest);
   }
-  return {
-    visible: cells.filter((c) => !withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week, qty: c.qty!, amountFen: c.amountFen! })),
-    suppressed: cells.filter((c) => withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week, stores: c.stores })),
-  };
+  return withheld;
 }

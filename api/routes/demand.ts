@@ -10,11 +10,10 @@ import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
 import { badRequest } from '../errors.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
-import { suppressComplements, type MerchantCell } from '../suppression.ts';
+import { K_ANONYMITY } from '../../contracts/workspace.ts';
+import { withheldCells } from '../suppression.ts';
 
 const DEFAULT_WEEKS = 12;
-/** Stores besides the caller's own that an area cell needs before a merchant sees it. */
-export const MIN_STORES = 5;
 const CHILD_LEVEL = { prefecture: 'county', county: 'township', township: 'village' } as const;
 
 /**
@@ -62,18 +61,18 @@ export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
       const children = (await directory.areasUnder(code)).filter((a) => a.parentCode === code);
       const path = await ancestors(code);
       const sql = queries[heatmapSql(area.level, common.category, scope.suppressSmallAreas)];
-      const raw = await (scope.suppressSmallAreas
-        ? db.query<{ area_code: string; week_start: string; stores: number; own_stores: number; qty: number | null; amount_fen: number | null }>(
-          sql, { ...common, own: [...(principal?.storeIds ?? [])], k: MIN_STORES })
-        : db.query<{ area_code: string; week_start: string; qty: number; amount_fen: number }>(sql, common));
-      const cells: MerchantCell[] = raw.map((c) => ({
-        areaCode: c.area_code, week: isoWeek(c.week_start),
-        stores: Number((c as { stores?: number }).stores ?? 0), ownStores: Number((c as { own_stores?: number }).own_stores ?? 0),
-        qty: c.qty === null ? null : Number(c.qty), amountFen: c.amount_fen === null ? null : Number(c.amount_fen),
+      const raw = await db.query<{ area_code: string; week_start: string; stores?: number; own_stores?: number; qty: number; amount_fen: number }>(
+        sql, scope.suppressSmallAreas ? { ...common, own: [...(principal?.storeIds ?? [])] } : common);
+      const cells = raw.map((c) => ({
+        areaCode: c.area_code, week: isoWeek(c.week_start), outlets: Number(c.stores ?? 0), own: Number(c.own_stores ?? 0),
+        qty: Number(c.qty), amountFen: Number(c.amount_fen),
       }));
-      const { visible, suppressed } = scope.suppressSmallAreas
-        ? suppressComplements(cells)
-        : { visible: cells.map((c) => ({ areaCode: c.areaCode, week: c.week, qty: c.qty!, amountFen: c.amountFen! })), suppressed: [] };
+      // A merchant's cells: a week's column adds up to the area's figure one level up.
+      const withheld = scope.suppressSmallAreas
+        ? withheldCells(cells, [...new Set(cells.map((c) => c.week))].map((w) => cells.filter((c) => c.week === w)), (a, b) => a.areaCode.localeCompare(b.areaCode))
+        : new Set<(typeof cells)[number]>();
+      const visible = cells.filter((c) => !withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week, qty: c.qty, amountFen: c.amountFen }));
+      const suppressed = cells.filter((c) => withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week, stores: c.outlets }));
 
       // Rows are the reference children, plus any code seen in the data but missing from the
       // reference (a township seat, a newly created village): never drop sales from the picture.
@@ -101,7 +100,7 @@ export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
         weeks,
         cells: visible,
         suppressed,
-        suppressionThreshold: scope.suppressSmallAreas ? MIN_STORES : null,
+        suppressionThreshold: scope.suppressSmallAreas ? K_ANONYMITY : null,
       };
       return body;
     },

@@ -9,6 +9,7 @@ import type { demandQuery } from '../../contracts/workspace.ts';
 import { festivalWindows } from '../../contracts/festivals.ts';
 import { addDays } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
+import { visible, withheldCells } from '../suppression.ts';
 import { areaLabel, areaOf, defaultTo, growthPct, num, placeOf, type Db, type WorkspaceDeps } from './common.ts';
 
 type Query = z.output<typeof demandQuery>;
@@ -18,10 +19,6 @@ interface Raw {
 }
 
 const QUERY = { pos: 'workspace-demand-pos', deliveries: 'workspace-demand-deliveries', parcels: 'workspace-demand-parcels' } as const;
-
-/** A cell may be shown when K outlets besides the caller's stand behind it, or only the caller's. */
-export const visible = (c: { outlets: number; own: number; assumed?: true }, k = K_ANONYMITY): boolean =>
-  c.outlets - c.own >= k || (!c.assumed && c.outlets === c.own);
 
 /** The raw figure a measure starts from. */
 const base = (c: Raw, measure: Query['measure']) => (measure === 'units' ? c.qty : c.amountFen);
@@ -61,19 +58,10 @@ export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInf
     cols = Array.from({ length: q.weeks }, (_, i) => addDays(from, 7 * i)).map((w) => ({ key: w, label: w }));
   }
 
-  // Primary suppression, then complements. The cells of a week column add up to the area's total a
-  // level up (shown in the county view, or as the cluster's total), and the weekday x hour grid adds
-  // up to the area's total over the weeks: where one such group has exactly one withheld cell, its
-  // smallest other cell that is not the caller's alone is withheld too, so that neither can be had
-  // by subtraction.
-  const withheld = new Set<Raw>(current.filter((c) => !visible(c)));
+  // The cells of a week column add up to the area's total a level up (shown in the county view, or
+  // as the cluster's total), and the weekday x hour grid adds up to the area's total over the weeks.
   const groups = q.view === 'hour' ? [current] : cols.map((col) => current.filter((c) => c.col === col.key));
-  for (const group of groups) {
-    if (group.filter((c) => withheld.has(c)).length !== 1) continue;
-    const smallest = group.filter((c) => !withheld.has(c) && (c.assumed || c.outlets !== c.own))
-      .sort((a, b) => a.amountFen - b.amountFen || a.row.localeCompare(b.row) || Number(a.col) - Number(b.col))[0];
-    if (smallest) withheld.add(smallest);
-  }
+  const withheld = withheldCells(current, groups, (a, b) => a.row.localeCompare(b.row) || Number(a.col) - Number(b.col));
 
   const value = (c: Raw): number | null => {
     if (q.measure === 'value' || q.measure === 'units') return base(c, q.measure);

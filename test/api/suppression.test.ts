@@ -1,14 +1,36 @@
-// Secondary suppression on its own: which cells a column withholds besides the warehouse's.
+// Small-area suppression on its own: which cells a merchant is not shown, by the stores behind
+// each (first stage) and by the other cells of its week (second stage).
 import { expect, test } from 'vitest';
-import { suppressComplements, type MerchantCell } from '../../api/suppression.ts';
+import { withheldCells } from '../../api/suppression.ts';
 
-const cell = (areaCode: string, week: string, stores: number, ownStores: number, amountFen: number | null): MerchantCell =>
-  ({ areaCode, week, stores, ownStores, qty: amountFen === null ? null : 1, amountFen });
+interface Cell { areaCode: string; week: string; outlets: number; own: number; amountFen: number }
+const cell = (areaCode: string, week: string, outlets: number, own: number, amountFen: number): Cell => ({ areaCode, week, outlets, own, amountFen });
+/** As the heatmap groups them: by week column, ties by area code. */
+function suppressSmallCells(cells: Cell[]) {
+  const weeks = [...new Set(cells.map((c) => c.week))].map((w) => cells.filter((c) => c.week === w));
+  const withheld = withheldCells(cells, weeks, (a, b) => a.areaCode.localeCompare(b.areaCode));
+  return {
+    visible: cells.filter((c) => !withheld.has(c)),
+    suppressed: cells.filter((c) => withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week, stores: c.outlets })),
+  };
+}
+
+test('a cell needs five stores besides the caller\'s own, unless it is the caller\'s own alone', () => {
+  const out = suppressSmallCells([
+    cell('A', 'W1', 5, 0, 500), // five others: shown
+    cell('B', 'W1', 6, 2, 600), // four others besides two own: withheld
+    cell('C', 'W1', 7, 2, 700), // five others besides two own: shown
+    cell('D', 'W1', 2, 2, 200), // the caller's own alone: shown
+    cell('E', 'W1', 4, 0, 400), // four: withheld
+  ]);
+  expect(out.visible.map((c) => c.areaCode)).toEqual(['A', 'C', 'D']);
+  expect(out.suppressed).toEqual([{ areaCode: 'B', week: 'W1', stores: 6 }, { areaCode: 'E', week: 'W1', stores: 4 }]);
+});
 
 test('a lone withheld cell takes the smallest other cell of its week with it, never the caller\'s own', () => {
-  const out = suppressComplements([
+  const out = suppressSmallCells([
     cell('A', 'W1', 1, 1, 100), // own only: shown, and not a candidate
-    cell('B', 'W1', 3, 0, null), // withheld by the warehouse
+    cell('B', 'W1', 3, 0, 300), // withheld: three stores
     cell('C', 'W1', 9, 0, 900),
     cell('D', 'W1', 6, 0, 600),
   ]);
@@ -17,15 +39,20 @@ test('a lone withheld cell takes the smallest other cell of its week with it, ne
 });
 
 test('two or more withheld cells in a week, or none, withhold nothing more', () => {
-  const out = suppressComplements([
-    cell('B', 'W1', 3, 0, null), cell('C', 'W1', 2, 0, null), cell('D', 'W1', 6, 0, 600),
+  const out = suppressSmallCells([
+    cell('B', 'W1', 3, 0, 300), cell('C', 'W1', 2, 0, 200), cell('D', 'W1', 6, 0, 600),
     cell('D', 'W2', 6, 0, 600), cell('E', 'W2', 7, 0, 700),
   ]);
   expect(out.visible.map((c) => `${c.areaCode} ${c.week}`)).toEqual(['D W1', 'D W2', 'E W2']);
 });
 
+test('equal amounts: the first area code goes', () => {
+  const out = suppressSmallCells([cell('B', 'W1', 3, 0, 300), cell('D', 'W1', 6, 0, 600), cell('C', 'W1', 7, 0, 600)]);
+  expect(out.suppressed.map((c) => c.areaCode)).toEqual(['B', 'C']);
+});
+
 test('a lone withheld cell with nothing to pair is left as it is', () => {
-  const out = suppressComplements([cell('A', 'W1', 1, 1, 100), cell('B', 'W1', 2, 0, null)]);
+  const out = suppressSmallCells([cell('A', 'W1', 1, 1, 100), cell('B', 'W1', 2, 0, 200)]);
   expect(out.visible.map((c) => c.areaCode)).toEqual(['A']);
   expect(out.suppressed.map((c) => c.areaCode)).toEqual(['B']);
 });

@@ -1,7 +1,7 @@
 // The small arithmetic of the workspace, against hand-computed values.
 import { describe, expect, test } from 'vitest';
 import { growthPct, quantile, weightedQuantile } from '../../../api/workspace/common.ts';
-import { visible } from '../../../api/workspace/demand.ts';
+import { visible } from '../../../api/suppression.ts';
 import { bands } from '../../../api/workspace/prices.ts';
 
 describe('quartiles of peers (linear between closest ranks)', () => {
