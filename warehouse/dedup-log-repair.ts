@@ -39,19 +39,23 @@ type SyncQuery = <T>(sql: string) => T[];
 export function repairDedupLogs(query: SyncQuery): DedupLogRepair[] {
   const tables = query<{ name: string; data_paths: string[] }>(
     "SELECT name, data_paths FROM system.tables WHERE database = currentDatabase() AND engine LIKE '%MergeTree' AND engine NOT LIKE 'Replicated%'");
+  const parts = query<ActivePart>(
+    'SELECT table, partition_id, min_block_number, max_block_number FROM system.parts WHERE database = currentDatabase() AND active');
   const repairs: DedupLogRepair[] = [];
   for (const table of tables) {
     for (const dataPath of table.data_paths) {
       const dir = join(dataPath, 'deduplication_logs');
       if (!existsSync(dir)) continue;
-      const repair = repairTable(query, table.name, dir);
+      const repair = repairTable(query, table.name, dir, parts.filter((p) => p.table === table.name));
       if (repair.orphans.length > 0 || repair.truncatedBytes > 0) repairs.push(repair);
     }
   }
   return repairs;
 }
 
-function repairTable(query: SyncQuery, table: string, dir: string): DedupLogRepair {
+interface ActivePart { table: string; partition_id: string; min_block_number: number; max_block_number: number }
+
+function repairTable(query: SyncQuery, table: string, dir: string, active: ActivePart[]): DedupLogRepair {
   const files = readdirSync(dir)
     .map((name) => ({ name, n: Number(/^deduplication_log_(\d+)\.txt$/.exec(name)?.[1] ?? NaN) }))
     .filter((f) => Number.isFinite(f.n))
@@ -73,8 +77,6 @@ function repairTable(query: SyncQuery, table: string, dir: string): DedupLogRepa
   const tail = [...live].slice(-TAIL_RECORDS);
   if (tail.length === 0) return { table, orphans: [], truncatedBytes };
 
-  const active = query<{ partition_id: string; min_block_number: number; max_block_number: number }>(
-    `SELECT partition_id, min_block_number, max_block_number FROM system.parts WHERE database = currentDatabase() AND table = '${table.replace(/'/g, "\\'")}' AND active`);
   const covered = (part: string) => {
     // A new part's name is <partition id>_<min block>_<max block>_<level>; partition ids hold no '_'.
     const [partition, min, max] = part.split('_');
