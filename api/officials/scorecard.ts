@@ -20,9 +20,9 @@ export async function buildScorecard(db: Db, deps: { queries: Queries; directory
   scope: readonly string[], national: readonly NationalRow[]): Promise<ScorecardResponse> {
   const { queries, directory, clock } = deps;
   const today = shanghaiDay(clock());
-  const dataMonths = await readDataMonths(db, queries);
+  const [dataMonths, planned] = await Promise.all([readDataMonths(db, queries), readPlanTargetRows(db, queries, scope)]);
   const asOf = dataMonths ? defaultMonth(dataMonths.last, today) : addMonths(today.slice(0, 7), -1);
-  const targets = (await readPlanTargetRows(db, queries, scope)).filter((t) => t.areaCode.startsWith(area.code) || area.code.startsWith(t.areaCode));
+  const targets = planned.filter((t) => t.areaCode.startsWith(area.code) || area.code.startsWith(t.areaCode));
   const areaCodes = [...new Set(targets.map((t) => t.areaCode))];
   // One overview and one stations reading per area the targets name.
   const perArea = new Map(await Promise.all(areaCodes.map(async (code) => {
@@ -33,6 +33,16 @@ export async function buildScorecard(db: Db, deps: { queries: Queries; directory
     ]);
     return [code, { overview, stations }] as const;
   })));
+
+  // The three training targets of a plan usually share their area and period: one query for them.
+  const totals = new Map<string, Promise<{ trainees: number; satisfied: number; converted: number; records: number } | undefined>>();
+  const trainingTotals = (area: string, from: string, to: string) => {
+    const key = `${area}|${from}|${to}`;
+    if (!totals.has(key)) {
+      totals.set(key, db.query<{ trainees: number; satisfied: number; converted: number; records: number }>(queries['training-totals'], { area, from, to }).then(([r]) => r));
+    }
+    return totals.get(key)!;
+  };
 
   async function actualOf(t: PlanTarget): Promise<Actual> {
     const { overview, stations } = perArea.get(t.areaCode)!;
@@ -65,8 +75,7 @@ export async function buildScorecard(db: Db, deps: { queries: Queries; directory
       case 'training_attendances':
       case 'training_satisfaction_pct':
       case 'training_conversion_pct': {
-        const [r] = await db.query<{ trainees: number; satisfied: number; converted: number; records: number }>(queries['training-totals'],
-          { area: t.areaCode, from: `${t.periodStart}-01`, to: lastDayOf(t.due) });
+        const r = await trainingTotals(t.areaCode, `${t.periodStart}-01`, lastDayOf(t.due));
         const trainees = Number(r?.trainees ?? 0);
         const span = { zh: `${t.periodStart} 至 ${t.due} 培训记录 ${Number(r?.records ?? 0)} 条`, en: `${Number(r?.records ?? 0)} training records ${t.periodStart} to ${t.due}` };
         if (t.indicator === 'training_attendances') return { value: trainees, how: { zh: `${span.zh}的参训人次合计`, en: `attendances of ${span.en}` }, view: `/cockpit/scorecard${q}` };
@@ -95,12 +104,12 @@ export async function buildScorecard(db: Db, deps: { queries: Queries; directory
     }
   }
 
-  const rows: Row[] = [];
-  for (const t of targets) {
+  // The targets' own queries (training, reports) run side by side, not one after another.
+  const rows: Row[] = await Promise.all(targets.map(async (t) => {
     const a = await actualOf(t);
     const { version: _v, ...target } = t;
-    rows.push({ ...target, actual: a.value, status: a.status ?? statusOf(t, a.value, asOf), how: a.how, view: a.view });
-  }
+    return { ...target, actual: a.value, status: a.status ?? statusOf(t, a.value, asOf), how: a.how, view: a.view };
+  }));
   return { area, asOf, targets: rows };
 }
 
