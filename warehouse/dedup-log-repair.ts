@@ -77,16 +77,23 @@ function repairTable(query: SyncQuery, table: string, dir: string, active: Activ
   const tail = [...live].slice(-TAIL_RECORDS);
   if (tail.length === 0) return { table, orphans: [], truncatedBytes };
 
-  const covered = (part: string) => {
+  const uncovered = (parts: ActivePart[]) => tail.filter(([, part]) => {
     // A new part's name is <partition id>_<min block>_<max block>_<level>; partition ids hold no '_'.
     const [partition, min, max] = part.split('_');
-    return active.some((p) => p.partition_id === partition && Number(p.min_block_number) <= Number(min) && Number(max) <= Number(p.max_block_number));
-  };
-  const orphans = tail.filter(([, part]) => !covered(part));
+    return !parts.some((p) => p.partition_id === partition && Number(p.min_block_number) <= Number(min) && Number(max) <= Number(p.max_block_number));
+  });
+  if (uncovered(active).length === 0) return { table, orphans: [], truncatedBytes };
+
+  // Before a record is dropped, the table's parts are read again after a query of the table
+  // itself, which waits for the table to be loaded (chdb loads databases asynchronously): a part
+  // not yet listed must never pass for a missing one, or its block would be written twice.
+  const quoted = `\`${table.replace(/`/g, '``')}\``;
+  query(`SELECT count() FROM ${quoted} WHERE 0`);
+  const orphans = uncovered(query<ActivePart>(
+    `SELECT table, partition_id, min_block_number, max_block_number FROM system.parts WHERE database = currentDatabase() AND table = '${table.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}' AND active`));
   if (orphans.length === 0) return { table, orphans: [], truncatedBytes };
 
   appendFileSync(newest, orphans.map(([block, part]) => `2\t${part}\t${block}\n`).join(''));
-  const quoted = `\`${table.replace(/`/g, '``')}\``;
   query(`DETACH TABLE ${quoted}`);
   query(`ATTACH TABLE ${quoted}`);
   return { table, orphans: orphans.map(([, part]) => part), truncatedBytes };
