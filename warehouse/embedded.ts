@@ -33,8 +33,14 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
   const run = pool.run;
   const key = realpathSync(options.path);
   if (!opened.has(key)) {
+    let repairs: DedupLogRepair[];
+    try {
+      repairs = pool.repair();
+    } catch (e) {
+      pool.close();
+      throw e;
+    }
     opened.add(key);
-    const repairs = pool.repair();
     if (repairs.length > 0) options.onRepair?.(repairs);
   }
 
