@@ -18,10 +18,12 @@ export const UNIT_OF: Record<IndicatorKey, 'fen' | 'count'> = {
 
 export const childLengthOf = (area: string): number | null => (area.length === 4 ? 6 : area.length === 6 ? 9 : null);
 
-/** The month a view opens on: the last complete month with data (this month is not over yet). */
-export function defaultMonth(last: string, today: string): string {
+/** The month a view opens on: the last complete month with data (this month is not over yet), or
+ *  the last month when there is no data. */
+export function defaultMonth(dataMonths: { last: string } | null, today: string): string {
   const current = today.slice(0, 7);
-  return last >= current ? addMonths(current, -1) : last;
+  if (!dataMonths) return addMonths(current, -1);
+  return dataMonths.last >= current ? addMonths(current, -1) : dataMonths.last;
 }
 
 export interface CockpitDeps { queries: Queries; directory: Directory; clock: () => number }
@@ -54,16 +56,18 @@ function indicatorFigures(key: IndicatorKey, series: AreaSeries, month: string, 
   };
 }
 
+/** `national` may still be on its way: it is awaited with the area's own queries, not before them.
+ *  With `month` given, the data's months are read beside the rest too. */
 export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: string; name: string; level: string }, month: string | undefined,
-  scope: readonly string[], national: readonly NationalRow[]): Promise<OverviewResponse> {
+  scope: readonly string[], nationalRows: readonly NationalRow[] | Promise<readonly NationalRow[]>): Promise<OverviewResponse> {
   const { queries, directory, clock } = deps;
-  const dataMonths = await readDataMonths(db, queries);
-  const today = shanghaiDay(clock());
-  const m = month ?? (dataMonths ? defaultMonth(dataMonths.last, today) : addMonths(today.slice(0, 7), -1));
-  const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
+  const months = readDataMonths(db, queries);
+  const m = month ?? defaultMonth(await months, shanghaiDay(clock()));
   const childLength = childLengthOf(area.code);
   const from = `${addMonths(m, -12).slice(0, 4)}-01`;
-  const [set, merchants, stations, unknown, path] = await Promise.all([
+  const [dataMonths, national, set, merchants, stations, unknown, path] = await Promise.all([
+    months,
+    nationalRows,
     readSeries(db, queries, { area: area.code, childLength, from, to: m, scope }),
     readMerchantWindows(db, queries, area.code, childLength, m, scope),
     readStations(db, deps, area.code, m, 14, scope),
@@ -72,6 +76,7 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
       : Promise.resolve([]),
     ancestors(directory, area.code),
   ]);
+  const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
   const indicators = INDICATORS.map((k) => indicatorFigures(k, set.total, m, have, merchants.total, national));
   const childCodes = childLength === null ? [] : await childrenOf(directory, area.code);
   const children = await Promise.all(childCodes.map(async (code) => {
@@ -102,7 +107,7 @@ export async function buildTrend(db: Db, deps: CockpitDeps, area: { code: string
   to: string | undefined, scope: readonly string[], national: readonly NationalRow[]): Promise<TrendResponse> {
   const { queries, clock } = deps;
   const dataMonths = await readDataMonths(db, queries);
-  const end = to ?? (dataMonths ? defaultMonth(dataMonths.last, shanghaiDay(clock())) : addMonths(shanghaiDay(clock()).slice(0, 7), -1));
+  const end = to ?? defaultMonth(dataMonths, shanghaiDay(clock()));
   const start = addMonths(end, -(months - 1));
   const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
   const set = await readSeries(db, queries, { area: area.code, childLength: null, from: `${addMonths(start, -12).slice(0, 4)}-01`, to: end, scope });

@@ -21,7 +21,7 @@ export async function buildScorecard(db: Db, deps: { queries: Queries; directory
   const { queries, directory, clock } = deps;
   const today = shanghaiDay(clock());
   const [dataMonths, planned] = await Promise.all([readDataMonths(db, queries), readPlanTargetRows(db, queries, scope)]);
-  const asOf = dataMonths ? defaultMonth(dataMonths.last, today) : addMonths(today.slice(0, 7), -1);
+  const asOf = defaultMonth(dataMonths, today);
   const targets = planned.filter((t) => t.areaCode.startsWith(area.code) || area.code.startsWith(t.areaCode));
   const areaCodes = [...new Set(targets.map((t) => t.areaCode))];
   // One overview and one stations reading per area the targets name.

@@ -6,6 +6,7 @@ import {
   nationalTable, overviewQuery, overviewResponse, produceReportRequest, replaceNationalRequest, reportParams, reportsQuery, reportsResponse,
   scorecardQuery, scorecardResponse, stationsQuery, stationsResponse, trendQuery, trendResponse, updateTargetRequest, planTarget,
 } from '../../contracts/officials.ts';
+import { shanghaiDay } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { NationalCsvError, parseNationalCsv, readNationalSeries, readPlanTargetRows, replaceNationalSeries, targetRow } from '../../warehouse/officials-reference.ts';
@@ -13,9 +14,10 @@ import { renderVegaLite } from '../charts/vega.ts';
 import type { Directory } from '../directory.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import { trendSpec } from '../officials/charts.ts';
-import { ancestors, buildOverview, buildTrend } from '../officials/cockpit.ts';
+import { ancestors, buildOverview, buildTrend, defaultMonth } from '../officials/cockpit.ts';
 import { CONTENT_TYPES, listReports, produceReport, readReportFile } from '../officials/reports.ts';
 import { buildScorecard } from '../officials/scorecard.ts';
+import { readDataMonths } from '../officials/series.ts';
 import { readStations } from '../officials/stations.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 
@@ -38,9 +40,8 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: overviewQuery, response: overviewResponse, cache: 'data',
       rows: (b) => b.indicators.length + b.children.length,
       async handler({ query, area, scope, db }) {
-        const national = await readNationalSeries(db, queries);
         const a = await areaOf(area);
-        const overview = await buildOverview(db, core, a, query.month, scope.areas, national);
+        const overview = await buildOverview(db, core, a, query.month, scope.areas, readNationalSeries(db, queries));
         return { ...overview, path: await ancestors(directory, area) };
       },
     }),
@@ -66,7 +67,8 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: stationsQuery, response: stationsResponse, cache: 'data', rows: (b) => b.stations.length,
       async handler({ query, area, scope, db }) {
         const a = await areaOf(area);
-        const month = query.month ?? (await buildOverview(db, core, a, undefined, scope.areas, [])).month;
+        // Opens on the overview's month: only the data's months are needed for it, not the overview.
+        const month = query.month ?? defaultMonth(await readDataMonths(db, queries), shanghaiDay(core.clock()));
         const result = await readStations(db, core, area, month, query.silentDays, scope.areas);
         return { area: { code: a.code, name: a.name }, ...result, stations: result.stations.map(({ expected: _e, ...s }) => s) };
       },

@@ -192,6 +192,13 @@ describe('stations', () => {
     expect(body.stations.some((s) => s.daysSilent !== null && s.daysSilent > 28)).toBe(true); // some went quiet well before
   });
 
+  test('without a month, the stations open on the overview\'s month: the last complete one (March 2026, the clock says April 15th)', async () => {
+    const agent = await t.agent('prefecture');
+    const [plain, march] = await Promise.all([agent.get('/api/official/stations'), agent.get('/api/official/stations?month=2026-03')]);
+    expect(plain.status).toBe(200);
+    expect(plain.body).toEqual(march.body);
+  });
+
   test('who did not report in March 2026, completeness per county and coverage, as the events and the reference say', async () => {
     const res = await (await t.agent('prefecture')).get('/api/official/stations?month=2026-03');
     const body = stationsResponse.parse(res.body);
