@@ -50,7 +50,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: trendQuery, response: trendResponse, cache: 'data', rows: (b) => b.months.length,
       async handler({ query, area, scope, db }) {
         const a = await areaOf(area);
-        return buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await readNationalSeries(db, queries));
+        return buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, readNationalSeries(db, queries));
       },
     }),
     defineRoute({
@@ -58,7 +58,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: trendQuery, cache: 'data',
       async handler({ query, area, scope, db, res }) {
         const a = await areaOf(area);
-        const trend = await buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await readNationalSeries(db, queries));
+        const trend = await buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, readNationalSeries(db, queries));
         res.type('image/svg+xml').send(await renderVegaLite(trendSpec(trend, query.lang)));
       },
     }),
