@@ -56,19 +56,15 @@ function indicatorFigures(key: IndicatorKey, series: AreaSeries, month: string, 
   };
 }
 
-/** `national` may still be on its way: it is awaited with the area's own queries, not before them.
- *  With `month` given, the data's months are read beside the rest too. */
 export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: string; name: string; level: string }, month: string | undefined,
-  scope: readonly string[], nationalRows: readonly NationalRow[] | Promise<readonly NationalRow[]>): Promise<OverviewResponse> {
+  scope: readonly string[], national: readonly NationalRow[]): Promise<OverviewResponse> {
   const { queries, directory, clock } = deps;
-  const dataMonthsRead = readDataMonths(db, queries);
-  settleLater(nationalRows, dataMonthsRead);
-  const m = month ?? defaultMonth(await dataMonthsRead, shanghaiDay(clock()));
+  const dataMonths = await readDataMonths(db, queries);
+  const m = month ?? defaultMonth(dataMonths, shanghaiDay(clock()));
+  const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
   const childLength = childLengthOf(area.code);
   const from = `${addMonths(m, -12).slice(0, 4)}-01`;
-  const [dataMonths, national, set, merchants, stations, unknown, path] = await Promise.all([
-    dataMonthsRead,
-    nationalRows,
+  const [set, merchants, stations, unknown, path] = await Promise.all([
     readSeries(db, queries, { area: area.code, childLength, from, to: m, scope }),
     readMerchantWindows(db, queries, area.code, childLength, m, scope),
     readStations(db, deps, area.code, m, 14, scope),
@@ -77,7 +73,6 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
       : Promise.resolve([]),
     ancestors(directory, area.code),
   ]);
-  const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
   const indicators = INDICATORS.map((k) => indicatorFigures(k, set.total, m, have, merchants.total, national));
   const childCodes = childLength === null ? [] : await childrenOf(directory, area.code);
   const children = await Promise.all(childCodes.map(async (code) => {
@@ -105,19 +100,13 @@ function emptyAreaSeries(): AreaSeries {
 }
 
 export async function buildTrend(db: Db, deps: CockpitDeps, area: { code: string; name: string }, indicator: IndicatorKey, months: number,
-  to: string | undefined, scope: readonly string[], nationalRows: readonly NationalRow[] | Promise<readonly NationalRow[]>): Promise<TrendResponse> {
+  to: string | undefined, scope: readonly string[], national: readonly NationalRow[]): Promise<TrendResponse> {
   const { queries, clock } = deps;
-  // As in buildOverview: the national series, and the data's months when `to` is given, beside the series.
-  const dataMonthsRead = readDataMonths(db, queries);
-  settleLater(nationalRows, dataMonthsRead);
-  const end = to ?? defaultMonth(await dataMonthsRead, shanghaiDay(clock()));
+  const dataMonths = await readDataMonths(db, queries);
+  const end = to ?? defaultMonth(dataMonths, shanghaiDay(clock()));
   const start = addMonths(end, -(months - 1));
-  const [dataMonths, national, set] = await Promise.all([
-    dataMonthsRead,
-    nationalRows,
-    readSeries(db, queries, { area: area.code, childLength: null, from: `${addMonths(start, -12).slice(0, 4)}-01`, to: end, scope }),
-  ]);
   const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
+  const set = await readSeries(db, queries, { area: area.code, childLength: null, from: `${addMonths(start, -12).slice(0, 4)}-01`, to: end, scope });
   const values = set.total[indicator];
   const list = monthsBetween(start, end).filter(have).map((m) => {
     const f = figuresOf(values, m, have);
@@ -125,15 +114,9 @@ export async function buildTrend(db: Db, deps: CockpitDeps, area: { code: string
   });
   const kinds = NATIONAL_SERIES_OF[indicator];
   const wanted = new Set([kinds?.average, kinds?.rural].filter((x): x is string => !!x));
-  const comparable = national.filter((r) => wanted.has(r.series) && r.yoyPct !== null && r.periodEnd >= start && r.periodEnd <= end && r.periodStart.endsWith('-01'))
+  const nationalRows = national.filter((r) => wanted.has(r.series) && r.yoyPct !== null && r.periodEnd >= start && r.periodEnd <= end && r.periodStart.endsWith('-01'))
     .map((r) => ({ series: r.series, body: r.body, periodStart: r.periodStart, periodEnd: r.periodEnd, yoyPct: r.yoyPct!, source: r.source }));
-  return { area, indicator, from: start, to: end, months: list, national: comparable };
-}
-
-/** Reads started early are awaited further on; if an earlier step throws first, their own failure
- *  must not become an unhandled rejection (which stops the process): the request's error stands. */
-function settleLater(...reads: unknown[]): void {
-  for (const r of reads) if (r instanceof Promise) r.catch(() => {});
+  return { area, indicator, from: start, to: end, months: list, national: nationalRows };
 }
 
 export async function ancestors(directory: Directory, code: string): Promise<{ code: string; name: string }[]> {

@@ -40,8 +40,9 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: overviewQuery, response: overviewResponse, cache: 'data',
       rows: (b) => b.indicators.length + b.children.length,
       async handler({ query, area, scope, db }) {
+        const national = await readNationalSeries(db, queries);
         const a = await areaOf(area);
-        const overview = await buildOverview(db, core, a, query.month, scope.areas, readNationalSeries(db, queries));
+        const overview = await buildOverview(db, core, a, query.month, scope.areas, national);
         return { ...overview, path: await ancestors(directory, area) };
       },
     }),
@@ -50,7 +51,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: trendQuery, response: trendResponse, cache: 'data', rows: (b) => b.months.length,
       async handler({ query, area, scope, db }) {
         const a = await areaOf(area);
-        return buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, readNationalSeries(db, queries));
+        return buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await readNationalSeries(db, queries));
       },
     }),
     defineRoute({
@@ -58,7 +59,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: trendQuery, cache: 'data',
       async handler({ query, area, scope, db, res }) {
         const a = await areaOf(area);
-        const trend = await buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, readNationalSeries(db, queries));
+        const trend = await buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await readNationalSeries(db, queries));
         res.type('image/svg+xml').send(await renderVegaLite(trendSpec(trend, query.lang)));
       },
     }),
