@@ -44,6 +44,7 @@ export interface AppLimits {
   perAddressPerMinute: number; // API requests from one address; 1,200 by default (a township office shares one)
   perAccountPerMinute: number; // API requests of one account; 600 by default
   bodyBytes: number; // largest request body; 64 KiB by default
+  dataVersionMs: number; // how often the data's version (ETags, kept answers) is read again; 1 s by default; a write through the API reads it at once
 }
 
 /** Largest workbench request body: a statement of 100,000 characters of Chinese and its parameters. */
@@ -51,7 +52,7 @@ const SQL_BODY_BYTES = 512 * 1024;
 
 export const DEFAULT_LIMITS: AppLimits = {
   queryConcurrency: 2, queryPerCaller: 2, queryQueue: 100, queryTimeoutSeconds: 15, queryMemoryBytes: 2 * 1024 ** 3,
-  perAddressPerMinute: 1_200, perAccountPerMinute: 600, bodyBytes: 64 * 1024,
+  perAddressPerMinute: 1_200, perAccountPerMinute: 600, bodyBytes: 64 * 1024, dataVersionMs: 1_000,
 };
 
 export interface AppOptions {
@@ -98,7 +99,7 @@ export function createApp(options: AppOptions): express.Express {
   const ownWorkbench = options.workbench === undefined;
   const workbench = options.workbench === undefined ? openWorkbench(warehouse, { ...DEFAULT_SQL_LIMITS, ...options.sqlLimits }, clock, logger) : options.workbench;
   const saved = createSavedQueries({ warehouse, queries, clock });
-  const dataVersion = createDataVersion({ reader, queries, clock });
+  const dataVersion = createDataVersion({ reader, queries, clock, ttlMs: limits.dataVersionMs });
   const memo = createVersionedMemo(() => dataVersion.current());
 
   const routes: AnyRoute[] = [
@@ -109,7 +110,7 @@ export function createApp(options: AppOptions): express.Express {
     ...platformRoutes({ queries, clock }),
     ...demandRoutes({ queries, directory, clock }),
     ...storeRoutes({ queries, directory, clock, memo }),
-    ...officialRoutes({ warehouse, queries, directory, clock }),
+    ...officialRoutes({ warehouse, queries, directory, clock, memo }),
     ...sqlRoutes({ workbench, saved, warehouse, queries, clock }),
     ...workspaceRoutes({ warehouse: reader, queries, directory, clock, memo }),
     ...flowRoutes({ queries, directory, clock, memo }),

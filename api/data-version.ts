@@ -6,6 +6,9 @@ import type { Warehouse } from '../warehouse/warehouse.ts';
 
 export interface DataVersion {
   current(): Promise<string>;
+  /** The data was just changed (a write through the API): the next `current()` reads the version
+   *  again, so neither a 304 nor a kept answer outlives the write by the refresh interval. */
+  changed(): void;
   /** Stops the refresh timer. */
   close(): void;
 }
@@ -16,12 +19,14 @@ export function createDataVersion(deps: { reader: Pick<Warehouse, 'query'>; quer
   const { reader, queries, clock = Date.now, ttlMs = 1_000, timer = true } = deps;
   let held: { at: number; value: Promise<string> } | undefined;
   let latest: { at: number; value: string } | undefined;
+  let writes = 0; // a read started before a write may answer with the version before it: not kept
   const refresh = () => {
     const at = clock();
+    const started = writes;
     const value = reader.query<{ modified: number; parts: number; rows: number }>(queries['data-version'])
       .then(([r]) => `${r?.modified ?? 0}.${r?.parts ?? 0}.${r?.rows ?? 0}`);
     held = { at, value };
-    value.then((v) => { if (!latest || at >= latest.at) latest = { at, value: v }; }, () => { if (held?.value === value) held = undefined; });
+    value.then((v) => { if (started === writes && (!latest || at >= latest.at)) latest = { at, value: v }; }, () => { if (held?.value === value) held = undefined; });
     return value;
   };
   const interval = timer ? setInterval(() => void refresh().catch(() => {}), ttlMs) : undefined;
@@ -32,6 +37,11 @@ export function createDataVersion(deps: { reader: Pick<Warehouse, 'query'>; quer
       if (latest && clock() - latest.at < ttlMs) return Promise.resolve(latest.value);
       if (!held || clock() - held.at >= ttlMs) return refresh();
       return held.value;
+    },
+    changed() {
+      writes++;
+      latest = undefined;
+      held = undefined;
     },
     close() {
       if (interval) clearInterval(interval);

@@ -207,7 +207,14 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Mou
       const db: Pick<Warehouse, 'query'> = {
         query: <T>(sql: string, p?: Params) => gate.run(caller, () => reader.query<T>(sql, p)),
       };
-      const result = await route.handler({ principal, scope, params, query, body, area, store, stores, db, req, res });
+      let result: unknown;
+      try {
+        result = await route.handler({ principal, scope, params, query, body, area, store, stores, db, req, res });
+      } finally {
+        // A write (or one that failed half way) may have changed what the views show: the next read
+        // asks for the data's version again instead of trusting the one read up to a second ago.
+        if (route.method !== 'get') deps.dataVersion?.changed();
+      }
       if (res.headersSent) return;
       rows = route.rows && result !== undefined ? route.rows(result) : 0;
       if (route.status === 204 || result === undefined) res.status(204).end();

@@ -6,6 +6,7 @@ import { shanghaiDay } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
+import type { VersionedMemo } from '../versioned-memo.ts';
 import { addMonths, compareWithNational, figuresOf, monthsBetween, NATIONAL_SERIES_OF, pctChange } from './growth.ts';
 import { readDataMonths, readMerchantWindows, readSeries, type AreaSeries, type MerchantWindows } from './series.ts';
 import { readStations } from './stations.ts';
@@ -26,7 +27,8 @@ export function defaultMonth(dataMonths: { last: string } | null, today: string)
   return dataMonths.last >= current ? addMonths(current, -1) : dataMonths.last;
 }
 
-export interface CockpitDeps { queries: Queries; directory: Directory; clock: () => number }
+/** `memo` keeps the answers that change only with the data (the API's); the reports run without. */
+export interface CockpitDeps { queries: Queries; directory: Directory; clock: () => number; memo?: VersionedMemo }
 
 function indicatorFigures(key: IndicatorKey, series: AreaSeries, month: string, have: (m: string) => boolean,
   merchants: MerchantWindows | undefined, national: readonly NationalRow[]): IndicatorFigures {
@@ -59,7 +61,7 @@ function indicatorFigures(key: IndicatorKey, series: AreaSeries, month: string, 
 export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: string; name: string; level: string }, month: string | undefined,
   scope: readonly string[], national: readonly NationalRow[]): Promise<OverviewResponse> {
   const { queries, directory, clock } = deps;
-  const dataMonths = await readDataMonths(db, queries);
+  const dataMonths = await readDataMonths(db, queries, deps.memo);
   const m = month ?? defaultMonth(dataMonths, shanghaiDay(clock()));
   const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
   const childLength = childLengthOf(area.code);
@@ -102,7 +104,7 @@ function emptyAreaSeries(): AreaSeries {
 export async function buildTrend(db: Db, deps: CockpitDeps, area: { code: string; name: string }, indicator: IndicatorKey, months: number,
   to: string | undefined, scope: readonly string[], national: readonly NationalRow[]): Promise<TrendResponse> {
   const { queries, clock } = deps;
-  const dataMonths = await readDataMonths(db, queries);
+  const dataMonths = await readDataMonths(db, queries, deps.memo);
   const end = to ?? defaultMonth(dataMonths, shanghaiDay(clock()));
   const start = addMonths(end, -(months - 1));
   const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;

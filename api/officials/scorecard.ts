@@ -3,11 +3,9 @@
 // actuals come from the same figures as the cockpit's views, so the two cannot disagree.
 import type { NationalRow, PlanTarget, ScorecardResponse } from '../../contracts/officials.ts';
 import { shanghaiDay } from '../../contracts/time.ts';
-import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { readPlanTargetRows } from '../../warehouse/officials-reference.ts';
-import type { Directory } from '../directory.ts';
-import { buildOverview, defaultMonth } from './cockpit.ts';
+import { buildOverview, defaultMonth, type CockpitDeps } from './cockpit.ts';
 import { addMonths, round1 } from './growth.ts';
 import { readDataMonths } from './series.ts';
 import { lastDayOf, readStations } from './stations.ts';
@@ -16,11 +14,11 @@ type Db = Pick<Warehouse, 'query'>;
 type Row = ScorecardResponse['targets'][number];
 type Actual = { value: number | null; how: { zh: string; en: string }; view: string; status?: Row['status'] };
 
-export async function buildScorecard(db: Db, deps: { queries: Queries; directory: Directory; clock: () => number }, area: { code: string; name: string },
+export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: string; name: string },
   scope: readonly string[], national: readonly NationalRow[]): Promise<ScorecardResponse> {
   const { queries, directory, clock } = deps;
   const today = shanghaiDay(clock());
-  const [dataMonths, planned] = await Promise.all([readDataMonths(db, queries), readPlanTargetRows(db, queries, scope)]);
+  const [dataMonths, planned] = await Promise.all([readDataMonths(db, queries, deps.memo), readPlanTargetRows(db, queries, scope)]);
   const asOf = defaultMonth(dataMonths, today);
   const targets = planned.filter((t) => t.areaCode.startsWith(area.code) || area.code.startsWith(t.areaCode));
   const areaCodes = [...new Set(targets.map((t) => t.areaCode))];

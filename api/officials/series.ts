@@ -4,6 +4,7 @@
 import { INDICATORS, type IndicatorKey } from '../../contracts/officials.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { noMemo, type VersionedMemo } from '../versioned-memo.ts';
 import { addMonths } from './growth.ts';
 
 type Db = Pick<Warehouse, 'query'>;
@@ -97,8 +98,10 @@ export async function readMerchantWindows(db: Db, queries: Queries, area: string
 
 /** The first complete month with data and the last month with any, YYYY-MM; null when there is none.
  *  A month the data begins in after its first day is partial: its figures would read as a fall. */
-export async function readDataMonths(db: Db, queries: Queries): Promise<{ first: string; last: string } | null> {
-  const [r] = await db.query<{ first_day: string; last_month: string }>(queries['official-data-months']);
+/** The months with data; the same for every caller and changed only with the data, so kept in
+ *  `memo` (a page asks for it before its own queries, the scorecard once per area it judges). */
+export async function readDataMonths(db: Db, queries: Queries, memo: VersionedMemo = noMemo): Promise<{ first: string; last: string } | null> {
+  const [r] = await memo.get('official-data-months', () => db.query<{ first_day: string; last_month: string }>(queries['official-data-months']));
   if (!r || r.last_month.startsWith('1970') || r.first_day.startsWith('2999')) return null;
   const first = r.first_day.endsWith('-01') ? asMonth(r.first_day) : addMonths(asMonth(r.first_day), 1);
   const last = asMonth(r.last_month);

@@ -20,13 +20,17 @@ import { buildScorecard } from '../officials/scorecard.ts';
 import { readDataMonths } from '../officials/series.ts';
 import { readStations } from '../officials/stations.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
+import type { VersionedMemo } from '../versioned-memo.ts';
 
 const READERS = ['official', 'analyst'] as const;
 const AREA = { kind: 'area', param: 'area' } as const;
 
-export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; directory: Directory; clock: () => number }): AnyRoute[] {
-  const { warehouse, queries, directory, clock } = deps;
-  const core = { queries, directory, clock };
+export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; directory: Directory; clock: () => number; memo: VersionedMemo }): AnyRoute[] {
+  const { warehouse, queries, directory, clock, memo } = deps;
+  const core = { queries, directory, clock, memo };
+  // The published national figures: the same for everyone, changed only by an upload (a new data
+  // version), and read by every overview, trend and scorecard before its own queries.
+  const nationalSeries = (db: Pick<Warehouse, 'query'>) => memo.get('national-series', () => readNationalSeries(db, queries));
 
   async function areaOf(code: string) {
     const a = await directory.area(code);
@@ -40,7 +44,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: overviewQuery, response: overviewResponse, cache: 'data',
       rows: (b) => b.indicators.length + b.children.length,
       async handler({ query, area, scope, db }) {
-        const national = await readNationalSeries(db, queries);
+        const national = await nationalSeries(db);
         const a = await areaOf(area);
         const overview = await buildOverview(db, core, a, query.month, scope.areas, national);
         return { ...overview, path: await ancestors(directory, area) };
@@ -51,7 +55,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: trendQuery, response: trendResponse, cache: 'data', rows: (b) => b.months.length,
       async handler({ query, area, scope, db }) {
         const a = await areaOf(area);
-        return buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await readNationalSeries(db, queries));
+        return buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await nationalSeries(db));
       },
     }),
     defineRoute({
@@ -59,7 +63,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: trendQuery, cache: 'data',
       async handler({ query, area, scope, db, res }) {
         const a = await areaOf(area);
-        const trend = await buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await readNationalSeries(db, queries));
+        const trend = await buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await nationalSeries(db));
         res.type('image/svg+xml').send(await renderVegaLite(trendSpec(trend, query.lang)));
       },
     }),
@@ -69,7 +73,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       async handler({ query, area, scope, db }) {
         const a = await areaOf(area);
         // Opens on the overview's month: only the data's months are needed for it, not the overview.
-        const month = query.month ?? defaultMonth(await readDataMonths(db, queries), shanghaiDay(core.clock()));
+        const month = query.month ?? defaultMonth(await readDataMonths(db, queries, memo), shanghaiDay(core.clock()));
         const result = await readStations(db, core, area, month, query.silentDays, scope.areas);
         return { area: { code: a.code, name: a.name }, ...result, stations: result.stations.map(({ expected: _e, ...s }) => s) };
       },
@@ -79,7 +83,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: scorecardQuery, response: scorecardResponse, cache: 'data', rows: (b) => b.targets.length,
       async handler({ area, scope, db }) {
         const a = await areaOf(area);
-        return buildScorecard(db, core, a, scope.areas, await readNationalSeries(db, queries));
+        return buildScorecard(db, core, a, scope.areas, await nationalSeries(db));
       },
     }),
     defineRoute({
@@ -100,7 +104,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: { kind: 'platform', why: 'published national figures, the same for everyone' } },
       response: nationalTable, cache: 'data', rows: (b) => b.rows.length,
       async handler({ db }) {
-        return { rows: await readNationalSeries(db, queries) };
+        return { rows: await nationalSeries(db) };
       },
     }),
     defineRoute({

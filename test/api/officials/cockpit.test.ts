@@ -27,7 +27,9 @@ const UNLISTED: DistributionTxn = {
 };
 
 beforeAll(async () => {
-  t = await openTestApp({ clock: () => Date.parse('2026-04-15T04:00:00Z') });
+  // The data's version is read again only after a write through the API (or a minute): an answer
+  // kept from before an upload would show.
+  t = await openTestApp({ clock: () => Date.parse('2026-04-15T04:00:00Z'), limits: { dataVersionMs: 60_000 } });
   events = await loadCounty(t.wh, { from: '2025-01-01', to: '2026-03-31', scale: 0.03 });
   await t.wh.insert('distribution_txns', distributionRows(UNLISTED));
 }, 120_000);
@@ -149,8 +151,14 @@ describe('the prefecture', () => {
     const csv = ['body,series,period_start,period_end,value_100m_yuan,yoy_pct,source,confidence',
       'NBS,national_online_retail,2026-01,2026-03,35000,7.5,"NBS release 2026-04-16 (test)",official',
       'MOFCOM,rural_online_retail,2026-01,2026-03,6900,6,"MOFCOM (test)",repost'].join('\n');
+    const earlier = await (await t.agent('lufeng')).get('/api/official/overview');
+    expect(earlier.headers.etag).toBeTruthy();
     const res = await (await t.agent('prefecture')).put('/api/reference/national').send({ csv });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // Asked again at once with the tag of the answer before the upload: a new answer, not a 304.
+    const again = await (await t.agent('lufeng')).get('/api/official/overview').set('If-None-Match', earlier.headers.etag!);
+    expect(again.status).toBe(200);
+    expect(overviewResponse.parse(again.body)).toEqual(await overview('lufeng'));
     const body = await overview('lufeng');
     const own = monthly('532302').online_retail;
     const growth = pct(sum(own, ['2026-01', '2026-02', '2026-03']), sum(own, ['2025-01', '2025-02', '2025-03']))!;
