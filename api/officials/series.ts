@@ -97,9 +97,9 @@ export async function readMerchantWindows(db: Db, queries: Queries, area: string
 }
 
 /** The first complete month with data and the last month with any, YYYY-MM; null when there is none.
- *  A month the data begins in after its first day is partial: its figures would read as a fall. */
-/** The months with data; the same for every caller and changed only with the data, so kept in
- *  `memo` (a page asks for it before its own queries, the scorecard once per area it judges). */
+ *  A month the data begins in after its first day is partial: its figures would read as a fall.
+ *  The same for every caller and changed only with the data, so kept in `memo` (every page asks
+ *  for it before its own queries, the scorecard once more per area it judges). */
 export async function readDataMonths(db: Db, queries: Queries, memo: VersionedMemo = noMemo): Promise<{ first: string; last: string } | null> {
   const [r] = await memo.get('official-data-months', () => db.query<{ first_day: string; last_month: string }>(queries['official-data-months']));
   if (!r || r.last_month.startsWith('1970') || r.first_day.startsWith('2999')) return null;

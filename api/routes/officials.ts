@@ -137,7 +137,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       async handler({ query, area, principal, db }) {
         if (area.length > 6) throw badRequest('area', 'reports are for the prefecture or a county');
         await areaOf(area);
-        const reports = await produceReport(warehouse, db, core, area, query.month, await readNationalSeries(db, queries), principal!.login);
+        const reports = await produceReport(warehouse, db, core, area, query.month, await nationalSeries(db), principal!.login);
         return { reports };
       },
     }),
