@@ -70,6 +70,11 @@ export interface RouteDef<P = undefined, Q = undefined, B = undefined, R = undef
   /** 'data': the answer depends only on the warehouse's data, the caller and the URL, so it gets an
    *  ETag keyed to the data's version and an unchanged answer costs a 304 without running the query. */
   cache?: 'data';
+  /** 'data': the route changes what the views show (a table the data version covers), so the next
+   *  request reads that version again: neither a 304 nor a kept answer outlives the write by the
+   *  version's refresh interval. Routes that write only accounts, sessions or saved queries, or
+   *  nothing (the workbench's runs), leave it out and cost the next request nothing. */
+  writes?: 'data';
   /** false: not audited (health, the OpenAPI description); `body` picks what of a body is recorded. */
   audit?: false | { body?: (body: Out<B>) => unknown };
   handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<In<R> | void> | In<R> | void;
@@ -102,6 +107,7 @@ export function checkRoute(route: AnyRoute): void {
   if (access.scope.kind === 'area' && !(route.query as { shape?: Record<string, unknown> })?.shape?.[access.scope.param]) {
     throw new Error(`route ${name} scopes by query parameter ${access.scope.param}, which its query schema lacks`);
   }
+  if (route.writes && route.method === 'get') throw new Error(`route ${name} is a GET and yet declares that it writes`);
   if (access.scope.kind === 'store' && !route.path.includes(`:${access.scope.param}`)) {
     throw new Error(`route ${name} scopes by path parameter ${access.scope.param}, which its path lacks`);
   }
@@ -211,9 +217,8 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Mou
       try {
         result = await route.handler({ principal, scope, params, query, body, area, store, stores, db, req, res });
       } finally {
-        // A write (or one that failed half way) may have changed what the views show: the next read
-        // asks for the data's version again instead of trusting the one read up to a second ago.
-        if (route.method !== 'get') deps.dataVersion?.changed();
+        // A write (or one that failed half way) may have changed what the views show.
+        if (route.writes === 'data') deps.dataVersion?.changed();
       }
       if (res.headersSent) return;
       rows = route.rows && result !== undefined ? route.rows(result) : 0;

@@ -12,14 +12,24 @@ export const SCHEMA_VERSION = 1;
 
 const schemaVersion = z.literal(SCHEMA_VERSION).describe('Version of this event schema; 1 today.');
 
+// The receipt's patterns and limits, shared with the ingest's hand check (ingest/fast-pos.ts).
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+export const LOCAL_AREA_PATTERN = /^\d{9}(\d{3})?$/;
+export const CATEGORY_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){0,3}$/;
+export const GTIN_PATTERN = /^\d{8}(\d{4,6})?$/;
+export const POS_CHANNELS = ['offline', 'online_proxy'] as const;
+export const PAYMENTS = ['cash', 'wechat', 'alipay', 'unionpay', 'card', 'credit', 'other'] as const;
+export const MAX_LINES = 500;
+export const MAX_LINE_QUANTITY = 100_000;
+
 /** A stable identifier: printable ASCII without spaces, so it is safe in keys, logs and CSV. */
 const id = (what: string) =>
-  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'must be 1-64 letters, digits or . _ : -').describe(what);
+  z.string().regex(ID_PATTERN, 'must be 1-64 letters, digits or . _ : -').describe(what);
 
 /** NBS area code of a township (9 digits) or village (12 digits). */
 export const localAreaCode = z
   .string()
-  .regex(/^\d{9}(\d{3})?$/, 'must be a 9-digit township or 12-digit village NBS code');
+  .regex(LOCAL_AREA_PATTERN, 'must be a 9-digit township or 12-digit village NBS code');
 
 /** A time on the Shanghai wall clock, or with an explicit offset; kept as given, checked here. */
 const localTime = (what: string) =>
@@ -34,16 +44,16 @@ const grams = (what: string) => z.int().min(0).max(Number.MAX_SAFE_INTEGER).desc
 /** Category codes are dotted paths from the top of the tree: `beverages.tea`, `produce.mushroom`. */
 export const categoryCode = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){0,3}$/, 'must be a dotted lower-case path like beverages.tea')
+  .regex(CATEGORY_PATTERN, 'must be a dotted lower-case path like beverages.tea')
   .describe('Product category as a dotted path from the top of the category tree.');
 
 export const posLine = z
   .object({
     sku: id('Stock-keeping unit of the product, as in the product reference.'),
-    barcode: z.string().regex(/^\d{8}(\d{4,6})?$/, 'must be an 8, 12, 13 or 14 digit GTIN').optional()
+    barcode: z.string().regex(GTIN_PATTERN, 'must be an 8, 12, 13 or 14 digit GTIN').optional()
       .describe('GTIN printed on the pack, when it has one.'),
     category: categoryCode,
-    quantity: z.int().positive().max(100_000).describe('Units sold on this line.'),
+    quantity: z.int().positive().max(MAX_LINE_QUANTITY).describe('Units sold on this line.'),
     unitPriceFen: fen('List price of one unit'),
     discountFen: fen('Discount taken off this line').default(0),
     amountFen: fen('What the customer paid for this line: quantity x unit price - discount'),
@@ -60,12 +70,12 @@ export const posReceipt = z
     storeId: id('Store or station that sold, as in the store reference.'),
     areaCode: localAreaCode.describe('NBS code of the village or township the store is registered in.'),
     soldAt: localTime('When the sale was rung up.'),
-    channel: z.enum(['offline', 'online_proxy'])
+    channel: z.enum(POS_CHANNELS)
       .describe('offline: counter sale; online_proxy: online order placed at the station for a villager (代买代购).'),
-    payment: z.enum(['cash', 'wechat', 'alipay', 'unionpay', 'card', 'credit', 'other'])
+    payment: z.enum(PAYMENTS)
       .describe('How it was paid; credit is a shop tab (赊账).'),
     totalFen: fen('Sum of the lines\' amounts'),
-    lines: z.array(posLine).min(1).max(500).describe('One entry per product on the receipt.'),
+    lines: z.array(posLine).min(1).max(MAX_LINES).describe('One entry per product on the receipt.'),
   })
   .refine((r) => r.totalFen === r.lines.reduce((sum, l) => sum + l.amountFen, 0), {
     message: 'must equal the sum of the lines\' amountFen',
@@ -159,7 +169,7 @@ export const store = z.object({
 
 export const product = z.object({
   sku: id('Stock-keeping unit.'),
-  barcode: z.string().regex(/^\d{8}(\d{4,6})?$/).optional().describe('GTIN, when it has one.'),
+  barcode: z.string().regex(GTIN_PATTERN).optional().describe('GTIN, when it has one.'),
   name: z.string().min(1).max(128).describe('Name, Chinese.'),
   category: categoryCode,
   agricultural: z.boolean().describe('An agricultural product, counted in 农产品网络零售额.'),

@@ -2,10 +2,8 @@
 // headline figures with growth and national gaps, the table and ranking of the areas below, the
 // stations that did not report and completeness, the scorecard, and a note on data completeness.
 import type { NationalRow, OverviewResponse, ScorecardResponse, StationsResponse, TrendResponse } from '../../contracts/officials.ts';
-import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import type { Directory } from '../directory.ts';
-import { buildOverview, buildTrend } from './cockpit.ts';
+import { buildOverview, buildTrend, type CockpitDeps } from './cockpit.ts';
 import { buildScorecard } from './scorecard.ts';
 import { readStations } from './stations.ts';
 
@@ -20,7 +18,7 @@ export interface ReportData {
   trend: TrendResponse;
 }
 
-export async function gatherReport(db: Pick<Warehouse, 'query'>, deps: { queries: Queries; directory: Directory; clock: () => number },
+export async function gatherReport(db: Pick<Warehouse, 'query'>, deps: CockpitDeps,
   areaCode: string, month: string, national: readonly NationalRow[], producedBy: string): Promise<ReportData> {
   const a = await deps.directory.area(areaCode);
   if (!a) throw new Error(`unknown area ${areaCode}`);

@@ -6,12 +6,13 @@ import type { NationalRow, ReportFile } from '../../contracts/officials.ts';
 import { formatShanghaiTime } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import type { Directory } from '../directory.ts';
+import type { CockpitDeps } from './cockpit.ts';
 import { gatherReport } from './report-data.ts';
 import { reportPdf } from './report-pdf.ts';
 import { reportXlsx } from './report-xlsx.ts';
 
-export interface ReportDeps { queries: Queries; directory: Directory; clock: () => number }
+/** The cockpit's: a report produced on request keeps the answers the pages keep; the scheduler's has no memo. */
+export type ReportDeps = CockpitDeps;
 
 export async function renderReport(reader: Pick<Warehouse, 'query'>, deps: ReportDeps, area: string, month: string,
   national: readonly NationalRow[], producedBy: string): Promise<{ xlsx: Buffer; pdf: Buffer }> {

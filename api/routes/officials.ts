@@ -88,7 +88,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
     }),
     defineRoute({
       method: 'put', path: '/api/official/targets/:id', tag: 'officials', summary: 'Edit one of the plan\'s targets of the area (value, due month, labels)',
-      access: { roles: ['official'], scope: AREA }, params: z.object({ id: planTarget.shape.id }), query: z.object({ area: overviewQuery.shape.area }).strict(),
+      writes: 'data', access: { roles: ['official'], scope: AREA }, params: z.object({ id: planTarget.shape.id }), query: z.object({ area: overviewQuery.shape.area }).strict(),
       body: updateTargetRequest, response: planTarget, audit: { body: (b) => b },
       async handler({ params, body, area, principal, db }) {
         const current = (await readPlanTargetRows(db, queries, [area])).find((t) => t.id === params.id && t.areaCode.startsWith(area));
@@ -109,7 +109,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
     }),
     defineRoute({
       method: 'put', path: '/api/reference/national', tag: 'officials', summary: 'Replace the national series with a CSV (the prefecture\'s bureau)',
-      access: { roles: ['official'], scope: { kind: 'area-fixed', area: '5323' } },
+      writes: 'data', access: { roles: ['official'], scope: { kind: 'area-fixed', area: '5323' } },
       body: replaceNationalRequest, response: z.object({ written: z.number(), removed: z.number() }),
       audit: { body: (b) => ({ bytes: b.csv.length }) },
       async handler({ body, principal }) {
@@ -133,7 +133,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
     }),
     defineRoute({
       method: 'post', path: '/api/official/reports', tag: 'officials', summary: 'Produce the monthly report of an area and month now (XLSX and PDF)',
-      access: { roles: READERS, scope: AREA }, query: produceReportRequest, response: reportsResponse, status: 201,
+      writes: 'data', access: { roles: READERS, scope: AREA }, query: produceReportRequest, response: reportsResponse, status: 201,
       async handler({ query, area, principal, db }) {
         if (area.length > 6) throw badRequest('area', 'reports are for the prefecture or a county');
         await areaOf(area);

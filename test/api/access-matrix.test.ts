@@ -174,6 +174,8 @@ describe('authorization matrix', () => {
     expect(() => mountRoutes(express(), [noRoles], {} as never)).toThrow('route GET /api/x names no role that may call it');
     const arealess = defineRoute({ method: 'get', path: '/api/y', summary: 'x', tag: 'x', access: { roles: ['analyst'], scope: { kind: 'area', param: 'area' } }, handler: () => undefined });
     expect(() => mountRoutes(express(), [arealess], {} as never)).toThrow('route GET /api/y scopes by query parameter area, which its query schema lacks');
+    const writingGet = defineRoute({ method: 'get', path: '/api/z', summary: 'x', tag: 'x', writes: 'data', access: { roles: ['analyst'], scope: { kind: 'self' } }, handler: () => undefined });
+    expect(() => mountRoutes(express(), [writingGet], {} as never)).toThrow('route GET /api/z is a GET and yet declares that it writes');
   });
 
   test('every route x every caller x in and out of scope answers the status its rule gives', async () => {
