@@ -17,7 +17,8 @@ export const limitQuery = (max: number, byDefault: number) => z.object({
 
 export const deadLettersResponse = z.object({
   byReason: z.array(z.object({ kind: z.string(), reason: z.string(), n: z.number().int(), latest: z.string() })),
-  recent: z.array(z.object({ receivedAt: z.string(), source: z.string(), kind: z.string(), reason: z.string(), detail: z.string(), payload: z.string() })),
+  // No payloads: a refused record is a store's business data; the reason and its detail say what was wrong.
+  recent: z.array(z.object({ receivedAt: z.string(), source: z.string(), kind: z.string(), reason: z.string(), detail: z.string(), payloadBytes: z.number().int() })),
 });
 
 export const auditQuery = limitQuery(1000, 100).extend({

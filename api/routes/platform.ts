@@ -37,11 +37,11 @@ export function platformRoutes(deps: { queries: Queries; clock: () => number }):
       async handler({ query, db }) {
         const [byReason, recent] = await Promise.all([
           db.query<{ kind: string; reason: string; n: number; latest: string }>(queries['dead-letters-by-reason']),
-          db.query<{ received_at: string; source: string; kind: string; reason: string; detail: string; payload: string }>(queries['dead-letters-recent'], { limit: query.limit }),
+          db.query<{ received_at: string; source: string; kind: string; reason: string; detail: string; payload_bytes: number }>(queries['dead-letters-recent'], { limit: query.limit }),
         ]);
         return {
           byReason: byReason.map((r) => ({ ...r, n: Number(r.n) })),
-          recent: recent.map((r) => ({ receivedAt: r.received_at, source: r.source, kind: r.kind, reason: r.reason, detail: r.detail, payload: r.payload })),
+          recent: recent.map((r) => ({ receivedAt: r.received_at, source: r.source, kind: r.kind, reason: r.reason, detail: r.detail, payloadBytes: Number(r.payload_bytes) })),
         };
       },
     }),

@@ -136,3 +136,22 @@ describe('audit trail', () => {
     expect(viewed.body.rows.map((r: { route: string; status: number }) => `${r.route} ${r.status}`)).toEqual(['/api/account/tokens 201', '/api/demand/heatmap 403']);
   });
 });
+
+describe('dead letters for administrators', () => {
+  test('the newest refused records come with their reason, detail and size, never their payload (a store\'s receipt)', async () => {
+    const receipt = JSON.stringify({ receiptId: 'R-dl-1', storeId: 'VS-532325101006', totalFen: 950, lines: [] }); // 76 bytes
+    const garbage = '收银机：not json'; // 20 bytes: three characters and a full-width colon of 3 bytes each, then 8
+    await t.wh.insert('dead_letters', [
+      { received_at: '2026-11-30 10:00:00', source: 'kafka:cx.pos/0@7', kind: 'pos', reason: 'schema', detail: 'lines: too few', payload: receipt },
+      { received_at: '2026-11-30 10:00:01', source: 'kafka:cx.pos/1@9', kind: 'pos', reason: 'not_json', detail: 'Unexpected token', payload: garbage },
+    ]);
+    const admin = await t.agent('admin');
+    const res = await admin.get('/api/ops/dead-letters?limit=2');
+    expect(res.status).toBe(200);
+    expect(res.body.recent).toEqual([
+      { receivedAt: '2026-11-30 10:00:01', source: 'kafka:cx.pos/1@9', kind: 'pos', reason: 'not_json', detail: 'Unexpected token', payloadBytes: 20 },
+      { receivedAt: '2026-11-30 10:00:00', source: 'kafka:cx.pos/0@7', kind: 'pos', reason: 'schema', detail: 'lines: too few', payloadBytes: 76 },
+    ]);
+    expect(JSON.stringify(res.body)).not.toContain('VS-532325101006');
+  });
+});

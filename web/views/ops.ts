@@ -4,10 +4,15 @@ import type { z } from 'zod';
 import type { auditResponse, deadLettersResponse, Health } from '../../contracts/platform.ts';
 import { apiGet } from '../api-client.ts';
 import { h, table } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { hasMessage, t, type Lang } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 
+/** A stream's or a refusal reason's name in the reader's language; an unknown code as it is. */
+const named = (lang: Lang, prefix: 'stream' | 'reason', code: string) => {
+  const key = `${prefix}_${code}`;
+  return hasMessage(key) ? t(lang, key) : code;
+};
 
 export const view: View = async (ctx) => {
   const { lang, main, signal } = ctx;
@@ -33,9 +38,10 @@ export const view: View = async (ctx) => {
       h('p', {}, h('a', { href: '/metrics' }, t(lang, 'metricsLink'))),
       h('h2', {}, t(lang, 'deadLetters')),
       h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'stream'), t(lang, 'reason'), t(lang, 'count'), t(lang, 'latest')],
-        dead.byReason.map((r) => [r.kind, r.reason, r.n.toLocaleString(), r.latest]), { numeric: [2] })),
-      h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'when'), t(lang, 'stream'), t(lang, 'reason'), 'detail'],
-        dead.recent.map((r) => [r.receivedAt, r.kind, r.reason, h('span', { class: 'detail' }, r.detail)]))),
+        dead.byReason.map((r) => [named(lang, 'stream', r.kind), named(lang, 'reason', r.reason), r.n.toLocaleString(), r.latest]), { numeric: [2] })),
+      h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'when'), t(lang, 'stream'), t(lang, 'reason'), t(lang, 'detail'), t(lang, 'payloadBytes')],
+        dead.recent.map((r) => [r.receivedAt, named(lang, 'stream', r.kind), named(lang, 'reason', r.reason), h('span', { class: 'detail' }, r.detail), r.payloadBytes.toLocaleString()]),
+        { numeric: [4] })),
       h('h2', {}, t(lang, 'auditTitle')),
       h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'when'), t(lang, 'who'), t(lang, 'route'), t(lang, 'params'), t(lang, 'statusCol'), t(lang, 'rowsCol'), t(lang, 'ms')],
         audit.rows.map((r) => [r.at, r.login || '—', `${r.method} ${r.route}`, h('code', {}, r.params), r.status, r.rows, r.durationMs]),
