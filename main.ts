@@ -130,7 +130,7 @@ async function serve() {
   });
   const reports = startReportScheduler({
     writer: apiWarehouse, reader: apiWarehouse.reader({ maxExecutionSeconds: 120, maxMemoryBytes: 2 * 1024 ** 3, sessions: 1 }),
-    queries, directory: services.directory, clock: Date.now, logger,
+    queries, directory: services.directory, clock: Date.now, logger, catchingUp: () => ingest?.catchingUp?.() ?? false,
   });
   const server = createHttpServer(app).listen(config.PORT, config.HOST, () => {
     logger.info('serving', { url: `http://${config.HOST}:${config.PORT}/`, startupMs: Date.now() - started });

@@ -4,6 +4,8 @@ import type { PipelineStats } from './stats.ts';
 export interface RunningIngest {
   status(): { running: boolean; done?: boolean; source: string; accepted: number; rejected: number; lastFlushAt: string | null };
   metrics(): string;
+  /** True while the source loads history (a backfill): past months' figures are not complete yet. */
+  catchingUp?(): boolean;
   /** Flushes what is in hand, commits, and stops reading. */
   stop(): Promise<void>;
 }

@@ -59,6 +59,7 @@ export async function startInProcessIngest(deps: {
   return {
     status: () => ingestStatus(pipeline.stats(), source.status().running, `in-process (${source.status().phase})`, source.status().phase === 'done'),
     metrics: () => renderMetrics({ source: 'in-process', stats: pipeline.stats() }),
+    catchingUp: () => ['idle', 'backfill'].includes(source.status().phase),
     async stop() {
       abort.abort();
       await running;

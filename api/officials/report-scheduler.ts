@@ -1,7 +1,9 @@
 // Reports for the previous month are produced by themselves between the 1st and the 10th (the plan
 // asks for them by the 10th): every hour it checks the prefecture and each county, and produces
 // what is missing, as "system". Every API process runs it: two that produce the same report in the
-// same hour write it under the same ids, and the listing shows it once.
+// same hour write it under the same ids, and the listing shows it once. While the history is still
+// loading (the embedded default's first backfill) it waits: a report made then would keep last
+// month's figures half-filled for good, since a month that has its report is not produced again.
 import { shanghaiDay } from '../../contracts/time.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { readNationalSeries } from '../../warehouse/officials-reference.ts';
@@ -11,14 +13,27 @@ import { produceReport, type ReportDeps } from './reports.ts';
 
 export interface ReportScheduler { tick(): Promise<string[]>; stop(): void }
 
-export function startReportScheduler(deps: ReportDeps & { writer: Warehouse; reader: Pick<Warehouse, 'query'>; logger: Logger; everyMs?: number }): ReportScheduler {
-  const { writer, reader, logger, queries, directory, clock, everyMs = 3_600_000 } = deps;
+export interface SchedulerDeps extends ReportDeps {
+  writer: Warehouse;
+  reader: Pick<Warehouse, 'query'>;
+  logger: Logger;
+  everyMs?: number; // an hour by default
+  /** True while the data of past months is still arriving (a backfill): no report is made then. */
+  catchingUp?: () => boolean;
+}
+
+export function startReportScheduler(deps: SchedulerDeps): ReportScheduler {
+  const { writer, reader, logger, queries, directory, clock, everyMs = 3_600_000, catchingUp = () => false } = deps;
   let running: Promise<string[]> | undefined;
 
   async function tick(): Promise<string[]> {
     const today = shanghaiDay(clock());
     if (Number(today.slice(8, 10)) > 10) return [];
     const month = addMonths(today.slice(0, 7), -1);
+    if (catchingUp()) {
+      logger.info('monthly reports wait until the history has loaded', { month });
+      return [];
+    }
     const areas = ['5323', ...(await directory.areasUnder('5323')).filter((a) => a.level === 'county').map((a) => a.code)];
     const national = await readNationalSeries(reader, queries);
     const made: string[] = [];
