@@ -106,3 +106,22 @@ test('with the worker in control, a change is seen at once: saved answers are dr
   await waitUntil(page, () => [...document.querySelectorAll('table.accounts code')].some((c) => c.textContent === 'fresh-analyst'), 5_000);
   await page.close();
 }, 60_000);
+
+test('a first visit whose script has not arrived yet shows that the page is loading, not a white screen', async () => {
+  const page = await newPage(browser, 360);
+  try {
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route('**/*.js', async (route) => { await held; await route.continue(); }); // a script still on the way
+    // Not 'domcontentloaded': that waits for the module scripts, which are held.
+    await page.goto(`${base}/signin`, { waitUntil: 'commit' });
+    const boot = page.locator('#app .boot');
+    await boot.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await boot.textContent()).toBe('正在加载… · Loading…');
+    release();
+    await page.waitForSelector('.demo-login');
+    expect(await page.locator('.boot').count()).toBe(0); // the shell took its place
+  } finally {
+    await page.close();
+  }
+}, TIMEOUT);
