@@ -133,7 +133,7 @@ function render(options: { quiet?: boolean } = {}): void {
     },
   };
   if (match.route.roles && me && !match.route.roles.includes(me.role)) {
-    ctx.forbidden(`${location.pathname}: ${t(lang, `role.${me.role}`)}`);
+    main.replaceChildren(forbiddenNode(lang, me, undefined, t(lang, 'pageNotForRole', { role: t(lang, `role.${me.role}`) })));
     return;
   }
   void VIEWS[match.route.view]().then((m) => (controller.signal.aborted ? undefined : m.view(ctx))).catch((e: unknown) => {

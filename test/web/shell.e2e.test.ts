@@ -88,7 +88,10 @@ describe('scope in the browser', () => {
     await page.waitForSelector('.refusal.forbidden');
     expect(await page.locator('.refusal h1').textContent()).toBe('403 · 无权访问');
     expect(await page.locator('.refusal .scope').textContent()).toBe('您的范围：ST-532302101');
-    expect(await page.locator('.refusal .detail').textContent()).toContain('store CS-532302101-1 is outside your scope');
+    // The API's own (English) message is folded away, so the page reads in Chinese.
+    expect(await page.locator('.refusal .detail summary').textContent()).toBe('技术详情');
+    expect(await page.locator('.refusal .detail p').isVisible()).toBe(false);
+    expect(await page.locator('.refusal .detail p').textContent()).toContain('store CS-532302101-1 is outside your scope');
     await page.goto(`${base}/stores/ST-532302101`);
     await page.waitForSelector('#view[data-view="store"][data-state="ready"]');
     expect(await page.locator('main h1').textContent()).toBe('金山镇电商服务站');
@@ -109,6 +112,7 @@ describe('scope in the browser', () => {
     await demoSignIn(page, 'demo-admin');
     await page.goto(`${base}/demand`);
     await page.waitForSelector('.refusal.forbidden');
+    expect(await page.locator('.refusal .reason').textContent()).toBe('此页面不对「平台管理员」账号开放。');
     await page.close();
   }, TIMEOUT);
 });

@@ -1,5 +1,6 @@
 // The 403 and 404 pages. A 403 says, in the reader's words, that this is outside their scope and
-// what their scope is; the API's own message (which names the scope by code) stays below it.
+// what their scope is; the API's own message (English, naming the scope by code) is kept for
+// whoever helps them, folded away under "technical detail" so the page reads in one language.
 import type { Me } from '../../contracts/auth.ts';
 import { h } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
@@ -12,13 +13,14 @@ export function scopeWords(me: Me | null, lang: Lang): string {
   return `${me.areaNames[code] ?? code}（${code}）`;
 }
 
-export function forbiddenNode(lang: Lang, me: Me | null, detail?: string): HTMLElement {
+/** `detail`: the API's message; `reason`: a sentence already in the reader's language. */
+export function forbiddenNode(lang: Lang, me: Me | null, detail?: string, reason?: string): HTMLElement {
   document.title = `${t(lang, 'forbiddenTitle')} · ${t(lang, 'appName')}`;
   return h('section', { class: 'refusal forbidden', 'data-status': '403' },
     h('h1', {}, `403 · ${t(lang, 'forbiddenTitle')}`),
-    h('p', {}, t(lang, 'forbiddenHint')),
+    h('p', { class: 'reason' }, reason ?? t(lang, 'forbiddenHint')),
     me ? h('p', { class: 'scope' }, t(lang, 'yourScope', { scope: scopeWords(me, lang) })) : null,
-    detail ? h('p', { class: 'detail' }, detail) : null,
+    detail ? h('details', { class: 'detail' }, h('summary', {}, t(lang, 'technicalDetail')), h('p', { lang: 'en' }, detail)) : null,
     h('p', {}, h('a', { href: '/', 'data-link': true }, t(lang, 'backHome'))));
 }
 
