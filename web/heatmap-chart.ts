@@ -178,7 +178,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
     next.focus();
   });
 
-  root.append(() => createHeatmapLegend(color, lang, id, data.suppressionThreshold));
+  root.append(() => createHeatmapLegend(color, lang, id, data.suppressionThreshold, data.cells.length > 0));
   root.append(() => textAlternative(data, labels, summaryId, lang));
   return root.node()!;
 }

@@ -9,9 +9,12 @@ const RAMP_HEIGHT = 12;
 const STOPS = 16;
 const PAD = 10;
 
-/** An SVG legend for `color`, whose domain is sales in fen. */
-/** With `threshold`, also the swatch of withheld cells (merchants' view). */
-export function createHeatmapLegend(color: ScaleSequential<string>, lang: Lang, idPrefix: string, threshold: number | null = null): SVGSVGElement {
+/**
+ * An SVG legend for `color`, whose domain is sales in fen; with `threshold`, also the swatch of
+ * withheld cells (merchants' view). Without any coloured cell (`coloured` false: every cell
+ * withheld or without data) there is no scale to read, so a sentence takes the ramp's place.
+ */
+export function createHeatmapLegend(color: ScaleSequential<string>, lang: Lang, idPrefix: string, threshold: number | null = null, coloured = true): SVGSVGElement {
   const [, maxFen = 1] = color.domain();
   const svg = create('svg')
     .attr('class', 'heatmap-legend')
@@ -19,7 +22,7 @@ export function createHeatmapLegend(color: ScaleSequential<string>, lang: Lang, 
     .attr('height', threshold === null ? 52 : 72)
     .attr('viewBox', `0 0 ${RAMP_WIDTH + 170} ${threshold === null ? 52 : 72}`)
     .attr('role', 'img')
-    .attr('aria-label', `${t(lang, 'legendTitle')}：0 – ${formatYuanShort(color.domain()[1] ?? 0, lang)}`);
+    .attr('aria-label', coloured ? `${t(lang, 'legendTitle')}：0 – ${formatYuanShort(color.domain()[1] ?? 0, lang)}` : t(lang, 'legendNothingColoured'));
   const noData = addNoDataPattern(svg, `${idPrefix}-legend-hatch`);
 
   // The ramp is sampled from the scale itself, so the legend cannot drift from the cells' colours.
@@ -30,13 +33,17 @@ export function createHeatmapLegend(color: ScaleSequential<string>, lang: Lang, 
   }
 
   svg.append('text').attr('x', PAD).attr('y', 11).attr('class', 'legend-title').text(t(lang, 'legendTitle'));
-  const ramp = svg.append('g').attr('transform', `translate(${PAD},18)`); // room for the half of the 0 label left of the ramp
-  ramp.append('rect').attr('width', RAMP_WIDTH).attr('height', RAMP_HEIGHT).attr('fill', `url(#${idPrefix}-ramp)`);
-  const x = scaleSqrt().domain([0, maxFen]).range([0, RAMP_WIDTH]);
-  ramp.append('g')
-    .attr('transform', `translate(0,${RAMP_HEIGHT})`)
-    .call(axisBottom(x).ticks(4).tickSize(4).tickFormat((d) => formatYuanShort(Number(d), lang)))
-    .call((g) => g.select('.domain').remove());
+  if (coloured) {
+    const ramp = svg.append('g').attr('transform', `translate(${PAD},18)`); // room for the half of the 0 label left of the ramp
+    ramp.append('rect').attr('width', RAMP_WIDTH).attr('height', RAMP_HEIGHT).attr('fill', `url(#${idPrefix}-ramp)`);
+    const x = scaleSqrt().domain([0, maxFen]).range([0, RAMP_WIDTH]);
+    ramp.append('g')
+      .attr('transform', `translate(0,${RAMP_HEIGHT})`)
+      .call(axisBottom(x).ticks(4).tickSize(4).tickFormat((d) => formatYuanShort(Number(d), lang)))
+      .call((g) => g.select('.domain').remove());
+  } else {
+    svg.append('text').attr('x', PAD).attr('y', 18 + RAMP_HEIGHT - 1).attr('class', 'legend-nothing').text(t(lang, 'legendNothingColoured'));
+  }
 
   const swatch = svg.append('g').attr('class', 'legend-no-data').attr('transform', `translate(${PAD + RAMP_WIDTH + 24},18)`);
   swatch.append('rect').attr('width', 18).attr('height', RAMP_HEIGHT).attr('fill', noData).attr('stroke', '#90a4ae');

@@ -19,7 +19,7 @@ let context: BrowserContext;
 let base: string;
 
 beforeAll(async () => {
-  t = await openTestApp({ clock: () => Date.parse('2026-03-20T04:00:00Z'), extra: { webDir: join(ROOT, 'web/dist') }, accounts: ['analyst'] });
+  t = await openTestApp({ clock: () => Date.parse('2026-03-20T04:00:00Z'), extra: { webDir: join(ROOT, 'web/dist') }, accounts: ['analyst', 'merchant2'] });
   await insertPosFixture(t.wh);
   ({ server, base } = await serve(t.app));
   browser = await launchBrowser();
@@ -152,4 +152,25 @@ describe('demand heatmap page', () => {
     expect(await page.locator('main h1').textContent()).toBe('楚雄州农村消费需求热力图');
     await page.close();
   }, TIMEOUT);
+});
+
+describe('a merchant\'s heatmap', () => {
+  test('a township whose every cell is withheld or empty: no colour scale to read, the legend says so', async () => {
+    const own = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN', serviceWorkers: 'block' });
+    const page = await own.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    try {
+      // merchant-2's stores sold nothing in this township; the fixture's two other stores did (one each).
+      await signIn(page, base, 'merchant-2', PASSWORD, '/demand?area=532302101&from=2026-03-02&to=2026-03-16');
+      await viewIn(page, 'ready', '532302101');
+      const colored = await page.locator('#view rect.cell:not(.suppressed):not(.no-data)').count();
+      const withheld = await page.locator('#view rect.cell.suppressed').count();
+      expect({ colored, withheld }).toEqual({ colored: 0, withheld: 2 });
+      expect(await page.locator('.heatmap-legend .legend-nothing').textContent()).toBe('没有可着色的格子');
+      expect(await page.locator('.heatmap-legend .tick').count()).toBe(0); // hidden with the ramp: no "0 0 0 0.01" scale
+      expect(await page.locator('.heatmap-legend .legend-suppressed').textContent()).toBe('不足 5 家门店');
+    } finally {
+      await own.close();
+    }
+  });
 });
