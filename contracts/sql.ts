@@ -41,6 +41,12 @@ export const REFUSAL_REASONS = [
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
+/** A query a limit stopped answers 400 with `{ error: 'limit', reason, message }`; `reason` is one of these.
+ *  Both kinds, and `{ error: 'query_failed' }` (the engine's own error), may carry `engineMessage`:
+ *  the engine's words as it gave them (English), beside the platform's. */
+export const LIMIT_REASONS = ['timeout', 'memory', 'bytes_read', 'result_size'] as const;
+export type LimitReason = (typeof LIMIT_REASONS)[number];
+
 export const cancelRequest = z.object({ queryId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8-64 letters, digits or -') }).strict();
 export const cancelResponse = z.object({ cancelled: z.boolean().describe('False when no query of yours with that id was running.') });
 

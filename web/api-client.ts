@@ -18,6 +18,7 @@ export class ApiRequestError extends Error {
     readonly status?: number,
     readonly field?: string,
     readonly code?: string,
+    readonly body?: Readonly<Record<string, unknown>>, // the API's whole error body, for fields of one route (a reason)
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -112,7 +113,7 @@ async function answer<T>(res: Response, path: string, quiet401: boolean): Promis
     const err = body as { error?: unknown; message?: unknown; field?: unknown } | undefined;
     // A proxy's HTML error page has no API body: fall back to the status line.
     const error = parsed && typeof err?.error === 'string' && typeof err.message === 'string'
-      ? new ApiRequestError('api', err.message, res.status, typeof err.field === 'string' ? err.field : undefined, err.error)
+      ? new ApiRequestError('api', err.message, res.status, typeof err.field === 'string' ? err.field : undefined, err.error, err as Record<string, unknown>)
       : new ApiRequestError('api', `HTTP ${res.status} ${res.statusText}`.trim(), res.status);
     if (res.status === 401 && !quiet401) onUnauthorized?.(error);
     throw error;

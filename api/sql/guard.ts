@@ -21,7 +21,7 @@ export interface GuardContext {
 export type Statement = 'select' | 'explain' | 'describe' | 'show';
 export type Verdict =
   | { ok: true; sql: string; statement: Statement; showTables: boolean }
-  | { ok: false; reason: RefusalReason; message: string };
+  | { ok: false; reason: RefusalReason; message: string; engineMessage?: string }; // engineMessage: the parser's own words, when it refused
 
 export class Refusal extends Error {
   constructor(readonly reason: RefusalReason, message: string) {
@@ -49,6 +49,12 @@ export async function checkSql(engine: Pick<SqlEngine, 'parse'>, context: GuardC
 }
 
 function refusalOfParser(e: SqlEngineError): Verdict {
+  const verdict = refusalWords(e);
+  // "only one statement" is the platform's finding (it splits the text), not words of the engine.
+  return e.reason === 'multiple_statements' ? verdict : { ...verdict, engineMessage: e.message };
+}
+
+function refusalWords(e: SqlEngineError): Extract<Verdict, { ok: false }> {
   switch (e.reason) {
     case 'multiple_statements': return { ok: false, reason: 'multiple_statements', message: 'only one statement at a time: remove the ; and what follows it' };
     case 'readonly': return { ok: false, reason: 'settings', message: 'settings cannot be changed from a query: the workbench\'s limits are fixed' };

@@ -2,7 +2,7 @@
 // runs it for the screen or streams it as a file, cancels it, and describes the schema. Knows
 // nothing of HTTP beyond the errors it throws; the routes are in api/routes/sql.ts.
 import { randomUUID } from 'node:crypto';
-import type { SchemaResponse, SqlResult } from '../../contracts/sql.ts';
+import type { LimitReason, SchemaResponse, SqlResult } from '../../contracts/sql.ts';
 import type { Params } from '../../warehouse/warehouse.ts';
 import { SqlEngineError, type Catalog, type SqlEngine, type SqlLimits, type StreamFormat } from '../../warehouse/sql-engine.ts';
 import { HttpError } from '../errors.ts';
@@ -45,12 +45,17 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** A refused statement: 400 with the reason's code and the reason in words. */
+/** A refused statement: 400 with the reason's code and the reason in words; the engine's own
+ *  message beside it when the engine's parser was the one that refused (a syntax error). */
 export class RefusedError extends HttpError {
-  constructor(readonly reason: string, message: string) {
-    super(400, 'refused', message, 'sql', { reason });
+  constructor(readonly reason: string, message: string, engineMessage?: string) {
+    super(400, 'refused', message, 'sql', { reason, ...(engineMessage ? { engineMessage } : {}) });
   }
 }
+
+/** A limit of the workbench stopped the query: 400 with the limit's code (contracts/sql.ts LIMIT_REASONS). */
+const limitError = (reason: LimitReason, message: string, engineMessage?: string) =>
+  new HttpError(400, 'limit', message, undefined, { reason, ...(engineMessage ? { engineMessage } : {}) });
 
 export function createWorkbench(options: WorkbenchOptions): Workbench {
   const { engine, limits, clock = Date.now, catalogTtlMs = 60_000 } = options;
@@ -69,7 +74,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
 
   async function check(sql: string, params?: Params): Promise<Checked> {
     const verdict = await checkSql(engine, (await catalog()).context, sql, params);
-    if (!verdict.ok) throw new RefusedError(verdict.reason, verdict.message);
+    if (!verdict.ok) throw new RefusedError(verdict.reason, verdict.message, verdict.engineMessage);
     return verdict;
   }
 
@@ -78,16 +83,17 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     if (!(e instanceof SqlEngineError)) return e;
     if (cancelled.has(queryId) || e.reason === 'cancelled') return new HttpError(409, 'cancelled', 'the query was cancelled');
     const gib = (b: number) => `${+(b / 1024 ** 3).toFixed(1)} GiB`;
+    // engineMessage keeps the engine's words as they came, for the page to show as detail beneath its own.
     switch (e.reason) {
-      case 'timeout': return new HttpError(400, 'limit', `the query ran longer than the limit and was stopped: ${e.message}`, undefined, { reason: 'timeout' });
-      case 'memory': return new HttpError(400, 'limit', `the query needed more memory than the ${gib(limits.maxMemoryBytes)} it may use and was stopped`, undefined, { reason: 'memory' });
-      case 'bytes_read': return new HttpError(400, 'limit', `the query would read more than the ${gib(limits.maxBytesRead)} it may read: narrow it (a date range, fewer columns)`, undefined, { reason: 'bytes_read' });
-      case 'result_size': return new HttpError(400, 'limit', e.message, undefined, { reason: 'result_size' });
-      case 'readonly': return new RefusedError('settings', 'settings cannot be changed from a query: the workbench\'s limits are fixed');
-      case 'too_deep': return new RefusedError('too_deep', 'the query is nested too deeply');
-      case 'syntax': return new RefusedError('syntax', `syntax error: ${e.message.replace(/^Syntax error:\s*/i, '')}`);
+      case 'timeout': return limitError('timeout', `the query ran longer than the limit and was stopped: ${e.message}`, e.message);
+      case 'memory': return limitError('memory', `the query needed more memory than the ${gib(limits.maxMemoryBytes)} it may use and was stopped`, e.message);
+      case 'bytes_read': return limitError('bytes_read', `the query would read more than the ${gib(limits.maxBytesRead)} it may read: narrow it (a date range, fewer columns)`, e.message);
+      case 'result_size': return limitError('result_size', e.message);
+      case 'readonly': return new RefusedError('settings', 'settings cannot be changed from a query: the workbench\'s limits are fixed', e.message);
+      case 'too_deep': return new RefusedError('too_deep', 'the query is nested too deeply', e.message);
+      case 'syntax': return new RefusedError('syntax', `syntax error: ${e.message.replace(/^Syntax error:\s*/i, '')}`, e.message);
       case 'unsupported_format': return new HttpError(400, 'bad_request', `format: this ClickHouse server cannot write it (${e.message})`, 'format');
-      default: return new HttpError(400, 'query_failed', e.message);
+      default: return new HttpError(400, 'query_failed', e.message, undefined, { engineMessage: e.message });
     }
   }
 

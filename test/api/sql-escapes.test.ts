@@ -206,6 +206,9 @@ describe('limits that the query text cannot lift', () => {
   test('a huge aggregate is stopped by the memory limit', async () => {
     const res = await sql('SELECT number % 50000000 AS k, groupArray(toString(number)) FROM numbers(100000000) GROUP BY k');
     expect({ status: res.status, error: res.body.error, reason: res.body.reason }).toEqual({ status: 400, error: 'limit', reason: 'memory' });
+    // The platform's words name the limit; the engine's own stand beside them.
+    expect(res.body.message).toBe('the query needed more memory than the 0.4 GiB it may use and was stopped');
+    expect(res.body.engineMessage).toMatch(/memory limit/i);
   }, 60_000);
 
   test('a long computation is stopped by the time limit', async () => {

@@ -84,6 +84,8 @@ describe('running a query', () => {
     expect(res.body.error).toBe('query_failed');
     expect(res.body.message).toMatch(/^Unknown expression identifier `no_such_column`/);
     expect(res.body.message).not.toMatch(/version|DB::Exception|Code: /);
+    // The engine's words also stand apart, for the page to show beneath its own explanation.
+    expect(res.body.engineMessage).toBe(res.body.message);
   });
 
   test('a syntax error says where, in the analyst\'s text, not the parser\'s wrapper', async () => {
@@ -91,6 +93,17 @@ describe('running a query', () => {
     expect({ status: res.status, reason: res.body.reason }).toEqual({ status: 400, reason: 'syntax' });
     expect(res.body.message).toMatch(/^syntax error: failed at position 14 \(end of query\): \. Expected one of: table, /);
     expect(res.body.message).not.toMatch(/formatQuery|In scope|SYNTAX_ERROR/);
+    expect(res.body.engineMessage).toMatch(/^Syntax error: failed at position 14 \(end of query\): \. Expected one of: table, /);
+    expect(res.body.engineMessage).not.toMatch(/formatQuery|In scope|version/);
+  });
+
+  test('a refusal of the platform\'s own has its code and its words, and no engine message: the page explains it by the code', async () => {
+    const res = await run('DROP TABLE stores');
+    expect(res.body).toEqual({
+      error: 'refused', reason: 'statement_kind', field: 'sql',
+      message: 'only SELECT, WITH ... SELECT, EXPLAIN AST, EXPLAIN SYNTAX, DESCRIBE, SHOW TABLES and SHOW CREATE TABLE are allowed; this is a DROP',
+    });
+    expect(res.status).toBe(400);
   });
 
   test('a parameter without a value is named', async () => {

@@ -54,6 +54,15 @@ const gridRows = (page: Page) => page.locator('.wb-body .wb-row:not([hidden])').
   .sort((a, b) => Number((a as HTMLElement).dataset.row) - Number((b as HTMLElement).dataset.row))
   .map((r) => [...r.children].map((c) => c.textContent)));
 
+/** What the result panel's error says: title, explanation, the label and text beneath, and how many retry buttons. */
+const errorPanel = (page: Page) => page.locator('.wb-result .wb-query-error').evaluate((el) => ({
+  title: el.querySelector('.status-title')?.textContent,
+  explanation: el.querySelector('.status-message')?.textContent,
+  label: el.querySelector('.wb-error-detail-label')?.textContent,
+  detail: el.querySelector('.wb-error-detail-text')?.textContent,
+  retry: el.querySelectorAll('button').length,
+}));
+
 describe('the demo analyst', () => {
   let savedUrl = '';
 
@@ -226,7 +235,11 @@ describe('the demo analyst', () => {
     await page.waitForSelector('.wb-result[data-state="error"]');
     const api = await page.context().request.post(`${site.base}/api/sql`, { data: { sql: 'SELECT * FROM accounts' } });
     expect(api.status()).toBe(400);
-    expect(await page.locator('.wb-result .status-message').textContent()).toBe((await api.json()).message);
+    // Refused by its reason, in Chinese; the API's own words beneath.
+    expect(await errorPanel(page)).toEqual({
+      title: '查询被拒绝', explanation: '这张表不对工作台开放；可读的表见“数据表”。',
+      label: '详细说明（英文原文）', detail: (await api.json()).message, retry: 0,
+    });
     // With a selection, Ctrl+Enter runs the selection alone.
     await setSql(page, 'SELECT 42 AS answer UNION ALL SELECT 43');
     await page.keyboard.press('Home');
@@ -245,6 +258,59 @@ describe('the demo analyst', () => {
     await setSql(page, '');
     await item(/^SELECT 42 AS answer$/).click();
     expect(await page.locator('.cm-content').textContent()).toBe('SELECT 42 AS answer');
+    await page.close();
+  }, TIMEOUT);
+
+  test('a refused DROP says so in Chinese, with no retry; an empty run after an error clears it', async () => {
+    const page = await analystPage();
+    await setSql(page, 'DROP TABLE pos_lines');
+    await page.click('button.wb-run');
+    await page.waitForSelector('.wb-result[data-state="error"]');
+    expect(await errorPanel(page)).toEqual({
+      title: '查询被拒绝',
+      explanation: '工作台是只读的：只允许 SELECT、WITH … SELECT、EXPLAIN AST、EXPLAIN SYNTAX、DESCRIBE、SHOW TABLES 和 SHOW CREATE TABLE，不能写入、修改或删除数据。',
+      label: '详细说明（英文原文）',
+      detail: 'only SELECT, WITH ... SELECT, EXPLAIN AST, EXPLAIN SYNTAX, DESCRIBE, SHOW TABLES and SHOW CREATE TABLE are allowed; this is a DROP',
+      retry: 0,
+    });
+    expect(await page.locator('.wb-result .wb-query-error').getAttribute('data-code')).toBe('refused/statement_kind');
+    // The page's load-failure template is not used for a query.
+    expect(await page.locator('.wb-output').textContent()).not.toMatch(/加载失败|重试/);
+    // A syntax error is the query's error, and the engine's message stands beneath as it came.
+    await setSql(page, 'SELECT 1 FROM');
+    await page.click('button.wb-run');
+    await waitUntil(page, () => document.querySelector('.wb-result .wb-query-error')?.getAttribute('data-code') === 'refused/syntax');
+    const syntax = await errorPanel(page);
+    expect({ title: syntax.title, explanation: syntax.explanation, label: syntax.label, retry: syntax.retry })
+      .toEqual({ title: '查询出错', explanation: 'SQL 语法有误：请按下方引擎消息所指的位置修改。', label: 'ClickHouse 引擎消息（英文原文）', retry: 0 });
+    expect(syntax.detail).toMatch(/failed at position 14 \(end of query\)/);
+    // Now the editor is emptied and Run pressed: nothing of the error remains.
+    await setSql(page, 'SELECT * FROM file(\'x\')');
+    await page.click('button.wb-run');
+    await waitUntil(page, () => document.querySelector('.wb-result .wb-query-error')?.getAttribute('data-code') === 'refused/table_function');
+    await setSql(page, '');
+    await page.click('button.wb-run');
+    await page.waitForSelector('.wb-result[data-state="empty"]');
+    expect(await page.locator('.wb-query-error, .status.error').count()).toBe(0);
+    expect(await page.locator('.wb-output').textContent()).not.toMatch(/查询被拒绝|table functions/);
+    expect(await page.locator('.wb-result .status-hint').textContent()).toBe('运行查询后，结果显示在这里。');
+    expect(await page.locator('.wb-status').textContent()).toBe('');
+    expect(await page.locator('.wb-message').textContent()).toBe('请先输入 SQL。');
+    await page.close();
+  }, TIMEOUT);
+
+  test('in English the refusal is titled and explained in English', async () => {
+    const page = await analystPage('/workbench?lang=en');
+    await setSql(page, 'INSERT INTO pos_lines SELECT * FROM pos_lines');
+    await page.click('button.wb-run');
+    await page.waitForSelector('.wb-result[data-state="error"]');
+    const panel = await errorPanel(page);
+    expect({ title: panel.title, explanation: panel.explanation, label: panel.label, retry: panel.retry }).toEqual({
+      title: 'Query refused',
+      explanation: 'The workbench is read-only: only SELECT, WITH … SELECT, EXPLAIN AST, EXPLAIN SYNTAX, DESCRIBE, SHOW TABLES and SHOW CREATE TABLE are allowed; nothing can be written, changed or dropped.',
+      label: 'Details', retry: 0,
+    });
+    expect(panel.detail).toMatch(/; this is an INSERT$/);
     await page.close();
   }, TIMEOUT);
 

@@ -56,7 +56,7 @@ export const view: View = async (ctx) => {
   editor.setSchema(schema);
   const params = createParamsForm(lang, () => void run(editor.runText()));
   params.update(editor.text());
-  const output = createResultPanel(lang);
+  const output = createResultPanel(lang, schema.limits);
   const queries = createSavedQueries({ lang, signal, editor, params, chart: output.chart, say, changed: () => { if (sideTabs.current() === 'saved') void savedList.refresh(); } });
 
   // The side: schema, saved queries, history; a panel that folds away on a phone.
@@ -94,7 +94,11 @@ export const view: View = async (ctx) => {
 
   async function run(text: string) {
     if (running) return;
-    if (!text.trim()) return say(wt(lang, 'wb.emptySql'), true);
+    if (!text.trim()) {
+      // Nothing ran: what is below the editor must not be the answer (or the error) of an earlier text.
+      output.clear();
+      return say(wt(lang, 'wb.emptySql'), true);
+    }
     say('');
     const queryId = newQueryId();
     // Leaving the page stops the query in the engine too, not just the wait for its answer.

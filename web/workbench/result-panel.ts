@@ -1,14 +1,15 @@
 // Below the editor: the result (status line, grid, copy and export) and its chart, as two tabs.
 // The status line says rows and time, and plainly when the result was cut at the row limit.
-import type { ExportFormat } from '../../contracts/sql.ts';
+import type { ExportFormat, SchemaResponse } from '../../contracts/sql.ts';
 import { ApiRequestError } from '../api-client.ts';
 import { h } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
-import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
+import { emptyNode, loadingNode, setViewState } from '../status-view.ts';
 import { createChartPanel, type ChartPanel } from './chart-panel.ts';
 import { copyText } from './clipboard.ts';
 import { EXPORT_FORMATS, EXPORT_LABELS, submitExport } from './export.ts';
 import type { ParamValues } from './params.ts';
+import { describeQueryError, type QueryErrorView } from './query-error.ts';
 import { createResultGrid, type GridData } from './result-grid.ts';
 import { newQueryId } from './sql-api.ts';
 import { createTabs } from './tabs.ts';
@@ -28,10 +29,13 @@ export interface ResultPanel {
   chart: ChartPanel;
   running(): void;
   show(result: Shown): void;
+  /** Why there are no rows; `retry` is offered only when trying again can help. */
   failed(error: unknown, retry: () => void): void;
+  /** Back to the state before any run: no result, no error. */
+  clear(): void;
 }
 
-export function createResultPanel(lang: Lang): ResultPanel {
+export function createResultPanel(lang: Lang, limits?: SchemaResponse['limits']): ResultPanel {
   const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   const status = h('p', { class: 'wb-status', role: 'status', 'aria-live': 'polite' });
   const notice = h('p', { class: 'wb-truncated', role: 'note', hidden: true });
@@ -103,12 +107,36 @@ export function createResultPanel(lang: Lang): ResultPanel {
     failed(error, retry) {
       shown = null;
       tools.hidden = true;
-      const cancelled = error instanceof ApiRequestError && error.status === 409;
-      status.textContent = wt(lang, cancelled ? 'wb.cancelled' : 'wb.failed');
+      const cancelled = error instanceof ApiRequestError && error.status === 409 && error.code === 'cancelled';
+      // The error panel has the title; the status line would only say it twice.
+      status.textContent = cancelled ? wt(lang, 'wb.cancelled') : '';
       notice.hidden = true;
       chart.setData(null);
       if (cancelled) setViewState(table, 'empty', emptyNode(lang, wt(lang, 'wb.cancelledHint')));
-      else setViewState(table, 'error', errorNode(error, lang, retry));
+      else setViewState(table, 'error', queryErrorNode(describeQueryError(error, lang, limits), lang, retry));
+    },
+    clear() {
+      shown = null;
+      tools.hidden = true;
+      status.textContent = '';
+      notice.hidden = true;
+      copied.textContent = '';
+      chart.setData(null);
+      setViewState(table, 'empty', emptyNode(lang, wt(lang, 'wb.noResultYet')));
     },
   };
+}
+
+/** The error panel: what happened (title), why in the analyst's words, the engine's or API's own
+ *  words beneath (English, marked so), and a retry only when waiting can help. */
+function queryErrorNode(v: QueryErrorView, lang: Lang, retry: () => void): Node {
+  const again = v.retry ? h('button', { type: 'button', class: 'wb-retry' }, t(lang, 'retry')) : null;
+  again?.addEventListener('click', retry);
+  return h('div', { class: 'status error wb-query-error', role: 'alert', 'data-kind': v.kind, 'data-code': v.code },
+    h('div', { class: 'status-title' }, v.title),
+    h('div', { class: 'status-message' }, v.explanation),
+    v.detail ? h('div', { class: 'wb-error-detail' },
+      h('div', { class: 'wb-error-detail-label' }, v.detail.label),
+      h('pre', { class: 'wb-error-detail-text', lang: 'en', translate: 'no', 'data-engine': String(v.detail.engine) }, v.detail.text)) : null,
+    again);
 }
