@@ -40,6 +40,7 @@ export const heatmapResponse = z.object({
   to: z.string().describe('First day not included: a Monday.'),
   rows: z.array(z.object({ code: z.string(), name: z.string() })).describe('Child areas, in code order.'),
   weeks: z.array(z.object({ week: z.string(), start: z.string() })).describe('ISO weeks in the range, in order.'),
+  partialThrough: z.string().nullable().describe('The last week is under way: its last day so far (today, Shanghai). null: every week is whole. No week starts after today.'),
   cells: z.array(heatmapCell).describe('Only non-empty cells.'),
   suppressed: z.array(z.object({ areaCode: z.string(), week: z.string(), stores: z.number().int().min(0) }))
     .describe('Cells with sales whose figures are withheld: fewer stores than the threshold stand behind them (merchants only).'),

@@ -37,7 +37,9 @@ export const storeDetail = z.object({
   path: z.array(z.object({ code: z.string(), name: z.string() })).describe('Areas above the store, prefecture first.'),
   from: z.string(), to: z.string(),
   lastSaleDay: z.string().nullable(),
-  weeks: z.array(storeWeek).describe('Every ISO week of [from, to), empty weeks included, oldest first.'),
+  weeks: z.array(storeWeek).describe('Every ISO week of [from, to), empty weeks included, oldest first: whole weeks (to is never after this week\'s Monday).'),
+  weekToDate: storeWeek.extend({ through: z.string().describe('Today (Shanghai): the last day so far.') }).nullable()
+    .describe('The week under way (from `to`) so far, when the store has sold in it; null otherwise.'),
   categories: z.array(z.object({ category: z.string(), qty: z.number().int(), amountFen: z.number().int() }))
     .describe('Top-level categories over [from, to), largest first.'),
 });

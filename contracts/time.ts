@@ -67,3 +67,18 @@ export function isoWeek(day: string): string {
   const week = Math.floor((Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${year}-01-01T00:00:00Z`)) / (7 * 86400_000)) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/** The first Monday of the weeks a default range shows: the Monday after the data's last week, but
+ *  never after the Monday of `today`'s week. A week still under way is a few days' sales, and set
+ *  beside whole weeks it reads as a collapse. */
+export function lastWholeWeekEnd(lastDataDay: string | null, today: string): string {
+  const thisMonday = mondayOf(today);
+  const afterData = lastDataDay === null ? thisMonday : addDays(mondayOf(lastDataDay), 7);
+  return afterData < thisMonday ? afterData : thisMonday;
+}
+
+/** The last day so far of the ISO week starting `monday` when `today` falls in it (the week is under
+ *  way), or null when the week is over. */
+export function weekThrough(monday: string, today: string): string | null {
+  return addDays(monday, 7) <= today ? null : today;
+}

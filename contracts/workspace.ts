@@ -29,7 +29,7 @@ export const workspaceScope = z.enum(['cluster', 'county']).describe(
 // ---- 1. My store ---------------------------------------------------------------------------
 
 export const summaryQuery = z.object({
-  week: monday.optional().describe('Monday of the week to show; the week of the last sale by default.'),
+  week: monday.optional().describe('Monday of the week to show; by default the last whole week (Monday to Sunday, Shanghai) with sales.'),
 }).strict();
 
 export const periodTotals = z.object({
@@ -50,6 +50,11 @@ export const summaryResponse = z.object({
   stores: z.array(storeSummary),
   week: z.string().describe('Monday of the week shown.'),
   lastSaleDay: z.string().nullable(),
+  through: z.string().nullable().describe('The week shown is under way: its last day so far (today, Shanghai); null for a whole week. A part of a week is not compared with whole ones.'),
+  weekToDate: z.object({
+    start: z.string().describe('Monday of the week under way.'), through: z.string().describe('Today (Shanghai).'),
+    amountFen: money, receipts: z.number().int(),
+  }).nullable().describe('The week under way so far, when the week shown is the one before it; null otherwise.'),
   thisWeek: periodTotals,
   lastWeek: periodTotals,
   lastYear: periodTotals.describe('The same ISO week a year before (52 weeks earlier).'),
@@ -82,7 +87,7 @@ export const demandQuery = z.object({
   stream: demandStream.default('pos'),
   measure: demandMeasure.default('value'),
   weeks: z.coerce.number().int().min(4, 'must be 4 to 52').max(52, 'must be 4 to 52').default(12),
-  to: monday.optional().describe('First Monday not shown; the week after the last sale by default.'),
+  to: monday.optional().describe('First Monday not shown: the Monday after the last whole week with sales by default; held at the Monday of this week, since a week under way is not a whole column.'),
   category: categoryCode.optional(),
 }).strict()
   .refine((q) => !(q.view === 'category' && q.stream === 'parcels'), { message: 'parcels have no category: use view area', path: ['stream'] })

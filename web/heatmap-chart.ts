@@ -5,11 +5,14 @@
 // survives every kind of colour-vision deficiency. The chart is a keyboard grid: Tab enters it,
 // the arrow keys move between cells (Home/End along a row), the tooltip follows the focus, and
 // Enter on a row's area drills down. Below it, a sentence and a table say the same in words.
+// A last week still under way (partialThrough) is framed with a dashed line and labelled with the
+// day it runs to, and left out of the colour scale's top: its pale cells are days, not a fall.
 import { create, interpolateYlOrRd, max, pointer, scaleSequentialSqrt, type ScaleSequential } from 'd3';
 import type { HeatmapCell, HeatmapResponse } from '../contracts/demand.ts';
 import { createHeatmapLegend } from './heatmap-legend.ts';
 import { formatQty, formatYuan, formatYuanShort, t, type Lang } from './i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
+import { weekdayName } from './week-to-date.ts';
 
 export interface HeatmapChartOptions {
   lang: Lang;
@@ -44,7 +47,8 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
   const rowHeight = options.width < PHONE ? 44 : 26;
   const byKey = new Map(data.cells.map((c) => [`${c.areaCode}|${c.week}`, c]));
   const withheld = new Map(data.suppressed.map((c) => [`${c.areaCode}|${c.week}`, c]));
-  const color = colourScale(max(data.cells, (c) => c.amountFen) ?? 0);
+  const partialWeek = data.partialThrough ? data.weeks.at(-1)?.week : undefined;
+  const color = colourScale(max(data.cells.filter((c) => c.week !== partialWeek), (c) => c.amountFen) ?? 0);
 
   const labels = new Map(data.rows.map((r) => [r.code, rowLabel(r, data.area.code, lang)]));
   const labelWidth = Math.max(MIN_LABEL_WIDTH,
@@ -77,8 +81,17 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
       .attr('text-anchor', 'middle')
       .attr('data-week', w.week);
     label.append('tspan').attr('x', labelWidth + cellWidth * (i + 0.5)).attr('y', 16).text(`W${w.week.slice(-2)}`);
-    label.append('tspan').attr('x', labelWidth + cellWidth * (i + 0.5)).attr('y', 32).attr('class', 'week-start').text(w.start.slice(5));
+    label.append('tspan').attr('x', labelWidth + cellWidth * (i + 0.5)).attr('y', 32).attr('class', 'week-start')
+      .text(w.week === partialWeek ? t(lang, 'partialWeekLabel', { day: weekdayName(data.partialThrough!, lang) }) : w.start.slice(5));
   });
+  if (partialWeek) {
+    const i = data.weeks.length - 1;
+    svg.append('rect').attr('class', 'partial-week').attr('data-week', partialWeek).attr('aria-hidden', 'true')
+      .attr('x', labelWidth + cellWidth * i).attr('y', 2).attr('width', cellWidth).attr('height', height - 4).attr('rx', 3)
+      .attr('fill', 'none').attr('stroke', '#555').attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3').attr('pointer-events', 'none');
+  }
+  const partialTip = data.partialThrough
+    ? t(lang, 'partialWeekTip', { date: data.partialThrough, day: weekdayName(data.partialThrough, lang) }) : '';
 
   const grid: SVGRectElement[][] = [];
   const texts: string[][] = [];
@@ -120,12 +133,12 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
     data.weeks.forEach((w, i) => {
       const cell = byKey.get(`${row.code}|${w.week}`);
       const hidden = withheld.get(`${row.code}|${w.week}`);
-      const text = hidden
+      const text = (hidden
         ? cellText(row.name, w, undefined, lang).slice(0, 1).concat(t(lang, 'suppressed', { k: String(data.suppressionThreshold ?? 5) }))
-        : cellText(row.name, w, cell, lang);
+        : cellText(row.name, w, cell, lang)).concat(w.week === partialWeek ? [partialTip] : []);
       const x = labelWidth + cellWidth * i + 1;
       const rect = g.append('rect')
-        .attr('class', cell ? 'cell' : hidden ? 'cell suppressed' : 'cell no-data')
+        .attr('class', (cell ? 'cell' : hidden ? 'cell suppressed' : 'cell no-data') + (w.week === partialWeek ? ' partial' : ''))
         .attr('x', x)
         .attr('y', y + 1)
         .attr('width', cellWidth - 2)
@@ -209,7 +222,10 @@ function textAlternative(data: HeatmapResponse, labels: Map<string, string>, sum
   const corner = document.createElement('th');
   corner.scope = 'col';
   corner.textContent = t(lang, 'area');
-  head.append(corner, ...data.weeks.map((w) => Object.assign(document.createElement('th'), { scope: 'col', textContent: w.week })));
+  const partialWeek = data.partialThrough ? data.weeks.at(-1)?.week : undefined;
+  head.append(corner, ...data.weeks.map((w) => Object.assign(document.createElement('th'), {
+    scope: 'col', textContent: w.week === partialWeek ? `${w.week} ${t(lang, 'partialWeekLabel', { day: weekdayName(data.partialThrough!, lang) })}` : w.week,
+  })));
   const body = table.createTBody();
   for (const row of data.rows) {
     const tr = body.insertRow();

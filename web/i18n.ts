@@ -302,6 +302,13 @@ const zh = {
   'nav.workspace': '经营工作台',
   'home.workspaceHint': '本周与上周、去年同期比，周边需求，缺什么货，价格带，同行对比，补货，进货渠道。',
   openWorkspace: '进入经营工作台',
+  // A week under way is told apart from whole weeks and not compared with them.
+  lastFullWeek: '最近整周',
+  weekBefore: '前一周',
+  weekToDate: '本周至今（{days}）',
+  weekToDateNote: '本周未过完，不与整周比较',
+  partialWeekLabel: '至{day}',
+  partialWeekTip: '本周未过完：截至 {date}（{day}），颜色浅不代表下滑',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -604,6 +611,12 @@ const en: Record<MessageKey, string> = {
   'nav.workspace': 'Workspace',
   'home.workspaceHint': 'My week against last week and last year, demand around me, what to stock, prices, peers, restock, sourcing.',
   openWorkspace: 'Open the workspace',
+  lastFullWeek: 'Last full week',
+  weekBefore: 'Week before',
+  weekToDate: 'This week so far ({days})',
+  weekToDateNote: 'Week not over: not compared with whole weeks',
+  partialWeekLabel: 'to {day}',
+  partialWeekTip: 'Week under way: to {date} ({day}); a paler colour is not a fall',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

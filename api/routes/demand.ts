@@ -1,10 +1,11 @@
 // GET /api/demand/heatmap: POS demand by child area x ISO week under a prefecture, county or
-// township. Defaults: the caller's home area, all categories, the last 12 weeks that have data.
+// township. Defaults: the caller's home area, all categories, the last 12 whole weeks that have
+// data. A range asked for may end in the week under way: its column is then marked as partial.
 // Merchants get the same picture with small areas withheld (see api/suppression.ts). The area, its
 // children and its ancestors come from the directory in memory: the warehouse answers only the
 // data's extent and the cells.
 import { heatmapQuery, heatmapResponse, type HeatmapResponse } from '../../contracts/demand.ts';
-import { addDays, isoWeek, mondayOf, shanghaiDay } from '../../contracts/time.ts';
+import { addDays, isoWeek, lastWholeWeekEnd, mondayOf, shanghaiDay, weekThrough } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
@@ -52,10 +53,12 @@ export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
     async handler({ query: q, area: code, scope, principal, db }) {
       const area = await directory.area(code);
       if (!area || !(area.level in CHILD_LEVEL)) throw badRequest('area', `unknown area code ${code}`);
-      // Whole ISO weeks: a column never silently covers part of a week.
-      const range = await resolveRange(db, q.from, q.to, code, scope.areas);
-      const from = mondayOf(range.from);
-      const to = mondayOf(addDays(range.to, 6));
+      // Whole ISO weeks: a column never silently covers part of a week. None starts after today;
+      // the week under way, when asked for, is marked partial (partialThrough).
+      const today = shanghaiDay(clock());
+      const range = await resolveRange(db, q.from, q.to, code, scope.areas, today);
+      const to = [mondayOf(addDays(range.to, 6)), addDays(mondayOf(today), 7)].sort()[0]!;
+      const from = [mondayOf(range.from), addDays(to, -7)].sort()[0]!;
       const common = { area: code, from, to, category: q.category ?? '', scope: [...scope.areas] };
 
       const children = (await directory.areasUnder(code)).filter((a) => a.parentCode === code);
@@ -98,6 +101,7 @@ export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
         to,
         rows,
         weeks,
+        partialThrough: weekThrough(addDays(to, -7), today),
         cells: visible,
         suppressed,
         suppressionThreshold: scope.suppressSmallAreas ? K_ANONYMITY : null,
@@ -113,14 +117,13 @@ export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
     return found.filter((a) => a !== undefined).map((a) => ({ code: a.code, name: a.name }));
   }
 
-  /** Fills in what the caller left out: 12 weeks from `from`, up to `to`, or up to the data's last week. */
-  async function resolveRange(db: Db, from: string | undefined, to: string | undefined, area: string, scope: readonly string[]) {
+  /** Fills in what the caller left out: 12 weeks from `from`, up to `to`, or up to the data's last whole week. */
+  async function resolveRange(db: Db, from: string | undefined, to: string | undefined, area: string, scope: readonly string[], today: string) {
     if (from && to) return { from, to };
     if (from) return { from, to: addDays(from, DEFAULT_WEEKS * 7) };
     if (to) return { from: addDays(to, -DEFAULT_WEEKS * 7), to };
     const [extent] = await db.query<{ n: number; last_week: string }>(queries['data-extent'], { area, scope: [...scope] });
-    const last = Number(extent?.n) > 0 ? extent!.last_week : shanghaiDay(clock());
-    const end = addDays(mondayOf(last), 7);
+    const end = lastWholeWeekEnd(Number(extent?.n) > 0 ? extent!.last_week : null, today);
     return { from: addDays(end, -DEFAULT_WEEKS * 7), to: end };
   }
 }

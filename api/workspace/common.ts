@@ -4,7 +4,7 @@ import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import { storeKey, type Directory, type StoreInfo } from '../directory.ts';
 import type { VersionedMemo } from '../versioned-memo.ts';
-import { addDays, mondayOf } from '../../contracts/time.ts';
+import { lastWholeWeekEnd, mondayOf } from '../../contracts/time.ts';
 
 export type Db = Pick<Warehouse, 'query'>;
 
@@ -47,13 +47,17 @@ export async function areaLabel(directory: Directory, place: Place, scope: 'clus
   return { code, name: (await directory.area(code))?.name ?? code };
 }
 
-/** The first Monday after the last week the stores sold in; `fallback` (the clock's week) when they never did. */
-export async function defaultTo(deps: WorkspaceDeps, db: Db, place: Place, fallbackDay: string): Promise<string> {
+/** The first Monday after the last whole week the stores sold in: the week of `today` (Shanghai) is
+ *  left out while it is under way, so that no default compares a few days with whole weeks. */
+export async function defaultTo(deps: WorkspaceDeps, db: Db, place: Place, today: string): Promise<string> {
   const [row] = await deps.memo.get(`last-week|${[...place.ids].sort().join(',')}`, () => db.query<{ n: number; last_week: string }>(deps.queries['workspace-last-week'], {
     counties: place.counties, townships: place.townships, stores: place.ids,
   }));
-  return addDays(Number(row?.n) > 0 ? row!.last_week : mondayOf(fallbackDay), 7);
+  return lastWholeWeekEnd(Number(row?.n) > 0 ? row!.last_week : null, today);
 }
+
+/** A range end asked for, held at the Monday of `today`'s week: the weeks after it have not ended. */
+export const wholeWeeksTo = (to: string, today: string): string => (to < mondayOf(today) ? to : mondayOf(today));
 
 /** The last day any of the stores sold on; null when none ever did. The store page asks it too. */
 export async function lastSaleDay(deps: Pick<WorkspaceDeps, 'queries' | 'memo'>, db: Db, stores: readonly StoreInfo[]): Promise<string | null> {

@@ -10,7 +10,7 @@ import { festivalWindows } from '../../contracts/festivals.ts';
 import { addDays } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
 import { visible, withheldCells } from '../suppression.ts';
-import { areaLabel, areaOf, defaultTo, growthPct, num, placeOf, type Db, type WorkspaceDeps } from './common.ts';
+import { areaLabel, areaOf, defaultTo, growthPct, num, placeOf, wholeWeeksTo, type Db, type WorkspaceDeps } from './common.ts';
 
 type Query = z.output<typeof demandQuery>;
 interface Raw {
@@ -27,7 +27,8 @@ export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInf
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
   const area = areaOf(place, q.scope);
-  const to = q.to ?? (await defaultTo(deps, db, place, today));
+  // Whole weeks only: a column of a week under way would look pale beside whole ones.
+  const to = q.to ? wholeWeeksTo(q.to, today) : await defaultTo(deps, db, place, today);
   const from = addDays(to, -7 * q.weeks);
   const yoy = q.measure === 'yoy';
   const current: Raw[] = [];

@@ -4,14 +4,15 @@
 import { K_ANONYMITY, type PeersResponse } from '../../contracts/workspace.ts';
 import { addDays } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
-import { defaultTo, growthPct, num, placeOf, quantile, type Db, type WorkspaceDeps } from './common.ts';
+import { defaultTo, growthPct, num, placeOf, quantile, wholeWeeksTo, type Db, type WorkspaceDeps } from './common.ts';
 
 interface Figures { sales: number; growth: number | null; basket: number | null; categories: number }
 
 export async function peerBenchmark(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: { weeks: number; to?: string }, today: string): Promise<PeersResponse> {
   const { queries, directory } = deps;
   const place = placeOf(stores);
-  const to = q.to ?? (await defaultTo(deps, db, place, today));
+  // Whole weeks only: growth over weeks that end in one under way would read as a fall.
+  const to = q.to ? wholeWeeksTo(q.to, today) : await defaultTo(deps, db, place, today);
   const from = addDays(to, -7 * q.weeks);
   const prev = addDays(from, -7 * q.weeks);
   const all = await directory.stores();

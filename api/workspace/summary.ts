@@ -1,7 +1,8 @@
 // My store: the week against the week before and the same week a year before, by category and
-// product; the fast and slow movers of the last 4 weeks; receipts, basket and payment mix.
+// product; the fast and slow movers of the last 4 weeks; receipts, basket and payment mix. By
+// default the week is the last whole one; the week under way is told apart, so far, uncompared.
 import type { SummaryResponse } from '../../contracts/workspace.ts';
-import { addDays } from '../../contracts/time.ts';
+import { addDays, mondayOf, weekThrough } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
 import { defaultTo, growthPct, lastSaleDay, num, placeOf, topCategory, type Db, type WorkspaceDeps } from './common.ts';
 
@@ -16,11 +17,14 @@ export async function storeSummary(deps: WorkspaceDeps, db: Db, stores: StoreInf
   const lastWeek = addDays(week, -7);
   const lastYear = addDays(week, -364);
   const from12 = addDays(week, -77); // the 12 weeks up to and including `week`
+  const through = weekThrough(week, today);
+  // The week under way right after the week shown: its receipts so far come with the week's.
+  const underWay = addDays(week, 7) === mondayOf(today) ? addDays(week, 7) : null;
   // One query per rollup: the 12 weeks and, as a second range, the same week a year before.
   const lyRange = { also_from: lastYear, also_to: addDays(lastYear, 7) };
   const [skuRows, receiptRows, lastSale] = await Promise.all([
     db.query<SkuWeek>(queries['workspace-store-skus'], { ...where, from: from12, to: addDays(week, 7), ...lyRange }),
-    db.query<ReceiptWeek>(queries['workspace-store-receipts'], { ...where, from: lastWeek, to: addDays(week, 7), ...lyRange }),
+    db.query<ReceiptWeek>(queries['workspace-store-receipts'], { ...where, from: lastWeek, to: addDays(underWay ?? week, 7), ...lyRange }),
     lastSaleDay(deps, db, stores),
   ]);
   const skus = skuRows.map((r) => ({ ...r, qty: num(r.qty), amount_fen: num(r.amount_fen) }));
@@ -62,7 +66,8 @@ export async function storeSummary(deps: WorkspaceDeps, db: Db, stores: StoreInf
   const named = await Promise.all([...perSku].filter(([, s]) => s.ever).map(async ([sku, s]) => ({ sku, name: (await products.get(sku))?.name ?? sku, ...s })));
   const mover = (s: (typeof named)[number]) => ({
     sku: s.sku, name: s.name, category: s.category, qty4w: s.qty4w, qtyPrev4w: s.qtyPrev4w, amount4wFen: s.amount4wFen,
-    growthPct: growthPct(s.qty4w, s.qtyPrev4w),
+    // Four weeks that end in a week under way against four whole ones would read as a fall.
+    growthPct: through === null ? growthPct(s.qty4w, s.qtyPrev4w) : null,
   });
   const byUnits = [...named].sort((a, b) => b.qty4w - a.qty4w || b.amount4wFen - a.amount4wFen || a.sku.localeCompare(b.sku));
 
@@ -79,6 +84,11 @@ export async function storeSummary(deps: WorkspaceDeps, db: Db, stores: StoreInf
     stores: await Promise.all(stores.map(async (s) => ({ ...s, areaName: (await directory.area(s.areaCode))?.name ?? s.areaCode }))),
     week,
     lastSaleDay: lastSale,
+    through,
+    weekToDate: underWay === null ? null : (() => {
+      const rows = receipts.filter((r) => r.week === underWay);
+      return { start: underWay, through: today, amountFen: rows.reduce((s, r) => s + r.amount_fen, 0), receipts: rows.reduce((s, r) => s + r.receipts, 0) };
+    })(),
     thisWeek: totals(week),
     lastWeek: totals(lastWeek),
     lastYear: totals(lastYear),

@@ -84,10 +84,12 @@ describe('GET /api/demand/heatmap', () => {
     expect(body.cells).toEqual([{ areaCode: '532302101', week: '2026-W10', qty: 6, amountFen: 5290 }]);
   });
 
-  test('only from given: the 12 weeks from it', async () => {
+  test('only from given: the 12 weeks from it, held at the week under way (Friday 2026-03-20) and marked partial', async () => {
     const body = await heatmap('?from=2026-03-02');
-    expect(body.to).toBe('2026-05-25');
-    expect(body.weeks).toHaveLength(12);
+    expect(body.to).toBe('2026-03-23');
+    expect(body.weeks.map((w) => w.week)).toEqual(['2026-W10', '2026-W11', '2026-W12']);
+    expect(body.partialThrough).toBe('2026-03-20');
+    expect((await heatmap('?from=2025-12-01')).to).toBe('2026-02-23'); // 12 whole weeks in the past: as asked
   });
 
   test('columns are whole ISO weeks: a mid-week range widens to its Mondays', async () => {

@@ -37,7 +37,7 @@ test('parameters and bodies come from the zod schemas the API validates with', (
     ['area', 'query', false], ['category', 'query', false], ['from', 'query', false], ['to', 'query', false],
   ]);
   expect(Object.keys(heatmap.responses['200']!.content!['application/json'].schema.properties)).toEqual(
-    ['area', 'path', 'childLevel', 'category', 'from', 'to', 'rows', 'weeks', 'cells', 'suppressed', 'suppressionThreshold']);
+    ['area', 'path', 'childLevel', 'category', 'from', 'to', 'rows', 'weeks', 'partialThrough', 'cells', 'suppressed', 'suppressionThreshold']);
   const signIn = doc.paths['/api/session']!.post! as { requestBody: { content: { 'application/json': { schema: { required: string[] } } } } };
   expect(signIn.requestBody.content['application/json'].schema.required).toEqual(['login', 'password']);
   const store = doc.paths['/api/stores/{id}']!.get! as { parameters: { name: string; in: string }[] };

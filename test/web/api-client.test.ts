@@ -7,7 +7,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const BODY = {
   area: { code: '5323', name: '楚雄彝族自治州', level: 'prefecture' }, path: [], childLevel: 'county', category: null,
   from: '2026-03-02', to: '2026-03-16', rows: [{ code: '532301', name: '楚雄市' }],
-  weeks: [{ week: '2026-W10', start: '2026-03-02' }], cells: [{ areaCode: '532301', week: '2026-W10', qty: 5, amountFen: 1500 }], suppressed: [], suppressionThreshold: null,
+  weeks: [{ week: '2026-W10', start: '2026-03-02' }], cells: [{ areaCode: '532301', week: '2026-W10', qty: 5, amountFen: 1500 }], suppressed: [], suppressionThreshold: null, partialThrough: null,
 };
 
 describe('heatmapUrl', () => {

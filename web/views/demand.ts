@@ -4,6 +4,7 @@
 // for the last click never replaces the answer for this one.
 import '../shell-modules.ts';
 import type { HeatmapResponse } from '../../contracts/demand.ts';
+import { addDays } from '../../contracts/time.ts';
 import { ApiRequestError, fetchHeatmap } from '../api-client.ts';
 import { renderBreadcrumb } from '../breadcrumb.ts';
 import { createControls, type FilterChange } from '../controls.ts';
@@ -52,7 +53,8 @@ export const view: View = async (ctx) => {
   for (const a of data.path) names.set(a.code, a.name);
   for (const row of data.rows) names.set(row.code, row.name);
   renderBreadcrumb(breadcrumb, data.area.code, names, lang, (code) => goToArea(code, data), canOpen);
-  controls.showRange(data.from, data.to);
+  // The end shown is the last day covered: a week under way ends today, not on its Sunday.
+  controls.showRange(data.from, data.partialThrough ? addDays(data.partialThrough, 1) : data.to);
   if (data.suppressionThreshold !== null) {
     note.hidden = false;
     note.textContent = t(lang, 'suppressedNote', { k: String(data.suppressionThreshold) });

@@ -11,6 +11,7 @@ import { formatYuan, t } from '../i18n.ts';
 import { navFor } from '../nav.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View, ViewContext } from '../view.ts';
+import { daysSoFar } from '../week-to-date.ts';
 import { linkTo } from './links.ts';
 
 export const view: View = async (ctx) => {
@@ -42,14 +43,18 @@ async function merchantHome(ctx: ViewContext, body: HTMLElement) {
   const details = await Promise.all(me!.storeIds.map((id) => apiGet<StoreDetail>(`/api/stores/${encodeURIComponent(id)}`, { signal })));
   if (signal.aborted) return;
   const cards = details.map((d) => {
+    // Whole weeks are compared; the week under way is shown so far, with its days, uncompared.
     const [previous, current] = d.weeks.slice(-2);
+    const soFar = d.weekToDate;
     return h('article', { class: 'store-card', 'data-store': d.store.id },
       h('h2', {}, linkTo(ctx, `/stores/${encodeURIComponent(d.store.id)}`, d.store.name)),
       h('p', { class: 'muted' }, `${d.store.areaName} · ${storeType(d.store.type, lang)}`),
       h('dl', { class: 'kpis' },
-        h('div', {}, h('dt', {}, `${t(lang, 'thisWeek')}（${current!.week}）`), h('dd', { class: 'kpi-this-week' }, formatYuan(current!.amountFen))),
-        h('div', {}, h('dt', {}, t(lang, 'lastWeek')), h('dd', {}, formatYuan(previous!.amountFen))),
+        h('div', {}, h('dt', {}, `${t(lang, 'lastFullWeek')}（${current!.week}）`), h('dd', { class: 'kpi-this-week' }, formatYuan(current!.amountFen))),
+        h('div', {}, h('dt', {}, `${t(lang, 'weekBefore')}（${previous!.week}）`), h('dd', {}, formatYuan(previous!.amountFen))),
         h('div', {}, h('dt', {}, t(lang, 'weekOnWeek')), h('dd', {}, change(current!.amountFen, previous!.amountFen))),
+        soFar ? h('div', { class: 'kpi-week-to-date' }, h('dt', {}, `${t(lang, 'weekToDate', { days: daysSoFar(soFar.through, lang) })}`),
+          h('dd', {}, formatYuan(soFar.amountFen), h('small', { class: 'muted' }, t(lang, 'weekToDateNote')))) : null,
         h('div', {}, h('dt', {}, t(lang, 'lastSale')), h('dd', {}, d.lastSaleDay ?? t(lang, 'noSales')))),
       h('p', { class: 'actions' }, linkTo(ctx, `/workspace?stores=${encodeURIComponent(d.store.id)}`, t(lang, 'openWorkspace')), ' ',
         linkTo(ctx, `/stores/${encodeURIComponent(d.store.id)}`, t(lang, 'viewStore')), ' ',

@@ -1,7 +1,8 @@
 // My store: the week's sales against the week before and the same week a year ago, receipts and
 // basket; the categories as bars; the best sellers; fast and slow movers with their growth; and
-// how customers paid. A week is chosen with ?week= (a Monday); the API's default is the week of
-// the last sale.
+// how customers paid. A week is chosen with ?week= (a Monday); the API's default is the last whole
+// week with sales. A week under way is never compared with whole ones: its growth rates stay blank
+// and it says which days it covers; beside the last whole week it is shown so far, uncompared.
 import type { SummaryResponse } from '../../contracts/workspace.ts';
 import { addDays, isoWeek } from '../../contracts/time.ts';
 import { pctText } from '../cockpit-frame.ts';
@@ -14,6 +15,7 @@ import { createCategoryBars } from './category-bars.ts';
 import { apiPath, load, present, storeLine, workspacePage, wsUrl } from './frame.ts';
 import { subCategoryName } from './category-names.ts';
 import { wsKnown, wst } from './strings.ts';
+import { daysSoFar } from '../week-to-date.ts';
 
 const TOP_SKUS = 10;
 
@@ -33,7 +35,8 @@ export async function drawMyStore(ctx: ViewContext, stores: string): Promise<voi
 
   const weekNav = h('nav', { class: 'ws-week-nav', 'aria-label': wst(lang, 'ws.weekOf', { week: isoWeek(d.week), start: d.week }) },
     linkTo(ctx, wsUrl('/workspace', stores, { week: addDays(d.week, -7) }), wst(lang, 'ws.prevWeek')),
-    h('span', { class: 'ws-week' }, wst(lang, 'ws.weekOf', { week: isoWeek(d.week), start: d.week })),
+    h('span', { class: 'ws-week' }, wst(lang, 'ws.weekOf', { week: isoWeek(d.week), start: d.week }),
+      d.through ? h('small', { class: 'ws-partial' }, ` ${wst(lang, 'ws.partialWeek', { days: daysSoFar(d.through, lang) })}`) : null),
     d.lastSaleDay && addDays(d.week, 7) <= d.lastSaleDay ? linkTo(ctx, wsUrl('/workspace', stores, { week: addDays(d.week, 7) }), wst(lang, 'ws.nextWeek')) : null);
   const head = h('div', { class: 'ws-head' },
     h('h1', {}, title),
@@ -53,8 +56,8 @@ function kpiCards(d: SummaryResponse, lang: Lang): HTMLElement {
     h('article', { class: `kpi-card${tone === undefined || tone === null ? '' : tone >= 0 ? ' up' : ' down'}`, 'data-kpi': key },
       h('h2', {}, label), h('p', { class: 'kpi-value' }, value),
       lines.length > 0 ? h('dl', { class: 'kpi-lines' }, lines.flatMap(([dt, dd]) => [h('dt', {}, dt), h('dd', {}, dd)])) : null);
-  const wow = changePct(w.amountFen, lw.amountFen);
-  const yoy = changePct(w.amountFen, ly.amountFen);
+  const wow = compared(d, w.amountFen, lw.amountFen);
+  const yoy = compared(d, w.amountFen, ly.amountFen);
   const basket = (fen: number | null) => (fen === null ? '—' : formatYuan(fen));
   return h('div', { class: 'kpi-cards ws-kpis' },
     card('sales', wst(lang, 'ws.kpi.sales'), formatYuan(w.amountFen), [[wst(lang, 'ws.lastWeekWas'), formatYuan(lw.amountFen)], [wst(lang, 'ws.lastYearWas'), formatYuan(ly.amountFen)]]),
@@ -62,18 +65,23 @@ function kpiCards(d: SummaryResponse, lang: Lang): HTMLElement {
     card('yoy', wst(lang, 'ws.kpi.yoy'), pctText(yoy), [[wst(lang, 'ws.lastYearWas'), formatYuan(ly.amountFen)]], yoy),
     card('receipts', wst(lang, 'ws.kpi.receipts'), w.receipts.toLocaleString(), [[wst(lang, 'ws.lastWeekWas'), lw.receipts.toLocaleString()], [wst(lang, 'ws.lastYearWas'), ly.receipts.toLocaleString()]]),
     card('basket', wst(lang, 'ws.kpi.basket'), basket(w.basketFen), [[wst(lang, 'ws.lastWeekWas'), basket(lw.basketFen)], [wst(lang, 'ws.lastYearWas'), basket(ly.basketFen)]]),
-    card('qty', wst(lang, 'ws.kpi.qty'), w.qty.toLocaleString(), [[wst(lang, 'ws.lastWeekWas'), lw.qty.toLocaleString()]]));
+    card('qty', wst(lang, 'ws.kpi.qty'), w.qty.toLocaleString(), [[wst(lang, 'ws.lastWeekWas'), lw.qty.toLocaleString()]]),
+    d.weekToDate ? card('week-to-date', wst(lang, 'ws.weekToDate', { days: daysSoFar(d.weekToDate.through, lang) }), formatYuan(d.weekToDate.amountFen),
+      [[wst(lang, 'ws.kpi.receipts'), d.weekToDate.receipts.toLocaleString()]]) : null);
 }
+
+/** A change against a whole week, or null when the week shown is under way (`through`). */
+const compared = (d: SummaryResponse, now: number, base: number): number | null => (d.through ? null : changePct(now, base));
 
 function categories(d: SummaryResponse, lang: Lang): HTMLElement | null {
   if (d.categories.length === 0) return null;
-  const bars = createCategoryBars(d.categories.map((c) => ({ code: c.category, name: subCategoryName(c.category, lang), fen: c.thisFen, changePct: changePct(c.thisFen, c.lastWeekFen) })),
+  const bars = createCategoryBars(d.categories.map((c) => ({ code: c.category, name: subCategoryName(c.category, lang), fen: c.thisFen, changePct: compared(d, c.thisFen, c.lastWeekFen) })),
     wst(lang, 'ws.categories'));
   const detail = h('details', { class: 'ws-more' }, h('summary', {}, wst(lang, 'ws.categoryTable')),
     h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [t(lang, 'category'), t(lang, 'thisWeek'), t(lang, 'lastWeek'), wst(lang, 'ws.kpi.wow'), wst(lang, 'ws.lastYearWas'), wst(lang, 'ws.kpi.yoy'), wst(lang, 'ws.units')],
-      d.categories.map((c) => [subCategoryName(c.category, lang), formatYuan(c.thisFen), formatYuan(c.lastWeekFen), pctText(changePct(c.thisFen, c.lastWeekFen)),
-        formatYuan(c.lastYearFen), pctText(changePct(c.thisFen, c.lastYearFen)), c.qty.toLocaleString()]),
+      d.categories.map((c) => [subCategoryName(c.category, lang), formatYuan(c.thisFen), formatYuan(c.lastWeekFen), pctText(compared(d, c.thisFen, c.lastWeekFen)),
+        formatYuan(c.lastYearFen), pctText(compared(d, c.thisFen, c.lastYearFen)), c.qty.toLocaleString()]),
       { numeric: [1, 2, 3, 4, 5, 6], className: 'data ws-categories' })));
   return h('section', { class: 'ws-block' }, h('h2', {}, wst(lang, 'ws.categories')), bars, detail);
 }
@@ -82,7 +90,7 @@ function skus(d: SummaryResponse, lang: Lang): HTMLElement | null {
   if (d.skus.length === 0) return null;
   const head = [wst(lang, 'ws.product'), wst(lang, 'ws.units'), wst(lang, 'ws.sales'), wst(lang, 'ws.lastWeekUnits'), wst(lang, 'ws.kpi.wow')];
   const row = (s: SummaryResponse['skus'][number]) => [h('span', { class: 'ws-product' }, s.name, h('small', {}, subCategoryName(s.category, lang))),
-    s.qty.toLocaleString(), formatYuan(s.amountFen), s.lastWeekQty.toLocaleString(), pctText(changePct(s.amountFen, s.lastWeekFen))];
+    s.qty.toLocaleString(), formatYuan(s.amountFen), s.lastWeekQty.toLocaleString(), pctText(compared(d, s.amountFen, s.lastWeekFen))];
   const rest = d.skus.slice(TOP_SKUS);
   return h('section', { class: 'ws-block' },
     h('div', { class: 'table-scroll', tabindex: 0 }, table(head, d.skus.slice(0, TOP_SKUS).map(row), { caption: wst(lang, 'ws.skus'), numeric: [1, 2, 3, 4], className: 'data ws-skus' })),

@@ -26,6 +26,8 @@ const zh = {
   'ws.prevWeek': '‹ 上一周',
   'ws.nextWeek': '下一周 ›',
   'ws.weekOf': '{week}（{start} 起）',
+  'ws.partialWeek': '本周未过完（{days}）：不与整周比较',
+  'ws.weekToDate': '本周至今（{days}）',
   // My store
   'ws.kpi.sales': '本周销售额',
   'ws.kpi.wow': '比上周',
@@ -206,6 +208,8 @@ const en: Record<WorkspaceKey, string> = {
   'ws.prevWeek': '‹ Week before',
   'ws.nextWeek': 'Week after ›',
   'ws.weekOf': '{week} (from {start})',
+  'ws.partialWeek': 'Week under way ({days}): not compared with whole weeks',
+  'ws.weekToDate': 'This week so far ({days})',
   'ws.kpi.sales': 'Sales this week',
   'ws.kpi.wow': 'vs last week',
   'ws.kpi.yoy': 'vs a year ago',
