@@ -98,6 +98,12 @@ export const trendQuery = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
 }).strict();
 
+/** The trend drawn as SVG: also how wide, so a phone gets a chart it need not shrink to unreadable. */
+export const trendSvgQuery = trendQuery.extend({
+  width: z.coerce.number().int().min(200, 'must be at least 200').max(900, 'must be at most 900').default(560)
+    .describe('Width of the plot in pixels (the axes and legend add to it).'),
+}).strict();
+
 export const trendResponse = z.object({
   area: z.object({ code: z.string(), name: z.string() }),
   indicator: indicatorKey,

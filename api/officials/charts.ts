@@ -31,6 +31,19 @@ export function trendSpec(t: TrendResponse, lang: 'zh' | 'en', width = 560): Top
   ];
   const zh = lang === 'zh';
   const domain = monthsBetween(t.from, t.to);
+  const narrow = width < 400;
+  // A phone's chart has no room for 24 month labels: every other one (or fewer) is dropped there.
+  const axis = { labelAngle: -45, labelOverlap: narrow ? 'parity' : false };
+  // The series' names are how the lines are told apart: one to a line, never cut short (Vega's
+  // default cuts at 160 px: "National rural on…"). Below the chart, as wide as the chart.
+  // On a phone a name is wrapped (the publisher on a line of its own): Vega sizes text on the
+  // server by an estimate (0.8 em a glyph) and one long line would widen the chart past the screen.
+  const labelLimit = width + 40;
+  const wrapped = Object.fromEntries([...new Set(growth.map((g) => g.who))].map((who) => [who, wrapLabel(who, Math.floor((labelLimit - 20) / 8.8))]));
+  const legend = {
+    orient: 'bottom', direction: 'vertical', columns: 1, labelLimit,
+    ...(narrow ? { labelExpr: `${JSON.stringify(wrapped)}[datum.label] || datum.label` } : {}),
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: `${t.area.name} · ${indicatorName(t.indicator, lang)}`,
@@ -38,7 +51,7 @@ export function trendSpec(t: TrendResponse, lang: 'zh' | 'en', width = 560): Top
       {
         width, height: 140, data: { values: bars }, mark: { type: 'bar', color: '#00897b' },
         encoding: {
-          x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: -45 }, scale: { domain } },
+          x: { field: 'month', type: 'ordinal', title: null, axis, scale: { domain } },
           y: { field: 'value', type: 'quantitative', title: `${indicatorName(t.indicator, lang)}（${unit}）` },
         },
       },
@@ -46,12 +59,26 @@ export function trendSpec(t: TrendResponse, lang: 'zh' | 'en', width = 560): Top
         width, height: 120, data: { values: growth },
         mark: { type: 'line', point: true },
         encoding: {
-          x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: -45 }, scale: { domain } },
+          x: { field: 'month', type: 'ordinal', title: null, axis, scale: { domain } },
           y: { field: 'pct', type: 'quantitative', title: zh ? '同比增长（%）' : 'Growth (%)' },
-          color: { field: 'who', type: 'nominal', title: null },
-          strokeDash: { field: 'who', type: 'nominal', title: null },
+          color: { field: 'who', type: 'nominal', title: null, legend },
+          strokeDash: { field: 'who', type: 'nominal', title: null, legend },
         },
       },
     ],
   } as TopLevelSpec;
+}
+
+/** A legend label as lines of at most `max` characters, broken between words and before the
+ *  publisher's bracket; a word longer than a line keeps its own line. */
+export function wrapLabel(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const part of text.replace('（', '\n（').split('\n')) {
+    let line = '';
+    for (const word of part.split(' ')) {
+      if (line && line.length + 1 + word.length > max) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines;
 }

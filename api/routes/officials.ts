@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import {
   nationalTable, overviewQuery, overviewResponse, produceReportRequest, replaceNationalRequest, reportParams, reportsQuery, reportsResponse,
-  scorecardQuery, scorecardResponse, stationsQuery, stationsResponse, trendQuery, trendResponse, updateTargetRequest, planTarget,
+  scorecardQuery, scorecardResponse, stationsQuery, stationsResponse, trendQuery, trendResponse, trendSvgQuery, updateTargetRequest, planTarget,
 } from '../../contracts/officials.ts';
 import { shanghaiDay } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
@@ -32,6 +32,13 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
   // version), and read by every overview, trend and scorecard before its own queries.
   const nationalSeries = (db: Pick<Warehouse, 'query'>) => memo.get('national-series', () => readNationalSeries(db, queries));
 
+  // A month not yet begun has no data: refused, so it is not shown as zeros (every station silent,
+  // every township 0.00). The clock is the app's, so tests can fix "now".
+  function notAfterCurrentMonth(field: string, month: string | undefined): void {
+    const current = shanghaiDay(clock()).slice(0, 7);
+    if (month !== undefined && month > current) throw badRequest(field, `${month} is after the current month ${current}`);
+  }
+
   async function areaOf(code: string) {
     const a = await directory.area(code);
     if (!a || !['prefecture', 'county', 'township'].includes(a.level)) throw badRequest('area', `unknown area code ${code}`);
@@ -44,6 +51,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: overviewQuery, response: overviewResponse, cache: 'data',
       rows: (b) => b.indicators.length + b.children.length,
       async handler({ query, area, scope, db }) {
+        notAfterCurrentMonth('month', query.month);
         const national = await nationalSeries(db);
         const a = await areaOf(area);
         const overview = await buildOverview(db, core, a, query.month, scope.areas, national);
@@ -54,23 +62,26 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       method: 'get', path: '/api/official/trend', tag: 'officials', summary: 'One indicator month by month, with the national growth rates of the same kind',
       access: { roles: READERS, scope: AREA }, query: trendQuery, response: trendResponse, cache: 'data', rows: (b) => b.months.length,
       async handler({ query, area, scope, db }) {
+        notAfterCurrentMonth('to', query.to);
         const a = await areaOf(area);
         return buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await nationalSeries(db));
       },
     }),
     defineRoute({
       method: 'get', path: '/api/official/trend.svg', tag: 'officials', summary: 'The trend as a chart (Vega-Lite, drawn on the server as SVG)',
-      access: { roles: READERS, scope: AREA }, query: trendQuery, cache: 'data',
+      access: { roles: READERS, scope: AREA }, query: trendSvgQuery, cache: 'data',
       async handler({ query, area, scope, db, res }) {
+        notAfterCurrentMonth('to', query.to);
         const a = await areaOf(area);
         const trend = await buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await nationalSeries(db));
-        res.type('image/svg+xml').send(await renderVegaLite(trendSpec(trend, query.lang)));
+        res.type('image/svg+xml').send(await renderVegaLite(trendSpec(trend, query.lang, query.width)));
       },
     }),
     defineRoute({
       method: 'get', path: '/api/official/stations', tag: 'officials', summary: 'Stations of an area in a month: what each reported, who did not, completeness per county, coverage',
       access: { roles: READERS, scope: AREA }, query: stationsQuery, response: stationsResponse, cache: 'data', rows: (b) => b.stations.length,
       async handler({ query, area, scope, db }) {
+        notAfterCurrentMonth('month', query.month);
         const a = await areaOf(area);
         // Opens on the overview's month: only the data's months are needed for it, not the overview.
         const month = query.month ?? defaultMonth(await readDataMonths(db, queries, memo), shanghaiDay(core.clock()));
@@ -136,6 +147,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       writes: 'data', access: { roles: READERS, scope: AREA }, query: produceReportRequest, response: reportsResponse, status: 201,
       async handler({ query, area, principal, db }) {
         if (area.length > 6) throw badRequest('area', 'reports are for the prefecture or a county');
+        notAfterCurrentMonth('month', query.month);
         await areaOf(area);
         const reports = await produceReport(warehouse, db, core, area, query.month, await nationalSeries(db), principal!.login);
         return { reports };

@@ -6,6 +6,7 @@
 import { create, interpolatePuOr, scaleDiverging } from 'd3';
 import { colourScale } from '../heatmap-chart.ts';
 import { addNoDataPattern } from '../no-data-pattern.ts';
+import { LINE_GAP, labelInk, NAME_SIZE, placeLabel, VALUE_SIZE } from './county-labels.ts';
 
 export interface MapFeature { code: string; name: string; cp: [number, number]; rings: number[][][] }
 
@@ -45,12 +46,16 @@ export function createCountyMap(features: readonly MapFeature[], o: CountyMapOpt
     const v = o.values.get(f.code) ?? null;
     const text = v === null ? '—' : o.format(v);
     const g = svg.append('g').attr('class', 'county').attr('data-code', f.code);
-    const shape = g.append('path').attr('d', path(f.rings)).attr('fill', v === null ? hatch : colour(v))
+    const fill = v === null ? hatch : colour(v);
+    const shape = g.append('path').attr('d', path(f.rings)).attr('fill', fill)
       .attr('stroke', '#fff').attr('stroke-width', 1.2).attr('fill-rule', 'evenodd');
-    g.append('text').attr('x', px(f.cp[0])).attr('y', py(f.cp[1])).attr('text-anchor', 'middle').attr('class', 'county-label')
-      .attr('aria-hidden', 'true').text(f.name);
-    g.append('text').attr('x', px(f.cp[0])).attr('y', py(f.cp[1]) + 13).attr('text-anchor', 'middle').attr('class', 'county-value')
-      .attr('aria-hidden', 'true').text(text);
+    const at = placeLabel(px(f.cp[0]), py(f.cp[1]), f.name, text, o.width, height);
+    const ink = labelInk(fill);
+    for (const [cls, size, dy, words] of [['county-label', NAME_SIZE, 0, f.name], ['county-value', VALUE_SIZE, LINE_GAP, text]] as const) {
+      g.append('text').attr('x', at.x).attr('y', at.y + dy).attr('text-anchor', at.anchor).attr('class', cls)
+        .attr('font-size', size).attr('fill', ink.text).attr('stroke', ink.halo)
+        .attr('aria-hidden', 'true').text(words);
+    }
     g.append('title').text(`${f.name}：${text}`);
     if (o.onOpen) {
       g.attr('role', 'link').attr('tabindex', 0).attr('aria-label', o.label(f.name, text))

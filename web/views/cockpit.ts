@@ -103,9 +103,12 @@ export const view: View = async (ctx) => {
     }));
   }
 
-  const trendSrc = withQuery('/api/official/trend.svg', { area: data.area.code, indicator, months: 24, to: data.month, lang });
+  // Drawn as wide as the screen allows (the axes take about 80 px): a 560 px chart shrunk onto a
+  // phone would set its 11 px text at 6 px.
+  const plotWidth = Math.max(200, Math.min(560, (section.clientWidth || 640) - 80));
+  const trendSrc = withQuery('/api/official/trend.svg', { area: data.area.code, indicator, months: 24, to: data.month, lang, width: plotWidth });
   const trend = h('figure', { class: 'trend' },
-    h('img', { src: trendSrc, alt: t(lang, 'trendAlt', { area: data.area.name, indicator: indicatorName }), width: 660, height: 420, loading: 'lazy', decoding: 'async' }),
+    h('img', { src: trendSrc, alt: t(lang, 'trendAlt', { area: data.area.name, indicator: indicatorName }), width: plotWidth + 62, height: 520, loading: 'lazy', decoding: 'async' }),
     h('figcaption', {}, t(lang, 'trendTitle')));
 
   const ranking = data.children.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(

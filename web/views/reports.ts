@@ -4,6 +4,7 @@
 import type { ReportFile } from '../../contracts/officials.ts';
 import { apiGet, apiRequest, ApiRequestError, withQuery } from '../api-client.ts';
 import { cockpitState, cockpitTabs } from '../cockpit-frame.ts';
+import { currentMonth, previousMonth } from '../cockpit-month.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
@@ -14,8 +15,8 @@ export const view: View = async (ctx) => {
   const state = cockpitState(ctx);
   const area = state.area.length > 6 ? state.area.slice(0, 6) : state.area;
   const section = h('section', { id: 'view', class: 'view', 'data-view': 'reports' });
-  const lastMonth = (() => { const d = new Date(); d.setDate(1); d.setMonth(d.getMonth() - 1); return d.toISOString().slice(0, 7); })();
-  const month = h('input', { type: 'month', id: 'report-month', name: 'month', value: state.month || lastMonth });
+  const now = Date.now();
+  const month = h('input', { type: 'month', id: 'report-month', name: 'month', value: state.month || previousMonth(now), max: currentMonth(now) });
   const produce = h('button', { type: 'submit' }, t(lang, 'produce'));
   const message = h('p', { class: 'form-message', role: 'status' });
   const form = h('form', { class: 'inline produce-report' }, h('label', { for: 'report-month' }, h('span', {}, t(lang, 'month')), month), produce);

@@ -1,0 +1,49 @@
+// The trend chart's legend names each line in full: Vega's default cut the names at 160 px
+// ("National rural on…", "楚雄彝族自治州, year to …"), so the lines could not be told apart. On a
+// phone's width the chart must still fit the screen (328 px of a 360 px phone), not be shrunk.
+import { expect, test } from 'vitest';
+import { renderVegaLite } from '../../../api/charts/vega.ts';
+import { trendSpec, wrapLabel } from '../../../api/officials/charts.ts';
+import type { TrendResponse } from '../../../contracts/officials.ts';
+
+const trend: TrendResponse = {
+  area: { code: '5323', name: '楚雄彝族自治州' }, indicator: 'online_retail', from: '2024-04', to: '2026-03',
+  months: [{ month: '2026-01', value: 2_000_000, yoyPct: 12, ytdYoyPct: 12 }, { month: '2026-02', value: 2_100_000, yoyPct: 3, ytdYoyPct: 3 }],
+  national: [
+    { series: 'national_online_retail', body: 'NBS', periodStart: '2025-01', periodEnd: '2025-12', yoyPct: 8.6, source: 'NBS' },
+    { series: 'rural_online_retail', body: 'MOFCOM', periodStart: '2025-01', periodEnd: '2025-09', yoyPct: 7.7, source: 'MOFCOM' },
+    { series: 'agri_online_retail', body: 'MOFCOM', periodStart: '2025-01', periodEnd: '2025-09', yoyPct: 6.1, source: 'MOFCOM' },
+  ],
+};
+/** Each text element's content; the lines of a multi-line one (its tspans) joined by " / ". */
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/gs)]
+  .map((m) => m[1]!.split('</tspan>').map((l) => l.replace(/<[^>]*>/g, '')).filter(Boolean).join(' / '));
+const svgWidth = (svg: string) => Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1]);
+
+test('at 560 px every series is named in full on one line, in English and in Chinese', async () => {
+  const en = texts(await renderVegaLite(trendSpec(trend, 'en', 560)));
+  expect(en).toEqual(expect.arrayContaining([
+    'National online retail（NBS）', 'National rural online retail（MOFCOM）', 'National agricultural online retail（MOFCOM）', '楚雄彝族自治州, year to date',
+  ]));
+  const zh = texts(await renderVegaLite(trendSpec(trend, 'zh', 560)));
+  expect(zh).toEqual(expect.arrayContaining(['全国网络零售额（NBS）', '全国农村网络零售额（MOFCOM）', '全国农产品网络零售额（MOFCOM）', '楚雄彝族自治州 1-N月累计同比']));
+  expect([...en, ...zh].filter((s) => s!.includes('…'))).toEqual([]);
+});
+
+test('on a phone (plot 248 px) names wrap (the publisher on its own line) and the chart fits in 328 px', async () => {
+  const svg = await renderVegaLite(trendSpec(trend, 'en', 248));
+  const all = texts(svg);
+  expect(all).toEqual(expect.arrayContaining([
+    'National online retail / （NBS）', 'National rural online retail / （MOFCOM）', 'National agricultural online / retail / （MOFCOM）', '楚雄彝族自治州, year to date',
+  ]));
+  expect(all.filter((s) => s.includes('…'))).toEqual([]);
+  expect(svgWidth(svg)).toBeLessThanOrEqual(328);
+  expect(svgWidth(await renderVegaLite(trendSpec(trend, 'zh', 248)))).toBeLessThanOrEqual(328);
+});
+
+test('wrapLabel breaks between words at the line length and before the publisher\'s bracket', () => {
+  expect(wrapLabel('National agricultural online retail（MOFCOM）', 30)).toEqual(['National agricultural online', 'retail', '（MOFCOM）']);
+  expect(wrapLabel('全国农产品网络零售额（MOFCOM）', 30)).toEqual(['全国农产品网络零售额', '（MOFCOM）']);
+  expect(wrapLabel('楚雄彝族自治州, year to date', 30)).toEqual(['楚雄彝族自治州, year to date']);
+  expect(wrapLabel('Supercalifragilistic word', 10)).toEqual(['Supercalifragilistic', 'word']);
+});
