@@ -7,6 +7,7 @@ import { apiGet, apiRequest } from './api-client.ts';
 import { h } from './dom.ts';
 import { t, type Lang } from './i18n.ts';
 import { navFor } from './nav.ts';
+import { markScrollEdges, revealInRow } from './scroll-edges.ts';
 
 export interface ShellActions {
   navigate(url: string): void;
@@ -40,6 +41,7 @@ export function buildShell(root: HTMLElement, me: Me | null, lang: Lang, actions
 
   const nav = me ? h('nav', { class: 'mainnav', 'aria-label': t(lang, 'nav.home') },
     navFor(me.role).map((item) => link(item.path, t(lang, item.label)))) : null;
+  if (nav) markScrollEdges(nav);
 
   let user: HTMLElement | null = null;
   if (me) {
@@ -84,6 +86,9 @@ export function buildShell(root: HTMLElement, me: Me | null, lang: Lang, actions
         if (active) a.setAttribute('aria-current', 'page');
         else a.removeAttribute('aria-current');
       }
+      // On a phone the current page's item may lie beyond the edge: bring it into the row.
+      const current = nav?.querySelector<HTMLElement>('a[aria-current="page"]');
+      if (nav && current) revealInRow(nav, current);
     },
   };
 }

@@ -3,6 +3,7 @@
 // down to the shops as weekly restocks; parcels at the stations that follow from those flows.
 // Deterministic: each day draws from its own seed, so a day's events never depend on which days
 // were generated before it. A share of records can be made bad on purpose for the dead letters.
+import { formatBatchCode } from '../../contracts/batch-code.ts';
 import type { EventKind, PosLine, Store } from '../../contracts/events.ts';
 import { SCHEMA_VERSION } from '../../contracts/events.ts';
 import { addDays, formatShanghaiTime, parseShanghaiTime } from '../../contracts/time.ts';
@@ -187,7 +188,7 @@ export function createGenerator(options: GeneratorOptions) {
           amountFen: Math.round(quantity * item.priceFen * (wholesale ? 0.7 : 1)), originAreaCode: seller.areaCode,
           destCityCode: rnd.weighted(DESTINATIONS, (x) => x.weight).code,
           // One harvest lot per seller, product and day: every order of it carries the same code.
-          traceBatch: `CX-${item.originAreaCode}-${ymd.slice(2)}-${String(hashDay(seller.id + item.sku) % 10_000).padStart(4, '0')}`,
+          traceBatch: formatBatchCode(item.originAreaCode!, date, hashDay(seller.id + item.sku) % 10_000),
         } });
       }
     }

@@ -4,14 +4,18 @@
 // the category and the cities; a batch looked up by its code shows its figures, recounted too.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DistributionTxn } from '../../contracts/events.ts';
 import { E2E_TIMEOUT as TIMEOUT, waitUntil } from '../fixtures/browser.ts';
 import { openCountySite, viewReady, type CountySite } from '../fixtures/site.ts';
+import { ROOT } from '../fixtures/warehouse.ts';
+import { BATCH_CODE } from '../../contracts/batch-code.ts';
 import { formatYuan } from '../../web/i18n.ts';
 import { formatWeight } from '../../web/flows/units.ts';
 
+const PRODUCTS = (JSON.parse(readFileSync(join(ROOT, 'reference/products.json'), 'utf8')) as { products: { sku: string; name: string }[] }).products;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let site: CountySite;
 let upstream: DistributionTxn[];
@@ -116,6 +120,10 @@ describe('the Lufeng official', () => {
     expect(facts['累计重量']).toBe(formatWeight(sum('weightG'), 'zh'));
     expect(facts['金额']).toBe(formatYuan(sum('amountFen')));
     expect(facts['订单数']).toBe(String(sales.length));
+    // The product by its name only; its catalogue code on hover.
+    const product = PRODUCTS.find((p) => p.sku === sales[0]!.sku)!;
+    expect(facts['产品']).toBe(product.name);
+    expect(await page.getAttribute('.fl-facts dd span[data-sku]', 'title')).toBe(product.sku);
     expect(await page.locator('table.fl-days tbody tr').count()).toBe(new Set(days).size);
     expect(await page.locator('table.fl-destinations tbody tr').count()).toBe(new Set(sales.map((e) => e.destCityCode)).size);
     await page.close();
@@ -136,6 +144,55 @@ describe('the Lufeng official', () => {
     await page.click('table.fl-batch-table tbody tr:first-child a');
     await page.waitForSelector('article.fl-card');
     expect(await serious(page)).toEqual([]);
+    await page.close();
+  }, TIMEOUT);
+});
+
+/** The boxes of the totals' figures (their text, which may run past its cell), and whether any two meet. */
+async function kpiOverlaps(page: Page): Promise<string[]> {
+  const boxes = await page.locator('.fl-kpis dd').evaluateAll((dds) => dds.map((dd) => {
+    const range = document.createRange();
+    range.selectNodeContents(dd);
+    const r = range.getBoundingClientRect();
+    return { text: dd.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+  }));
+  expect(boxes).toHaveLength(3);
+  const meet = (a: typeof boxes[number], b: typeof boxes[number]) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => meet(a, b)).map((b) => `${a.text} × ${b.text}`));
+}
+
+describe('a 360-pixel phone', () => {
+  test('the prefecture\'s totals, upstream and downstream, stand apart; platforms by their names', async () => {
+    const page = await as('demo-official', '/flows?from=2025-04&to=2026-03', 360);
+    await ready(page, 'flows-upstream');
+    expect(await kpiOverlaps(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The platforms of the orders, named: in the select and in the table of channels.
+    const platforms = [...new Set(upstream.filter((e) => e.platform && inMonths(e, '2025-04', '2026-03')).map((e) => e.platform!))];
+    expect(platforms).toContain('pinduoduo');
+    const options = await page.locator('#fl-platform option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(Object.fromEntries(options)).toMatchObject({ '': '全部平台', pinduoduo: '拼多多', taobao: '淘宝', jd: '京东', county_mall: '县域商城', wechat_shop: '微信小店' });
+    expect(options).toHaveLength(platforms.length + 1);
+    const channelNames = await page.locator('.fl-pair table').last().locator('tbody tr td:first-child').allTextContents();
+    expect(channelNames).toContain('抖音');
+    expect(channelNames.some((n) => /^[a-z_]+$/.test(n))).toBe(false);
+    await page.goto(`${site.base}/flows/downstream?from=2025-04&to=2026-03`);
+    await ready(page, 'flows-downstream');
+    expect(await kpiOverlaps(page)).toEqual([]);
+    await page.close();
+  }, TIMEOUT);
+
+  test('the trace page\'s example is a batch code of the real format, and looking it up finds the batch', async () => {
+    const page = await as('demo-official-lufeng', '/flows/trace?from=2025-07&to=2025-09', 360);
+    await ready(page, 'flows-trace');
+    const example = (await page.getAttribute('#fl-code', 'placeholder'))!;
+    expect(example).toMatch(BATCH_CODE);
+    expect(example.split('-')[1]).toBe('532302'); // Lufeng's produce: the county's 6 digits
+    expect(await page.locator('#fl-code-hint').textContent()).toBe(`输入批次码，例如 ${example}。`);
+    expect(upstream.some((e) => e.traceBatch === example)).toBe(true);
+    await page.fill('#fl-code', example);
+    await page.click('form.fl-lookup button[type="submit"]');
+    await page.waitForSelector(`article.fl-card[data-code="${example}"]`);
     await page.close();
   }, TIMEOUT);
 });

@@ -201,10 +201,50 @@ describe('a 360-pixel phone', () => {
     await demoSignIn(page, login, path);
     await page.waitForSelector(`#view[data-view="${view}"][data-state="ready"], #view[data-view="${view}"][data-state="empty"]`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const small = await page.evaluate(() => [...document.querySelectorAll('button, .mainnav a, input, select')]
+    const small = await page.evaluate(() => [...document.querySelectorAll('button, .mainnav a, .user-name, input, select')]
       .map((el) => el.getBoundingClientRect())
       .filter((r) => r.width > 0 && r.height > 0 && r.height < 44).length);
     expect(small).toBe(0);
+    await page.close();
+  }, TIMEOUT);
+});
+
+describe('the header on a 360-pixel phone', () => {
+  test.each([
+    ['zh', 'demo-merchant', '/', ['退出登录', 'English'], 'end'],
+    ['en', 'demo-merchant', '/', ['Sign out', '中文'], 'end'],
+    ['zh', 'demo-official-lufeng', '/', ['退出登录', 'English'], 'end'],
+    ['en', 'demo-official-lufeng', '/', ['Sign out', '中文'], 'end'],
+    ['zh', 'demo-merchant', '/demand', ['退出登录', 'English'], 'start'], // the current item brought into the row
+  ])('%s, %s at %s: one-line buttons, the name cut to fit, a navigation that shows it scrolls', async (lang, login, path, buttons, more) => {
+    const page = await newPage(browser, 360);
+    await demoSignIn(page, login, `${path}?lang=${lang}`);
+    await page.waitForSelector('#view:is([data-state="ready"], [data-state="empty"])');
+    const header = await page.evaluate(() => {
+      const lines = (el: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      const box = (el: Element) => el.getBoundingClientRect();
+      const name = document.querySelector<HTMLElement>('.user-name')!;
+      const nav = document.querySelector<HTMLElement>('.mainnav')!;
+      return {
+        buttons: [...document.querySelectorAll('.topbar button')].map((b) => [b.textContent, lines(b), box(b).height >= 40]),
+        name: { lines: lines(name), height: box(name).height, right: box(name).right, cut: name.scrollWidth > name.clientWidth, ellipsis: getComputedStyle(name).textOverflow },
+        ends: Math.max(...[...document.querySelectorAll('.topbar button, .topbar .brand')].map((el) => box(el).right)),
+        nav: { more: nav.dataset.more ?? '', overflows: nav.scrollWidth > nav.clientWidth, current: box(nav.querySelector('a[aria-current="page"]')!), right: box(nav).right },
+      };
+    });
+    expect(header.buttons).toEqual(buttons.map((b) => [b, 1, true]));
+    expect(header.name).toMatchObject({ lines: 1, ellipsis: 'ellipsis' });
+    expect(header.name.height).toBeGreaterThanOrEqual(44);
+    expect(header.name.right).toBeLessThanOrEqual(360);
+    expect(header.ends).toBeLessThanOrEqual(360);
+    // More items than fit: the row scrolls, its cut edge fades, and the current page's item shows whole.
+    expect(header.nav).toMatchObject({ more, overflows: true });
+    expect(header.nav.current.right).toBeLessThanOrEqual(header.nav.right + 1); // + sub-pixel rounding
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.close();
   }, TIMEOUT);
 });

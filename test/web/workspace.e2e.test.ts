@@ -16,6 +16,7 @@ import { addDays, mondayOf, parseShanghaiTime, shanghaiDay } from '../../contrac
 import { loadModelData } from '../../ingest/sources/model-data.ts';
 import { pctText } from '../../web/cockpit-frame.ts';
 import { formatYuan } from '../../web/i18n.ts';
+import { subCategoryName } from '../../web/workspace/category-names.ts';
 import { openTestApp, PASSWORD, type TestApp } from '../fixtures/app.ts';
 import { E2E_TIMEOUT as TIMEOUT, launchBrowser, serve, signIn, waitUntil } from '../fixtures/browser.ts';
 import { loadCounty, SEED } from '../fixtures/county.ts';
@@ -240,6 +241,34 @@ describe('price bands', () => {
     expect(banded).toBe(units);
     expect(await page.locator('svg.ws-bands .mine').count()).toBe(1);
     await page.close();
+  }, TIMEOUT);
+});
+
+describe('price bands in English on a 360-pixel phone', () => {
+  test('a long product choice, 武定壮鸡(约1.5kg)（Poultry, eggs & ham）, stays inside the screen', async () => {
+    const own = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'en-GB', serviceWorkers: 'block' });
+    const page = await own.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    await signIn(page, base, 'demo-merchant', 'demo', '/workspace/prices?lang=en');
+    await page.waitForSelector('#view[data-view="workspace-prices"]:is([data-state="ready"], [data-state="empty"])');
+    // The county's full data offers the chicken among my products (this small county does not): its
+    // label, as the page makes it, joins the choices.
+    const chicken = PRODUCTS.find((p) => p.sku === 'chicken-wuding')!;
+    const label = `${chicken.name}（${subCategoryName('produce.meat', 'en')}）`;
+    expect(label).toBe('武定壮鸡(约1.5kg)（Poultry, eggs & ham）');
+    await page.locator('#ws-pick optgroup').first().evaluate((group, text) => {
+      const option = document.createElement('option');
+      option.value = 'sku:chicken-wuding';
+      option.textContent = text;
+      group.append(option);
+    }, label);
+    const box = (selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    const [select, field] = [await box('#ws-pick'), await box('label.ws-pick')];
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The select fills its label, and the label stays inside the page's 16-pixel margins, whatever the options.
+    expect(select.width).toBeCloseTo(field.width, 0);
+    expect(field.right).toBeLessThanOrEqual(360 - 16);
+    await own.close();
   }, TIMEOUT);
 });
 

@@ -56,6 +56,13 @@ const zh = {
   'fl.categories': '品类',
   'fl.channels': '渠道与平台',
   'fl.wholesale': '批发（线下）',
+  // The platforms of online orders, by the code the events carry (ingest/sources/model.ts PLATFORMS).
+  'fl.platform.pinduoduo': '拼多多',
+  'fl.platform.taobao': '淘宝',
+  'fl.platform.douyin': '抖音',
+  'fl.platform.jd': '京东',
+  'fl.platform.county_mall': '县域商城',
+  'fl.platform.wechat_shop': '微信小店',
   'fl.noFlows': '所选产地和月份内没有农产品外销记录。',
   'fl.share': '占比',
   // seasonality
@@ -96,7 +103,7 @@ const zh = {
   'fl.traceTitle': '批次追溯',
   'fl.batchCode': '批次码',
   'fl.lookUp': '查询',
-  'fl.batchHint': '输入批次码，例如 CX-532302101-250815-0042。',
+  'fl.batchHint': '输入批次码，例如 {example}。',
   'fl.batchNotFound': '没有找到批次 {code}。',
   'fl.batchTitle': '批次 {code}',
   'fl.batchProduct': '产品',
@@ -192,6 +199,12 @@ const en: Record<FlowsKey, string> = {
   'fl.categories': 'Categories',
   'fl.channels': 'Channels and platforms',
   'fl.wholesale': 'Wholesale (offline)',
+  'fl.platform.pinduoduo': 'Pinduoduo',
+  'fl.platform.taobao': 'Taobao',
+  'fl.platform.douyin': 'Douyin',
+  'fl.platform.jd': 'JD.com',
+  'fl.platform.county_mall': 'County mall',
+  'fl.platform.wechat_shop': 'WeChat shop',
   'fl.noFlows': 'No produce left the chosen origin in these months.',
   'fl.share': 'Share',
   'fl.seasonTitle': '{name}: weight by month, one line a year',
@@ -229,7 +242,7 @@ const en: Record<FlowsKey, string> = {
   'fl.traceTitle': 'Batch tracing',
   'fl.batchCode': 'Batch code',
   'fl.lookUp': 'Look up',
-  'fl.batchHint': 'Enter a batch code, e.g. CX-532302101-250815-0042.',
+  'fl.batchHint': 'Enter a batch code, e.g. {example}.',
   'fl.batchNotFound': 'No batch {code}.',
   'fl.batchTitle': 'Batch {code}',
   'fl.batchProduct': 'Product',
@@ -274,6 +287,9 @@ const STRINGS: Record<Lang, Record<FlowsKey, string>> = { zh, en };
 export function flt(lang: Lang, key: FlowsKey, params: Record<string, string | number> = {}): string {
   return fillSlots(STRINGS[lang][key], params);
 }
+
+/** An online platform's name from its code (`pinduoduo` → 拼多多); a code not known here shows as it is. */
+export const platformName = (lang: Lang, code: string): string => flKnown(lang, `fl.platform.${code}`, code);
 
 /** For keys built from data (`fl.flag.${flag}`): the string, or `fallback` when there is none. */
 export function flKnown(lang: Lang, key: string, fallback: string): string {

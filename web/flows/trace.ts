@@ -1,6 +1,7 @@
 // Traceability: a batch code looked up (`?code=`) shows where the batch came from, who sold it, on
 // which days, how much and to which cities, and its inconsistencies in plain words; below, the
 // batches of the origin area (only the flagged ones on request), each opening its card.
+import { BATCH_CODE_EXAMPLE } from '../../contracts/batch-code.ts';
 import type { BatchesResponse, BatchResponse } from '../../contracts/flows.ts';
 import { apiGet, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
@@ -24,11 +25,13 @@ export async function drawTrace(ctx: ViewContext): Promise<void> {
   const list = await load<BatchesResponse>(ctx, section, flowsUrl('/api/flows/batches', state, { flagged: flagged ? 'true' : '' }), () => void drawTrace(ctx));
   if (!list) return;
 
-  const input = h('input', { id: 'fl-code', name: 'code', value: code, autocomplete: 'off', spellcheck: 'false', placeholder: 'CX-532302101-250815-0042', 'aria-describedby': 'fl-code-hint' });
+  // The example is a batch of the list when there is one, so looking it up shows a card.
+  const example = list.batches[0]?.code ?? BATCH_CODE_EXAMPLE;
+  const input = h('input', { id: 'fl-code', name: 'code', value: code, autocomplete: 'off', spellcheck: 'false', placeholder: example, 'aria-describedby': 'fl-code-hint' });
   const lookUp = h('form', { class: 'inline fl-lookup', role: 'search' },
     h('div', { class: 'field' }, h('label', { for: 'fl-code' }, flt(lang, 'fl.batchCode')), input),
     h('button', { type: 'submit' }, flt(lang, 'fl.lookUp')),
-    h('p', { class: 'hint', id: 'fl-code-hint' }, flt(lang, 'fl.batchHint')));
+    h('p', { class: 'hint', id: 'fl-code-hint' }, flt(lang, 'fl.batchHint', { example })));
   lookUp.addEventListener('submit', (event) => {
     event.preventDefault();
     ctx.navigate(here({ code: input.value.trim().toUpperCase() }));
@@ -92,7 +95,8 @@ async function batchCard(ctx: ViewContext, code: string): Promise<HTMLElement> {
   }
   const names = (list: { name: string }[], codes: string[]) => (list.length > 0 ? list.map((x) => x.name) : codes).join('、');
   const facts: [string, Node | string][] = [
-    [flt(lang, 'fl.batchProduct'), `${b.name}（${b.sku}）`],
+    // The product's name; its catalogue code only on hover, for whoever reconciles with a feed.
+    [flt(lang, 'fl.batchProduct'), h('span', { title: b.sku, 'data-sku': b.sku }, b.name)],
     [flt(lang, 'fl.originVillage'), names(b.originNames, b.origins)],
     [flt(lang, 'fl.sellers'), names(b.sellerNames, b.sellers)],
     [flt(lang, 'fl.firstDay'), b.firstDay],

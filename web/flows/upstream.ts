@@ -10,7 +10,7 @@ import type { ViewContext } from '../view.ts';
 import { createFlowMap, type FlowArc } from './flow-map.ts';
 import { areaPicker, flowsPage, flowsState, flowsUrl, learnTownships, load, monthRange, pickControl, present } from './frame.ts';
 import { createSankey } from './sankey-chart.ts';
-import { flt } from './strings.ts';
+import { flt, platformName } from './strings.ts';
 import { formatCount, formatMeasure, formatWeight, measureOf, parseMeasure, type Measure } from './units.ts';
 
 let mapFeatures: Promise<MapFeature[]> | undefined;
@@ -55,7 +55,7 @@ export async function drawUpstream(ctx: ViewContext): Promise<void> {
     pickControl('fl-channel', flt(lang, 'fl.channel'), filters.channel, [['', flt(lang, 'fl.channel.all')], ['online', flt(lang, 'fl.channel.online')], ['offline', flt(lang, 'fl.channel.offline')]],
       (channel) => ctx.navigate(here({ channel, platform: channel === 'offline' ? '' : filters.platform }))),
     pickControl('fl-platform', flt(lang, 'fl.platform'), filters.platform, [['', flt(lang, 'fl.allPlatforms')],
-      ...[...new Set([...data.channels.map((c) => c.platform).filter(Boolean), filters.platform].filter(Boolean))].map((p): [string, string] => [p, p])],
+      ...[...new Set([...data.channels.map((c) => c.platform).filter(Boolean), filters.platform].filter(Boolean))].map((p): [string, string] => [p, platformName(lang, p)])],
     (platform) => ctx.navigate(here({ platform, channel: platform ? 'online' : filters.channel }))),
     pickControl('fl-category', t(lang, 'category'), filters.category, [['', t(lang, 'allCategories')],
       ...[...new Set([...data.categories.map((c) => c.category), filters.category].filter(Boolean))].map((c): [string, string] => [c, categoryName(c, lang)])],
@@ -125,7 +125,7 @@ export async function drawUpstream(ctx: ViewContext): Promise<void> {
       data.categories.map((c) => [categoryName(c.category, lang), formatYuan(c.amountFen), formatWeight(c.weightG, lang), formatCount(c.orders, lang)]),
       { caption: flt(lang, 'fl.categories'), numeric: [1, 2, 3] })),
     h('div', { class: 'table-scroll', tabindex: 0 }, table([flt(lang, 'fl.channel'), flt(lang, 'fl.amount'), flt(lang, 'fl.weight'), flt(lang, 'fl.orders')],
-      data.channels.map((c) => [c.channel === 'offline' || !c.platform ? flt(lang, 'fl.wholesale') : c.platform, formatYuan(c.amountFen), formatWeight(c.weightG, lang), formatCount(c.orders, lang)]),
+      data.channels.map((c) => [c.channel === 'offline' || !c.platform ? flt(lang, 'fl.wholesale') : platformName(lang, c.platform), formatYuan(c.amountFen), formatWeight(c.weightG, lang), formatCount(c.orders, lang)]),
       { caption: flt(lang, 'fl.channels'), numeric: [1, 2, 3] })));
 
   setViewState(section, 'ready', ...present(head, controls, kpis, h('div', { class: 'fl-map-pair' }, mapSection, h('div', {}, cityTable, arcTable)), sankeySection, breakdown));

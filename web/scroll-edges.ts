@@ -1,0 +1,25 @@
+// A row that scrolls sideways (the main navigation on a phone) says so: `data-more` names the edges
+// with more beyond them (start, end, both; absent when all shows), and the stylesheet fades those
+// edges. A hidden scroll bar and a clean cut look like the whole list.
+
+const FADE = 40; // px, as wide as the stylesheet's fade
+
+export function markScrollEdges(row: HTMLElement): void {
+  const update = () => {
+    const start = row.scrollLeft > 1;
+    const end = row.scrollLeft < row.scrollWidth - row.clientWidth - 1;
+    const more = start && end ? 'both' : start ? 'start' : end ? 'end' : '';
+    if (more) row.dataset.more = more;
+    else delete row.dataset.more;
+  };
+  row.addEventListener('scroll', update, { passive: true });
+  new ResizeObserver(update).observe(row);
+}
+
+/** Scrolls `row` sideways just enough that `item` shows clear of the faded edges. */
+export function revealInRow(row: HTMLElement, item: HTMLElement): void {
+  const box = row.getBoundingClientRect();
+  const r = item.getBoundingClientRect();
+  if (r.right > box.right - FADE) row.scrollLeft += r.right - box.right + FADE;
+  else if (r.left < box.left + FADE) row.scrollLeft -= box.left + FADE - r.left;
+}
