@@ -40,6 +40,19 @@ export const replaceNationalRequest = z.object({
     .describe('The whole table as CSV: body,series,period_start,period_end,value_100m_yuan,yoy_pct,source,confidence'),
 }).strict();
 
+/**
+ * Why no gap is shown, as a code and the months and series it concerns: the page and the report put
+ * it in their reader's words (contracts/officials-words.ts), so no English leaks into Chinese text.
+ */
+export const MISSING_REASONS = ['no_national_series', 'no_national_figure', 'nbs_january_with_february', 'no_county_growth'] as const;
+export const comparisonMissing = z.object({
+  missing: z.enum(MISSING_REASONS).describe('no_national_series: none of this kind is published; no_national_figure: none for exactly these months; nbs_january_with_february: NBS publishes January only with February; no_county_growth: last year\'s county figures are missing.'),
+  series: z.string().optional().describe('The national series looked for (absent for no_national_series).'),
+  periodStart: yearMonth.optional().describe('First month looked for.'),
+  periodEnd: yearMonth.optional().describe('Last month looked for.'),
+}).strict();
+export type ComparisonMissing = z.infer<typeof comparisonMissing>;
+
 /** Which reference row a growth rate was compared with. */
 export const comparison = z.union([
   z.object({
@@ -47,7 +60,7 @@ export const comparison = z.union([
     nationalYoyPct: z.number(),
     body: z.string(), series: z.string(), periodStart: z.string(), periodEnd: z.string(), source: z.string(), confidence: z.string(),
   }),
-  z.object({ missing: z.string().describe('Why no gap is shown: no comparable series or period, or no growth to compare.') }),
+  comparisonMissing,
 ]);
 export type Comparison = z.infer<typeof comparison>;
 
@@ -55,7 +68,7 @@ export const indicatorFigures = z.object({
   key: indicatorKey,
   unit: z.enum(['fen', 'count']),
   month: z.number().nullable().describe('The month\'s figure.'),
-  ytd: z.number().nullable().describe('January to the month (1-N月累计).'),
+  ytd: z.number().nullable().describe('January to the month (1-M月累计; January alone: 1月).'),
   previousMonth: z.number().nullable(),
   sameMonthLastYear: z.number().nullable(),
   ytdLastYear: z.number().nullable(),

@@ -3,6 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { monthsBetween } from './growth.ts';
 import type { IndicatorKey, TrendResponse } from '../../contracts/officials.ts';
+import { seriesTitle } from '../../contracts/officials-words.ts';
 
 const NAMES: Record<IndicatorKey, { zh: string; en: string }> = {
   online_retail: { zh: '网络零售额', en: 'Online retail' },
@@ -14,20 +15,15 @@ const NAMES: Record<IndicatorKey, { zh: string; en: string }> = {
 };
 export const indicatorName = (k: IndicatorKey, lang: 'zh' | 'en') => NAMES[k][lang];
 
-const SERIES_NAMES: Record<string, { zh: string; en: string }> = {
-  national_online_retail: { zh: '全国网络零售额', en: 'National online retail' },
-  rural_online_retail: { zh: '全国农村网络零售额', en: 'National rural online retail' },
-  agri_online_retail: { zh: '全国农产品网络零售额', en: 'National agricultural online retail' },
-};
-
 export function trendSpec(t: TrendResponse, lang: 'zh' | 'en', width = 560): TopLevelSpec {
   const money = t.months.length > 0 && (t.indicator === 'online_retail' || t.indicator === 'agri_online_retail' || t.indicator === 'proxy_purchases');
   const unit = money ? (lang === 'zh' ? '万元' : '10k yuan') : (lang === 'zh' ? (t.indicator === 'online_merchants' ? '家' : '件') : 'count');
   const bars = t.months.map((m) => ({ month: m.month, value: money ? m.value / 1_000_000 : m.value }));
-  const county = lang === 'zh' ? `${t.area.name} 1-N月累计同比` : `${t.area.name}, year to date`;
+  // Each point is January to its own month, so the line is named for that, not for one span.
+  const county = lang === 'zh' ? `${t.area.name} 年初至当月累计同比` : `${t.area.name}, year to date`;
   const growth = [
     ...t.months.filter((m) => m.ytdYoyPct !== null).map((m) => ({ month: m.month, pct: m.ytdYoyPct!, who: county })),
-    ...t.national.map((n) => ({ month: n.periodEnd, pct: n.yoyPct, who: `${SERIES_NAMES[n.series]?.[lang] ?? n.series}（${n.body}）` })),
+    ...t.national.map((n) => ({ month: n.periodEnd, pct: n.yoyPct, who: `${seriesTitle(n.series, lang)}（${n.body}）` })),
   ];
   const zh = lang === 'zh';
   const domain = monthsBetween(t.from, t.to);

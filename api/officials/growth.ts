@@ -66,20 +66,21 @@ const CONFIDENCE_RANK: Record<string, number> = { official: 0, repost: 1, weak: 
 
 /**
  * The gap between a county's year-to-date growth and the national growth over the same months,
- * from a row of the same series covering exactly January to `month`. Says why when there is none.
+ * from a row of the same series covering exactly January to `month`. Says why when there is none,
+ * as a code the page and the report put in words.
  */
 export function compareWithNational(ytdYoyPct: number | null, series: string | null, month: string, rows: readonly NationalRow[]): Comparison | null {
-  if (series === null) return { missing: 'no national series of this kind is published' };
+  if (series === null) return { missing: 'no_national_series' };
   const start = `${month.slice(0, 4)}-01`;
   const candidates = rows
     .filter((r) => r.series === series && r.periodStart === start && r.periodEnd === month && r.yoyPct !== null)
     .sort((a, b) => (CONFIDENCE_RANK[a.confidence] ?? 9) - (CONFIDENCE_RANK[b.confidence] ?? 9) || a.body.localeCompare(b.body));
   const row = candidates[0];
   if (!row) {
-    const note = month.endsWith('-01') && series.startsWith('national_') ? ' (NBS publishes January and February together)' : '';
-    return { missing: `no national ${series} figure for ${start}..${month}${note}` };
+    const janFeb = month.endsWith('-01') && series.startsWith('national_');
+    return { missing: janFeb ? 'nbs_january_with_february' : 'no_national_figure', series, periodStart: start, periodEnd: month };
   }
-  if (ytdYoyPct === null) return { missing: 'no year-on-year growth to compare: last year\'s figures are missing' };
+  if (ytdYoyPct === null) return { missing: 'no_county_growth' };
   return {
     gapPp: round1(ytdYoyPct - row.yoyPct!), nationalYoyPct: row.yoyPct!,
     body: row.body, series: row.series, periodStart: row.periodStart, periodEnd: row.periodEnd, source: row.source, confidence: row.confidence,

@@ -1,6 +1,7 @@
 // Words and numbers shared by the XLSX and the PDF of a monthly report, in Chinese (the report
 // goes to the prefecture's bureau and on to the province).
 import type { Comparison, IndicatorFigures } from '../../contracts/officials.ts';
+import { bodyName, missingText, seriesName, yearSpan } from '../../contracts/officials-words.ts';
 import { indicatorName } from './charts.ts';
 
 export const STATUS_ZH: Record<string, string> = { met: '已完成', on_track: '进度正常', behind: '滞后', no_data: '无法计算' };
@@ -18,6 +19,6 @@ export const name = (f: IndicatorFigures) => indicatorName(f.key, 'zh');
 
 export function gap(c: Comparison | null): string {
   if (c === null) return '不适用';
-  if ('missing' in c) return `无可比数据：${c.missing}`;
-  return `${c.gapPp > 0 ? '+' : ''}${c.gapPp.toFixed(1)} 个百分点（全国 ${c.nationalYoyPct}%，${c.body} ${c.series} ${c.periodStart}—${c.periodEnd}，${c.source}）`;
+  if ('missing' in c) return `无可比数据：${missingText(c, 'zh')}`;
+  return `${c.gapPp > 0 ? '+' : ''}${c.gapPp.toFixed(1)} 个百分点（全国 ${c.nationalYoyPct}%，${bodyName(c.body, 'zh')} ${seriesName(c.series, 'zh')} ${yearSpan(c.periodEnd, 'zh')}，${c.source}）`;
 }

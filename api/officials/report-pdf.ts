@@ -7,6 +7,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { renderVegaLite } from '../charts/vega.ts';
 import { trendSpec } from './charts.ts';
 import type { ReportData } from './report-data.ts';
+import { monthSpan, producerName, targetAmount } from '../../contracts/officials-words.ts';
 import { amount, gap, name, pct, STATUS_ZH, TYPE_ZH, unitZh } from './report-format.ts';
 import { completenessNote } from './report-xlsx.ts';
 
@@ -65,16 +66,17 @@ export async function reportPdf(r: ReportData): Promise<Buffer> {
   };
 
   doc.font('cjk-bold').fontSize(18).text(`${r.area.name} ${r.month.slice(0, 4)}年${Number(r.month.slice(5))}月`, { width });
-  doc.font('cjk').fontSize(13).text('电子商务进农村综合示范 月通报（月通报）', { width });
-  doc.fontSize(9).fillColor('#546e7a').text(`生成：${r.producedAt.replace('T', ' ').slice(0, 16)}（UTC） · ${r.producedBy} · 数据截至 ${r.overview.latestMonth ?? '—'}`, { width });
+  doc.font('cjk').fontSize(13).text('电子商务进农村综合示范 月通报', { width });
+  doc.fontSize(9).fillColor('#546e7a').text(`生成：${r.producedAt.replace('T', ' ').slice(0, 16)}（UTC） · ${producerName(r.producedBy, 'zh')} · 数据截至 ${r.overview.latestMonth ?? '—'}`, { width });
   doc.fillColor('#263238');
 
   heading('一、主要指标');
-  table(['指标', '本月', '1-N月累计', '同比', '累计同比', '环比'],
+  const span = monthSpan(r.month, 'zh');
+  table(['指标', '本月', `${span}累计`, '同比', '累计同比', '环比'],
     r.overview.indicators.map((f) => [`${name(f)}（${unitZh(f)}）`, amount(f.month, f.unit), amount(f.ytd, f.unit), pct(f.yoyPct), pct(f.ytdYoyPct), pct(f.momPct)]),
     [26, 14, 14, 10, 12, 10]);
 
-  heading('二、与全国平均水平比较（1-N月累计同比，百分点）');
+  heading(`二、与全国平均水平比较（${span}累计同比，百分点）`);
   table(['指标', '与全国平均', '与全国农村平均'],
     r.overview.indicators.filter((f) => f.vsNational !== null).map((f) => [name(f), gap(f.vsNational), gap(f.vsNationalRural)]), [18, 41, 41]);
 
@@ -108,7 +110,7 @@ export async function reportPdf(r: ReportData): Promise<Buffer> {
   }
 
   heading('六、示范目标考核');
-  table(['目标', '目标值', '实际', '状态', '计算方法'], r.scorecard.targets.map((t) => [t.labelZh, `${t.target} ${t.unit}`, t.actual === null ? '—' : `${t.actual} ${t.unit}`, STATUS_ZH[t.status]!, t.how.zh]),
+  table(['目标', '目标值', '实际', '状态', '计算方法'], r.scorecard.targets.map((t) => [t.labelZh, targetAmount(t.target, t.unit, 'zh'), t.actual === null ? '—' : targetAmount(t.actual, t.unit, 'zh'), STATUS_ZH[t.status]!, t.how.zh]),
     [26, 12, 12, 10, 40]);
 
   heading('七、数据说明');

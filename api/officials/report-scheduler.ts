@@ -4,6 +4,7 @@
 // same hour write it under the same ids, and the listing shows it once. While the history is still
 // loading (the embedded default's first backfill) it waits: a report made then would keep last
 // month's figures half-filled for good, since a month that has its report is not produced again.
+import { SCHEDULER_PRODUCER } from '../../contracts/officials-words.ts';
 import { shanghaiDay } from '../../contracts/time.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { readNationalSeries } from '../../warehouse/officials-reference.ts';
@@ -40,7 +41,7 @@ export function startReportScheduler(deps: SchedulerDeps): ReportScheduler {
     for (const area of areas) {
       const [r] = await reader.query<{ n: number }>(queries['reports-for-month'], { area, month });
       if (Number(r?.n ?? 0) > 0) continue;
-      await produceReport(writer, reader, { queries, directory, clock }, area, month, national, 'system (automatic, by the 10th)', `${area}-${month}-auto`);
+      await produceReport(writer, reader, { queries, directory, clock }, area, month, national, SCHEDULER_PRODUCER, `${area}-${month}-auto`);
       made.push(`${area} ${month}`);
     }
     if (made.length) logger.info('monthly reports produced', { reports: made });

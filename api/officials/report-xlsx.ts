@@ -2,6 +2,7 @@
 // decimals), every figure with its unit in the header, and the national rows it was compared with.
 import ExcelJS from 'exceljs';
 import type { ReportData } from './report-data.ts';
+import { monthSpan, producerName } from '../../contracts/officials-words.ts';
 import { amount, gap, name, pct, STATUS_ZH, TYPE_ZH, unitZh } from './report-format.ts';
 
 const toNumber = (v: number | null, unit: 'fen' | 'count') => (v === null ? null : unit === 'fen' ? Math.round(v / 100) / 10_000 : v);
@@ -14,9 +15,9 @@ export async function reportXlsx(r: ReportData): Promise<Buffer> {
 
   const head = book.addWorksheet('概况');
   head.addRow([`${r.area.name} ${r.month.slice(0, 4)}年${Number(r.month.slice(5))}月 电子商务进农村月通报`]).font = { bold: true, size: 14 };
-  head.addRow([`生成：${r.producedAt.replace('T', ' ').slice(0, 16)}（UTC） · ${r.producedBy}`]);
+  head.addRow([`生成：${r.producedAt.replace('T', ' ').slice(0, 16)}（UTC） · ${producerName(r.producedBy, 'zh')}`]);
   head.addRow([]);
-  head.addRow(['指标', '单位', '本月', '1-N月累计', '上月', '上年同月', '上年同期累计', '环比%', '同比%', '累计同比%', '与全国平均差距', '与全国农村平均差距']).eachCell((c) => Object.assign(c, bold));
+  head.addRow(['指标', '单位', '本月', `${monthSpan(r.month, 'zh')}累计`, '上月', '上年同月', '上年同期累计', '环比%', '同比%', '累计同比%', '与全国平均差距', '与全国农村平均差距']).eachCell((c) => Object.assign(c, bold));
   for (const f of r.overview.indicators) {
     head.addRow([name(f), unitZh(f), toNumber(f.month, f.unit), toNumber(f.ytd, f.unit), toNumber(f.previousMonth, f.unit), toNumber(f.sameMonthLastYear, f.unit),
       toNumber(f.ytdLastYear, f.unit), f.momPct, f.yoyPct, f.ytdYoyPct, gap(f.vsNational), gap(f.vsNationalRural)]);

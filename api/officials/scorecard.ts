@@ -2,6 +2,7 @@
 // actual was computed, and the view that shows it. The targets are rows an official edits; the
 // actuals come from the same figures as the cockpit's views, so the two cannot disagree.
 import type { NationalRow, PlanTarget, ScorecardResponse } from '../../contracts/officials.ts';
+import { bodyName, missingText, monthName, seriesName, yearSpan } from '../../contracts/officials-words.ts';
 import { shanghaiDay } from '../../contracts/time.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { readPlanTargetRows } from '../../warehouse/officials-reference.ts';
@@ -61,14 +62,16 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
         return { value: stations.coverage.villagePct, how: { zh: `有在营物流服务点的村（社区）${stations.coverage.villagesCovered} / 全部 ${stations.coverage.villages}`, en: `villages with a logistics point in service ${stations.coverage.villagesCovered} of ${stations.coverage.villages}` }, view: `/cockpit/stations${q}` };
       case 'online_merchants_yoy_pct': {
         const f = figure('online_merchants');
-        return { value: f.ytdYoyPct, how: { zh: `${asOf.slice(0, 4)}年1-${Number(asOf.slice(5))}月有网络零售的网商 ${f.ytd ?? '—'} 家，上年同期 ${f.ytdLastYear ?? '—'} 家`, en: `sellers with online retail Jan-${asOf}: ${f.ytd ?? '—'}, a year before ${f.ytdLastYear ?? '—'}` }, view: `/cockpit${q}` };
+        return { value: f.ytdYoyPct, how: { zh: `${yearSpan(asOf, 'zh')}有网络零售的网商 ${f.ytd ?? '—'} 家，上年同期 ${f.ytdLastYear ?? '—'} 家`, en: `sellers with online retail in ${yearSpan(asOf, 'en')}: ${f.ytd ?? '—'}, a year before ${f.ytdLastYear ?? '—'}` }, view: `/cockpit${q}` };
       }
       case 'online_retail_gap_pp':
       case 'agri_online_retail_gap_pp': {
         const f = figure(t.indicator === 'online_retail_gap_pp' ? 'online_retail' : 'agri_online_retail');
         const c = f.vsNational;
-        if (!c || 'missing' in c) return { value: null, how: { zh: `无法比较：${c && 'missing' in c ? c.missing : '无全国数据'}`, en: `not comparable: ${c && 'missing' in c ? c.missing : 'no national series'}` }, view: `/cockpit/national` };
-        return { value: c.gapPp, how: { zh: `1-${Number(asOf.slice(5))}月累计同比 ${f.ytdYoyPct}% 减全国 ${c.nationalYoyPct}%（${c.body} ${c.series} ${c.periodStart}..${c.periodEnd}，${c.source}）`, en: `Jan-${asOf} growth ${f.ytdYoyPct}% minus national ${c.nationalYoyPct}% (${c.body} ${c.series} ${c.periodStart}..${c.periodEnd}, ${c.source})` }, view: `/cockpit${q}` };
+        const why = c ?? { missing: 'no_national_series' as const };
+        if ('missing' in why) return { value: null, how: { zh: `无法比较：${missingText(why, 'zh')}`, en: `not comparable: ${missingText(why, 'en')}` }, view: `/cockpit/national` };
+        const row = (lang: 'zh' | 'en') => `${bodyName(why.body, lang)} ${seriesName(why.series, lang)} ${yearSpan(why.periodEnd, lang)}`;
+        return { value: why.gapPp, how: { zh: `${yearSpan(asOf, 'zh')}累计同比 ${f.ytdYoyPct}% 减全国 ${why.nationalYoyPct}%（${row('zh')}，${why.source}）`, en: `${yearSpan(asOf, 'en')} growth ${f.ytdYoyPct}% minus national ${why.nationalYoyPct}% (${row('en')}, ${why.source})` }, view: `/cockpit${q}` };
       }
       case 'training_attendances':
       case 'training_satisfaction_pct':
@@ -96,7 +99,7 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
         };
       }
       case 'report_completeness_pct':
-        return { value: overview.completeness.pct, how: { zh: `${asOf} 报送数据的站点 ${overview.completeness.reported} / 应报站点 ${overview.completeness.expected}`, en: `stations that reported in ${asOf}: ${overview.completeness.reported} of ${overview.completeness.expected}` }, view: `/cockpit/stations${q}` };
+        return { value: overview.completeness.pct, how: { zh: `${monthName(asOf, 'zh')}报送数据的站点 ${overview.completeness.reported} / 应报站点 ${overview.completeness.expected}`, en: `stations that reported in ${monthName(asOf, 'en')}: ${overview.completeness.reported} of ${overview.completeness.expected}` }, view: `/cockpit/stations${q}` };
       default:
         return { value: null, how: { zh: `未知指标 ${t.indicator}`, en: `unknown indicator ${t.indicator}` }, view: `/cockpit/scorecard${q}` };
     }

@@ -4,6 +4,7 @@
 // indicator and measure; the trend with the national baseline; the ranking; unknown sellers.
 import '../shell-modules.ts';
 import type { IndicatorFigures, IndicatorKey, OverviewResponse } from '../../contracts/officials.ts';
+import { bodyName, missingText, monthSpan, seriesName, yearSpan } from '../../contracts/officials-words.ts';
 import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
 import { createCountyMap, type MapFeature } from '../charts/county-map.ts';
 import { createRankBars } from '../charts/rank-bars.ts';
@@ -127,21 +128,21 @@ export const view: View = async (ctx) => {
 };
 
 function kpiCard(f: IndicatorFigures, month: string, lang: Lang, ctx: ViewContext): HTMLElement {
-  const n = String(Number(month.slice(5)));
   const gapLine = (label: MessageKey, cmp: IndicatorFigures['vsNational']) => {
     if (!cmp) return null;
     if ('missing' in cmp) {
-      return h('p', { class: 'gap missing' }, `${t(lang, label)}：${t(lang, 'noComparable')}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ'),
-        h('span', { class: 'visually-hidden' }, cmp.missing));
+      const why = missingText(cmp, lang);
+      return h('p', { class: 'gap missing', title: why }, `${t(lang, label)}：${t(lang, 'noComparable')}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ'),
+        h('span', { class: 'visually-hidden' }, why));
     }
-    return h('p', { class: `gap ${cmp.gapPp >= 0 ? 'above' : 'below'}`, title: t(lang, 'comparedWith', { body: cmp.body, series: cmp.series, period: `${cmp.periodStart}..${cmp.periodEnd}`, source: cmp.source }) },
+    return h('p', { class: `gap ${cmp.gapPp >= 0 ? 'above' : 'below'}`, title: t(lang, 'comparedWith', { body: bodyName(cmp.body, lang), series: seriesName(cmp.series, lang), period: yearSpan(cmp.periodEnd, lang), source: cmp.source }) },
       `${t(lang, label)}：${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, `（${cmp.body} ${cmp.periodStart}..${cmp.periodEnd} ${cmp.nationalYoyPct}%）`));
   };
   return h('article', { class: 'kpi-card', 'data-indicator': f.key },
     h('h2', {}, t(lang, `ind.${f.key}` as MessageKey)),
     h('p', { class: 'kpi-value' }, figure(f.month, f.key, lang)),
     h('dl', { class: 'kpi-lines' },
-      h('dt', {}, t(lang, 'ytd', { n })), h('dd', {}, figure(f.ytd, f.key, lang)),
+      h('dt', {}, t(lang, 'ytd', { span: monthSpan(month, lang) })), h('dd', {}, figure(f.ytd, f.key, lang)),
       h('dt', {}, t(lang, 'yoy')), h('dd', { 'data-kpi': 'yoy' }, pctText(f.yoyPct)),
       h('dt', {}, t(lang, 'ytdYoy')), h('dd', { 'data-kpi': 'ytd-yoy' }, pctText(f.ytdYoyPct)),
       h('dt', {}, t(lang, 'mom')), h('dd', {}, pctText(f.momPct))),

@@ -1,6 +1,7 @@
 // The national series the cockpit compares with, each with its body, period and source; the
 // prefecture's bureau replaces the table with a CSV (the errors name the line and column).
 import type { NationalRow } from '../../contracts/officials.ts';
+import { bodyName, confidenceName, seriesTitle } from '../../contracts/officials-words.ts';
 import { apiGet, apiRequest, ApiRequestError } from '../api-client.ts';
 import { canEditNational, cockpitState, cockpitTabs } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
@@ -37,7 +38,10 @@ export const view: View = async (ctx) => {
       if (signal.aborted) return;
       setViewState(section, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'body'), t(lang, 'series'), t(lang, 'period'), t(lang, 'value'), t(lang, 'yoy'), t(lang, 'sourceCol'), t(lang, 'confidence'), t(lang, 'changedBy')],
-        rows.map((r) => [r.body, r.series, `${r.periodStart}..${r.periodEnd}`, r.value100mYuan ?? '—', r.yoyPct === null ? '—' : `${r.yoyPct}%`, r.source, r.confidence, r.changedBy]),
+        // Names for reading; the codes the CSV uses stay in the tooltips, for whoever edits it.
+        rows.map((r) => [h('span', { title: r.body }, bodyName(r.body, lang)), h('span', { title: r.series, 'data-series': r.series }, seriesTitle(r.series, lang)),
+          `${r.periodStart}..${r.periodEnd}`, r.value100mYuan ?? '—', r.yoyPct === null ? '—' : `${r.yoyPct}%`, r.source,
+          h('span', { title: r.confidence, 'data-confidence': r.confidence }, confidenceName(r.confidence, lang)), r.changedBy]),
         { numeric: [3, 4], className: 'data national' })));
     } catch (e) {
       if (!signal.aborted) setViewState(section, 'error', errorNode(e, lang, () => void load()));

@@ -1,6 +1,7 @@
 // The plan's scorecard: each target with its actual, status (in words, not only colour), how the
 // actual was computed and a link to the view that shows it. An official edits a target in place.
 import type { PlanTarget, ScorecardResponse } from '../../contracts/officials.ts';
+import { targetAmount } from '../../contracts/officials-words.ts';
 import { apiGet, apiRequest, ApiRequestError, withQuery } from '../api-client.ts';
 import { cockpitState, cockpitTabs } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
@@ -49,8 +50,8 @@ export const view: View = async (ctx) => {
       [t(lang, 'tab.scorecard'), t(lang, 'targetCol'), t(lang, 'actualCol'), t(lang, 'storeStatus'), t(lang, 'howCol'), t(lang, 'dueCol'), t(lang, 'sourceCol')],
       d.targets.map((x) => [
         linkTo(ctx, x.view, lang === 'zh' ? x.labelZh : x.labelEn),
-        canEdit ? editor(x) : `${x.target} ${x.unit}`,
-        x.actual === null ? '—' : `${x.actual} ${x.unit}`,
+        canEdit ? editor(x) : targetAmount(x.target, x.unit, lang),
+        x.actual === null ? '—' : targetAmount(x.actual, x.unit, lang),
         h('span', { class: `status-badge status-${x.status}`, 'data-status': x.status }, t(lang, STATUS[x.status]!)),
         x.how[lang], x.due, x.source,
       ]), { className: 'data scorecard' })),

@@ -26,7 +26,7 @@ test('at 560 px every series is named in full on one line, in English and in Chi
     'National online retail（NBS）', 'National rural online retail（MOFCOM）', 'National agricultural online retail（MOFCOM）', '楚雄彝族自治州, year to date',
   ]));
   const zh = texts(await renderVegaLite(trendSpec(trend, 'zh', 560)));
-  expect(zh).toEqual(expect.arrayContaining(['全国网络零售额（NBS）', '全国农村网络零售额（MOFCOM）', '全国农产品网络零售额（MOFCOM）', '楚雄彝族自治州 1-N月累计同比']));
+  expect(zh).toEqual(expect.arrayContaining(['全国网上零售额（NBS）', '全国农村网络零售额（MOFCOM）', '全国农产品网络零售额（MOFCOM）', '楚雄彝族自治州 年初至当月累计同比']));
   expect([...en, ...zh].filter((s) => s!.includes('…'))).toEqual([]);
 });
 

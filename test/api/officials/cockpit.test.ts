@@ -119,10 +119,10 @@ describe('the overview of Lufeng for March 2026', () => {
 
   test('no national figure for January-March 2026 yet: the gap says so instead of guessing', async () => {
     const f = (await overview('lufeng')).indicators.find((i) => i.key === 'online_retail')!;
-    expect(f.vsNational).toEqual({ missing: 'no national national_online_retail figure for 2026-01..2026-03' });
-    expect(f.vsNationalRural).toEqual({ missing: 'no national rural_online_retail figure for 2026-01..2026-03' });
+    expect(f.vsNational).toEqual({ missing: 'no_national_figure', series: 'national_online_retail', periodStart: '2026-01', periodEnd: '2026-03' });
+    expect(f.vsNationalRural).toEqual({ missing: 'no_national_figure', series: 'rural_online_retail', periodStart: '2026-01', periodEnd: '2026-03' });
     const agri = (await overview('lufeng')).indicators.find((i) => i.key === 'agri_online_retail')!;
-    expect(agri.vsNationalRural).toEqual({ missing: 'no national series of this kind is published' });
+    expect(agri.vsNationalRural).toEqual({ missing: 'no_national_series' });
     expect((await overview('lufeng')).indicators.find((i) => i.key === 'parcels_in')!.vsNational).toBeNull();
   });
 
@@ -258,6 +258,27 @@ describe('the scorecard of Lufeng', () => {
     const merchants = pct(merchantsOver('532302', '2026-01', '2026-03'), merchantsOver('532302', '2025-01', '2025-03'));
     expect(by.online_merchants_growth!.actual).toBe(merchants);
     expect(by.online_merchants_growth!.status).toBe(merchants !== null && merchants >= 10 ? 'met' : 'behind');
+  });
+
+  test('how each actual was computed, in the reader\'s words: series by name, months as a span, no codes', async () => {
+    const body = scorecardResponse.parse((await (await t.agent('lufeng')).get('/api/official/scorecard')).body);
+    const by = Object.fromEntries(body.targets.map((x) => [x.id, x]));
+    // After the upload above: online retail has its national row, agricultural online retail has none.
+    const own = monthly('532302').online_retail;
+    const growth = pct(sum(own, ['2026-01', '2026-02', '2026-03']), sum(own, ['2025-01', '2025-02', '2025-03']))!;
+    expect(by.online_retail_vs_national!.how).toEqual({
+      zh: `2026年1-3月累计同比 ${growth}% 减全国 7.5%（国家统计局 全国网上零售额 2026年1-3月，NBS release 2026-04-16 (test)）`,
+      en: `Jan–Mar 2026 growth ${growth}% minus national 7.5% (NBS national online retail Jan–Mar 2026, NBS release 2026-04-16 (test))`,
+    });
+    expect(by.agri_online_retail_vs_national!.how).toEqual({
+      zh: '无法比较：暂无2026年1-3月全国农产品网络零售额数据',
+      en: 'not comparable: no national agricultural online retail figure for Jan–Mar 2026 yet',
+    });
+    expect(by.online_merchants_growth!.how.en).toBe(`sellers with online retail in Jan–Mar 2026: ${merchantsOver('532302', '2026-01', '2026-03')}, a year before ${merchantsOver('532302', '2025-01', '2025-03')}`);
+    const c = (await overview('lufeng')).completeness;
+    expect(by.report_completeness!.labelEn).toBe('Station reporting completeness');
+    expect(by.report_completeness!.how).toEqual({ zh: `2026年3月报送数据的站点 ${c.reported} / 应报站点 ${c.expected}`, en: `stations that reported in Mar 2026: ${c.reported} of ${c.expected}` });
+    for (const x of body.targets) expect(x.how.zh, x.id).not.toMatch(/[a-z]+_[a-z_]+/);
   });
 
   test('an official edits a target; the scorecard judges against the new value', async () => {

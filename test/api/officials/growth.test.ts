@@ -60,21 +60,21 @@ describe('gaps to the national growth', () => {
 
   test('a missing baseline year: no growth to compare', () => {
     expect(compareWithNational(null, 'national_online_retail', '2026-03', [row({})]))
-      .toEqual({ missing: 'no year-on-year growth to compare: last year\'s figures are missing' });
+      .toEqual({ missing: 'no_county_growth' });
   });
 
   test('no row for the same months (a half-year row does not stand in for a quarter), and January\'s note', () => {
     expect(compareWithNational(10, 'rural_online_retail', '2026-03', [row({ series: 'rural_online_retail', periodEnd: '2026-06' })]))
-      .toEqual({ missing: 'no national rural_online_retail figure for 2026-01..2026-03' });
+      .toEqual({ missing: 'no_national_figure', series: 'rural_online_retail', periodStart: '2026-01', periodEnd: '2026-03' });
     expect(compareWithNational(10, 'national_online_retail', '2026-01', [row({ periodEnd: '2026-02' })]))
-      .toEqual({ missing: 'no national national_online_retail figure for 2026-01..2026-01 (NBS publishes January and February together)' });
+      .toEqual({ missing: 'nbs_january_with_february', series: 'national_online_retail', periodStart: '2026-01', periodEnd: '2026-01' });
   });
 
   test('another kind of series is never used, and the best-sourced row wins', () => {
-    expect(compareWithNational(10, 'rural_online_retail', '2026-03', [row({})])).toEqual({ missing: 'no national rural_online_retail figure for 2026-01..2026-03' });
+    expect(compareWithNational(10, 'rural_online_retail', '2026-03', [row({})])).toEqual({ missing: 'no_national_figure', series: 'rural_online_retail', periodStart: '2026-01', periodEnd: '2026-03' });
     const chosen = compareWithNational(10, 'national_online_retail', '2026-03', [row({ yoyPct: 9, confidence: 'weak', body: 'MOFCOM' }), row({ yoyPct: 8, confidence: 'repost' })]);
     expect(chosen).toMatchObject({ nationalYoyPct: 8, gapPp: 2 });
-    expect(compareWithNational(10, null, '2026-03', [])).toEqual({ missing: 'no national series of this kind is published' });
+    expect(compareWithNational(10, null, '2026-03', [])).toEqual({ missing: 'no_national_series' });
   });
 });
 

@@ -48,8 +48,13 @@ describe('the monthly report of Lufeng for March 2026', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['概况', '乡镇排名', '站点报送', '目标考核', '数据说明']);
     const sheet = book.getWorksheet('概况')!;
     const rowOf = (label: string) => sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === label)!;
+    const headRow = sheet.getRows(1, sheet.rowCount)!.find((x) => x.getCell(1).value === '指标')!;
+    expect(headRow.getCell(4).value).toBe('1-3月累计'); // January to March, not a 1-N placeholder
     const r = rowOf('网络零售额');
     expect(r.getCell(2).value).toBe('万元');
+    // No national row for January-March 2026 in the committed table: the reason in Chinese, the series by name.
+    expect([r.getCell(11).value, r.getCell(12).value]).toEqual(['无可比数据：暂无2026年1-3月全国网上零售额数据', '无可比数据：暂无2026年1-3月全国农村网络零售额数据']);
+    expect(rowOf('农产品网络零售额').getCell(12).value).toBe('无可比数据：全国未发布此类序列');
     expect(r.getCell(3).value).toBe(Math.round(retail.month! / 100) / 10_000);
     expect(r.getCell(4).value).toBe(Math.round(retail.ytd! / 100) / 10_000);
     expect(r.getCell(10).value).toBe(retail.ytdYoyPct);
@@ -65,7 +70,13 @@ describe('the monthly report of Lufeng for March 2026', () => {
     const parser = new PDFParse({ data: new Uint8Array(pdf.body as Buffer) });
     const text = (await parser.getText()).text.replace(/\s+/g, ' ');
     await parser.destroy();
-    expect(text).toContain('禄丰市 2026年3月');
+    expect(text).toContain('禄丰市 2026年3月 电子商务进农村综合示范 月通报 生成：'); // the subtitle once, not 月通报（月通报）
+    expect(text).toContain('指标 本月 1-3月累计 同比');
+    expect(text).toContain('二、与全国平均水平比较（1-3月累计同比，百分点）');
+    expect(text).toContain('无可比数据：暂无2026年1-3月全国网上零售额数据');
+    expect(text).toContain('禄丰市 年初至当月累计同比'); // the chart's county line
+    expect(text).not.toMatch(/1-N|national_|rural_online|no national/);
+    expect(text).toMatch(/月通报按时报送（每月10日前） 是 否 滞后/); // the yes/no target: 是 wanted, 否 so far
     expect(text).toContain(`网络零售额（万元） ${wan(retail.month!)} ${wan(retail.ytd!)}`);
     expect(text).toContain(`快递投递量（件） ${parcelsIn.month!.toLocaleString('en-US')}`);
     expect(text).toContain('示范目标考核');
@@ -139,6 +150,12 @@ describe('the monthly report of Lufeng for March 2026', () => {
         const file = await agent.get(`/api/official/reports/${r.id}?area=532302`).buffer(true).parse(binary);
         expect(file.status).toBe(200);
         expect(createHash('sha256').update(file.body as Buffer).digest('hex')).toBe(r.sha256);
+        if (r.format === 'xlsx') {
+          const book = new ExcelJS.Workbook();
+          await book.xlsx.load(file.body as never);
+          // Stored as 'system (automatic, by the 10th)'; the Chinese report says it in words.
+          expect(String(book.getWorksheet('概况')!.getCell('A2').value)).toMatch(/^生成：2026-06-02 02:00（UTC） · 系统（每月10日前自动生成）$/);
+        }
       }
     } finally {
       a.stop();
