@@ -78,7 +78,7 @@ export function lastWholeWeekEnd(lastDataDay: string | null, today: string): str
 }
 
 /** The last day so far of the ISO week starting `monday` when `today` falls in it (the week is under
- *  way), or null when the week is over. */
+ *  way), or null when the week is over or has not begun. */
 export function weekThrough(monday: string, today: string): string | null {
-  return addDays(monday, 7) <= today ? null : today;
+  return today < monday || addDays(monday, 7) <= today ? null : today;
 }

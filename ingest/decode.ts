@@ -31,7 +31,7 @@ export function decodeEvent<K extends EventKind>(kind: K, raw: unknown, maxBytes
     try {
       value = JSON.parse(typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8'));
     } catch (e) {
-      return { ok: false, reason: 'not_json', detail: (e as Error).message };
+      return { ok: false, reason: 'not_json', detail: jsonErrorDetail(e as Error) };
     }
   }
   // A receipt certainly valid is taken as it is (ingest/fast-pos.ts); anything else, zod decides.
@@ -52,4 +52,11 @@ export function decodeEvent<K extends EventKind>(kind: K, raw: unknown, maxBytes
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
   return { ok: false, reason: 'schema', detail };
+}
+
+/** The parser's message without the excerpt of the input that V8 quotes in it
+ *  (`Unexpected token 'S', "S-5323-000"... is not valid JSON`): a dead letter's detail is shown to
+ *  administrators, who do not see business data, and the record itself is kept beside it. */
+export function jsonErrorDetail(e: Error): string {
+  return e.message.replace(/, ".*"(\.\.\.)? is not valid JSON$/s, ': not valid JSON');
 }

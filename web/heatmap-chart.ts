@@ -48,7 +48,10 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
   const byKey = new Map(data.cells.map((c) => [`${c.areaCode}|${c.week}`, c]));
   const withheld = new Map(data.suppressed.map((c) => [`${c.areaCode}|${c.week}`, c]));
   const partialWeek = data.partialThrough ? data.weeks.at(-1)?.week : undefined;
-  const color = colourScale(max(data.cells.filter((c) => c.week !== partialWeek), (c) => c.amountFen) ?? 0);
+  // The scale is set by whole weeks, so a few days' sales do not read as the range; when there is
+  // no whole week with sales (a range of the week under way alone), by the cells there are.
+  const whole = data.cells.filter((c) => c.week !== partialWeek);
+  const color = colourScale(max(whole.length > 0 ? whole : data.cells, (c) => c.amountFen) ?? 0);
 
   const labels = new Map(data.rows.map((r) => [r.code, rowLabel(r, data.area.code, lang)]));
   const labelWidth = Math.max(MIN_LABEL_WIDTH,

@@ -148,6 +148,10 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       async handler({ query, area, principal, db }) {
         if (area.length > 6) throw badRequest('area', 'reports are for the prefecture or a county');
         notAfterCurrentMonth('month', query.month);
+        // A report is of a month that has ended: one of the month under way would keep it half-filled,
+        // and its existence would stop the scheduler producing the whole month's (report-scheduler.ts).
+        const current = shanghaiDay(clock()).slice(0, 7);
+        if (query.month === current) throw badRequest('month', `${current} has not ended: a monthly report covers a whole month`);
         await areaOf(area);
         const reports = await produceReport(warehouse, db, core, area, query.month, await nationalSeries(db), principal!.login);
         return { reports };

@@ -4,6 +4,7 @@
 import type { SummaryResponse } from '../../contracts/workspace.ts';
 import { addDays, mondayOf, weekThrough } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
+import { badRequest } from '../errors.ts';
 import { defaultTo, growthPct, lastSaleDay, num, placeOf, topCategory, type Db, type WorkspaceDeps } from './common.ts';
 
 interface SkuWeek { week: string; category: string; sku: string; qty: number; amount_fen: number }
@@ -13,6 +14,8 @@ export async function storeSummary(deps: WorkspaceDeps, db: Db, stores: StoreInf
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
   const where = { counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids };
+  // A week not begun has no sales to show: asked for, it is refused rather than drawn as zeros.
+  if (q.week !== undefined && q.week > mondayOf(today)) throw badRequest('week', `${q.week} has not begun: the current week starts ${mondayOf(today)}`);
   const week = q.week ?? addDays(await defaultTo(deps, db, place, today), -7);
   const lastWeek = addDays(week, -7);
   const lastYear = addDays(week, -364);

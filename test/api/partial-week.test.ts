@@ -83,6 +83,12 @@ describe('workspace summary: the last whole week by default', () => {
     expect(body.thisWeek).toEqual({ start: '2026-03-09', amountFen: 500, qty: 2, receipts: 2, basketFen: 250 });
     expect(body.fastMovers.find((m) => m.sku === 'water-550ml')).toMatchObject({ qty4w: 9, qtyPrev4w: 1, growthPct: null });
   });
+
+  test('W12 asked for, which has not begun: 400 naming the week', async () => {
+    const res = await (await t.agent('merchant')).get(`/api/workspace/${ME}/summary?week=2026-03-16`);
+    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: {
+      error: 'bad_request', field: 'week', message: 'week: 2026-03-16 has not begun: the current week starts 2026-03-09' } });
+  });
 });
 
 describe('peers and demand around me: whole weeks only', () => {

@@ -42,4 +42,5 @@ test('a week under way runs to today; a week that is over has no such day', () =
   expect(weekThrough('2026-11-30', '2026-12-01')).toBe('2026-12-01');
   expect(weekThrough('2026-11-30', '2026-12-06')).toBe('2026-12-06');
   expect(weekThrough('2026-11-23', '2026-11-30')).toBeNull();
+  expect(weekThrough('2026-12-07', '2026-12-01')).toBeNull(); // not begun
 });

@@ -136,7 +136,7 @@ function kpiCard(f: IndicatorFigures, month: string, lang: Lang, ctx: ViewContex
         h('span', { class: 'visually-hidden' }, why));
     }
     return h('p', { class: `gap ${cmp.gapPp >= 0 ? 'above' : 'below'}`, title: t(lang, 'comparedWith', { body: bodyName(cmp.body, lang), series: seriesName(cmp.series, lang), period: yearSpan(cmp.periodEnd, lang), source: cmp.source }) },
-      `${t(lang, label)}：${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, `（${cmp.body} ${cmp.periodStart}..${cmp.periodEnd} ${cmp.nationalYoyPct}%）`));
+      `${t(lang, label)}：${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, `（${bodyName(cmp.body, lang)} ${yearSpan(cmp.periodEnd, lang)} ${cmp.nationalYoyPct}%）`));
   };
   return h('article', { class: 'kpi-card', 'data-indicator': f.key },
     h('h2', {}, t(lang, `ind.${f.key}` as MessageKey)),

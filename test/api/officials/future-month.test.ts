@@ -60,4 +60,11 @@ describe('the current Shanghai month is still accepted', () => {
     expect([trend.body.from, trend.body.to]).toEqual(['2026-11', '2026-12']);
   });
 
+  test('but not for a report: December has not ended, so its report is refused and nothing is written', async () => {
+    const res = await agent.post('/api/official/reports?area=532302&month=2026-12');
+    expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: {
+      error: 'bad_request', field: 'month', message: 'month: 2026-12 has not ended: a monthly report covers a whole month' } });
+    expect((await agent.get('/api/official/reports')).body).toEqual({ reports: [] });
+  });
+
 });
