@@ -82,3 +82,13 @@ export function lastWholeWeekEnd(lastDataDay: string | null, today: string): str
 export function weekThrough(monday: string, today: string): string | null {
   return today < monday || addDays(monday, 7) <= today ? null : today;
 }
+
+/** The month it is at `ms` in Shanghai, `YYYY-MM`: the current month of every view and report. */
+export const shanghaiMonth = (ms: number): string => shanghaiDay(ms).slice(0, 7);
+
+/** `2026-10` + (-1) -> `2026-09`; `2026-01` + (-1) -> `2025-12`. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const i = y * 12 + (m - 1) + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}

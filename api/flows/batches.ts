@@ -5,9 +5,9 @@
 //   over_weight       sold on later days, beyond the weight it was first recorded with;
 //   untraced_product  on a product the reference gives no origin (no local produce, no batches).
 import type { BatchesResponse, BatchResponse } from '../../contracts/flows.ts';
-import { shanghaiDay } from '../../contracts/time.ts';
+import { addMonths, shanghaiDay } from '../../contracts/time.ts';
 import { notFound } from '../errors.ts';
-import { add, addMonths, areaName, cityLookup, firstDay, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
+import { add, areaName, cityLookup, firstDay, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
 
 interface BatchRow extends FlowRow {
   code: string; products: string[]; origins: string[]; sellers: string[]; first: string; last: string; first_day_grams: number;

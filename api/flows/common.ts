@@ -1,7 +1,7 @@
 // What the flow panels share: the month range asked for (the last 12 months with flows by default),
 // the cities reference, and sums of flow figures.
 import type { FlowTotals } from '../../contracts/flows.ts';
-import { shanghaiDay } from '../../contracts/time.ts';
+import { addMonths, shanghaiDay } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
@@ -17,14 +17,6 @@ export interface FlowDeps {
 }
 
 export const num = (v: unknown): number => Number(v ?? 0);
-
-/** YYYY-MM plus n months. */
-export function addMonths(month: string, n: number): string {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7)) - 1 + n;
-  const yy = y + Math.floor(m / 12);
-  return `${yy}-${String((((m % 12) + 12) % 12) + 1).padStart(2, '0')}`;
-}
 
 /** [from, to] as months: `to` the last month with flows of the area (else the clock's), `from` 11 before it. */
 export async function monthRange(deps: FlowDeps, db: Db, area: string, direction: 'upstream' | 'downstream',

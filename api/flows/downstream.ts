@@ -2,8 +2,8 @@
 // and the village shops of an area, by seller and category; how often each village's shops were
 // restocked, and the villages whose shops received nothing for N days.
 import type { DownstreamResponse } from '../../contracts/flows.ts';
-import { addDays } from '../../contracts/time.ts';
-import { add, addMonths, areaName, firstDay, monthRange, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
+import { addDays, addMonths } from '../../contracts/time.ts';
+import { add, areaName, firstDay, monthRange, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
 
 const RECEIVERS = new Set(['township_station', 'village_point', 'village_shop', 'convenience_store']);
 const STATIONS = new Set(['township_station', 'village_point']);

@@ -1,7 +1,8 @@
 // Parcels against flows: the parcels collected at an area's stations beside the online upstream
 // orders of its sellers, month by month, so an official sees where the two disagree.
 import type { ParcelsVsOrdersResponse } from '../../contracts/flows.ts';
-import { addMonths, areaName, firstDay, monthRange, num, type Db, type FlowDeps } from './common.ts';
+import { areaName, firstDay, monthRange, num, type Db, type FlowDeps } from './common.ts';
+import { addMonths } from '../../contracts/time.ts';
 
 export async function parcelsVsOrders(deps: FlowDeps, db: Db, area: string, q: { from?: string; to?: string }): Promise<ParcelsVsOrdersResponse> {
   const { from, to } = await monthRange(deps, db, area, 'upstream', q);

@@ -2,7 +2,8 @@
 // category and channel, with the Sankey of origin county -> category -> city; and the seasonality
 // of a product, month by month across the years.
 import type { SeasonalityResponse, UpstreamResponse } from '../../contracts/flows.ts';
-import { add, addMonths, areaName, cityLookup, firstDay, monthRange, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
+import { add, areaName, cityLookup, firstDay, monthRange, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
+import { addMonths } from '../../contracts/time.ts';
 
 const CHILD = { 4: 'county', 6: 'township', 9: 'village' } as const;
 

@@ -2,12 +2,12 @@
 // its growth and national gaps, the children for the map and rankings), the trend of one
 // indicator, and the report completeness of the stations.
 import { INDICATORS, type IndicatorFigures, type IndicatorKey, type NationalRow, type OverviewResponse, type TrendResponse } from '../../contracts/officials.ts';
-import { shanghaiDay } from '../../contracts/time.ts';
+import { addMonths, shanghaiDay } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
 import type { VersionedMemo } from '../versioned-memo.ts';
-import { addMonths, compareWithNational, figuresOf, monthsBetween, NATIONAL_SERIES_OF, pctChange } from './growth.ts';
+import { compareWithNational, figuresOf, monthsBetween, NATIONAL_SERIES_OF, pctChange } from './growth.ts';
 import { readDataMonths, readMerchantWindows, readSeries, type AreaSeries, type MerchantWindows } from './series.ts';
 import { readStations } from './stations.ts';
 

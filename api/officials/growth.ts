@@ -2,13 +2,7 @@
 // month, year on year, and the gap to a national rate in percentage points. No warehouse here, so
 // the hand-made cases of test/api/officials/growth.test.ts exercise it directly.
 import type { Comparison, IndicatorFigures, IndicatorKey, NationalRow } from '../../contracts/officials.ts';
-
-/** `2026-10` → `2026-09`; `2026-01` → `2025-12`. */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const i = y * 12 + (m - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
+import { addMonths } from '../../contracts/time.ts';
 
 /** Every month from `from` to `to`, both included. */
 export function monthsBetween(from: string, to: string): string[] {

@@ -5,11 +5,10 @@
 // loading (the embedded default's first backfill) it waits: a report made then would keep last
 // month's figures half-filled for good, since a month that has its report is not produced again.
 import { SCHEDULER_PRODUCER } from '../../contracts/officials-words.ts';
-import { shanghaiDay } from '../../contracts/time.ts';
+import { addMonths, shanghaiDay } from '../../contracts/time.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { readNationalSeries } from '../../warehouse/officials-reference.ts';
 import type { Logger } from '../logger.ts';
-import { addMonths } from './growth.ts';
 import { produceReport, type ReportDeps } from './reports.ts';
 
 export interface ReportScheduler { tick(): Promise<string[]>; stop(): void }

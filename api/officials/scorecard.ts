@@ -3,11 +3,11 @@
 // actuals come from the same figures as the cockpit's views, so the two cannot disagree.
 import type { NationalRow, PlanTarget, ScorecardResponse } from '../../contracts/officials.ts';
 import { bodyName, missingText, monthName, seriesName, yearSpan } from '../../contracts/officials-words.ts';
-import { shanghaiDay } from '../../contracts/time.ts';
+import { addMonths, shanghaiDay } from '../../contracts/time.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { readPlanTargetRows } from '../../warehouse/officials-reference.ts';
 import { buildOverview, defaultMonth, type CockpitDeps } from './cockpit.ts';
-import { addMonths, round1 } from './growth.ts';
+import { round1 } from './growth.ts';
 import { readDataMonths } from './series.ts';
 import { lastDayOf, readStations } from './stations.ts';
 

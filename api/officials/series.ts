@@ -5,7 +5,7 @@ import { INDICATORS, type IndicatorKey } from '../../contracts/officials.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { noMemo, type VersionedMemo } from '../versioned-memo.ts';
-import { addMonths } from './growth.ts';
+import { addMonths } from '../../contracts/time.ts';
 
 type Db = Pick<Warehouse, 'query'>;
 

@@ -3,11 +3,10 @@
 // villagers, parcels out and in), its last report, who has not reported, report completeness per
 // county and the coverage of townships and villages.
 import { STATION_TYPES, type StationRow, type StationsResponse } from '../../contracts/officials.ts';
-import { addDays, shanghaiDay } from '../../contracts/time.ts';
+import { addDays, addMonths, shanghaiDay } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
-import { addMonths } from './growth.ts';
 
 type Db = Pick<Warehouse, 'query'>;
 

@@ -6,7 +6,7 @@ import {
   nationalTable, overviewQuery, overviewResponse, produceReportRequest, replaceNationalRequest, reportParams, reportsQuery, reportsResponse,
   scorecardQuery, scorecardResponse, stationsQuery, stationsResponse, trendQuery, trendResponse, trendSvgQuery, updateTargetRequest, planTarget,
 } from '../../contracts/officials.ts';
-import { shanghaiDay } from '../../contracts/time.ts';
+import { shanghaiDay, shanghaiMonth } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { NationalCsvError, parseNationalCsv, readNationalSeries, readPlanTargetRows, replaceNationalSeries, targetRow } from '../../warehouse/officials-reference.ts';
@@ -35,7 +35,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
   // A month not yet begun has no data: refused, so it is not shown as zeros (every station silent,
   // every township 0.00). The clock is the app's, so tests can fix "now".
   function notAfterCurrentMonth(field: string, month: string | undefined): void {
-    const current = shanghaiDay(clock()).slice(0, 7);
+    const current = shanghaiMonth(clock());
     if (month !== undefined && month > current) throw badRequest(field, `${month} is after the current month ${current}`);
   }
 
@@ -150,7 +150,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
         notAfterCurrentMonth('month', query.month);
         // A report is of a month that has ended: one of the month under way would keep it half-filled,
         // and its existence would stop the scheduler producing the whole month's (report-scheduler.ts).
-        const current = shanghaiDay(clock()).slice(0, 7);
+        const current = shanghaiMonth(clock());
         if (query.month === current) throw badRequest('month', `${current} has not ended: a monthly report covers a whole month`);
         await areaOf(area);
         const reports = await produceReport(warehouse, db, core, area, query.month, await nationalSeries(db), principal!.login);

@@ -5,7 +5,7 @@ import type { ReportFile } from '../../contracts/officials.ts';
 import { producerName } from '../../contracts/officials-words.ts';
 import { apiGet, apiRequest, ApiRequestError, withQuery } from '../api-client.ts';
 import { cockpitState, cockpitTabs } from '../cockpit-frame.ts';
-import { previousMonth } from '../cockpit-month.ts';
+import { addMonths, shanghaiMonth } from '../../contracts/time.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
@@ -17,7 +17,7 @@ export const view: View = async (ctx) => {
   const area = state.area.length > 6 ? state.area.slice(0, 6) : state.area;
   const section = h('section', { id: 'view', class: 'view', 'data-view': 'reports' });
   const now = Date.now();
-  const month = h('input', { type: 'month', id: 'report-month', name: 'month', value: state.month || previousMonth(now), max: previousMonth(now) }); // a report is of a month that has ended
+  const month = h('input', { type: 'month', id: 'report-month', name: 'month', value: state.month || addMonths(shanghaiMonth(now), -1), max: addMonths(shanghaiMonth(now), -1) }); // a report is of a month that has ended (Shanghai calendar, in any browser zone)
   const produce = h('button', { type: 'submit' }, t(lang, 'produce'));
   const message = h('p', { class: 'form-message', role: 'status' });
   const form = h('form', { class: 'inline produce-report' }, h('label', { for: 'report-month' }, h('span', {}, t(lang, 'month')), month), produce);

@@ -2,7 +2,8 @@
 // prior-year data, January (which NBS publishes only with February), the choice among rows.
 import { describe, expect, test } from 'vitest';
 import type { NationalRow } from '../../../contracts/officials.ts';
-import { addMonths, compareWithNational, figuresOf, monthsBetween, pctChange } from '../../../api/officials/growth.ts';
+import { compareWithNational, figuresOf, monthsBetween, pctChange } from '../../../api/officials/growth.ts';
+import { addMonths } from '../../../contracts/time.ts';
 import { statusOf } from '../../../api/officials/scorecard.ts';
 
 const values = (entries: [string, number][]) => new Map(entries);

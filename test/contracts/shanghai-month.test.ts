@@ -1,7 +1,10 @@
-// The cockpit's months follow the Shanghai calendar, not the browser's zone nor UTC: at 03:13 on
-// December 1st in Beijing (still November 30th in UTC) last month is November, not October.
+// The months of the cockpit and the reports follow the Shanghai calendar, not the browser's zone nor
+// UTC: at 03:13 on December 1st in Beijing (still November 30th in UTC) last month is November.
 import { expect, test } from 'vitest';
-import { currentMonth, previousMonth } from '../../web/cockpit-month.ts';
+import { addMonths, shanghaiMonth } from '../../contracts/time.ts';
+
+const currentMonth = shanghaiMonth;
+const previousMonth = (now: number) => addMonths(shanghaiMonth(now), -1);
 
 test('at 2026-11-30 19:13 UTC (2026-12-01 03:13 in Shanghai) the report month is 2026-11', () => {
   const now = Date.parse('2026-11-30T19:13:00Z');
