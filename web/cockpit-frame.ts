@@ -5,6 +5,7 @@ import type { Me } from '../contracts/auth.ts';
 import { shanghaiMonth } from '../contracts/time.ts';
 import { h } from './dom.ts';
 import { t, type Lang, type MessageKey } from './i18n.ts';
+import { markScrollEdges } from './scroll-edges.ts';
 import type { ViewContext } from './view.ts';
 import { linkTo } from './views/links.ts';
 
@@ -32,11 +33,13 @@ export function cockpitUrl(path: string, s: Partial<CockpitState>): string {
 
 /** The tabs, with the area and month carried from page to page. */
 export function cockpitTabs(ctx: ViewContext, current: string, state: CockpitState): HTMLElement {
-  return h('nav', { class: 'tabs', 'aria-label': t(ctx.lang, 'nav.cockpit') }, TABS.map((tab) => {
+  const tabs = h('nav', { class: 'tabs', 'aria-label': t(ctx.lang, 'nav.cockpit') }, TABS.map((tab) => {
     const a = linkTo(ctx, cockpitUrl(tab.path, tab.path === '/cockpit/national' ? {} : state), t(ctx.lang, tab.label));
     if (tab.path === current) a.setAttribute('aria-current', 'page');
     return a;
   }));
+  markScrollEdges(tabs);
+  return tabs;
 }
 
 /** The way back up the area tree, linking only areas in the caller's scope. */

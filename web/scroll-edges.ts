@@ -1,6 +1,7 @@
-// A row that scrolls sideways (the main navigation on a phone) says so: `data-more` names the edges
-// with more beyond them (start, end, both; absent when all shows), and the stylesheet fades those
-// edges. A hidden scroll bar and a clean cut look like the whole list.
+// A row that scrolls sideways (the main navigation and the pages' tabs on a phone) says so:
+// `data-more` names the edges with more beyond them (start, end, both; absent when all shows), and
+// the stylesheet fades those edges. A hidden scroll bar and a clean cut look like the whole list.
+// When the row is first laid out, its current item (aria-current) is scrolled into it.
 
 const FADE = 40; // px, as wide as the stylesheet's fade
 
@@ -13,7 +14,13 @@ export function markScrollEdges(row: HTMLElement): void {
     else delete row.dataset.more;
   };
   row.addEventListener('scroll', update, { passive: true });
-  new ResizeObserver(update).observe(row);
+  let first = true;
+  new ResizeObserver(() => {
+    const current = first ? row.querySelector<HTMLElement>('[aria-current="page"]') : null;
+    first = false;
+    if (current && row.clientWidth > 0) revealInRow(row, current);
+    update();
+  }).observe(row);
 }
 
 /** Scrolls `row` sideways just enough that `item` shows clear of the faded edges. */

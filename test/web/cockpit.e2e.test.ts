@@ -100,6 +100,15 @@ describe('in English, and the national figures', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // Each series name fits its cell: no text spills past the cell into the next column.
     expect(await page.locator('table.national td:nth-child(2)').evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth).length)).toBe(0);
+    // The last tab, 全国数据, is beyond a 360-pixel screen: the tabs are scrolled to show it whole, and
+    // the edge with more tabs beyond it fades.
+    const tabs = await page.evaluate(() => {
+      const row = document.querySelector<HTMLElement>('nav.tabs')!;
+      const box = row.getBoundingClientRect();
+      const current = row.querySelector('a[aria-current="page"]')!.getBoundingClientRect();
+      return { more: row.dataset.more, overflows: row.scrollWidth > row.clientWidth, whole: current.left >= box.left - 1 && current.right <= box.right + 1 };
+    });
+    expect(tabs).toEqual({ more: 'start', overflows: true, whole: true });
     await page.close();
   }, TIMEOUT);
 

@@ -5,6 +5,7 @@
 import { apiGet, withQuery } from '../api-client.ts';
 import { h } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
+import { markScrollEdges } from '../scroll-edges.ts';
 import { loadingNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { linkTo } from '../views/links.ts';
@@ -38,6 +39,7 @@ export function flowsPage(ctx: ViewContext, current: string, state: FlowsState):
     if (p.path === current) a.setAttribute('aria-current', 'page');
     return a;
   }));
+  markScrollEdges(tabs);
   const page = PAGES.find((p) => p.path === current)!;
   const section = h('section', { id: 'view', class: 'view fl', 'data-view': `flows-${page.name}`, 'data-area': state.area });
   ctx.main.replaceChildren(tabs, section);

@@ -7,6 +7,7 @@ import { addDays } from '../../contracts/time.ts';
 import { apiGet, withQuery } from '../api-client.ts';
 import { h } from '../dom.ts';
 import { hasMessage, t, type Lang } from '../i18n.ts';
+import { markScrollEdges } from '../scroll-edges.ts';
 import { loadingNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { linkTo } from '../views/links.ts';
@@ -49,6 +50,7 @@ export function workspacePage(ctx: ViewContext, current: string, stores: string)
     if (p.path === current) a.setAttribute('aria-current', 'page');
     return a;
   }));
+  markScrollEdges(tabs);
   const page = PAGES.find((p) => p.path === current)!;
   const section = h('section', { id: 'view', class: 'view ws', 'data-view': `workspace-${page.name}`, 'data-stores': stores });
   ctx.main.replaceChildren(tabs, switcher(ctx, current, stores), section);
