@@ -72,9 +72,13 @@ export function isoWeek(day: string): string {
  *  never after the Monday of `today`'s week. A week still under way is a few days' sales, and set
  *  beside whole weeks it reads as a collapse. */
 export function lastWholeWeekEnd(lastDataDay: string | null, today: string): string {
+  return wholeWeeksTo(lastDataDay === null ? mondayOf(today) : addDays(mondayOf(lastDataDay), 7), today);
+}
+
+/** A range's end (exclusive) held at the Monday of `today`'s week: the weeks after it have not ended. */
+export function wholeWeeksTo(to: string, today: string): string {
   const thisMonday = mondayOf(today);
-  const afterData = lastDataDay === null ? thisMonday : addDays(mondayOf(lastDataDay), 7);
-  return afterData < thisMonday ? afterData : thisMonday;
+  return to < thisMonday ? to : thisMonday;
 }
 
 /** The last day so far of the ISO week starting `monday` when `today` falls in it (the week is under

@@ -5,7 +5,7 @@
 // children and its ancestors come from the directory in memory: the warehouse answers only the
 // data's extent and the cells.
 import { heatmapQuery, heatmapResponse, type HeatmapResponse } from '../../contracts/demand.ts';
-import { addDays, isoWeek, lastWholeWeekEnd, mondayOf, shanghaiDay, weekThrough } from '../../contracts/time.ts';
+import { addDays, isoWeek, lastWholeWeekEnd, mondayOf, shanghaiDay, weekThrough, wholeWeeksTo } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
@@ -57,8 +57,9 @@ export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
       // the week under way, when asked for, is marked partial (partialThrough).
       const today = shanghaiDay(clock());
       const range = await resolveRange(db, q.from, q.to, code, scope.areas, today);
-      const to = [mondayOf(addDays(range.to, 6)), addDays(mondayOf(today), 7)].sort()[0]!;
-      const from = [mondayOf(range.from), addDays(to, -7)].sort()[0]!;
+      const to = wholeWeeksTo(mondayOf(addDays(range.to, 6)), addDays(today, 7)); // through the week under way at most
+      const first = mondayOf(range.from);
+      const from = first < to ? first : addDays(to, -7); // one week at least
       const common = { area: code, from, to, category: q.category ?? '', scope: [...scope.areas] };
 
       const children = (await directory.areasUnder(code)).filter((a) => a.parentCode === code);

@@ -4,7 +4,7 @@ import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import { storeKey, type Directory, type StoreInfo } from '../directory.ts';
 import type { VersionedMemo } from '../versioned-memo.ts';
-import { lastWholeWeekEnd, mondayOf } from '../../contracts/time.ts';
+import { lastWholeWeekEnd } from '../../contracts/time.ts';
 
 export type Db = Pick<Warehouse, 'query'>;
 
@@ -55,9 +55,6 @@ export async function defaultTo(deps: WorkspaceDeps, db: Db, place: Place, today
   }));
   return lastWholeWeekEnd(Number(row?.n) > 0 ? row!.last_week : null, today);
 }
-
-/** A range end asked for, held at the Monday of `today`'s week: the weeks after it have not ended. */
-export const wholeWeeksTo = (to: string, today: string): string => (to < mondayOf(today) ? to : mondayOf(today));
 
 /** The last day any of the stores sold on; null when none ever did. The store page asks it too. */
 export async function lastSaleDay(deps: Pick<WorkspaceDeps, 'queries' | 'memo'>, db: Db, stores: readonly StoreInfo[]): Promise<string | null> {

@@ -7,10 +7,10 @@ import { K_ANONYMITY, type DemandResponse } from '../../contracts/workspace.ts';
 import type { z } from 'zod';
 import type { demandQuery } from '../../contracts/workspace.ts';
 import { festivalWindows } from '../../contracts/festivals.ts';
-import { addDays } from '../../contracts/time.ts';
+import { addDays, wholeWeeksTo } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
 import { visible, withheldCells } from '../suppression.ts';
-import { areaLabel, areaOf, defaultTo, growthPct, num, placeOf, wholeWeeksTo, type Db, type WorkspaceDeps } from './common.ts';
+import { areaLabel, areaOf, defaultTo, growthPct, num, placeOf, type Db, type WorkspaceDeps } from './common.ts';
 
 type Query = z.output<typeof demandQuery>;
 interface Raw {

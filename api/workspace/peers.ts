@@ -2,9 +2,9 @@
 // and in its county, as quartiles of the peers' figures over the last weeks. A group of fewer than
 // K peers with sales shows no statistic at all: a quartile of four shops is nearly one shop's figure.
 import { K_ANONYMITY, type PeersResponse } from '../../contracts/workspace.ts';
-import { addDays } from '../../contracts/time.ts';
+import { addDays, wholeWeeksTo } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
-import { defaultTo, growthPct, num, placeOf, quantile, wholeWeeksTo, type Db, type WorkspaceDeps } from './common.ts';
+import { defaultTo, growthPct, num, placeOf, quantile, type Db, type WorkspaceDeps } from './common.ts';
 
 interface Figures { sales: number; growth: number | null; basket: number | null; categories: number }
 
