@@ -36,9 +36,16 @@ export function emptyNode(lang: Lang, hint?: string): Node {
 export function errorNode(error: unknown, lang: Lang, onRetry: () => void): Node {
   const div = block('status error');
   div.setAttribute('role', 'alert');
-  const retry = Object.assign(document.createElement('button'), { type: 'button', textContent: t(lang, 'retry') });
-  retry.addEventListener('click', onRetry);
-  div.append(block('status-title', t(lang, 'error')), block('status-message', errorMessage(error, lang)), retry);
+  // The API refused the question as asked (a bad month, an end before the start): it did not fail
+  // to load, and asking again unchanged cannot help, so no retry; its message names the field.
+  const refused = error instanceof ApiRequestError && error.kind === 'api' && error.status !== undefined
+    && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+  div.append(block('status-title', t(lang, refused ? 'errorRequest' : 'error')), block('status-message', errorMessage(error, lang)));
+  if (!refused) {
+    const retry = Object.assign(document.createElement('button'), { type: 'button', textContent: t(lang, 'retry') });
+    retry.addEventListener('click', onRetry);
+    div.append(retry);
+  }
   return div;
 }
 

@@ -137,7 +137,9 @@ describe('demand heatmap page', () => {
     const body = (await api.json()) as { message: string; field: string };
     expect(body).toMatchObject({ error: 'bad_request', field: 'to', message: 'to: must be after from' });
     expect(await page.locator('#view .status-message').textContent()).toBe(body.message);
-    expect(await page.locator('#view .status-title').textContent()).toBe('加载失败');
+    // Refused as asked, not a failure to load: no retry, which would ask the same again.
+    expect(await page.locator('#view .status-title').textContent()).toBe('请求有误，请修改后再试');
+    expect(await page.locator('#view .status button').count()).toBe(0);
     await page.close();
   }, TIMEOUT);
 
