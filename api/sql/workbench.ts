@@ -8,6 +8,7 @@ import { SqlEngineError, type Catalog, type SqlEngine, type SqlLimits, type Stre
 import { HttpError } from '../errors.ts';
 import { checkSql, type GuardContext, type Verdict } from './guard.ts';
 import { closedFunctions, WORKBENCH_TABLES } from './policy.ts';
+import { createCancels } from './cancels.ts';
 import { createSqlSlots, type SqlSlots } from './slots.ts';
 
 export interface WorkbenchOptions {
@@ -57,10 +58,13 @@ export class RefusedError extends HttpError {
 const limitError = (reason: LimitReason, message: string, engineMessage?: string) =>
   new HttpError(400, 'limit', message, undefined, { reason, ...(engineMessage ? { engineMessage } : {}) });
 
+/** A query cancelled before it reached the engine. */
+class QueryCancelled extends Error {}
+
 export function createWorkbench(options: WorkbenchOptions): Workbench {
   const { engine, limits, clock = Date.now, catalogTtlMs = 60_000 } = options;
   const slots = createSqlSlots({ perAnalyst: options.perAnalyst ?? 2, total: limits.running });
-  const cancelled = new Set<string>();
+  const cancels = createCancels({ slots, kill: (queryId) => engine.cancel(queryId), clock });
   let cached: { at: number; catalog: Promise<Catalog & { context: GuardContext }> } | undefined;
 
   function catalog() {
@@ -80,8 +84,8 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
 
   /** An engine failure in the analyst's words, with its HTTP status. */
   function failure(e: unknown, queryId: string): unknown {
-    if (!(e instanceof SqlEngineError)) return e;
-    if (cancelled.has(queryId) || e.reason === 'cancelled') return new HttpError(409, 'cancelled', 'the query was cancelled');
+    if (!(e instanceof SqlEngineError) && !(e instanceof QueryCancelled)) return e;
+    if (e instanceof QueryCancelled || cancels.requested(queryId) || e.reason === 'cancelled') return new HttpError(409, 'cancelled', 'the query was cancelled');
     const gib = (b: number) => `${+(b / 1024 ** 3).toFixed(1)} GiB`;
     // engineMessage keeps the engine's words as they came, for the page to show as detail beneath its own.
     switch (e.reason) {
@@ -112,6 +116,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
       const release = slots.take(login, queryId);
       const started = clock();
       try {
+        if (cancels.requested(queryId)) throw new QueryCancelled();
         const answer = await engine.run(checked.sql, params, queryId);
         const truncated = answer.rowLines.length > limits.rowLimit;
         return {
@@ -123,25 +128,22 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
         throw failure(e, queryId);
       } finally {
         release();
-        cancelled.delete(queryId);
+        cancels.ended(queryId);
       }
     },
     async *stream(login, checked, params, format, queryId = randomUUID()) {
       const release = slots.take(login, queryId);
       try {
+        if (cancels.requested(queryId)) throw new QueryCancelled();
         yield* engine.stream(checked.sql, params, queryId, format);
       } catch (e) {
         throw failure(e, queryId);
       } finally {
         release();
-        cancelled.delete(queryId);
+        cancels.ended(queryId);
       }
     },
-    async cancel(login, queryId) {
-      if (slots.ownerOf(queryId) !== login) return false;
-      cancelled.add(queryId);
-      return engine.cancel(queryId);
-    },
+    cancel: (login, queryId) => cancels.cancel(login, queryId),
     async schema() {
       const c = await catalog();
       const tables = c.tables.filter((t) => c.context.allowed.has(t.name)).map((t) => ({

@@ -136,6 +136,21 @@ describe('cancelling and the number running', () => {
     expect(left).toEqual([]);
   });
 
+  test('a cancel that overtakes its query (sent first, the query 100 ms after) still stops it in the engine', async () => {
+    const queryId = 'cancel-test-0002';
+    const started = Date.now();
+    const cancelling = analyst.post('/api/sql/cancel').send({ queryId }).then((r) => r);
+    await new Promise((r) => setTimeout(r, 100));
+    const res = await analyst.post('/api/sql').send({ sql: LONG, queryId });
+    expect({ status: res.status, error: res.body.error }).toEqual({ status: 409, error: 'cancelled' });
+    expect((await cancelling).body).toEqual({ cancelled: true });
+    expect(Date.now() - started).toBeLessThan(LIMITS.timeoutSeconds * 1000 / 2);
+    // A cancel of a query that has ended answers false.
+    expect((await analyst.post('/api/sql/cancel').send({ queryId })).body).toEqual({ cancelled: false });
+    const left = await t.wh.query("SELECT query FROM system.processes WHERE query LIKE '%cx-sql:cancel-test-0002%' AND query NOT LIKE '%system.processes%'");
+    expect(left).toEqual([]);
+  });
+
   test('a third query of one analyst is refused while two run; another analyst is not held back', async () => {
     const ids = ['cap-test-0001', 'cap-test-0002'];
     const runs = ids.map((queryId) => analyst.post('/api/sql').send({ sql: LONG, queryId }).then((r) => r));
