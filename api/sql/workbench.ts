@@ -64,7 +64,8 @@ class QueryCancelled extends Error {}
 export function createWorkbench(options: WorkbenchOptions): Workbench {
   const { engine, limits, clock = Date.now, catalogTtlMs = 60_000 } = options;
   const slots = createSqlSlots({ perAnalyst: options.perAnalyst ?? 2, total: limits.running });
-  const cancels = createCancels({ slots, kill: (queryId) => engine.cancel(queryId), clock });
+  // Real time, not `clock`: the cancel waits on the engine and the network, which a test's clock does not move.
+  const cancels = createCancels({ slots, kill: (queryId) => engine.cancel(queryId) });
   let cached: { at: number; catalog: Promise<Catalog & { context: GuardContext }> } | undefined;
 
   function catalog() {
