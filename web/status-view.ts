@@ -3,6 +3,7 @@
 import { t, type Lang } from './i18n.ts';
 import { apiGet, ApiRequestError } from './api-client.ts';
 import type { ViewContext } from './view.ts';
+import { fieldName } from './request-fields.ts';
 
 export type ViewState = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -40,7 +41,16 @@ export function errorNode(error: unknown, lang: Lang, onRetry: () => void): Node
   // to load, and asking again unchanged cannot help, so no retry; its message names the field.
   const refused = error instanceof ApiRequestError && error.kind === 'api' && error.status !== undefined
     && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
-  div.append(block('status-title', t(lang, refused ? 'errorRequest' : 'error')), block('status-message', errorMessage(error, lang)));
+  div.append(block('status-title', t(lang, refused ? 'errorRequest' : 'error')));
+  if (refused && lang === 'zh') {
+    // The API words its refusals in English; the page says in Chinese which choice to change, and
+    // keeps the API's sentence for whoever helps them, as the 403 page does.
+    const field = error.field;
+    div.append(block('status-message', field ? t(lang, 'errorRequestField', { field: fieldName(field, lang) }) : t(lang, 'errorRequestNoField')),
+      technicalDetail(lang, error.message));
+  } else {
+    div.append(block('status-message', errorMessage(error, lang)));
+  }
   if (!refused) {
     const retry = Object.assign(document.createElement('button'), { type: 'button', textContent: t(lang, 'retry') });
     retry.addEventListener('click', onRetry);
@@ -58,6 +68,19 @@ function errorMessage(error: unknown, lang: Lang): string {
     return error.message;
   }
   return String((error as Error)?.message ?? error);
+}
+
+/** The API's own words, folded away under "technical detail". */
+function technicalDetail(lang: Lang, text: string): HTMLElement {
+  const details = document.createElement('details');
+  details.className = 'detail';
+  const summary = document.createElement('summary');
+  summary.textContent = t(lang, 'technicalDetail');
+  const p = document.createElement('p');
+  p.lang = 'en';
+  p.textContent = text;
+  details.append(summary, p);
+  return details;
 }
 
 function block(className: string, text?: string): HTMLDivElement {

@@ -123,7 +123,7 @@ describe('demand heatmap page', () => {
     await page.close();
   }, TIMEOUT);
 
-  test('a start after the end shows the API\'s 400 message', async () => {
+  test('a start after the end names the field in Chinese, with the API\'s 400 message beneath', async () => {
     const page = await openPage();
     await viewIn(page, 'ready');
     await page.fill('input[name="from"]', '2026-03-10');
@@ -136,7 +136,10 @@ describe('demand heatmap page', () => {
     expect(api.status()).toBe(400);
     const body = (await api.json()) as { message: string; field: string };
     expect(body).toMatchObject({ error: 'bad_request', field: 'to', message: 'to: must be after from' });
-    expect(await page.locator('#view .status-message').textContent()).toBe(body.message);
+    // In Chinese, which choice to change; the API's English sentence, word for word, folded beneath.
+    expect(await page.locator('#view .status-message').textContent()).toBe('「截止日期」的取值不被接受，请重新选择后再查询。');
+    expect(await page.locator('#view .status details summary').textContent()).toBe('技术详情');
+    expect(await page.locator('#view .status details p').textContent()).toBe(body.message);
     // Refused as asked, not a failure to load: no retry, which would ask the same again.
     expect(await page.locator('#view .status-title').textContent()).toBe('请求有误，请修改后再试');
     expect(await page.locator('#view .status button').count()).toBe(0);

@@ -1,0 +1,38 @@
+// The names of the API's request fields in the reader's words, for a refusal that names its field
+// ("to: must be after from"): the page says which of its choices to change in Chinese, and keeps the
+// API's English sentence folded away for whoever helps them. A field not listed is shown by its name.
+import type { Lang } from './i18n.ts';
+
+const FIELDS: Record<string, { zh: string; en: string }> = {
+  area: { zh: '地区', en: 'area' },
+  areaCode: { zh: '地区', en: 'area' },
+  category: { zh: '品类', en: 'category' },
+  from: { zh: '起始日期', en: 'start date' },
+  to: { zh: '截止日期', en: 'end date' },
+  month: { zh: '月份', en: 'month' },
+  months: { zh: '月数', en: 'number of months' },
+  week: { zh: '周', en: 'week' },
+  weeks: { zh: '周数', en: 'number of weeks' },
+  store: { zh: '门店', en: 'store' },
+  storeId: { zh: '门店', en: 'store' },
+  sku: { zh: '商品', en: 'product' },
+  metric: { zh: '指标', en: 'measure' },
+  measure: { zh: '指标', en: 'measure' },
+  indicator: { zh: '指标', en: 'indicator' },
+  level: { zh: '层级', en: 'level' },
+  code: { zh: '批次编码', en: 'batch code' },
+  channel: { zh: '渠道', en: 'channel' },
+  platform: { zh: '平台', en: 'platform' },
+  direction: { zh: '方向', en: 'direction' },
+  origin: { zh: '产地', en: 'origin' },
+  within: { zh: '范围', en: 'range' },
+  limit: { zh: '条数', en: 'number of rows' },
+  format: { zh: '文件格式', en: 'file format' },
+  table: { zh: '数据表', en: 'table' },
+  lang: { zh: '语言', en: 'language' },
+};
+
+/** The field's name for the reader: 「截止日期」 for `to`; the field itself when it is not listed. */
+export function fieldName(field: string, lang: Lang): string {
+  return FIELDS[field]?.[lang] ?? field;
+}
