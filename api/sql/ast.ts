@@ -22,8 +22,16 @@ export function parseAstDump(dump: string): AstNode {
   for (const line of dump.split('\n')) {
     if (line.trim() === '') continue;
     const depth = line.length - line.trimStart().length;
-    const declared = Number(/\(children (\d+)\)$/.exec(line.trim())?.[1] ?? 0);
-    const body = line.trim().replace(/\s*\(children \d+\)$/, '').replace(/\s*\(alias [^)]*\)$/, '');
+    let declared = Number(/\(children (\d+)\)$/.exec(line.trim())?.[1] ?? 0);
+    let body = line.trim().replace(/\s*\(children \d+\)$/, '');
+    // The alias is printed unquoted: one with a bracket in it (`AS \`x)y\``) would leave
+    // `accounts (alias x)` as the table's name, which no check knows. The name is what precedes
+    // the first ` (alias `, and an alias with a bracket makes the dump malformed, so it is refused.
+    const aliasAt = body.indexOf(' (alias ');
+    if (aliasAt >= 0) {
+      if (!/^ \(alias [^()]*\)$/.test(body.slice(aliasAt))) declared = -1;
+      body = body.slice(0, aliasAt);
+    }
     const space = body.indexOf(' ');
     const kind = space < 0 ? body : body.slice(0, space);
     const arg = space < 0 ? '' : body.slice(space + 1).trim();

@@ -106,6 +106,14 @@ describe('running a query', () => {
     expect(res.status).toBe(400);
   });
 
+  test('an alias with a bracket in it does not hide a closed table or function from the guard', async () => {
+    for (const sql of ['SELECT * FROM accounts AS `x)y` LIMIT 3', 'SELECT * FROM auth_sessions AS `t)`', "SELECT file('/etc/hostname') AS `x)y`", 'SELECT 1 AS `a(b`']) {
+      const res = await run(sql);
+      expect({ sql, status: res.status, error: res.body.error }).toEqual({ sql, status: 400, error: 'refused' });
+      expect(JSON.stringify(res.body)).not.toMatch(/scrypt/);
+    }
+  });
+
   test('a parameter without a value is named', async () => {
     const res = await run('SELECT {day:Date}');
     expect({ status: res.status, reason: res.body.reason }).toEqual({ status: 400, reason: 'parameters' });
