@@ -4,6 +4,7 @@ import { t, type Lang } from './i18n.ts';
 import { apiGet, ApiRequestError } from './api-client.ts';
 import type { ViewContext } from './view.ts';
 import { fieldName } from './request-fields.ts';
+import { h } from './dom.ts';
 
 export type ViewState = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -70,17 +71,9 @@ function errorMessage(error: unknown, lang: Lang): string {
   return String((error as Error)?.message ?? error);
 }
 
-/** The API's own words, folded away under "technical detail". */
-function technicalDetail(lang: Lang, text: string): HTMLElement {
-  const details = document.createElement('details');
-  details.className = 'detail';
-  const summary = document.createElement('summary');
-  summary.textContent = t(lang, 'technicalDetail');
-  const p = document.createElement('p');
-  p.lang = 'en';
-  p.textContent = text;
-  details.append(summary, p);
-  return details;
+/** The API's own words, folded away under "technical detail" (the 403 page's too). */
+export function technicalDetail(lang: Lang, text: string): HTMLElement {
+  return h('details', { class: 'detail' }, h('summary', {}, t(lang, 'technicalDetail')), h('p', { lang: 'en' }, text));
 }
 
 function block(className: string, text?: string): HTMLDivElement {

@@ -4,6 +4,7 @@
 import type { Me } from '../../contracts/auth.ts';
 import { h } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
+import { technicalDetail } from '../status-view.ts';
 
 export function scopeWords(me: Me | null, lang: Lang): string {
   if (!me) return '';
@@ -20,7 +21,7 @@ export function forbiddenNode(lang: Lang, me: Me | null, detail?: string, reason
     h('h1', {}, `403 · ${t(lang, 'forbiddenTitle')}`),
     h('p', { class: 'reason' }, reason ?? t(lang, 'forbiddenHint')),
     me ? h('p', { class: 'scope' }, t(lang, 'yourScope', { scope: scopeWords(me, lang) })) : null,
-    detail ? h('details', { class: 'detail' }, h('summary', {}, t(lang, 'technicalDetail')), h('p', { lang: 'en' }, detail)) : null,
+    detail ? technicalDetail(lang, detail) : null,
     h('p', {}, h('a', { href: '/', 'data-link': true }, t(lang, 'backHome'))));
 }
 
