@@ -35,7 +35,7 @@ export interface WriteOptions {
   /** The deduplication token of a table's inserts and id claims; undefined: none (not replayed). */
   tokenOf: (table: string) => string | undefined;
   letterToken?: string;
-  /** Every row of this batch landed before (a done ledger range): only its dead letters go out again. */
+  /** Every row and dead letter of this batch landed before (a done ledger range): nothing is written. */
   written?: boolean;
   /** Lands before any id is claimed or row written (the ledger's record of the range); overlaps the id lookup. */
   beforeWrite?: () => Promise<void>;
@@ -49,19 +49,23 @@ export async function writeBatch(batch: Batch, o: WriteOptions): Promise<{ rows:
   const clock = o.clock ?? Date.now;
   const started = clock();
   const retry = <T>(action: () => Promise<T>) => withRetry(action, o.retry);
-  const recorded = o.beforeWrite && !o.written ? retry(o.beforeWrite) : Promise.resolve();
+  if (o.written) {
+    // A range is marked done only after its dead letters were acknowledged, so they are on the
+    // dead-letter topic already: sending them again would list each bad message twice.
+    o.stats.duplicates(batch.events.length + batch.letters.length);
+    o.stats.flushed(0, clock() - started, clock());
+    return { rows: 0 };
+  }
+  const recorded = o.beforeWrite ? retry(o.beforeWrite) : Promise.resolve();
   recorded.catch(() => {}); // awaited below; a failure surfaces there
   const letters = [...batch.letters];
   let rows = 0;
-  if (o.written) o.stats.duplicates(batch.events.length);
-  else {
-    for (const [kind, events] of byKind(batch.events)) rows += await writeEvents(kind, events, o, recorded, retry, letters);
-    await recorded; // an empty batch of letters only
-  }
+  for (const [kind, events] of byKind(batch.events)) rows += await writeEvents(kind, events, o, recorded, retry, letters);
+  await recorded; // an empty batch of letters only
   if (letters.some((l) => l.offset !== undefined)) letters.sort((a, b) => (a.offset! < b.offset! ? -1 : a.offset! > b.offset! ? 1 : 0));
   if (letters.length > 0) await retry(() => o.deadLetters.write(letters, o.letterToken));
   for (const l of letters) o.stats.rejected(l.reason);
-  if (o.afterWrite && !o.written) await retry(o.afterWrite);
+  if (o.afterWrite) await retry(o.afterWrite);
   o.stats.flushed(rows, clock() - started, clock());
   return { rows };
 }

@@ -5,7 +5,7 @@ export interface PipelineStats {
   consumed: number; // records submitted
   accepted: number; // events whose rows the warehouse acknowledged
   rejected: Partial<Record<RejectReason, number>>;
-  duplicates: number; // events dropped because their id was already written
+  duplicates: number; // events dropped because their id was already written, and records of a range done before
   rowsInserted: Record<string, number>; // per table
   batches: number;
   lastBatchRows: number;

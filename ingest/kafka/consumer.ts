@@ -113,8 +113,8 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     const token = batchToken(TABLE_OF[batch.kind], topic, partition, range);
     // Without insert deduplication (ClickHouse 18.16) there is no ledger and no id check: the
     // ingest is at-least-once there (docs/exactly-once.md). A range recorded before is re-formed
-    // with its token; one done before (an offset reset, a new group, a crash after the rows) is
-    // not written again, however long ago, and only its dead letters go out again.
+    // with its token; one done before (an offset reset, a new group, a crash after the done mark)
+    // is not written again, however long ago, its dead letters included.
     await writeBatch(batch, {
       warehouse, stats, clock, retry: retryOptions(payload, gen), reservations,
       deadLetters: createTopicDeadLetters(producer!, topic, partition),
