@@ -2,9 +2,9 @@
 // heatmap, the workspace's demand grid), applied before a figure leaves the API. First, a cell is
 // withheld unless K outlets besides the caller's own stand behind it, or only the caller's own do.
 // Second, cells that add up to a total the caller can see (a week column adds up to the parent
-// area's figure one level up): where such a group has exactly one withheld cell, its smallest
-// other cell that is not the caller's alone is withheld too, so the first cannot be had by
-// subtraction.
+// area's figure one level up; a category's children add up to it): where such a group has exactly
+// one withheld cell, its smallest other cell that is not the caller's alone is withheld too, so the
+// first cannot be had by subtraction, until no group has exactly one (api/suppression-cube.ts).
 import { K_ANONYMITY } from '../contracts/workspace.ts';
 
 export interface CountedCell {
@@ -22,11 +22,19 @@ export const visible = (c: Omit<CountedCell, 'amountFen'>, k = K_ANONYMITY): boo
  *  `tie`: the order among cells of equal amount, so the same cell is chosen on every request. */
 export function withheldCells<C extends CountedCell>(cells: readonly C[], groups: readonly (readonly C[])[], tie: (a: C, b: C) => number): Set<C> {
   const withheld = new Set<C>(cells.filter((c) => !visible(c)));
-  for (const group of groups) {
-    if (group.filter((c) => withheld.has(c)).length !== 1) continue;
-    const smallest = group.filter((c) => !withheld.has(c) && (c.assumed || c.outlets !== c.own))
-      .sort((a, b) => a.amountFen - b.amountFen || tie(a, b))[0];
-    if (smallest) withheld.add(smallest);
+  // A cell withheld for one group can leave another group with one withheld cell (groups that
+  // cross, as a category's column and an area's categories do): go round until none is left.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const group of groups) {
+      if (group.filter((c) => withheld.has(c)).length !== 1) continue;
+      const smallest = group.filter((c) => !withheld.has(c) && (c.assumed || c.outlets !== c.own))
+        .sort((a, b) => a.amountFen - b.amountFen || tie(a, b))[0];
+      if (smallest) {
+        withheld.add(smallest);
+        changed = true;
+      }
+    }
   }
   return withheld;
 }

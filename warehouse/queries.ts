@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { splitStatements } from './sql-text.ts';
 
 export const QUERY_NAMES = [
-  'demand-heatmap', 'demand-heatmap-area', 'demand-heatmap-top', 'demand-heatmap-leaf', 'demand-heatmap-merchant', 'demand-heatmap-merchant-weekly', 'data-extent', 'areas-all', 'stores-all',
+  'demand-heatmap', 'demand-heatmap-area', 'demand-heatmap-top', 'demand-heatmap-leaf', 'demand-cube-merchant', 'data-extent', 'areas-all', 'stores-all',
   'account-by-login', 'accounts-list', 'session-by-hash', 'token-by-id', 'tokens-by-login', 'sign-in-failures',
   'freshness', 'store-weekly-sales', 'store-category-sales', 'store-last-sale',
   'dead-letters-recent', 'dead-letters-by-reason', 'audit-recent', 'data-version',

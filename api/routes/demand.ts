@@ -12,7 +12,7 @@ import type { Directory } from '../directory.ts';
 import { badRequest } from '../errors.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { K_ANONYMITY } from '../../contracts/workspace.ts';
-import { withheldCells } from '../suppression.ts';
+import { merchantHeatmap } from '../merchant-heatmap.ts';
 
 const DEFAULT_WEEKS = 12;
 const CHILD_LEVEL = { prefecture: 'county', county: 'township', township: 'village' } as const;
@@ -21,11 +21,10 @@ const CHILD_LEVEL = { prefecture: 'county', county: 'township', township: 'villa
  * The smallest table that answers a heatmap: a prefecture's or a county's whole weeks come from the
  * weekly rollups: by township alone for all categories (migration 0025), by top-level category
  * for one of those, by category for one below the top (0023); a township's villages only from
- * demand_daily, which keeps the village. A merchant's cells count the stores behind them: each
- * store's weeks for all categories (0026), its days by category for one.
+ * demand_daily, which keeps the village. A merchant's cells come from the stores' days by category
+ * with every category at once (api/merchant-heatmap.ts).
  */
-export function heatmapSql(level: string, category: string, merchant: boolean): 'demand-heatmap' | 'demand-heatmap-area' | 'demand-heatmap-top' | 'demand-heatmap-leaf' | 'demand-heatmap-merchant' | 'demand-heatmap-merchant-weekly' {
-  if (merchant) return category === '' ? 'demand-heatmap-merchant-weekly' : 'demand-heatmap-merchant';
+export function heatmapSql(level: string, category: string): 'demand-heatmap' | 'demand-heatmap-area' | 'demand-heatmap-top' | 'demand-heatmap-leaf' {
   if (level !== 'prefecture' && level !== 'county') return 'demand-heatmap';
   if (category === '') return 'demand-heatmap-area';
   return category.includes('.') ? 'demand-heatmap-leaf' : 'demand-heatmap-top';
@@ -64,17 +63,14 @@ export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
 
       const children = (await directory.areasUnder(code)).filter((a) => a.parentCode === code);
       const path = await ancestors(code);
-      const sql = queries[heatmapSql(area.level, common.category, scope.suppressSmallAreas)];
-      const raw = await db.query<{ area_code: string; week_start: string; stores?: number; own_stores?: number; qty: number; amount_fen: number }>(
-        sql, scope.suppressSmallAreas ? { ...common, own: [...(principal?.storeIds ?? [])] } : common);
-      const cells = raw.map((c) => ({
-        areaCode: c.area_code, week: isoWeek(c.week_start), outlets: Number(c.stores ?? 0), own: Number(c.own_stores ?? 0),
-        qty: Number(c.qty), amountFen: Number(c.amount_fen),
-      }));
-      // A merchant's cells: a week's column adds up to the area's figure one level up.
-      const withheld = scope.suppressSmallAreas
-        ? withheldCells(cells, [...new Set(cells.map((c) => c.week))].map((w) => cells.filter((c) => c.week === w)), (a, b) => a.areaCode.localeCompare(b.areaCode))
-        : new Set<(typeof cells)[number]>();
+      let cells: { areaCode: string; week: string; outlets: number; qty: number; amountFen: number }[];
+      let withheld = new Set<(typeof cells)[number]>();
+      if (scope.suppressSmallAreas) {
+        ({ cells, withheld } = await merchantHeatmap(db, queries, { ...common, own: [...(principal?.storeIds ?? [])] }));
+      } else {
+        const raw = await db.query<{ area_code: string; week_start: string; qty: number; amount_fen: number }>(queries[heatmapSql(area.level, common.category)], common);
+        cells = raw.map((c) => ({ areaCode: c.area_code, week: isoWeek(c.week_start), outlets: 0, qty: Number(c.qty), amountFen: Number(c.amount_fen) }));
+      }
       const visible = cells.filter((c) => !withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week, qty: c.qty, amountFen: c.amountFen }));
       const suppressed = cells.filter((c) => withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week, stores: c.outlets }));
 

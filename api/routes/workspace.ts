@@ -41,7 +41,7 @@ export function workspaceRoutes(deps: { warehouse: Pick<Warehouse, 'query'>; que
       method: 'get', path: '/api/workspace/:stores/demand', tag: TAG, cache: 'data',
       summary: 'Demand around my store: area x week, category x week or weekday x hour, of shop sales, deliveries or parcels',
       access: ACCESS, params: workspaceParams, query: demandQuery, response: demandResponse, rows: (b) => b.cells.length,
-      handler: ({ db, stores, query }) => demandAround(ws, db, stores, query, today()),
+      handler: ({ db, stores, query, principal }) => demandAround(ws, db, stores, query, today(), principal?.storeIds),
     }),
     defineRoute({
       method: 'get', path: '/api/workspace/:stores/gaps', tag: TAG, cache: 'data',

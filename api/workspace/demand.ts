@@ -9,6 +9,7 @@ import type { demandQuery } from '../../contracts/workspace.ts';
 import { festivalWindows } from '../../contracts/festivals.ts';
 import { addDays, wholeWeeksTo } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
+import { decideCubes, type CubeDecisions } from '../merchant-cubes.ts';
 import { visible, withheldCells } from '../suppression.ts';
 import { areaLabel, areaOf, defaultTo, growthPct, num, placeOf, type Db, type WorkspaceDeps } from './common.ts';
 
@@ -23,7 +24,8 @@ const QUERY = { pos: 'workspace-demand-pos', deliveries: 'workspace-demand-deliv
 /** The raw figure a measure starts from. */
 const base = (c: Raw, measure: Query['measure']) => (measure === 'units' ? c.qty : c.amountFen);
 
-export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: Query, today: string): Promise<DemandResponse> {
+/** `ownStores`: every store of the caller (a merchant), whose cells they may see whoever else is in them. */
+export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: Query, today: string, ownStores?: readonly string[]): Promise<DemandResponse> {
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
   const area = areaOf(place, q.scope);
@@ -59,17 +61,24 @@ export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInf
     cols = Array.from({ length: q.weeks }, (_, i) => addDays(from, 7 * i)).map((w) => ({ key: w, label: w }));
   }
 
-  // The cells of a week column add up to the area's total a level up (shown in the county view, or
-  // as the cluster's total), and the weekday x hour grid adds up to the area's total over the weeks.
-  const groups = q.view === 'hour' ? [current] : cols.map((col) => current.filter((c) => c.col === col.key));
-  const withheld = withheldCells(current, groups, (a, b) => a.row.localeCompare(b.row) || Number(a.col) - Number(b.col));
+  let withheld: Set<Raw>;
+  if (q.stream === 'pos' && q.view !== 'hour') {
+    // Shop sales by area or category are the heatmap's cells: decided as the heatmap decides them.
+    withheld = await posWithheld(deps, db, place, q, current, [...before.values()], ownStores?.length ? ownStores : place.ids, from, to);
+  } else {
+    // The cells of a week column add up to the area's total a level up (shown in the county view, or
+    // as the cluster's total), and the weekday x hour grid adds up to the area's total over the weeks.
+    const groups = q.view === 'hour' ? [current] : cols.map((col) => current.filter((c) => c.col === col.key));
+    withheld = withheldCells(current, groups, (a, b) => a.row.localeCompare(b.row) || Number(a.col) - Number(b.col));
+    for (const b of before.values()) if (!visible(b)) withheld.add(b);
+  }
 
   const value = (c: Raw): number | null => {
     if (q.measure === 'value' || q.measure === 'units') return base(c, q.measure);
     if (q.measure === 'per_store') return c.outlets > 0 ? Math.round((c.amountFen / c.outlets) * 100) / 100 : null;
     const b = before.get(`${c.row}|${c.col}`);
     // A growth rate and this year's figure give last year's away: both must be showable.
-    if (!b || !visible(b)) return null;
+    if (!b || withheld.has(b)) return null;
     return growthPct(c.amountFen, b.amountFen);
   };
 
@@ -96,6 +105,36 @@ export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInf
     k: K_ANONYMITY,
   };
 }
+
+/**
+ * The shop-sales cells withheld, this year's and (yoy) last year's, from the pictures the heatmap
+ * decides (api/merchant-cubes.ts): an area row is a cell of its county's (or, in the cluster, its
+ * township's) picture; a category row adds up the counties' (or the cluster townships') cells of
+ * that category, and is withheld when any of them is, so it gives none of them away.
+ */
+async function posWithheld(
+  deps: WorkspaceDeps, db: Db, place: ReturnType<typeof placeOf>, q: Query, current: Raw[], before: Raw[], own: readonly string[], from: string, to: string,
+): Promise<Set<Raw>> {
+  const pictures = q.scope === 'county' ? place.counties : place.townships;
+  const params = { scope: place.counties, own };
+  const [now, then] = await Promise.all([
+    decideCubes(db, deps.queries, pictures, { ...params, from, to }),
+    before.length > 0 ? decideCubes(db, deps.queries, pictures, { ...params, from: addDays(from, -364), to: addDays(to, -364) }) : null,
+  ]);
+  const category = (row: string) => q.category ?? (q.view === 'category' ? row : '');
+  const hidden = (d: CubeDecisions, c: Raw, week: string) => {
+    if (q.view === 'area') return d.withheld(c.row.slice(0, q.scope === 'county' ? 6 : 9), c.row, category(c.row), week);
+    const units = q.scope === 'county' ? place.counties.map((code) => [PREFECTURE_OF(code), code] as const) : place.townships.map((code) => [code.slice(0, 6), code] as const);
+    return units.some(([picture, code]) => d.withheld(picture, code, category(c.row), week));
+  };
+  const withheld = new Set<Raw>();
+  for (const c of current) if (!visible(c) || hidden(now, c, c.col)) withheld.add(c);
+  // Last year's cells carry their own week (keyed a year on in `before`).
+  for (const b of before) if (!visible(b) || (then && hidden(then, b, b.col))) withheld.add(b);
+  return withheld;
+}
+
+const PREFECTURE_OF = (code: string) => code.slice(0, 4);
 
 /** Festivals and the wild-mushroom season (months when most wild-mushroom products of the reference
  *  are in season) overlapping [from, to]. */

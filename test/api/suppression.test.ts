@@ -56,3 +56,13 @@ test('a lone withheld cell with nothing to pair is left as it is', () => {
   expect(out.visible.map((c) => c.areaCode)).toEqual(['A']);
   expect(out.suppressed.map((c) => c.areaCode)).toEqual(['B']);
 });
+
+test('a township withheld in its county\'s picture: its villages\' column loses its smallest cell, so they do not add up to it', async () => {
+  const { cubeWithheld } = await import('../../api/suppression-cube.ts');
+  const village = (areaCode: string, outlets: number, amountFen: number) => ({ areaCode, week: '2026-03-23', category: '', outlets, own: 0, qty: 1, amountFen });
+  const cells = [village('532302102202', 6, 900), village('532302102205', 7, 700), village('532302102210', 8, 800)];
+  expect([...cubeWithheld(cells)]).toEqual([]);
+  const withheld = cubeWithheld(cells, (category, week) => category === '' && week === '2026-03-23');
+  expect([...withheld].map((c) => c.areaCode)).toEqual(['532302102205']);
+  expect([...cubeWithheld(cells, (_c, week) => week === '2026-03-30')]).toEqual([]); // another week's parent: nothing here
+});
