@@ -1,18 +1,17 @@
 // The demand heatmap's request and response. The API parses `req.query` with `heatmapQuery`; the
 // web client builds its request from the same type; tests check responses with `heatmapResponse`.
 import { z } from 'zod';
-import { categoryCode } from './events.ts';
-import { isCalendarDay } from './time.ts';
+import { categoryFilter, requestDay } from './request-params.ts';
 
 export { PREFECTURE_CODE } from './codes.ts';
 
-const day = z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD');
+const day = requestDay;
 
 export const heatmapQuery = z
   .object({
     area: z.string().regex(/^5323(\d{2}|\d{5})?$/, 'must be 5323 (the prefecture), a 6-digit county or a 9-digit township code in Chuxiong')
       .optional().describe('The area whose children are the rows; the caller\'s home area by default.'),
-    category: categoryCode.optional(),
+    category: categoryFilter.optional(),
     from: day.optional(),
     to: day.optional(),
   })

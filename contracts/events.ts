@@ -44,6 +44,7 @@ const grams = (what: string) => z.int().min(0).max(Number.MAX_SAFE_INTEGER).desc
 /** Category codes are dotted paths from the top of the tree: `beverages.tea`, `produce.mushroom`. */
 export const categoryCode = z
   .string()
+  .max(64, 'must be at most 64 characters')
   .regex(CATEGORY_PATTERN, 'must be a dotted lower-case path like beverages.tea')
   .describe('Product category as a dotted path from the top of the category tree.');
 

@@ -3,9 +3,9 @@
 // stations and village shops (工业品下乡); traceability batches; parcels beside online orders.
 // Browser-safe.
 import { z } from 'zod';
-import { categoryCode } from './events.ts';
+import { categoryFilter, requestMonth } from './request-params.ts';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+const month = requestMonth;
 const area = z.string().regex(/^5323(\d{2}|\d{5})?$/, 'must be 5323, a 6-digit county or a 9-digit township code in Chuxiong');
 const money = z.number().int().describe('Integer fen (0.01 yuan).');
 
@@ -26,7 +26,7 @@ export const upstreamQuery = z.object({
   area: area.optional().describe('Origin: the prefecture, a county or a township; the caller\'s home area by default.'),
   from: month.optional().describe('First month; 12 months before `to` by default.'),
   to: month.optional().describe('Last month included; the last month with flows by default.'),
-  category: categoryCode.optional(),
+  category: categoryFilter.optional(),
   channel: z.enum(['online', 'offline']).optional().describe('online: platform orders; offline: wholesale.'),
   platform: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a platform code').optional(),
 }).strict().refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
@@ -51,7 +51,7 @@ export type UpstreamResponse = z.infer<typeof upstreamResponse>;
 export const seasonalityQuery = z.object({
   area: area.optional(),
   sku: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'must be a product code').optional(),
-  category: categoryCode.optional(),
+  category: categoryFilter.optional(),
 }).strict().refine((q) => !(q.sku && q.category), { message: 'give sku or category, not both', path: ['category'] });
 
 export const seasonalityResponse = z.object({

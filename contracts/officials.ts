@@ -1,8 +1,9 @@
 // The officials' cockpit: its requests and answers, the national series it compares with, and the
 // plan's targets. Definitions of every figure: docs/indicators.md. Browser-safe (types only there).
 import { z } from 'zod';
+import { requestMonth } from './request-params.ts';
 
-const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+const yearMonth = requestMonth;
 export const month = yearMonth;
 
 /** The area of a cockpit view: the prefecture, a county, or (for rankings) a township. */

@@ -5,15 +5,14 @@
 // at least K outlets other than the caller's own stand behind it; otherwise it is withheld and says
 // how many do. No answer ever holds another outlet's own figures.
 import { z } from 'zod';
-import { categoryCode } from './events.ts';
+import { categoryFilter, requestDay } from './request-params.ts';
 import { storeSummary } from './stores.ts';
-import { isCalendarDay } from './time.ts';
 
 export const K_ANONYMITY = 5;
 /** Distributors a sourcing price needs behind it. */
 export const K_DISTRIBUTORS = 3;
 
-const day = z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD');
+const day = requestDay;
 const monday = day.refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, 'must be a Monday (weeks start on Monday)');
 const sku = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'must be a product code (products.sku)');
 const pct = z.number().nullable().describe('Percent change; null where the base is zero or missing.');
@@ -88,7 +87,7 @@ export const demandQuery = z.object({
   measure: demandMeasure.default('value'),
   weeks: z.coerce.number().int().min(4, 'must be 4 to 52').max(52, 'must be 4 to 52').default(12),
   to: monday.optional().describe('First Monday not shown: the Monday after the last whole week with sales by default; held at the Monday of this week, since a week under way is not a whole column.'),
-  category: categoryCode.optional(),
+  category: categoryFilter.optional(),
 }).strict()
   .refine((q) => !(q.view === 'category' && q.stream === 'parcels'), { message: 'parcels have no category: use view area', path: ['stream'] })
   .refine((q) => !(q.view === 'hour' && q.stream !== 'pos'), { message: 'only shop sales have an hour: use stream pos', path: ['stream'] })
@@ -145,7 +144,7 @@ export type GapsResponse = z.infer<typeof gapsResponse>;
 // ---- 4. Price bands -------------------------------------------------------------------------
 
 export const pricesQuery = z.object({
-  sku: sku.optional(), category: categoryCode.optional(),
+  sku: sku.optional(), category: categoryFilter.optional(),
   scope: workspaceScope.default('cluster'),
   weeks: z.coerce.number().int().min(1, 'must be 1 to 52').max(52, 'must be 1 to 52').default(8),
   to: monday.optional(),
@@ -225,7 +224,7 @@ export type RestockResponse = z.infer<typeof restockResponse>;
 // ---- 7. Sourcing ----------------------------------------------------------------------------
 
 export const sourcingQuery = z.object({
-  category: categoryCode.optional().describe('A top-level category; all by default.'),
+  category: categoryFilter.optional().describe('A top-level category; all by default.'),
   weeks: z.coerce.number().int().min(4, 'must be 4 to 52').max(52, 'must be 4 to 52').default(12),
 }).strict();
 

@@ -120,7 +120,9 @@ export function checkParsed(parsed: ParsedSql, context: GuardContext): { sql: st
     case 'ShowCreateTableQuery':
       if (!/^SHOW CREATE TABLE /.test(canonical)) throw new Refusal('statement_kind', ALLOWED_WORDS);
       statement = 'show';
-      checkTableName(top.arg, context);
+      // The node names the table without its database (`SHOW CREATE TABLE information_schema.tables`
+      // showed as `tables`): the database is read from the formatted text.
+      checkTableName(canonical.slice('SHOW CREATE TABLE '.length), context);
       break;
     default:
       throw new Refusal(top.kind === 'Set' || top.kind === 'SetQuery' ? 'settings' : 'statement_kind',

@@ -155,3 +155,43 @@ describe('dead letters for administrators', () => {
     expect(JSON.stringify(res.body)).not.toContain('VS-532325101006');
   });
 });
+
+describe('days and months out of the years the platform keeps', () => {
+  // Found by a probe: each of these answered 500 (the engine's Date ends in 2149, and year 0100 is
+  // no month it knows). Now a 400 naming the field, whatever the route.
+  test.each([
+    ['/api/demand/heatmap?from=9999-12-31', 'from', 'from: must be a day from 2000-01-01 to 2099-12-31'],
+    ['/api/demand/heatmap?to=1969-12-29', 'to', 'to: must be a day from 2000-01-01 to 2099-12-31'],
+    ['/api/official/overview?month=0100-01', 'month', 'month: must be a month from 2000-01 to 2099-12'],
+    ['/api/official/stations?month=9999-12', 'month', 'month: must be a month from 2000-01 to 2099-12'],
+    ['/api/official/trend?to=9999-12', 'to', 'to: must be a month from 2000-01 to 2099-12'],
+    ['/api/official/trend.svg?to=0001-01', 'to', 'to: must be a month from 2000-01 to 2099-12'],
+    ['/api/flows/upstream?from=1999-12', 'from', 'from: must be a month from 2000-01 to 2099-12'],
+    ['/api/workspace/ST-532302101/demand?to=2150-01-06', 'to', 'to: must be a day from 2000-01-01 to 2099-12-31'],
+  ])('%s: 400 naming %s', async (path, field, message) => {
+    const res = await (await t.agent(path.startsWith('/api/workspace') ? 'merchant' : 'prefecture')).get(path);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body).toEqual({ error: 'bad_request', field, message });
+  });
+
+  test('a category under no top-level category, or too long: 400 naming it (it used to answer an empty 200)', async () => {
+    const agent = await t.agent('prefecture');
+    const tops = 'grain_oil, beverages, snacks, condiments, dairy, daily_chem, household, tobacco, agri_inputs, produce, crafts';
+    for (const path of ['/api/demand/heatmap?category=nonsense', '/api/flows/upstream?category=weapons.guns']) {
+      const res = await agent.get(path);
+      expect([res.status, res.body]).toEqual([400, { error: 'bad_request', field: 'category', message: `category: must be one of ${tops}, or a category under one (beverages.tea)` }]);
+    }
+    const long = await agent.get(`/api/demand/heatmap?category=beverages.${'t'.repeat(100)}`);
+    expect([long.status, long.body]).toEqual([400, { error: 'bad_request', field: 'category', message: 'category: must be at most 64 characters' }]);
+    const newLeaf = await agent.get('/api/demand/heatmap?category=beverages.kombucha');
+    expect([newLeaf.status, newLeaf.body.cells]).toEqual([200, []]); // under a known top, no sales yet
+  });
+
+  test('the first year kept is taken', async () => {
+    const agent = await t.agent('prefecture');
+    const first = await agent.get('/api/demand/heatmap?from=2000-01-03&to=2000-01-10');
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const early = await agent.get('/api/official/overview?month=2000-01');
+    expect([early.status, early.body.month]).toEqual([200, '2000-01']);
+  });
+});

@@ -118,6 +118,9 @@ const ATTEMPTS: Attempt[] = [
   ['system', 'SELECT 1 WHERE 1 IN (SELECT dummy FROM system.one)', 'system_table', /system.one/],
   ['system', 'SELECT 1 WHERE 1 IN system.one', 'system_table', /system.one/],
   ['system', 'DESCRIBE TABLE system.users', 'system_table', /system.users/],
+  ['system', 'SHOW CREATE TABLE information_schema.tables', 'system_table', /information_schema.tables/],
+  ['system', 'SHOW CREATE TABLE system.users', 'system_table', /system.users/],
+  ['system', 'SHOW CREATE TABLE `system`.`users`', 'system_table', /system/],
   // closed tables of this database
   ['closed table', 'SELECT * FROM accounts', 'table', /table accounts is not open to the workbench/],
   ['closed table', 'SELECT login FROM auth_sessions', 'table', /table auth_sessions/],
@@ -134,6 +137,8 @@ const ATTEMPTS: Attempt[] = [
   ['closed table', 'SHOW CREATE TABLE accounts', 'table', /table accounts/],
   ['closed table', 'DESCRIBE TABLE accounts', 'table', /table accounts/],
   ['closed table', 'SELECT * FROM elsewhere.stores', 'other_database', /only tables of this database are open/],
+  ['closed table', 'SHOW CREATE TABLE elsewhere.stores', 'other_database', /only tables of this database are open/],
+  ['closed table', 'SHOW CREATE TABLE default.accounts', 'table', /table accounts/],
   // EXPLAIN kinds that evaluate
   ['explain', 'EXPLAIN PIPELINE SELECT 1', 'explain_kind', /only EXPLAIN AST and EXPLAIN SYNTAX are allowed/],
   ['explain', 'EXPLAIN ESTIMATE SELECT * FROM pos_lines', 'explain_kind', /only EXPLAIN AST and EXPLAIN SYNTAX/],

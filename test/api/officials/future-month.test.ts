@@ -32,7 +32,7 @@ describe('a month after the current Shanghai month', () => {
     ['/api/official/overview?month=2027-03', 'month', 'month: 2027-03 is after the current month 2026-12'],
     ['/api/official/stations?month=2027-01', 'month', 'month: 2027-01 is after the current month 2026-12'],
     ['/api/official/trend?to=2027-03', 'to', 'to: 2027-03 is after the current month 2026-12'],
-    ['/api/official/trend.svg?to=2100-12', 'to', 'to: 2100-12 is after the current month 2026-12'],
+    ['/api/official/trend.svg?to=2099-12', 'to', 'to: 2099-12 is after the current month 2026-12'],
   ])('GET %s is a 400 naming %s', async (url, field, message) => {
     const res = await agent.get(url);
     expect(res.status).toBe(400);
