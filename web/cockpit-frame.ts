@@ -2,7 +2,7 @@
 // way back up) and the month, kept in the address so each page can be bookmarked. A page of a
 // county shows that county; a prefecture official and an analyst may move between counties.
 import type { Me } from '../contracts/auth.ts';
-import { shanghaiMonth } from '../contracts/time.ts';
+import { addMonths, shanghaiMonth } from '../contracts/time.ts';
 import { h } from './dom.ts';
 import { t, type Lang, type MessageKey } from './i18n.ts';
 import { markScrollEdges } from './scroll-edges.ts';
@@ -52,8 +52,9 @@ export function areaPath(ctx: ViewContext, path: { code: string; name: string }[
 
 /** A month picker that moves the page to the month chosen, up to the current month (the API
  *  refuses later ones: they have no data yet). */
+/** Up to the last whole month: the month under way would show every figure falling by most of itself. */
 export function monthPicker(ctx: ViewContext, value: string, onChange: (month: string) => void): HTMLElement {
-  const input = h('input', { type: 'month', id: 'cockpit-month', name: 'month', value, max: shanghaiMonth(Date.now()) });
+  const input = h('input', { type: 'month', id: 'cockpit-month', name: 'month', value, max: addMonths(shanghaiMonth(Date.now()), -1) });
   input.addEventListener('change', () => { if (/^\d{4}-\d{2}$/.test(input.value)) onChange(input.value); });
   return h('label', { class: 'inline-field', for: 'cockpit-month' }, h('span', {}, t(ctx.lang, 'month')), input);
 }

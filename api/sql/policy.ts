@@ -7,7 +7,7 @@ import type { FunctionInfo } from '../../warehouse/sql-engine.ts';
 
 /** Tables and views an analyst may read; anything else of the database is closed. */
 export const WORKBENCH_TABLES: readonly string[] = [
-  'pos_lines', 'distribution_txns', 'parcel_volumes', 'demand_daily', 'demand_weekly_area', 'demand_weekly_top', 'demand_weekly_leaf', 'store_sales_daily', 'store_sales_weekly',
+  'pos_lines', 'distribution_txns', 'parcel_volumes', 'demand_daily', 'demand_weekly_area', 'demand_weekly_top', 'demand_weekly_leaf', 'store_sales_daily',
   'online_sales_monthly', 'store_monthly', 'parcels_monthly', 'store_sku_weekly', 'store_receipts_weekly', 'township_hourly', 'station_months',
   'flows_monthly', 'destination_cities',
   'areas', 'stores', 'products', 'categories', 'training_sessions', 'national_reference', 'national_series', 'plan_targets',

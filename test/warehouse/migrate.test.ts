@@ -63,8 +63,6 @@ test('the migrations create the raw tables, the rollup and its view', async () =
     { name: 'store_receipts_weekly_mv', engine: 'MaterializedView' },
     { name: 'store_sales_daily', engine: 'SummingMergeTree' },
     { name: 'store_sales_daily_mv', engine: 'MaterializedView' },
-    { name: 'store_sales_weekly', engine: 'SummingMergeTree' },
-    { name: 'store_sales_weekly_mv', engine: 'MaterializedView' },
     { name: 'store_sku_weekly', engine: 'SummingMergeTree' },
     { name: 'store_sku_weekly_mv', engine: 'MaterializedView' },
     { name: 'stores', engine: 'ReplacingMergeTree' },

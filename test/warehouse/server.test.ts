@@ -55,7 +55,7 @@ describe.skipIf(!url)('server warehouse on clickhouse-server', () => {
       'demand_daily_mv', 'demand_weekly_area', 'demand_weekly_area_mv', 'demand_weekly_leaf', 'demand_weekly_leaf_mv', 'demand_weekly_top', 'demand_weekly_top_mv', 'destination_cities', 'distribution_txns', 'flows_monthly', 'flows_monthly_mv', 'ingest_batches', 'ingest_event_ids', 'monthly_reports', 'national_reference', 'national_series',
       'online_sales_monthly', 'online_sales_monthly_mv', 'parcel_volumes', 'parcels_monthly', 'parcels_monthly_mv', 'plan_targets', 'pos_lines',
       'products', 'reference_loads', 'saved_queries', 'schema_migrations', 'simulator_days', 'station_months', 'station_months_parcels_mv', 'station_months_sales_mv', 'store_monthly', 'store_monthly_mv', 'store_receipts_weekly', 'store_receipts_weekly_mv',
-      'store_sales_daily', 'store_sales_daily_mv', 'store_sales_weekly', 'store_sales_weekly_mv', 'store_sku_weekly', 'store_sku_weekly_mv', 'stores', 'township_hourly', 'township_hourly_mv', 'training_sessions',
+      'store_sales_daily', 'store_sales_daily_mv', 'store_sku_weekly', 'store_sku_weekly_mv', 'stores', 'township_hourly', 'township_hourly_mv', 'training_sessions',
     ]);
   });
 

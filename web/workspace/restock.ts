@@ -3,7 +3,7 @@
 // to run out first; those that run out within the days chosen are marked, in words and colour.
 import type { RestockResponse } from '../../contracts/workspace.ts';
 import { h, table } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { t, type Lang } from '../i18n.ts';
 import { emptyNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { apiPath, load, pickControl, workspacePage, wsUrl } from './frame.ts';
@@ -43,7 +43,7 @@ export async function drawRestock(ctx: ViewContext, stores: string): Promise<voi
     i.coverDays === null ? '—' : wst(lang, 'ws.days', { n: i.coverDays.toFixed(1) }),
     i.ratePerDay.toFixed(1),
     h('span', { class: 'nowrap' }, i.lastDeliveryDay, h('small', { class: 'ws-sub' }, wst(lang, 'ws.deliveredQty', { n: i.deliveredQty.toLocaleString() }))),
-    i.festival && i.upliftPct !== null ? wst(lang, 'ws.uplift', { festival: wsKnown(lang, `ws.marker.${i.festival}`, i.festival), pct: Math.round(i.upliftPct) }) : '',
+    i.festival && i.upliftPct !== null ? festivalUplift(lang, i.festival, i.upliftPct) : '',
   ]);
   const tbl = table([wst(lang, 'ws.product'), wst(lang, 'ws.runsOut'), wst(lang, 'ws.cover'), wst(lang, 'ws.rate'), wst(lang, 'ws.lastDelivery'), wst(lang, 'ws.festival')], rows,
     { caption: alerts > 0 ? wst(lang, 'ws.alerts', { n: alerts, within }) : wst(lang, 'ws.noAlerts', { within }), numeric: [2, 3], className: 'data ws-restock' });
@@ -54,3 +54,13 @@ export async function drawRestock(ctx: ViewContext, stores: string): Promise<voi
   });
   setViewState(section, 'ready', ...head, h('div', { class: 'table-scroll', tabindex: 0 }, tbl));
 }
+
+/** `spring_festival:2027-02-06` (the API's kind and day) as 春节 2月6日 +35%. */
+function festivalUplift(lang: Lang, festival: string, upliftPct: number): string {
+  const [kind, day] = festival.split(':');
+  const name = wsKnown(lang, `ws.marker.${kind}`, kind!);
+  const when = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? ` ${shortDay(lang, day)}` : '';
+  return wst(lang, 'ws.uplift', { festival: `${name}${when}`, pct: Math.round(upliftPct) });
+}
+
+const shortDay = (lang: Lang, day: string) => (lang === 'zh' ? `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日` : day.slice(5));
