@@ -45,6 +45,26 @@ async function demoSignIn(page: Page, login: string, path = '/'): Promise<void> 
 
 const navLabels = (page: Page) => page.locator('.mainnav a').allTextContents();
 
+describe('the stores of an area on a phone', () => {
+  test('typing a name, an area or an id narrows the list as it is typed', async () => {
+    const page = await newPage(browser, 360);
+    await demoSignIn(page, 'demo-official-lufeng', '/stores');
+    await page.waitForSelector('#view[data-view="stores"][data-state="ready"]');
+    const rows = () => page.locator('#view table tbody tr').count();
+    const all = await rows();
+    expect(all).toBeGreaterThan(100); // Lufeng's stores and stations from the reference
+    await page.fill('#store-find', 'st-532302101'); // an id, in any case
+    await waitUntil(page, () => document.querySelectorAll('#view table tbody tr').length === 1);
+    expect(await page.locator('#view table tbody tr a').getAttribute('href')).toBe('/stores/ST-532302101');
+    expect(await page.locator('main p.caption').textContent()).toBe('共 1 家');
+    await page.fill('#store-find', 'no such store');
+    await page.waitForSelector('#view[data-view="stores"][data-state="empty"]');
+    await page.fill('#store-find', '');
+    await waitUntil(page, `document.querySelectorAll('#view table tbody tr').length === ${all}`);
+    await page.close();
+  }, TIMEOUT);
+});
+
 describe('signing in, each role to its home', () => {
   test.each([
     ['demo-merchant', '我的门店', ['首页', '经营工作台', '我的门店', '需求热力图'], 'home-merchant'],

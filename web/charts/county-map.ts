@@ -6,7 +6,7 @@
 import { create, interpolatePuOr, scaleDiverging } from 'd3';
 import { colourScale } from '../heatmap-chart.ts';
 import { addNoDataPattern } from '../no-data-pattern.ts';
-import { LINE_GAP, labelInk, NAME_SIZE, placeLabel, VALUE_SIZE } from './county-labels.ts';
+import { DARK_INK, LINE_GAP, labelInk, NAME_SIZE, placeLabel, VALUE_SIZE } from './county-labels.ts';
 
 export interface MapFeature { code: string; name: string; cp: [number, number]; rings: number[][][] }
 
@@ -17,7 +17,11 @@ export interface CountyMapOptions {
   format: (v: number) => string;
   label: (name: string, value: string) => string; // accessible name of a county
   onOpen?: (code: string) => void;
+  noData: string; // the legend's words for a hatched county
 }
+
+const LEGEND_HEIGHT = 40; // px below the counties: the ramp, its end values and the no-data swatch
+const STOPS = 16;
 
 let mapCount = 0;
 
@@ -39,9 +43,25 @@ export function createCountyMap(features: readonly MapFeature[], o: CountyMapOpt
     ? scaleDiverging(interpolatePuOr).domain([maxAbs, 0, -maxAbs])
     : colourScale(Math.max(1, ...known));
 
-  const svg = create('svg').attr('class', 'county-map').attr('width', o.width).attr('height', height)
-    .attr('viewBox', `0 0 ${o.width} ${height}`).attr('role', 'group');
+  const svg = create('svg').attr('class', 'county-map').attr('width', o.width).attr('height', height + LEGEND_HEIGHT)
+    .attr('viewBox', `0 0 ${o.width} ${height + LEGEND_HEIGHT}`).attr('role', 'group');
   const hatch = addNoDataPattern(svg, `${id}-hatch`);
+
+  // The key: the ramp sampled from the scale itself (so it cannot drift from the fills), its ends
+  // and, for growth, its middle (0) in the map's own format; then the hatching of no data.
+  const [lo, hi] = o.diverging ? [-maxAbs, maxAbs] : [0, Math.max(1, ...known)];
+  const rampWidth = Math.min(200, o.width - 110);
+  const gradient = svg.select('defs').append('linearGradient').attr('id', `${id}-ramp`);
+  for (let i = 0; i <= STOPS; i++) gradient.append('stop').attr('offset', `${(100 * i) / STOPS}%`).attr('stop-color', colour(lo + ((hi - lo) * i) / STOPS));
+  const key = svg.append('g').attr('class', 'map-legend').attr('transform', `translate(${pad},${height + 6})`).attr('aria-hidden', 'true');
+  if (known.length > 0) {
+    key.append('rect').attr('width', rampWidth).attr('height', 10).attr('fill', `url(#${id}-ramp)`);
+    const ends: [number, number, string][] = [[0, lo, 'start'], [rampWidth, hi, 'end'], ...(o.diverging ? [[rampWidth / 2, 0, 'middle'] as [number, number, string]] : [])];
+    for (const [x, v, anchor] of ends) key.append('text').attr('x', x).attr('y', 24).attr('text-anchor', anchor).attr('font-size', 10).text(o.format(v));
+  }
+  const swatchX = known.length > 0 ? rampWidth + 12 : 0;
+  key.append('rect').attr('x', swatchX).attr('width', 14).attr('height', 10).attr('fill', hatch).attr('stroke', '#90a4ae').attr('stroke-width', 0.5);
+  key.append('text').attr('x', swatchX + 18).attr('y', 9).attr('font-size', 10).text(o.noData);
   for (const f of features) {
     const v = o.values.get(f.code) ?? null;
     const text = v === null ? '—' : o.format(v);
@@ -50,7 +70,9 @@ export function createCountyMap(features: readonly MapFeature[], o: CountyMapOpt
     const shape = g.append('path').attr('d', path(f.rings)).attr('fill', fill)
       .attr('stroke', '#fff').attr('stroke-width', 1.2).attr('fill-rule', 'evenodd');
     const at = placeLabel(px(f.cp[0]), py(f.cp[1]), f.name, text, o.width, height);
-    const ink = labelInk(fill);
+    // A label held against the map's edge lies partly over the page, where white ink vanishes
+    // (武定县's value at 360 px): dark ink with its white halo reads on both.
+    const ink = at.anchor === 'middle' ? labelInk(fill) : DARK_INK;
     for (const [cls, size, dy, words] of [['county-label', NAME_SIZE, 0, f.name], ['county-value', VALUE_SIZE, LINE_GAP, text]] as const) {
       g.append('text').attr('x', at.x).attr('y', at.y + dy).attr('text-anchor', at.anchor).attr('class', cls)
         .attr('font-size', size).attr('fill', ink.text).attr('stroke', ink.halo)

@@ -95,6 +95,7 @@ export const view: View = async (ctx) => {
         values: new Map(data.children.map((ch) => [ch.code, valueOf(ch)])),
         label: (name, value) => `${name} ${value}（${indicatorName}）`,
         onOpen: (code) => go({ area: code }),
+        noData: t(lang, 'noData'),
       }));
     }
   } else if (data.childLevel === 'township') {
@@ -108,9 +109,10 @@ export const view: View = async (ctx) => {
   // phone would set its 11 px text at 6 px.
   const plotWidth = Math.max(200, Math.min(560, (section.clientWidth || 640) - 80));
   const trendSrc = withQuery('/api/official/trend.svg', { area: data.area.code, indicator, months: 24, to: data.month, lang, width: plotWidth });
-  const trend = h('figure', { class: 'trend' },
-    h('img', { src: trendSrc, alt: t(lang, 'trendAlt', { area: data.area.name, indicator: indicatorName }), width: plotWidth + 62, height: 520, loading: 'lazy', decoding: 'async' }),
-    h('figcaption', {}, t(lang, 'trendTitle')));
+  // Offline, the chart (an image the service worker does not keep) would be a broken-image icon.
+  const trendImg = h('img', { src: trendSrc, alt: t(lang, 'trendAlt', { area: data.area.name, indicator: indicatorName }), width: plotWidth + 62, height: 520, loading: 'lazy', decoding: 'async' });
+  trendImg.addEventListener('error', () => trendImg.replaceWith(h('p', { class: 'hint trend-missing', role: 'status' }, t(lang, 'trendUnavailable'))), { once: true });
+  const trend = h('figure', { class: 'trend' }, trendImg, h('figcaption', {}, t(lang, 'trendTitle')));
 
   const ranking = data.children.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
     [t(lang, 'rank'), t(lang, 'area'), ...INDICATORS.map((k) => t(lang, `ind.${k}` as MessageKey)), t(lang, 'ytdYoy')],

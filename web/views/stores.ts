@@ -18,7 +18,13 @@ export const view: View = async (ctx) => {
   const select = h('select', { name: 'type', id: 'store-type' }, h('option', { value: '' }, t(lang, 'allTypes')));
   select.addEventListener('change', () => ctx.navigate(withQuery('/stores', { area, type: select.value })));
   const section = h('section', { id: 'view', class: 'view', 'data-view': 'stores' });
-  main.replaceChildren(heading, h('form', { class: 'controls' }, h('label', { for: 'store-type' }, h('span', {}, t(lang, 'filterType')), select)), count, section);
+  // Hundreds of rows on a phone: a name, an area or an id narrows them as it is typed.
+  const find = h('input', { type: 'search', id: 'store-find', name: 'q', value: search.get('q') ?? '', placeholder: t(lang, 'findStoreHint'), autocomplete: 'off' });
+  const form = h('form', { class: 'controls', role: 'search' },
+    h('label', { for: 'store-type' }, h('span', {}, t(lang, 'filterType')), select),
+    h('label', { for: 'store-find' }, h('span', {}, t(lang, 'findStore')), find));
+  form.addEventListener('submit', (event) => event.preventDefault());
+  main.replaceChildren(heading, form, count, section);
   document.title = `${heading.textContent} · ${t(lang, 'appName')}`;
   setViewState(section, 'loading', loadingNode(lang));
   try {
@@ -26,14 +32,20 @@ export const view: View = async (ctx) => {
     if (signal.aborted) return;
     const types = [...new Set(list.stores.map((s) => s.type))].sort();
     for (const ty of types) select.append(h('option', { value: ty, selected: ty === type }, storeType(ty, lang)));
-    const shown = list.stores.filter((s) => !type || s.type === type);
+    const ofType = list.stores.filter((s) => !type || s.type === type);
     if (me!.role !== 'merchant') heading.textContent = t(lang, 'storesIn', { area: me!.areaNames[list.area] ?? list.area });
-    count.textContent = t(lang, 'storesCount', { n: String(shown.length) });
-    if (shown.length === 0) return setViewState(section, 'empty', emptyNode(lang));
-    setViewState(section, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
-      [t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'storeOpened'), t(lang, 'storeStatus')],
-      shown.map((s) => [linkTo(ctx, `/stores/${encodeURIComponent(s.id)}`, s.name), storeType(s.type, lang), s.areaName, s.openedOn,
-        h('span', { class: `status-${s.status}` }, storeStatus(s.status, lang))]))));
+    const show = () => {
+      const words = find.value.trim().toLowerCase();
+      const shown = words ? ofType.filter((s) => [s.name, s.areaName, s.id].some((x) => x.toLowerCase().includes(words))) : ofType;
+      count.textContent = t(lang, 'storesCount', { n: String(shown.length) });
+      if (shown.length === 0) return setViewState(section, 'empty', emptyNode(lang));
+      setViewState(section, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
+        [t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'storeOpened'), t(lang, 'storeStatus')],
+        shown.map((s) => [linkTo(ctx, `/stores/${encodeURIComponent(s.id)}`, s.name), storeType(s.type, lang), s.areaName,
+          h('span', { class: 'nowrap' }, s.openedOn), h('span', { class: `status-${s.status}` }, storeStatus(s.status, lang))]))));
+    };
+    find.addEventListener('input', show);
+    show();
   } catch (e) {
     if (signal.aborted) return;
     if (e instanceof ApiRequestError && e.status === 403) return ctx.forbidden(e.message);

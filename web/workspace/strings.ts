@@ -5,7 +5,7 @@ import { fillSlots, type Lang } from '../i18n.ts';
 const zh = {
   'ws.title': '经营工作台',
   'ws.tabs': '工作台页面',
-  'ws.tab.store': '我的门店',
+  'ws.tab.store': '本周经营',
   'ws.tab.demand': '周边需求',
   'ws.tab.gaps': '缺什么货',
   'ws.tab.prices': '价格带',
@@ -187,7 +187,7 @@ export type WorkspaceKey = keyof typeof zh;
 const en: Record<WorkspaceKey, string> = {
   'ws.title': 'Workspace',
   'ws.tabs': 'Workspace pages',
-  'ws.tab.store': 'My store',
+  'ws.tab.store': 'My week',
   'ws.tab.demand': 'Demand around me',
   'ws.tab.gaps': 'Gaps',
   'ws.tab.prices': 'Price bands',
