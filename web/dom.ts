@@ -28,3 +28,11 @@ export function table(head: string[], rows: (Child | Child[])[][], options: { ca
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => h('td', { class: numeric.has(i) ? 'num' : null }, c))))),
   );
 }
+
+/** The width `el` lays its children out in: clientWidth less its padding (main's 16 px a side on a
+ *  phone, which a chart drawn at main.clientWidth ran into and was cut by); 0 before layout. */
+export function contentWidth(el: HTMLElement): number {
+  if (el.clientWidth === 0) return 0;
+  const style = getComputedStyle(el);
+  return el.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
+}

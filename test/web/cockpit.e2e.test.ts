@@ -19,6 +19,24 @@ const as = (login: string, path: string, width?: number) => site.as(login, path,
 const ready = viewReady;
 
 describe('a prefecture official', () => {
+  test('on a 360 px phone the county map fits the page, every label inside it, with its key', async () => {
+    const page = await as('demo-official', '/cockpit', 360);
+    await ready(page, 'cockpit');
+    const box = await page.evaluate(() => {
+      const svg = document.querySelector('.county-map')! as SVGSVGElement;
+      const main = document.querySelector('main')!;
+      const pad = parseFloat(getComputedStyle(main).paddingRight);
+      const edge = main.getBoundingClientRect().right - pad;
+      const right = Math.max(...[...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().right));
+      return { svgRight: svg.getBoundingClientRect().right, labelsRight: right, edge };
+    });
+    // Drawn at main's width, the map ran 32 px past the page's padding and cut 武定县's value.
+    expect(box.svgRight).toBeLessThanOrEqual(box.edge + 0.5);
+    expect(box.labelsRight).toBeLessThanOrEqual(box.svgRight + 0.5);
+    expect(await page.locator('.county-map .map-legend text').allTextContents()).toEqual(expect.arrayContaining(['0.00 万元', '无数据']));
+    await page.close();
+  }, TIMEOUT);
+
   test('the county map, and a click on Lufeng opens its townships ranked', async () => {
     const page = await as('demo-official', '/cockpit');
     await ready(page, 'cockpit');

@@ -62,10 +62,13 @@ export function createCountyMap(features: readonly MapFeature[], o: CountyMapOpt
   const swatchX = known.length > 0 ? rampWidth + 12 : 0;
   key.append('rect').attr('x', swatchX).attr('width', 14).attr('height', 10).attr('fill', hatch).attr('stroke', '#90a4ae').attr('stroke-width', 0.5);
   key.append('text').attr('x', swatchX + 18).attr('y', 9).attr('font-size', 10).text(o.noData);
+  // Labels above every shape: a label held against the edge can reach over a neighbour, drawn later.
+  const shapes = svg.append('g');
+  const labels = svg.append('g').attr('class', 'county-labels');
   for (const f of features) {
     const v = o.values.get(f.code) ?? null;
     const text = v === null ? '—' : o.format(v);
-    const g = svg.append('g').attr('class', 'county').attr('data-code', f.code);
+    const g = shapes.append('g').attr('class', 'county').attr('data-code', f.code);
     const fill = v === null ? hatch : colour(v);
     const shape = g.append('path').attr('d', path(f.rings)).attr('fill', fill)
       .attr('stroke', '#fff').attr('stroke-width', 1.2).attr('fill-rule', 'evenodd');
@@ -74,7 +77,7 @@ export function createCountyMap(features: readonly MapFeature[], o: CountyMapOpt
     // (武定县's value at 360 px): dark ink with its white halo reads on both.
     const ink = at.anchor === 'middle' ? labelInk(fill) : DARK_INK;
     for (const [cls, size, dy, words] of [['county-label', NAME_SIZE, 0, f.name], ['county-value', VALUE_SIZE, LINE_GAP, text]] as const) {
-      g.append('text').attr('x', at.x).attr('y', at.y + dy).attr('text-anchor', at.anchor).attr('class', cls)
+      labels.append('text').attr('x', at.x).attr('y', at.y + dy).attr('text-anchor', at.anchor).attr('class', cls)
         .attr('font-size', size).attr('fill', ink.text).attr('stroke', ink.halo)
         .attr('aria-hidden', 'true').text(words);
     }

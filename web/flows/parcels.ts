@@ -2,7 +2,7 @@
 // upstream orders of its sellers, as paired bars (small SVG, no library) and a table; the months
 // where the two disagree by more than DISAGREE_PCT are banded and named.
 import type { ParcelsVsOrdersResponse } from '../../contracts/flows.ts';
-import { h, table } from '../dom.ts';
+import { contentWidth, h, table } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
@@ -37,7 +37,7 @@ export async function drawParcels(ctx: ViewContext): Promise<void> {
     return setViewState(section, 'empty', head, controls, empty);
   }
   const off = data.months.filter(disagrees);
-  const width = Math.min(640, Math.max(300, (ctx.main.clientWidth || 640) - 4));
+  const width = Math.min(640, Math.max(300, (contentWidth(ctx.main) || 640) - 4));
   const bars = pairedBars(data.months, width, lang, flt(lang, 'fl.parcelsAlt', { area: data.area.name }));
   const legend = h('p', { class: 'fl-legend' }, h('span', { class: 'swatch parcels' }), flt(lang, 'fl.parcelsOut'), h('span', { class: 'swatch orders' }), flt(lang, 'fl.onlineOrders'),
     h('span', { class: 'swatch disagree' }), flt(lang, 'fl.disagree'));

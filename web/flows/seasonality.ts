@@ -3,7 +3,7 @@
 // from one year to the next; the months in a table with the year-on-year change.
 import type { SeasonalityResponse } from '../../contracts/flows.ts';
 import { withQuery } from '../api-client.ts';
-import { h, table } from '../dom.ts';
+import { contentWidth, h, table } from '../dom.ts';
 import { formatYuan, t } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
@@ -52,7 +52,7 @@ export async function drawSeasonality(ctx: ViewContext): Promise<void> {
   }
   const peak = peakMonths(points);
   const monthLabel = (n: number) => flt(lang, 'fl.monthN', { n });
-  const width = Math.min(640, Math.max(240, (ctx.main.clientWidth || 640) - 90));
+  const width = Math.min(640, Math.max(240, (contentWidth(ctx.main) || 640) - 90));
   const chart = lazyChart(seasonSpec(points, { width, month: flt(lang, 'fl.month'), weight: `${flt(lang, 'fl.weight')}（${lang === 'zh' ? '公斤' : 'kg'}）`, year: flt(lang, 'fl.year'), monthLabel }),
     flt(lang, 'fl.seasonAlt', { name }), lang, ctx.signal);
   const summary = peak ? h('p', { class: 'fl-peak' }, flt(lang, 'fl.peak', { year: peak.year, months: peak.months.map(monthLabel).join(lang === 'zh' ? '、' : ', ') })) : null;

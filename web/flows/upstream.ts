@@ -3,7 +3,7 @@
 // category and the measure the lines are weighted by, all in the address.
 import type { UpstreamResponse } from '../../contracts/flows.ts';
 import type { MapFeature } from '../charts/county-map.ts';
-import { h, table } from '../dom.ts';
+import { contentWidth, h, table } from '../dom.ts';
 import { categoryName, formatYuan, t } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
@@ -72,7 +72,7 @@ export async function drawUpstream(ctx: ViewContext): Promise<void> {
     return setViewState(section, 'empty', head, controls, empty);
   }
 
-  const width = Math.min(640, Math.max(300, (ctx.main.clientWidth || 640) - 4));
+  const width = Math.min(640, Math.max(300, (contentWidth(ctx.main) || 640) - 4));
   const cities = [...data.cities].sort((a, b) => measureOf(b, measure) - measureOf(a, measure) || a.code.localeCompare(b.code));
   const county = data.area.code.length >= 6 ? data.area.code.slice(0, 6) : null;
   // Below the prefecture the origins (townships, villages) have no position: their arcs start at the county's centre.

@@ -9,7 +9,7 @@ import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
 import { createCountyMap, type MapFeature } from '../charts/county-map.ts';
 import { createRankBars } from '../charts/rank-bars.ts';
 import { areaPath, cockpitState, cockpitTabs, cockpitUrl, monthPicker, pctText, ppText } from '../cockpit-frame.ts';
-import { h, table } from '../dom.ts';
+import { contentWidth, h, table } from '../dom.ts';
 import { formatYuan, t, type Lang, type MessageKey } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View, ViewContext } from '../view.ts';
@@ -91,7 +91,7 @@ export const view: View = async (ctx) => {
     if (signal.aborted) return;
     if (features) {
       spatial.append(createCountyMap(features, {
-        width: Math.min(560, main.clientWidth || 560), diverging: measure === 'ytdYoy', format,
+        width: Math.min(560, contentWidth(main) || 560), diverging: measure === 'ytdYoy', format,
         values: new Map(data.children.map((ch) => [ch.code, valueOf(ch)])),
         label: (name, value) => `${name} ${value}（${indicatorName}）`,
         onOpen: (code) => go({ area: code }),
