@@ -50,11 +50,11 @@ export async function drawTrace(ctx: ViewContext): Promise<void> {
     h('h2', { id: 'fl-batches-title' }, flt(lang, 'fl.batchList', { area: list.area.name, from: list.from, to: list.to })),
     listControls,
     h('p', { class: 'caption' }, flt(lang, 'fl.batchCount', { total: list.total, flagged: list.flagged }),
-      list.batches.length < (flagged ? list.flagged : list.total) ? ` ${flt(lang, 'fl.batchCap', { n: list.batches.length })}` : ''),
+      list.batches.length < (flagged ? list.flagged : list.total) ? `${lang === 'zh' ? '' : ' '}${flt(lang, 'fl.batchCap', { n: list.batches.length })}` : ''),
     list.batches.length === 0 ? h('p', { class: 'hint' }, flt(lang, 'fl.noBatches')) : pagedRows(lang, h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [flt(lang, 'fl.batchCode'), flt(lang, 'fl.batchProduct'), flt(lang, 'fl.firstDay'), flt(lang, 'fl.weight'), flt(lang, 'fl.amount'), flt(lang, 'fl.flags')],
       list.batches.map((b) => [
-        linkTo(ctx, here({ code: b.code }), h('code', {}, b.code)), b.name, b.firstDay, formatWeight(b.weightG, lang), formatYuan(b.amountFen),
+        linkTo(ctx, here({ code: b.code }), h('code', { class: 'nowrap' }, b.code)), b.name, b.firstDay, formatWeight(b.weightG, lang), formatYuan(b.amountFen),
         b.flags.length === 0 ? '' : h('span', {}, b.flags.map((f) => h('span', { class: 'tag flag', 'data-flag': f }, flKnown(lang, `fl.flag.${f}`, f))))]),
       { numeric: [3, 4], className: 'data fl-batch-table' }))));
 
