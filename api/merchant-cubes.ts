@@ -31,17 +31,21 @@ export function chainOf(area: string): string[] {
   return chain;
 }
 
-/** Decides the pictures of `areas` (prefecture, county or township codes) and of every area above them. */
+/** Decides the pictures of `areas` (county or township codes) and of every area above them. */
 export async function decideCubes(db: Pick<Warehouse, 'query'>, queries: Queries, areas: readonly string[], p: CubeParams): Promise<CubeDecisions> {
+  if (areas.some((a) => a.length !== 6 && a.length !== 9)) throw new Error(`pictures of counties and townships only: ${areas.join(', ')}`);
   const needed = [...new Set(areas.flatMap(chainOf))].sort((a, b) => a.length - b.length || a.localeCompare(b));
-  const cubes = new Map(await Promise.all(needed.map(async (area) => {
-    const rows = await db.query<{ area_code: string; week_start: string; category: string; stores: number; own_stores: number; qty: number; amount_fen: number }>(
-      queries['demand-cube-merchant'], { area, from: p.from, to: p.to, scope: [...p.scope], own: [...p.own] });
-    return [area, rows.map((r): CubeCell => ({
+  const counties = [...new Set(areas.map((a) => a.slice(0, 6)))];
+  // One scan a county gives its row of the prefecture's picture, its own picture and its townships'.
+  const cubes = new Map<string, CubeCell[]>(needed.map((area) => [area, []]));
+  const read = await Promise.all(counties.map((county) => db.query<{ picture: string; area_code: string; week_start: string; category: string; stores: number; own_stores: number; qty: number; amount_fen: number }>(
+    queries['demand-cube-merchant'], { county, townships: areas.filter((a) => a.length === 9 && a.startsWith(county)), from: p.from, to: p.to, scope: [...p.scope], own: [...p.own] })));
+  for (const r of read.flat()) {
+    cubes.get(r.picture)?.push({
       areaCode: r.area_code, week: r.week_start, category: r.category, outlets: Number(r.stores), own: Number(r.own_stores),
       qty: Number(r.qty), amountFen: Number(r.amount_fen),
-    }))] as const;
-  })));
+    });
+  }
   // `${picture}|${areaCode}|${category}|${week}` of every withheld cell: a township's seat is a row
   // of its own township's picture under the township's code, so the picture is part of the key.
   const hidden = new Set<string>();
