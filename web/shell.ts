@@ -18,7 +18,7 @@ export interface ShellActions {
 export interface Shell {
   main: HTMLElement;
   setActive(pathname: string): void;
-  /** Says the page is offline and shows data saved at `savedAt`; null hides the notice. */
+  /** Says the page is offline: with the time of the saved answer shown, or (null) without claiming one; false hides the notice. */
   setOffline(savedAt: string | null | false): void;
 }
 
