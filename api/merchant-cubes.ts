@@ -50,7 +50,6 @@ export async function decideCubes(db: Pick<Warehouse, 'query'>, queries: Queries
   // of its own township's picture under the township's code, so the picture is part of the key.
   const hidden = new Set<string>();
   const key = (picture: string, areaCode: string, category: string, week: string) => `${picture}|${areaCode}|${category}|${week}`;
-  const decided = new Map<string, Set<CubeCell>>();
   for (const area of needed) { // parents first: ordered by code length
     const parent = parentCode(area);
     // The prefecture's own figures are not shown to a merchant (the heatmap answers 403 above their
@@ -58,10 +57,9 @@ export async function decideCubes(db: Pick<Warehouse, 'query'>, queries: Queries
     // figures alone, the same whichever of them the merchant's scope holds.
     const withheld = cubeWithheld(cubes.get(area)!, parent === null ? null : (category, week) => hidden.has(key(parent, area, category, week)));
     for (const c of withheld) hidden.add(key(area, c.areaCode, c.category, c.week));
-    decided.set(area, withheld);
   }
   return {
-    picture: (area) => (cubes.get(area) ?? []).map((cell) => ({ cell, withheld: decided.get(area)?.has(cell) ?? false })),
+    picture: (area) => (cubes.get(area) ?? []).map((cell) => ({ cell, withheld: hidden.has(key(area, cell.areaCode, cell.category, cell.week)) })),
     withheld: (picture, areaCode, category, week) => hidden.has(key(picture, areaCode, category, week)),
   };
 }

@@ -51,10 +51,12 @@ describe('spreading names along an edge', () => {
 });
 
 test('a name near the frame is held inside it: 昆明市 is 36 px wide at 12 px', async () => {
-  const { withinFrame } = await import('../../web/flows/flow-map.ts');
-  expect(withinFrame(10, 'middle', '昆明市', 12, 360)).toEqual({ x: 3, anchor: 'start' }); // would start at -8
-  expect(withinFrame(350, 'middle', '昆明市', 12, 360)).toEqual({ x: 357, anchor: 'end' }); // would end at 368
-  expect(withinFrame(330, 'start', '昆明市', 12, 360)).toEqual({ x: 357, anchor: 'end' }); // would end at 366
-  expect(withinFrame(180, 'middle', '昆明市', 12, 360)).toEqual({ x: 180, anchor: 'middle' });
-  expect(withinFrame(20, 'end', '昆明市', 12, 360)).toEqual({ x: 3, anchor: 'start' }); // would start at -16
+  const { holdInside, textWidth } = await import('../../web/charts/county-labels.ts');
+  const w = textWidth('昆明市', 12);
+  expect(w).toBe(36);
+  expect(holdInside(10, 'middle', w, 360, 3)).toEqual({ x: 3, anchor: 'start' }); // would start at -8
+  expect(holdInside(350, 'middle', w, 360, 3)).toEqual({ x: 357, anchor: 'end' }); // would end at 368
+  expect(holdInside(330, 'start', w, 360, 3)).toEqual({ x: 357, anchor: 'end' }); // would end at 366
+  expect(holdInside(180, 'middle', w, 360, 3)).toEqual({ x: 180, anchor: 'middle' });
+  expect(holdInside(20, 'end', w, 360, 3)).toEqual({ x: 3, anchor: 'start' }); // would start at -16
 });

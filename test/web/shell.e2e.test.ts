@@ -59,6 +59,7 @@ describe('the stores of an area on a phone', () => {
     expect(await page.locator('main p.caption').textContent()).toBe('共 1 家');
     await page.fill('#store-find', 'no such store');
     await page.waitForSelector('#view[data-view="stores"][data-state="empty"]');
+    expect(await page.locator('#view .status-hint').textContent()).toBe('没有名称、地区或编号含「no such store」的门店或站点。');
     await page.fill('#store-find', '');
     await waitUntil(page, `document.querySelectorAll('#view table tbody tr').length === ${all}`);
     await page.close();

@@ -16,16 +16,22 @@ export function textWidth(text: string, size: number): number {
   return em * size;
 }
 
-export interface LabelPlace { x: number; y: number; anchor: 'start' | 'middle' | 'end' }
+export type Anchor = 'start' | 'middle' | 'end';
+export interface LabelPlace { x: number; y: number; anchor: Anchor }
+
+/** A text `w` px wide anchored at x, held `edge` px inside a `width` wide frame: where it would run
+ *  out, it is anchored to the nearer edge instead (the county map's labels, the flow map's names). */
+export function holdInside(x: number, anchor: Anchor, w: number, width: number, edge = EDGE): { x: number; anchor: Anchor } {
+  const left = anchor === 'start' ? x : anchor === 'middle' ? x - w / 2 : x - w;
+  if (left < edge) return { x: edge, anchor: 'start' };
+  if (left + w > width - edge) return { x: width - edge, anchor: 'end' };
+  return { x, anchor };
+}
 
 /** The name's baseline position and anchor for a label centred at (cx, cy) in a `width` by
  *  `height` viewBox: centred where it fits, else held against the nearer edge. */
 export function placeLabel(cx: number, cy: number, name: string, value: string, width: number, height: number): LabelPlace {
-  const w = Math.max(textWidth(name, NAME_SIZE), textWidth(value, VALUE_SIZE));
-  let x = cx;
-  let anchor: LabelPlace['anchor'] = 'middle';
-  if (cx - w / 2 < EDGE) [x, anchor] = [EDGE, 'start'];
-  else if (cx + w / 2 > width - EDGE) [x, anchor] = [width - EDGE, 'end'];
+  const { x, anchor } = holdInside(cx, 'middle', Math.max(textWidth(name, NAME_SIZE), textWidth(value, VALUE_SIZE)), width);
   // The name's ascent above its baseline, the value's descent below its own.
   const top = EDGE + NAME_SIZE;
   const bottom = height - EDGE - LINE_GAP - Math.ceil(VALUE_SIZE / 4);

@@ -5,7 +5,7 @@
 // chosen county or township start at its county's centre. The figures are also in the page's tables.
 import { create } from 'd3';
 import type { MapFeature } from '../charts/county-map.ts';
-import { textWidth } from '../charts/county-labels.ts';
+import { holdInside, textWidth } from '../charts/county-labels.ts';
 import { mapLayout, spreadAlong, type PlacedCity } from './map-layout.ts';
 
 export interface FlowArc { origin: string; city: string; value: number }
@@ -46,7 +46,7 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
   }
   for (const f of features) {
     const s = layout.screen(f.cp);
-    const at = withinFrame(s.x, 'middle', f.name, COUNTY_SIZE, o.width);
+    const at = holdInside(s.x, 'middle', textWidth(f.name, COUNTY_SIZE), o.width, EDGE);
     svg.append('text').attr('class', 'county-name').attr('x', at.x.toFixed(1)).attr('y', s.y - 4).attr('text-anchor', at.anchor).text(f.name);
   }
 
@@ -84,7 +84,8 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
     const anchor = leftward ? 'end' : p.side === 'top' || p.side === 'bottom' ? 'middle' : 'start';
     const lx = leftward ? p.x - 9 : p.side === 'left' || p.side === null ? p.x + 7 : p.x;
     const ly = p.side === 'top' ? p.y + 16 : p.side === 'bottom' ? p.y - 9 : p.y + 4;
-    const at = withinFrame(lx, anchor, c.name, CITY_SIZE, o.width);
+    // On a 360 px phone a city near a corner, or a county at the side, was named half outside the frame.
+    const at = holdInside(lx, anchor, textWidth(c.name, CITY_SIZE), o.width, EDGE);
     g.append('text').attr('class', 'city-name').attr('x', at.x.toFixed(1)).attr('y', ly.toFixed(1)).attr('text-anchor', at.anchor).text(c.name);
   }
   return svg.node()!;
@@ -93,13 +94,3 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
 const CITY_SIZE = 12; // px, as app.css sets .flow-map .city-name
 const COUNTY_SIZE = 10; // px, .flow-map .county-name
 const EDGE = 3; // px kept free at the frame
-
-/** A name anchored at x, held inside the frame: on a 360 px phone a city on the top or bottom edge
- *  near a corner, or a county at the side, was named half outside it. */
-export function withinFrame(x: number, anchor: 'start' | 'middle' | 'end', name: string, size: number, width: number): { x: number; anchor: 'start' | 'middle' | 'end' } {
-  const w = textWidth(name, size);
-  const left = anchor === 'start' ? x : anchor === 'middle' ? x - w / 2 : x - w;
-  if (left < EDGE) return { x: EDGE, anchor: 'start' };
-  if (left + w > width - EDGE) return { x: width - EDGE, anchor: 'end' };
-  return { x, anchor };
-}

@@ -16,7 +16,7 @@ export const view: View = async (ctx) => {
   const heading = h('h1', {}, t(lang, me!.role === 'merchant' ? 'nav.myStores' : 'nav.stores'));
   const count = h('p', { class: 'caption' });
   const select = h('select', { name: 'type', id: 'store-type' }, h('option', { value: '' }, t(lang, 'allTypes')));
-  select.addEventListener('change', () => ctx.navigate(withQuery('/stores', { area, type: select.value })));
+  select.addEventListener('change', () => ctx.navigate(withQuery('/stores', { area, type: select.value, q: find.value.trim() })));
   const section = h('section', { id: 'view', class: 'view', 'data-view': 'stores' });
   // Hundreds of rows on a phone: a name, an area or an id narrows them as it is typed.
   const find = h('input', { type: 'search', id: 'store-find', name: 'q', value: search.get('q') ?? '', placeholder: t(lang, 'findStoreHint'), autocomplete: 'off' });
@@ -38,7 +38,8 @@ export const view: View = async (ctx) => {
       const words = find.value.trim().toLowerCase();
       const shown = words ? ofType.filter((s) => [s.name, s.areaName, s.id].some((x) => x.toLowerCase().includes(words))) : ofType;
       count.textContent = t(lang, 'storesCount', { n: String(shown.length) });
-      if (shown.length === 0) return setViewState(section, 'empty', emptyNode(lang));
+      // Not the heatmap's "no sales in the range": say what was looked for.
+      if (shown.length === 0) return setViewState(section, 'empty', emptyNode(lang, words ? t(lang, 'findStoreNone', { words: find.value.trim() }) : t(lang, 'storesNone')));
       setViewState(section, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'storeOpened'), t(lang, 'storeStatus')],
         shown.map((s) => [linkTo(ctx, `/stores/${encodeURIComponent(s.id)}`, s.name), storeType(s.type, lang), s.areaName,
