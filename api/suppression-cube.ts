@@ -8,6 +8,9 @@
 // - a top-level category of one child area: its categories add up to it;
 // - one child area: its top-level categories add up to its all-categories cell.
 // Weeks never share a group, so a week's cells are decided the same whatever range was asked for.
+// A cell that is the only one of its column that could be withheld, under a parent cell that is
+// shown, is that parent's figure (less the caller's own cells): it is never the one chosen to go
+// with another, since withholding it would hide nothing.
 import { withheldCells, type CountedCell } from './suppression.ts';
 
 export interface CubeCell extends CountedCell {
@@ -28,11 +31,14 @@ export function cubeWithheld(cells: readonly CubeCell[], parentWithheld: ParentW
   // A parent cell withheld is a member of its column that is withheld and cannot be chosen.
   const hiddenTotals: CubeCell[] = [];
   const groups: CubeCell[][] = [];
+  const pinned = new Set<CubeCell>();
   const byWeek = groupBy(cells, (c) => c.week);
   for (const week of [...byWeek.keys()].sort()) {
     const weekCells = byWeek.get(week)!;
     for (const [category, column] of parentWithheld ? sorted(groupBy(weekCells, (c) => c.category)) : []) {
       const group = [...column];
+      const choosable = column.filter((c) => c.assumed || c.outlets !== c.own);
+      if (!parentWithheld?.(category, week) && choosable.length === 1) pinned.add(choosable[0]!);
       if (parentWithheld?.(category, week)) {
         const total: CubeCell = { areaCode: '', week, category, outlets: 0, own: 0, assumed: true, qty: 0, amountFen: Number.MAX_SAFE_INTEGER };
         hiddenTotals.push(total);
@@ -48,7 +54,7 @@ export function cubeWithheld(cells: readonly CubeCell[], parentWithheld: ParentW
       groups.push(areaCells.filter((c) => c.category === '' || !c.category.includes('.')));
     }
   }
-  const withheld = withheldCells([...cells, ...hiddenTotals], groups, (a, b) => a.areaCode.localeCompare(b.areaCode) || a.category.localeCompare(b.category));
+  const withheld = withheldCells([...cells, ...hiddenTotals], groups, (a, b) => a.areaCode.localeCompare(b.areaCode) || a.category.localeCompare(b.category), pinned);
   for (const total of hiddenTotals) withheld.delete(total);
   return withheld;
 }

@@ -19,8 +19,10 @@ export const visible = (c: Omit<CountedCell, 'amountFen'>, k = K_ANONYMITY): boo
   c.outlets - c.own >= k || (!c.assumed && c.outlets === c.own);
 
 /** The cells withheld, both stages. `groups`: the sets of cells that add up to a visible total;
- *  `tie`: the order among cells of equal amount, so the same cell is chosen on every request. */
-export function withheldCells<C extends CountedCell>(cells: readonly C[], groups: readonly (readonly C[])[], tie: (a: C, b: C) => number): Set<C> {
+ *  `tie`: the order among cells of equal amount, so the same cell is chosen on every request;
+ *  `pinned`: cells whose value is shown elsewhere, so withholding them would hide nothing. */
+export function withheldCells<C extends CountedCell>(cells: readonly C[], groups: readonly (readonly C[])[], tie: (a: C, b: C) => number,
+  pinned: ReadonlySet<C> = new Set()): Set<C> {
   const withheld = new Set<C>(cells.filter((c) => !visible(c)));
   // A cell withheld for one group can leave another group with one withheld cell (groups that
   // cross, as a category's column and an area's categories do): go round until none is left.
@@ -28,7 +30,7 @@ export function withheldCells<C extends CountedCell>(cells: readonly C[], groups
     changed = false;
     for (const group of groups) {
       if (group.filter((c) => withheld.has(c)).length !== 1) continue;
-      const smallest = group.filter((c) => !withheld.has(c) && (c.assumed || c.outlets !== c.own))
+      const smallest = group.filter((c) => !withheld.has(c) && (c.assumed || c.outlets !== c.own) && !pinned.has(c))
         .sort((a, b) => a.amountFen - b.amountFen || tie(a, b))[0];
       if (smallest) {
         withheld.add(smallest);

@@ -121,14 +121,18 @@ export type DemandQuery = z.input<typeof demandQuery>;
 
 // ---- 3. What sells nearby that I don't stock -------------------------------------------------
 
+/** Figures of other outlets over several weeks are cut into 4-week periods counted from Monday
+ *  2000-01-03 (api/workspace/periods.ts): a `to` inside a period is held at that period's start. */
+const periodTo = monday.optional().describe('First Monday not shown, held at the start of its 4-week period (periods count from 2000-01-03); by default the last whole week\'s end, held likewise.');
+
 export const gapsQuery = z.object({
   scope: workspaceScope.default('cluster'),
-  to: monday.optional(),
+  to: periodTo,
 }).strict();
 
 export const gapsResponse = z.object({
   scope: workspaceScope, area: z.object({ code: z.string(), name: z.string() }),
-  from: z.string().describe('8 weeks before `to`.'), to: z.string(),
+  from: z.string().describe('8 weeks (two 4-week periods) before `to`.'), to: z.string(),
   categories: z.array(z.object({
     category: z.string(), amountFen: money, qty: z.number().int(), outlets: z.number().int(), growthPct: pct,
   })).describe('Categories sold by other outlets of the area and not on your receipts in the 8 weeks, by sales.'),
@@ -136,7 +140,7 @@ export const gapsResponse = z.object({
     sku: z.string(), name: z.string(), category: z.string(), amountFen: money, qty: z.number().int(),
     outlets: z.number().int(), growthPct: pct,
   })).describe('Products likewise, at most 30, by sales; growth against the 8 weeks before.'),
-  withheld: z.number().int().describe('Items left out because fewer than k other outlets sold them.'),
+  withheld: z.number().int().describe('Items left out because fewer than k other outlets sold them, or 1 to k-1 did in one 4-week period, in the area or the rest of its county (a category: or exactly one of its products is so), or the demand heatmap withholds exactly one week of the category in one of the periods.'),
   k: z.number().int(),
 });
 export type GapsResponse = z.infer<typeof gapsResponse>;
@@ -146,16 +150,20 @@ export type GapsResponse = z.infer<typeof gapsResponse>;
 export const pricesQuery = z.object({
   sku: sku.optional(), category: categoryFilter.optional(),
   scope: workspaceScope.default('cluster'),
-  weeks: z.coerce.number().int().min(1, 'must be 1 to 52').max(52, 'must be 1 to 52').default(8),
-  to: monday.optional(),
+  weeks: z.coerce.number().int().min(4, 'must be 4 to 52').max(52, 'must be 4 to 52')
+    .refine((n) => n % 4 === 0, 'must be whole 4-week periods: 4, 8, 12 ... 52').default(8),
+  to: periodTo,
 }).strict().refine((q) => !(q.sku && q.category), { message: 'give sku or category, not both', path: ['category'] });
 
 export const pricesResponse = z.object({
   scope: workspaceScope, area: z.object({ code: z.string(), name: z.string() }),
   sku: z.string().nullable(), category: z.string().nullable(), name: z.string(),
   from: z.string(), to: z.string(),
-  outlets: z.number().int().describe('Other outlets that sold it in the area.'),
+  outlets: z.number().int().describe('Other outlets that sold it in the area (a category: its products counted).'),
   withheld: z.boolean(),
+  reason: z.enum(['outlets', 'period']).nullable().describe(
+    'Why withheld. outlets: fewer than k other outlets sold it; period: one of its 4-week periods could be taken from other figures to give fewer than k outlets\' sales (1 to k-1 sold it then, in the area or in the rest of its county, or the demand heatmap withholds exactly one week of its category then).'),
+  leftOut: z.number().int().describe('A category: its products other outlets sold but not counted, since they fail the rule of `reason` period.'),
   bands: z.array(z.object({ lowFen: money, highFen: money.describe('Inclusive.'), qty: z.number().int() }))
     .describe('Units sold at a unit price within each band, by the other outlets; empty when withheld.'),
   quartiles: z.object({ p25: money, median: money, p75: money }).nullable()

@@ -14,7 +14,7 @@ export const QUERY_NAMES = [
   'training-totals', 'reports-list', 'report-file', 'reports-for-month', 'official-unknown-sellers',
   'saved-queries-visible', 'saved-query-versions', 'sql-history',
   'workspace-store-skus', 'workspace-store-receipts', 'workspace-last-week', 'workspace-demand-pos', 'workspace-demand-deliveries',
-  'workspace-demand-parcels', 'workspace-demand-hourly', 'workspace-area-skus', 'workspace-area-prices',
+  'workspace-demand-parcels', 'workspace-demand-hourly', 'workspace-area-skus', 'workspace-area-prices', 'workspace-period-outlets',
   'workspace-own-prices', 'workspace-peer-sales', 'workspace-peer-receipts', 'workspace-deliveries-to', 'workspace-category-days',
   'workspace-sourcing', 'workspace-products',
   'flows-upstream', 'flows-last-month', 'destination-cities', 'flows-seasonality', 'flows-upstream-products', 'flows-downstream',

@@ -45,15 +45,15 @@ export function workspaceRoutes(deps: { warehouse: Pick<Warehouse, 'query'>; que
     }),
     defineRoute({
       method: 'get', path: '/api/workspace/:stores/gaps', tag: TAG, cache: 'data',
-      summary: 'What sells nearby that my store does not stock (last 8 weeks)',
+      summary: 'What sells nearby that my store does not stock (the last two 4-week periods)',
       access: ACCESS, params: workspaceParams, query: gapsQuery, response: gapsResponse, rows: (b) => b.skus.length + b.categories.length,
-      handler: ({ db, stores, query }) => notStocked(ws, db, stores, query, today()),
+      handler: ({ db, stores, query, principal }) => notStocked(ws, db, stores, query, today(), principal?.storeIds),
     }),
     defineRoute({
       method: 'get', path: '/api/workspace/:stores/prices', tag: TAG, cache: 'data',
       summary: 'Price bands of a product or category in my area, and where my price sits',
       access: ACCESS, params: workspaceParams, query: pricesQuery, response: pricesResponse, rows: (b) => b.bands.length,
-      handler: ({ db, stores, query }) => priceBands(ws, db, stores, query, today()),
+      handler: ({ db, stores, query, principal }) => priceBands(ws, db, stores, query, today(), principal?.storeIds),
     }),
     defineRoute({
       method: 'get', path: '/api/workspace/:stores/peers', tag: TAG, cache: 'data',

@@ -36,6 +36,12 @@ export function placeOf(stores: readonly StoreInfo[]): Place {
   };
 }
 
+/** The stores an area figure leaves out: the chosen ones and every other store of the caller's. A
+ *  merchant knows all their stores' sales, so none of them may count towards the K others. */
+export function othersThan(place: Place, own: readonly string[] = []): string[] {
+  return [...new Set([...place.ids, ...own])];
+}
+
 /** The area of a panel: the stores' townships (their village cluster) or their whole counties. */
 export function areaOf(place: Place, scope: 'cluster' | 'county'): { counties: string[]; townships: string[] } {
   return { counties: place.counties, townships: scope === 'cluster' ? place.townships : [] };

@@ -1,18 +1,21 @@
 // Price bands: the shelf prices a product (or a category) sold at in the cluster or county, by the
 // other outlets, as units per price band; quartiles over the units; and where my price sits. Shown
-// only when K other outlets sold it: a band of one shop is that shop's price.
+// only when K other outlets sold it (a band of one shop is that shop's price) and it passes the rule
+// of ./periods.ts in each 4-week period; a category counts only its products that pass it, so that
+// it minus its products shown never gives one withheld back.
 import { K_ANONYMITY, type PricesResponse } from '../../contracts/workspace.ts';
 import { addDays } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
-import { areaLabel, areaOf, defaultTo, noSecondRange, num, placeOf, weightedQuantile, type Db, type WorkspaceDeps } from './common.ts';
+import { areaLabel, areaOf, defaultTo, noSecondRange, num, othersThan, placeOf, weightedQuantile, type Db, type WorkspaceDeps } from './common.ts';
+import { heatmapLoneWeeks, PERIOD_WEEKS, periodRule, periodStart, periods, type PeriodOutlets } from './periods.ts';
 
 const BANDS = 8;
 
 export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[],
-  q: { sku?: string; category?: string; scope: 'cluster' | 'county'; weeks: number; to?: string }, today: string): Promise<PricesResponse> {
+  q: { sku?: string; category?: string; scope: 'cluster' | 'county'; weeks: number; to?: string }, today: string, own?: readonly string[]): Promise<PricesResponse> {
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
-  const to = q.to ?? (await defaultTo(deps, db, place, today));
+  const to = periodStart(q.to ?? (await defaultTo(deps, db, place, today)));
   const from = addDays(to, -7 * q.weeks);
   const mine = await db.query<{ week: string; category: string; sku: string; qty: number; amount_fen: number }>(queries['workspace-store-skus'], {
     counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids, from, to, ...noSecondRange(from),
@@ -30,13 +33,28 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   const sku = q.sku ?? (q.category ? '' : ranked[0]?.[0] ?? '');
   const category = q.category ?? '';
   const name = sku ? (await products.get(sku))?.name ?? sku : category;
-  const filter = { ...areaOf(place, q.scope), stores: place.ids, from, to, sku, category };
+  const area = { ...areaOf(place, q.scope), stores: othersThan(place, own), from, to };
 
-  const rows = await db.query<{ price_fen: number; qty: number; outlets: number }>(queries['workspace-area-prices'], filter);
+  // Which products may count: the one asked for, or the category's that pass the period rule.
+  const window = periods(0, q.weeks / PERIOD_WEEKS);
+  const [split, lone] = sku || category
+    ? await Promise.all([
+      db.query<PeriodOutlets>(queries['workspace-period-outlets'], { ...area, counties: place.counties, sku, category }),
+      heatmapLoneWeeks(deps, db, place, q.scope, from, to, area.stores),
+    ])
+    : [[], new Set<string>()];
+  const rule = periodRule(split, lone);
+  const counted = sku ? [sku] : rule.safeProducts(window);
+  const leftOut = sku ? 0 : rule.soldInside(window).filter((s) => !counted.includes(s)).length;
+  const rows = counted.length > 0
+    ? await db.query<{ price_fen: number; qty: number; outlets: number }>(queries['workspace-area-prices'], { ...area, skus: counted })
+    : [];
   // The rollup's total row (price 0) counts each outlet once over all its prices.
   const outlets = num(rows.find((r) => num(r.price_fen) === 0)?.outlets);
   const prices = rows.filter((r) => num(r.price_fen) > 0);
-  const withheld = outlets < K_ANONYMITY;
+  const reason = outlets < K_ANONYMITY ? 'outlets' as const
+    : sku && !rule.product(split.find((r) => r.sku === sku)?.category ?? '', sku, window) ? 'period' as const : null;
+  const withheld = reason !== null;
   const pairs = prices.map((p) => ({ value: num(p.price_fen), weight: num(p.qty) })).filter((p) => p.weight > 0);
 
   let mineOut: PricesResponse['mine'] = null;
@@ -50,7 +68,7 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   return {
     scope: q.scope, area: await areaLabel(directory, place, q.scope),
     sku: sku || null, category: sku ? null : category || null, name, from, to,
-    outlets, withheld,
+    outlets, withheld, reason, leftOut,
     bands: withheld ? [] : bands(pairs),
     quartiles: withheld || pairs.length === 0 ? null : {
       p25: weightedQuantile(pairs, 0.25)!, median: weightedQuantile(pairs, 0.5)!, p75: weightedQuantile(pairs, 0.75)!,

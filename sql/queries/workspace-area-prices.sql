@@ -1,5 +1,5 @@
 -- Units sold per shelf price (fen) by the other outlets of an area (every store but {stores}) over [from, to), of the
--- product {sku}, or else of the category {category} and its children; outlets: stores that sold at that price. The
+-- products {skus} (those of a product or category that api/workspace/periods.ts lets through); outlets: stores that sold at that price. The
 -- row of price 0 (WITH ROLLUP) is the total: its outlets count each store once (shelf prices are at least 1 jiao).
 SELECT unit_price_fen AS price_fen, toUInt64(sum(qty)) AS qty, uniqExact(store_id) AS outlets
 FROM store_sku_weekly
@@ -7,7 +7,7 @@ WHERE county_code IN {counties:Array(String)}
   AND (empty({townships:Array(String)}) OR township_code IN {townships:Array(String)})
   AND store_id NOT IN {stores:Array(String)}
   AND week >= {from:Date} AND week < {to:Date}
-  AND if({sku:String} != '', sku = {sku:String}, category = {category:String} OR startsWith(category, concat({category:String}, '.')))
+  AND sku IN {skus:Array(String)}
 GROUP BY price_fen WITH ROLLUP
 HAVING qty > 0
 ORDER BY price_fen

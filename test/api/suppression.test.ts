@@ -66,3 +66,20 @@ test('a township withheld in its county\'s picture: its villages\' column loses 
   expect([...withheld].map((c) => c.areaCode)).toEqual(['532302102205']);
   expect([...cubeWithheld(cells, (_c, week) => week === '2026-03-30')]).toEqual([]); // another week's parent: nothing here
 });
+
+test('a cell alone in its column under a shown parent is never the one chosen: withholding it would hide nothing', async () => {
+  const { cubeWithheld } = await import('../../api/suppression-cube.ts');
+  const at = (areaCode: string, category: string, outlets: number, amountFen: number) => ({ areaCode, week: '2026-03-23', category, outlets, own: 0, qty: 1, amountFen });
+  // Township A: x.a of 3 shops (withheld), x.b of 6 that no other township sells, x of 7; township
+  // B: x.a of 6, x.c of 6 that no other township sells, x of 8. The county's own cells are shown.
+  const cells = [
+    at('A', 'x.a', 3, 300), at('A', 'x.b', 6, 600), at('A', 'x', 7, 900), at('A', '', 7, 900),
+    at('B', 'x.a', 6, 500), at('B', 'x.c', 6, 400), at('B', 'x', 8, 900), at('B', '', 8, 900),
+  ];
+  const withheld = [...cubeWithheld(cells, () => false)].map((c) => `${c.areaCode} ${c.category}`).sort();
+  // The smallest other cell of A's x family is x.b (600), but it is the county's x.b, shown: A's x
+  // (900, shown) minus it gave x.a's 300. Each x goes instead, then each total with it; B's x.a goes
+  // for the x.a column. What is left shown adds up to no withheld cell: A's x.a and B's x.a only
+  // together (the county's x.a).
+  expect(withheld).toEqual(['A ', 'A x', 'A x.a', 'B ', 'B x', 'B x.a']);
+});

@@ -47,10 +47,12 @@ const DEMAND: PosReceipt[] = [
   ...[W09, W10, W11].flatMap((w) => each(QINFENG, (s) => sale(s, w, 1, 500))),
 ];
 
-// Prices, 2025-12-22 to 2026-01-18: green tea sold by 5 other shops of 金山镇, cola by 4.
+// Prices: green tea sold by 5 other shops of 金山镇 in the 4-week period 2025-12-29 to 2026-01-25, cola
+// by 4 in the next (in weeks of their own: a withheld cola cell in the tea's week would withhold the
+// tea's cell in the heatmap with it, and the tea's period with that).
 const OTHERS5 = ['CS-532302101-1', 'CO-532302101', 'VS-532302101010', 'VS-532302101014', 'VS-532302101015'];
 const tea = (store: string, qty: number, fen: number) => sale(store, '2026-01-14 09:00:00', qty, fen, 'green-tea-500ml', 'beverages.tea');
-const cola = (store: string, qty: number, fen: number) => sale(store, '2026-01-14 09:00:00', qty, fen, 'cola-330ml', 'beverages.soft_drink');
+const cola = (store: string, qty: number, fen: number) => sale(store, '2026-02-04 09:00:00', qty, fen, 'cola-330ml', 'beverages.soft_drink');
 const PRICES: PosReceipt[] = [
   tea(OTHERS5[0]!, 2, 300), tea(OTHERS5[1]!, 1, 320), tea(OTHERS5[2]!, 3, 350), tea(OTHERS5[3]!, 1, 350), tea(OTHERS5[4]!, 1, 400),
   tea(ME, 2, 340), tea(ME, 2, 360),
@@ -58,14 +60,16 @@ const PRICES: PosReceipt[] = [
 ];
 
 // Gaps, the 8 weeks 2025-10-06 to 11-30 and the 8 before: rice sold by 5 other shops in both; oil by
-// 5 now and 2 before; detergent by 4; water by 6 and by the station itself.
+// 5 now and 2 before (a week after the rice: in the rice's week the heatmap would withhold the rice
+// with the oil, and no growth of the rice could be shown); detergent by 4; water by 6 and by the station itself.
 const G = '2025-11-05 11:00:00';
 const BEFORE = '2025-09-10 11:00:00';
+const OIL_BEFORE = '2025-09-17 11:00:00';
 const rice = (s: string, at: string, qty: number) => sale(s, at, qty, 3990, 'rice-5kg', 'grain_oil.rice');
 const oil = (s: string, at: string) => sale(s, at, 1, 6990, 'rapeseed-oil-5l', 'grain_oil.oil');
 const GAPS: PosReceipt[] = [
   ...each(OTHERS5, (s) => rice(s, G, 2)), ...each(OTHERS5, (s) => rice(s, BEFORE, 1)),
-  ...each(OTHERS5, (s) => oil(s, G)), oil(OTHERS5[0]!, BEFORE), oil(OTHERS5[1]!, BEFORE),
+  ...each(OTHERS5, (s) => oil(s, G)), oil(OTHERS5[0]!, OIL_BEFORE), oil(OTHERS5[1]!, OIL_BEFORE),
   ...each(OTHERS5.slice(0, 4), (s) => sale(s, G, 1, 2500, 'detergent-2kg', 'daily_chem.laundry')),
   ...each([...OTHERS5, 'VS-532302101016'], (s) => sale(s, G, 2, 200)), sale(ME, G, 1, 200),
 ];
@@ -87,14 +91,56 @@ const PEERS: PosReceipt[] = [
   sale(SHOP, '2025-06-11 10:00:00', 1, 2500, 'soap-115g', 'daily_chem.soap'),
 ];
 
+// Subtraction, 2024: the 4-week periods P2 (2024-09-09 to 10-06) and P3 (10-07 to 11-03) are the
+// two that end at 2024-11-04 (periods count from 2000-01-03: 9,072 days, 324 of them, before it).
+// O: five other shops of 金山镇; 016, 018, 019 three more; two shops of 仁兴镇 (the rest of the county).
+// Each short sale is in a week of its own, so that the heatmap's cells it withholds are worked out
+// by hand below: a week with one to four shops of 金山镇 has every cell withheld, and nothing else.
+const W0916 = '2024-09-18 10:00:00'; // seeds, tissues, AD milk, baijiu by O: every cell shown
+const W0923 = '2024-09-25 10:00:00'; // salt by one shop of O: every cell withheld
+const W1007 = '2024-10-09 10:00:00'; // wangzai by 016: every cell withheld
+const W1014 = '2024-10-16 10:00:00'; // seeds, AD milk, baijiu by O; erguotou by 019, corn liquor by 018: shown
+const W1021 = '2024-10-23 10:00:00'; // salt by O: shown
+const W1028 = '2024-10-30 10:00:00'; // tissues by O and two shops of 仁兴镇 (see the tissues' test)
+const O = OTHERS5;
+const [O6, O7, O8] = ['VS-532302101016', 'VS-532302101018', 'VS-532302101019'];
+const item = (sku: string, category: string, fen: number) => (store: string, at: string) => sale(store, at, 1, fen, sku, category);
+const seeds = item('sunflower-seeds-250g', 'snacks.nuts', 900);
+const salt = item('salt-400g', 'condiments.salt', 250); // O in P3, one of them alone in P2
+const tissue = item('tissue-10pk', 'household.paper', 1590); // O in P2 and P3, two shops of 仁兴镇 in P3
+const adMilk = item('ad-milk-220g-4', 'dairy.milk_drink', 900);
+const wangzai = item('wangzai-milk-245ml', 'dairy.milk_drink', 550); // 016 alone: the one short product of its category
+const baijiu = item('baijiu-500ml', 'beverages.baijiu', 3800);
+const erguotou = item('erguotou-500ml', 'beverages.baijiu', 1800); // 019 alone
+const cornLiquor = item('corn-liquor-500ml', 'beverages.baijiu', 1500); // 018 alone: two short, neither given away
+const SUBTRACTION: PosReceipt[] = [
+  ...[W0916, W1014].flatMap((at) => [...each(O, (s) => seeds(s, at)), ...each(O, (s) => adMilk(s, at)), ...each(O, (s) => baijiu(s, at))]),
+  ...each(O, (s) => tissue(s, W0916)), ...each(O, (s) => tissue(s, W1028)), tissue(RENXING[1]!, W1028), tissue(RENXING[2]!, W1028),
+  salt(O[0]!, W0923), ...each(O, (s) => salt(s, W1021)),
+  wangzai(O6, W1007), erguotou(O8, W1014), cornLiquor(O7, W1014),
+];
+
+// The heatmap, the week of 2024-05-20 (the period 05-20 to 06-16): green tea by the five of O, cola by
+// four other shops (016, 018, 019 and one of O). The heatmap withholds cola (4 shops) and, for it,
+// the tea (its beverages add up to tea + cola, and the tea is the smaller: 17.50 yuan).
+const W0522 = '2024-05-22 10:00:00';
+const HEATMAP: PosReceipt[] = [
+  ...each(O, (s) => sale(s, W0522, 1, 350, 'green-tea-500ml', 'beverages.tea')),
+  ...each([O6, O7, O8, O[0]!], (s) => sale(s, W0522, 1, 350, 'cola-500ml', 'beverages.soft_drink')),
+];
+
 let t: TestApp;
 let merchant: ReturnType<typeof request.agent>;
 let shop: ReturnType<typeof request.agent>;
+let twoShops: ReturnType<typeof request.agent>;
 beforeAll(async () => {
   t = await openTestApp({ accounts: ['merchant'] });
-  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS].flatMap(posRows));
+  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP].flatMap(posRows));
   merchant = await t.agent('merchant');
   await t.locals.services.accounts.create({ login: 'shop-010', role: 'merchant', name: '大北厂小卖部', storeIds: [SHOP], password: PASSWORD });
+  await t.locals.services.accounts.create({ login: 'two-shops', role: 'merchant', name: '两家店', storeIds: [O6, O[0]!], password: PASSWORD });
+  twoShops = request.agent(t.app);
+  expect((await twoShops.post('/api/session').send({ login: 'two-shops', password: PASSWORD })).status).toBe(200);
   shop = request.agent(t.app);
   expect((await shop.post('/api/session').send({ login: 'shop-010', password: PASSWORD })).status).toBe(200);
 }, 60_000);
@@ -141,7 +187,7 @@ describe('demand: a cell of 4 other stores is withheld, of 5 shown, and one with
 
 describe('prices: withheld with fewer than 5 other outlets', () => {
   test('green tea, 5 other shops: quartiles over their 8 units, 6 bands 20 fen wide, my 350 above 3 units of 8', async () => {
-    const body = pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=green-tea-500ml&weeks=4&to=2026-01-19`));
+    const body = pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=green-tea-500ml&weeks=4&to=2026-01-26`));
     expect(body).toMatchObject({ sku: 'green-tea-500ml', outlets: 5, withheld: false });
     // Units by price: 300 x2, 320 x1, 350 x4, 400 x1 (8): the 2nd, 4th and 6th units cost 300, 350, 350.
     expect(body.quartiles).toEqual({ p25: 300, median: 350, p75: 350 });
@@ -155,8 +201,8 @@ describe('prices: withheld with fewer than 5 other outlets', () => {
   });
 
   test('cola, 4 other shops: no bands, no quartiles, no share below mine', async () => {
-    const body = pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=cola-330ml&weeks=4&to=2026-01-19`));
-    expect(body).toMatchObject({ sku: 'cola-330ml', outlets: 4, withheld: true, bands: [], quartiles: null });
+    const body = pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=cola-330ml&weeks=4&to=2026-02-23`));
+    expect(body).toMatchObject({ sku: 'cola-330ml', outlets: 4, withheld: true, reason: 'outlets', bands: [], quartiles: null });
     expect(body.mine).toEqual({ priceFen: 260, qty: 3, belowPct: null });
   });
 });
@@ -228,5 +274,89 @@ describe('peers: no benchmark under 5 peers', () => {
       { metric: 'categories', mine: 1, p25: 1, median: 1, p75: 1 },
     ]);
     expect(metric(body, 'county')).toMatchObject({ areaCode: '532302', peers: 5, shown: true });
+  });
+});
+
+describe('figures over several weeks cannot be taken apart', () => {
+  const rows = (body: ReturnType<typeof gapsResponse.parse>) => ({
+    skus: body.skus.map((x) => [x.sku, x.amountFen, x.outlets]),
+    categories: body.categories.map((x) => [x.category, x.amountFen, x.outlets]),
+    withheld: body.withheld,
+  });
+
+  test('gaps, 金山镇: salt (one shop in P2), tissues (two shops in the rest of the county), a category with one short product are withheld', async () => {
+    const body = gapsResponse.parse(await get(merchant, `/api/workspace/${ME}/gaps?to=2024-11-04`));
+    expect([body.from, body.to]).toEqual(['2024-09-09', '2024-11-04']);
+    // Before: salt 5 outlets over the 8 weeks, though one of them alone in P2 (8 weeks minus those a
+    // period later is that shop's P2); tissues 5, and the county's 7 minus them is the two shops of
+    // 仁兴镇; dairy.milk_drink 6, minus AD milk (5) shown is 016's wangzai.
+    expect(rows(body)).toEqual({
+      skus: [['baijiu-500ml', 38_000, 5], ['ad-milk-220g-4', 9000, 5], ['sunflower-seeds-250g', 9000, 5]],
+      // beverages.baijiu: 10 x 38.00 + 18.00 + 15.00 from 7 shops; its two short products are summed together.
+      categories: [['beverages.baijiu', 41_300, 7], ['snacks.nuts', 9000, 5]],
+      // salt and condiments.salt, tissues and household.paper, wangzai and dairy.milk_drink, erguotou, corn liquor
+      withheld: 8,
+    });
+  });
+
+  test('gaps, the county: the tissues are shown there, 7 shops (the cluster is what is withheld)', async () => {
+    const body = gapsResponse.parse(await get(merchant, `/api/workspace/${ME}/gaps?scope=county&to=2024-11-04`));
+    expect(rows(body)).toEqual({
+      skus: [['baijiu-500ml', 38_000, 5], ['tissue-10pk', 19_080, 7], ['ad-milk-220g-4', 9000, 5], ['sunflower-seeds-250g', 9000, 5]],
+      categories: [['beverages.baijiu', 41_300, 7], ['household.paper', 19_080, 7], ['snacks.nuts', 9000, 5]],
+      withheld: 6,
+    });
+  });
+
+  test('a week later is the same two periods: a window cannot slide by a week', async () => {
+    const at = gapsResponse.parse(await get(merchant, `/api/workspace/${ME}/gaps?to=2024-11-04`));
+    for (const to of ['2024-11-11', '2024-11-25']) {
+      expect(gapsResponse.parse(await get(merchant, `/api/workspace/${ME}/gaps?to=${to}`))).toEqual(at);
+    }
+  });
+
+  test('prices: salt withheld for its short period, tissues for the rest of the county, shown county-wide', async () => {
+    const q = 'weeks=8&to=2024-11-04';
+    expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=salt-400g&${q}`)))
+      .toMatchObject({ outlets: 5, withheld: true, reason: 'period', bands: [], quartiles: null });
+    expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=tissue-10pk&${q}`)))
+      .toMatchObject({ outlets: 5, withheld: true, reason: 'period', bands: [] });
+    expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=tissue-10pk&scope=county&${q}`)))
+      .toMatchObject({ outlets: 7, withheld: false, reason: null, bands: [{ lowFen: 1590, highFen: 1590, qty: 12 }] });
+    // Four weeks (P3 alone): salt's five shops, shown; eight weeks minus these four would be P2's one shop.
+    expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=salt-400g&weeks=4&to=2024-11-04`)))
+      .toMatchObject({ outlets: 5, withheld: false, bands: [{ lowFen: 250, highFen: 250, qty: 5 }] });
+  });
+
+  test('prices of a category count only its products that pass: AD milk\'s 10 units, wangzai left out', async () => {
+    const body = pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?category=dairy.milk_drink&weeks=8&to=2024-11-04`));
+    expect(body).toMatchObject({ category: 'dairy.milk_drink', outlets: 5, withheld: false, reason: null, leftOut: 1, bands: [{ lowFen: 900, highFen: 900, qty: 10 }] });
+  });
+
+  test('a product whose category\'s one week the heatmap withholds is withheld: green tea\'s units would give the cola\'s back', async () => {
+    // Before: 5 units of green tea in 5 bands' worth of shops; the heatmap's beverages (9 units, shown)
+    // minus them is the 4 shops' cola, which the heatmap withholds.
+    for (const scope of ['cluster', 'county']) {
+      const body = pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=green-tea-500ml&weeks=4&to=2024-06-17&scope=${scope}`));
+      expect(body).toMatchObject({ outlets: 5, withheld: true, reason: 'period', bands: [], quartiles: null });
+    }
+    const heat = demandResponse.parse(await get(merchant, `/api/workspace/${ME}/demand?scope=county&weeks=4&to=2024-06-17&category=beverages.tea`));
+    expect(heat.cells).toEqual([{ row: '532302101', col: '2024-05-20', value: null, outlets: 5, withheld: true }]);
+    // The category counts no product then, and says so.
+    expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?category=beverages.tea&weeks=4&to=2024-06-17`)))
+      .toMatchObject({ outlets: 0, withheld: true, reason: 'outlets', leftOut: 1, bands: [] });
+  });
+
+  test('prices: weeks must be whole 4-week periods', async () => {
+    const res = await merchant.get(`/api/workspace/${ME}/prices?weeks=13`);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('weeks');
+    expect(JSON.stringify(res.body)).toContain('must be whole 4-week periods');
+  });
+
+  test('a merchant\'s other store is not one of the others: 016 seen alone by the owner of 016 and CS-532302101-1', async () => {
+    const body = gapsResponse.parse(await get(twoShops, `/api/workspace/${O6}/gaps?to=2024-11-04`));
+    // Without CS-532302101-1 every item of O has 4 other shops; wangzai is 016's own, and so is its category.
+    expect(rows(body)).toEqual({ skus: [], categories: [], withheld: 11 });
   });
 });

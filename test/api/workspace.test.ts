@@ -11,6 +11,7 @@ import {
 } from '../../contracts/workspace.ts';
 import { openTestApp, type AccountKey, type TestApp } from '../fixtures/app.ts';
 import { loadCounty } from '../fixtures/county.ts';
+import { loneWeeks, periodRule } from '../fixtures/period-rule.ts';
 import { stores } from '../fixtures/warehouse.ts';
 
 const ME = 'ST-532302101'; // 金山镇 station, Lufeng
@@ -309,30 +310,47 @@ describe('demand around me', () => {
 
 // ---- 3. What sells nearby that I don't stock --------------------------------------------------
 
-describe('gaps: sold nearby, not on my receipts in 8 weeks', () => {
-  test.each(['cluster', 'county'] as const)('%s: items, their outlets, sales and growth; those of fewer than 5 outlets left out', async (scope) => {
-    const to = TO;
+/** Periods of 4 weeks counted from Monday 2000-01-03: TO (2026-03-16) falls in the one that starts
+ *  2026-02-23 (341 x 28 days after), so the area's figures over weeks end there. */
+const PERIOD_TO = '2026-02-23';
+
+describe('gaps: sold nearby, not on my receipts in the last two 4-week periods', () => {
+  test.each(['cluster', 'county'] as const)('%s: items, their outlets, sales and growth; those of fewer than 5 outlets, or failing the period rule, left out', async (scope) => {
+    const to = PERIOD_TO;
     const from = addDays(to, -56);
     const prev = addDays(from, -56);
     const area = scope === 'cluster' ? JINSHAN : LUFENG;
-    const others = lines.filter((l) => l.area.startsWith(area) && l.store !== ME && inRange(l.week, prev, to));
+    const county = lines.filter((l) => l.area.startsWith(LUFENG) && l.store !== ME && inRange(l.week, prev, to));
+    const others = county.filter((l) => l.area.startsWith(area));
+    // The weeks the demand grid withholds for me, each leaf category of the 16 weeks: the township's
+    // row of the county by township, or the county's own cells (its category row).
+    const lone = new Set<string>();
+    for (const category of new Set(others.map((l) => l.category))) {
+      const view = scope === 'cluster' ? 'view=area' : 'view=category';
+      const grid = demandResponse.parse(await get('merchant', `/api/workspace/${ME}/demand?${view}&scope=county&weeks=16&to=${to}&category=${category}`));
+      expect([grid.from, grid.to]).toEqual([prev, to]);
+      for (const k of loneWeeks(category, grid.cells.filter((c) => scope === 'county' || c.row === JINSHAN), prev)) lone.add(k);
+    }
+    expect(lone.size).toBeGreaterThan(0);
+    const rule = periodRule(county, area, prev, lone);
     const mine = salesOf(ME).filter((l) => inRange(l.week, from, to));
     const mySkus = new Set(mine.map((l) => l.sku));
     const myCats = new Set(mine.map((l) => l.category));
     let withheld = 0;
-    const items = (key: (l: Line) => string, skip: Set<string>) => [...groupBy(others, key)].flatMap(([k, ls]) => {
+    let byRule = 0;
+    const items = (key: (l: Line) => string, skip: Set<string>, passes: (k: string, ps: number[]) => boolean) => [...groupBy(others, key)].flatMap(([k, ls]) => {
       const now = ls.filter((l) => l.week >= from);
       const amountFen = sum(now, (l) => l.amount);
       if (skip.has(k) || amountFen === 0) return [];
       const outlets = new Set(now.map((l) => l.store)).size;
-      if (outlets < K) { withheld++; return []; }
-      // Growth only where 5 other outlets sold it in the 8 weeks before too: else it gives their sales away.
+      if (outlets < K || !passes(k, [2, 3])) { withheld++; if (outlets >= K) byRule++; return []; }
+      // Growth only where 5 other outlets sold it in the 8 weeks before too, by the same rule: else it gives their sales away.
       const before = ls.filter((l) => l.week < from);
-      const growthPct = new Set(before.map((l) => l.store)).size >= K ? pct(amountFen, sum(before, (l) => l.amount)) : null;
+      const growthPct = new Set(before.map((l) => l.store)).size >= K && passes(k, [0, 1]) ? pct(amountFen, sum(before, (l) => l.amount)) : null;
       return [{ key: k, category: ls[0]!.category, amountFen, qty: sum(now, (l) => l.qty), outlets, growthPct }];
     }).sort((a, b) => b.amountFen - a.amountFen || a.key.localeCompare(b.key));
-    const categories = items((l) => l.category, myCats).map(({ key: _, ...c }) => c);
-    const skus = items((l) => l.sku, mySkus).slice(0, 30).map(({ key, ...s }) => ({ sku: key, ...s }));
+    const categories = items((l) => l.category, myCats, rule.category).map(({ key: _, ...c }) => c);
+    const skus = items((l) => l.sku, mySkus, rule.product).slice(0, 30).map(({ key, ...s }) => ({ sku: key, ...s }));
 
     const body = gapsResponse.parse(await get('merchant', `/api/workspace/${ME}/gaps?scope=${scope}`));
     expect([body.from, body.to]).toEqual([from, to]);
@@ -341,6 +359,8 @@ describe('gaps: sold nearby, not on my receipts in 8 weeks', () => {
     expect(body.skus.map(({ name: _, ...s }) => s)).toEqual(skus);
     expect(body.categories).toEqual(categories);
     expect(body.withheld).toBe(withheld);
+    // The rule takes out items that 5 other outlets sold over the 8 weeks, here too.
+    expect(byRule).toBeGreaterThan(0);
     // None of them is on the station's receipts of the 8 weeks.
     expect(body.skus.filter((s) => mySkus.has(s.sku))).toEqual([]);
   });
@@ -357,16 +377,18 @@ function nearestRank(pairs: { price: number; qty: number }[], p: number): number
 }
 
 describe('prices', () => {
-  test.each(['cluster', 'county'] as const)('%s: the best seller\'s quartiles and bands over the other outlets\' units, and where my price sits', async (scope) => {
+  test('county: the best seller\'s quartiles and bands over the other outlets\' units, and where my price sits', async () => {
+    const TO = PERIOD_TO;
     const from = addDays(TO, -56);
     const mine = salesOf(ME).filter((l) => inRange(l.week, from, TO));
     const best = [...groupBy(mine, (l) => l.sku)].map(([sku, ls]) => ({ sku, fen: sum(ls, (l) => l.amount) }))
       .sort((a, b) => b.fen - a.fen || a.sku.localeCompare(b.sku))[0]!.sku;
-    const area = scope === 'cluster' ? JINSHAN : LUFENG;
-    const others = lines.filter((l) => l.sku === best && l.store !== ME && l.area.startsWith(area) && inRange(l.week, from, TO));
+    const others = lines.filter((l) => l.sku === best && l.store !== ME && l.area.startsWith(LUFENG) && inRange(l.week, from, TO));
     const pairs = [...groupBy(others, (l) => String(l.price))].map(([p, ls]) => ({ price: Number(p), qty: sum(ls, (l) => l.qty) })).sort((a, b) => a.price - b.price);
     const outlets = new Set(others.map((l) => l.store)).size;
     expect(outlets).toBeGreaterThanOrEqual(K);
+    // and it passes the period rule in both 4-week periods (the cluster's case below does not).
+    expect(periodRule(others, LUFENG, from).product(best, [0, 1])).toBe(true);
 
     // Eight equal bands from the lowest to the highest price, whole jiao wide.
     const lo = pairs[0]!.price;
@@ -381,12 +403,28 @@ describe('prices', () => {
     const total = sum(pairs, (p) => p.qty);
     const below = sum(pairs.filter((p) => p.price < myPrice), (p) => p.qty);
 
-    const body = pricesResponse.parse(await get('merchant', `/api/workspace/${ME}/prices?scope=${scope}`));
-    expect([body.sku, body.from, body.to, body.outlets, body.withheld]).toEqual([best, from, TO, outlets, false]);
+    const body = pricesResponse.parse(await get('merchant', `/api/workspace/${ME}/prices?scope=county`));
+    expect([body.sku, body.from, body.to, body.outlets, body.withheld, body.reason, body.leftOut]).toEqual([best, from, TO, outlets, false, null, 0]);
     expect(body.quartiles).toEqual({ p25: nearestRank(pairs, 0.25), median: nearestRank(pairs, 0.5), p75: nearestRank(pairs, 0.75) });
     expect(body.bands).toEqual(bands);
     expect(sum(body.bands, (b) => b.qty)).toBe(total);
     expect(body.mine).toEqual({ priceFen: myPrice, qty: myQty, belowPct: Math.round((below / total) * 1000) / 10 });
+  });
+
+  test.each([8, 24])('cluster, %i weeks: the best seller withheld, for too few outlets or by the period rule, as the recount says', async (weeks) => {
+    const TO = PERIOD_TO;
+    const from = addDays(TO, -7 * weeks);
+    const mine = salesOf(ME).filter((l) => inRange(l.week, from, TO));
+    const best = [...groupBy(mine, (l) => l.sku)].map(([sku, ls]) => ({ sku, fen: sum(ls, (l) => l.amount) }))
+      .sort((a, b) => b.fen - a.fen || a.sku.localeCompare(b.sku))[0]!.sku;
+    const county = lines.filter((l) => l.sku === best && l.store !== ME && l.area.startsWith(LUFENG) && inRange(l.week, from, TO));
+    const outlets = new Set(county.filter((l) => l.area.startsWith(JINSHAN)).map((l) => l.store)).size;
+    const passes = periodRule(county, JINSHAN, from).product(best, Array.from({ length: weeks / 4 }, (_, i) => i));
+    const reason = outlets < K ? 'outlets' : passes ? null : 'period';
+    expect(reason).not.toBeNull(); // the simulated cluster is small: see the county above for one shown
+    const body = pricesResponse.parse(await get('merchant', `/api/workspace/${ME}/prices?weeks=${weeks}`));
+    expect([body.sku, body.from, body.to, body.outlets, body.withheld, body.reason, body.bands, body.quartiles, body.mine?.belowPct])
+      .toEqual([best, from, TO, outlets, true, reason, [], null, null]);
   });
 });
 

@@ -20,6 +20,8 @@ import { subCategoryName } from '../../web/workspace/category-names.ts';
 import { openTestApp, PASSWORD, type TestApp } from '../fixtures/app.ts';
 import { E2E_TIMEOUT as TIMEOUT, launchBrowser, serve, signIn, waitUntil } from '../fixtures/browser.ts';
 import { loadCounty, SEED } from '../fixtures/county.ts';
+import { loneWeeks, periodRule, type SoldLine } from '../fixtures/period-rule.ts';
+import { demandResponse } from '../../contracts/workspace.ts';
 import { ROOT } from '../fixtures/warehouse.ts';
 
 const STORE = 'ST-532302101';
@@ -42,6 +44,12 @@ let myLastSale: string;
 const dayOf = (time: string) => shanghaiDay(parseShanghaiTime(time));
 const inDays = (day: string, from: string, to: string) => day >= from && day < to;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+/** Figures over several weeks end at the start of a 4-week period counted from 2000-01-03. */
+const periodStart = (monday: string) => addDays(monday, -(((Date.parse(monday) - Date.parse('2000-01-03')) / 86400_000) % 28));
+/** Other outlets' sales lines of the county in [from, to), for the period rule. */
+const othersLines = (from: string, to: string): SoldLine[] => receipts
+  .filter((r) => r.storeId !== STORE && r.areaCode.startsWith(COUNTY) && inDays(dayOf(r.soldAt), from, to))
+  .flatMap((r) => r.lines.map((l) => ({ store: r.storeId, area: r.areaCode, week: mondayOf(dayOf(r.soldAt)), sku: l.sku, category: l.category })));
 
 beforeAll(async () => {
   t = await openTestApp({ clock: () => Date.parse('2026-04-15T04:00:00Z'), accounts: ['merchant2'], auth: { demo: true }, extra: { webDir: join(ROOT, 'web/dist') } });
@@ -77,6 +85,17 @@ async function open(path: string, view: string): Promise<Page> {
   return page;
 }
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
+/** The weeks the demand grid withholds for me of each category's county cells over [from, to) (16 or 8
+ *  weeks), as `${category}|${period}` where a period has exactly one: the period rule's input. */
+async function countyLoneWeeks(categories: Iterable<string>, from: string, to: string): Promise<Set<string>> {
+  const lone = new Set<string>();
+  for (const category of categories) {
+    const res = await context.request.get(`${base}/api/workspace/${STORE}/demand?view=category&scope=county&weeks=${(Date.parse(to) - Date.parse(from)) / (7 * 86400_000)}&to=${to}&category=${category}`);
+    expect(res.status()).toBe(200);
+    for (const k of loneWeeks(category, demandResponse.parse(await res.json()).cells, from)) lone.add(k);
+  }
+  return lone;
+}
 const sortDesc = (xs: number[]) => [...xs].sort((a, b) => b - a);
 
 /** A store's receipts in [from, to). */
@@ -195,13 +214,16 @@ describe('demand around me', () => {
 });
 
 describe('what sells nearby that I do not stock', () => {
-  test('categories other outlets of my township sold in 8 weeks and I did not, by sales, from 5 outlets', async () => {
-    const to = addDays(mondayOf(lastSale), 7);
+  test('categories other outlets of my county sold in the last two 4-week periods and I did not, by sales, from 5 outlets', async () => {
+    const to = periodStart(addDays(mondayOf(lastSale), 7));
     const from = addDays(to, -56);
+    // The county: this small simulated county's township has too few shops for any category to pass.
+    const sold = othersLines(from, to);
+    const rule = periodRule(sold, COUNTY, from, await countyLoneWeeks(new Set(sold.map((l) => l.category)), from, to));
     const mine = new Set<string>();
     const theirs = new Map<string, { fen: number; stores: Set<string> }>();
     for (const r of receipts) {
-      if (!r.areaCode.startsWith(TOWNSHIP) || !inDays(dayOf(r.soldAt), from, to)) continue;
+      if (!r.areaCode.startsWith(COUNTY) || !inDays(dayOf(r.soldAt), from, to)) continue;
       for (const l of r.lines) {
         if (r.storeId === STORE) mine.add(l.category);
         else {
@@ -212,8 +234,8 @@ describe('what sells nearby that I do not stock', () => {
         }
       }
     }
-    const gaps = [...theirs].filter(([cat, c]) => !mine.has(cat) && c.stores.size >= K).sort((a, b) => b[1].fen - a[1].fen);
-    const page = await open('/workspace/gaps', 'workspace-gaps');
+    const gaps = [...theirs].filter(([cat, c]) => !mine.has(cat) && c.stores.size >= K && rule.category(cat, [0, 1])).sort((a, b) => b[1].fen - a[1].fen);
+    const page = await open('/workspace/gaps?scope=county', 'workspace-gaps');
     const rows = await page.locator('table.ws-gap-categories tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     expect(rows.map((r) => [r[2], Number(r[3])])).toEqual(gaps.map(([, c]) => [formatYuan(c.fen), c.stores.size]));
     expect(gaps.length).toBeGreaterThan(0);
@@ -223,20 +245,32 @@ describe('what sells nearby that I do not stock', () => {
 
 describe('price bands', () => {
   test('my product sold by fewer than 5 other shops here: withheld, saying how many; a category across the county: its units in bands', async () => {
-    const to = addDays(mondayOf(lastSale), 7);
+    const to = periodStart(addDays(mondayOf(lastSale), 7));
     const from = addDays(to, -56);
     const page = await open('/workspace/prices', 'workspace-prices');
     const sku = (await page.locator('#ws-pick').inputValue()).replace(/^sku:/, '');
     const sellers = new Set(receipts.filter((r) => r.storeId !== STORE && r.areaCode.startsWith(TOWNSHIP) && inDays(dayOf(r.soldAt), from, to) && r.lines.some((l) => l.sku === sku)).map((r) => r.storeId));
-    expect(sellers.size).toBeLessThan(K);
-    expect(await page.locator('.ws-prices-withheld').textContent()).toBe(`附近卖这个商品的其他店少于 5 家（${sellers.size} 家），价格分布不予显示。`);
+    // Withheld for too few sellers, or for a 4-week period (or the rest of the county) of fewer than 5.
+    const passes = periodRule(othersLines(from, to), TOWNSHIP, from).product(sku, [0, 1]);
+    expect(sellers.size < K || !passes).toBe(true);
+    expect(await page.locator('.ws-prices-withheld').textContent()).toBe(sellers.size < K
+      ? `附近卖这个商品的其他店少于 5 家（${sellers.size} 家），价格分布不予显示。`
+      : `附近有 ${sellers.size} 家其他店卖这个商品，但其中某个 4 周的数字可以和别的数字相减，算出不到 5 家店的销售：价格分布不予显示。`);
     await page.selectOption('#ws-scope', 'county');
     await page.waitForURL((u) => u.searchParams.get('scope') === 'county');
     await page.selectOption('#ws-pick', 'category:beverages');
     await page.waitForURL((u) => u.searchParams.get('category') === 'beverages');
     await page.waitForSelector('#view[data-state="ready"] svg.ws-bands');
-    const units = sum(receipts.filter((r) => r.storeId !== STORE && r.areaCode.startsWith(COUNTY) && inDays(dayOf(r.soldAt), from, to))
-      .flatMap((r) => r.lines).filter((l) => l.category.startsWith('beverages')).map((l) => l.quantity));
+    // The category's products that pass the period rule county-wide, and their units.
+    const sold = othersLines(from, to).filter((l) => l.category.startsWith('beverages'));
+    const rule = periodRule(sold, COUNTY, from, await countyLoneWeeks(new Set(sold.map((l) => l.category)), from, to));
+    const lines = receipts.filter((r) => r.storeId !== STORE && r.areaCode.startsWith(COUNTY) && inDays(dayOf(r.soldAt), from, to))
+      .flatMap((r) => r.lines).filter((l) => l.category.startsWith('beverages'));
+    const counted = new Set([...new Set(lines.map((l) => l.sku))].filter((sku) => rule.product(sku, [0, 1])));
+    const units = sum(lines.filter((l) => counted.has(l.sku)).map((l) => l.quantity));
+    const leftOut = new Set(lines.map((l) => l.sku)).size - counted.size;
+    expect(units).toBeGreaterThan(0);
+    expect(await page.locator('.ws-prices-left-out').allTextContents()).toEqual(leftOut > 0 ? [`另有 ${leftOut} 种商品未计入：其中某个 4 周的数字可以和别的数字相减，算出不到 5 家店的销售。`] : []);
     const banded = sum((await page.locator('svg.ws-bands rect.band').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-qty'))))));
     expect(banded).toBe(units);
     expect(await page.locator('svg.ws-bands .mine').count()).toBe(1);

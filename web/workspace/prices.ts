@@ -12,7 +12,8 @@ import { createPriceBandsChart } from './price-bands-chart.ts';
 import { subCategoryName } from './category-names.ts';
 import { wst } from './strings.ts';
 
-const WEEKS = [4, 8, 13, 26, 52];
+// Whole 4-week periods: the area's figures are cut into them (api/workspace/periods.ts).
+const WEEKS = [4, 8, 12, 24, 52];
 
 export async function drawPrices(ctx: ViewContext, stores: string): Promise<void> {
   const { lang, search } = ctx;
@@ -47,8 +48,10 @@ export async function drawPrices(ctx: ViewContext, stores: string): Promise<void
     ? h('p', { class: 'ws-mine' }, wst(lang, 'ws.myPriceLine', { price: formatYuan(d.mine.priceFen), qty: `${d.mine.qty.toLocaleString()} ${t(lang, 'units')}` }),
       d.mine.belowPct === null ? '' : ` ${wst(lang, 'ws.belowPct', { pct: d.mine.belowPct.toFixed(1) })}`)
     : h('p', { class: 'muted' }, wst(lang, 'ws.noMine'));
+  const leftOut = d.leftOut > 0 ? h('p', { class: 'note ws-prices-left-out' }, wst(lang, 'ws.pricesLeftOut', { n: d.leftOut, k: K })) : null;
   if (d.withheld) {
-    return setViewState(section, 'ready', ...head, h('p', { class: 'note ws-prices-withheld', role: 'note' }, wst(lang, 'ws.pricesWithheld', { k: K, n: d.outlets })), mine);
+    const why = wst(lang, d.reason === 'period' ? 'ws.pricesWithheldPeriod' : 'ws.pricesWithheld', { k: K, n: d.outlets });
+    return setViewState(section, 'ready', ...present(...head, h('p', { class: 'note ws-prices-withheld', role: 'note' }, why), leftOut, mine));
   }
   const quartiles = d.quartiles
     ? h('p', { class: 'ws-quartiles' }, wst(lang, 'ws.quartiles', { p25: formatYuan(d.quartiles.p25), median: formatYuan(d.quartiles.median), p75: formatYuan(d.quartiles.p75) }))
@@ -58,5 +61,5 @@ export async function drawPrices(ctx: ViewContext, stores: string): Promise<void
       d.bands.map((b) => [`${formatYuan(b.lowFen)} – ${formatYuan(b.highFen)}`, b.qty.toLocaleString()]), { numeric: [1], className: 'data ws-bands-table' })));
   setViewState(section, 'ready', ...present(...head, mine,
     h('figure', { class: 'ws-figure' }, createPriceBandsChart(d, lang, section.clientWidth || ctx.main.clientWidth || 360), h('figcaption', {}, wst(lang, 'ws.bandsChart'))),
-    quartiles, bandsTable));
+    quartiles, leftOut, bandsTable));
 }
