@@ -8,7 +8,7 @@ import type { EventKind, PosLine, Store } from '../../contracts/events.ts';
 import { SCHEMA_VERSION } from '../../contracts/events.ts';
 import { addDays, formatShanghaiTime, parseShanghaiTime } from '../../contracts/time.ts';
 import { festivalFactor, festiveClass } from './calendar.ts';
-import { CARRIERS, DESTINATIONS, ONLINE_PROXY_SHARE, PLATFORMS, RECEIPTS_PER_DAY, growth, monthFactor } from './model.ts';
+import { CARRIERS, CRAFT_ORDERS_PER_DAY, DESTINATIONS, ONLINE_PROXY_SHARE, PLATFORMS, RECEIPTS_PER_DAY, growth, monthFactor } from './model.ts';
 import { createRandom, type Random } from './random.ts';
 import { silentFrom } from './stores.ts';
 
@@ -96,6 +96,8 @@ export function createGenerator(options: GeneratorOptions) {
   const distributors = stores.filter((s) => s.type === 'distributor' || s.type === 'county_warehouse');
   const shops = stores.filter((s) => s.type === 'village_shop' || s.type === 'convenience_store');
   const produce = products.filter((p) => p.originAreaCode); // local produce: it has an origin here
+  // Handicrafts made across the prefecture (no one origin): every seller may ship them.
+  const pickCraft = picker(products.filter((p) => !p.agricultural && !p.originAreaCode && p.category.startsWith('crafts.')), (p) => p.weight);
 
   const openOn = (s: Store, date: string) => s.openedOn <= date && (silentFrom(s) === null || date < silentFrom(s)!);
 
@@ -189,6 +191,29 @@ export function createGenerator(options: GeneratorOptions) {
           destCityCode: rnd.weighted(DESTINATIONS, (x) => x.weight).code,
           // One harvest lot per seller, product and day: every order of it carries the same code.
           traceBatch: formatBatchCode(item.originAreaCode!, date, hashDay(seller.id + item.sku) % 10_000),
+        } });
+      }
+    }
+
+    // Handicrafts sold online beside the produce, from a random stream of their own so that adding
+    // them changed no other record before the parcels (which they join: out of the township).
+    const crafts = createRandom(seed ^ hashDay(`${date}:crafts`));
+    const craftEmit = (r: GeneratedRecord) => (badShare > 0 && crafts.chance(badShare) ? spoil(crafts, r) : r);
+    for (const seller of sellers) {
+      if (!openOn(seller, date)) continue;
+      const orders = crafts.poisson(CRAFT_ORDERS_PER_DAY[seller.type]! * growth(countyOf(seller), 'online', date) * scale);
+      for (let i = 1; i <= orders; i++) {
+        const item = pickCraft(crafts);
+        if (!item) break;
+        const quantity = crafts.int(1, 2);
+        const township = seller.areaCode.slice(0, 9);
+        upOrders.set(township, (upOrders.get(township) ?? 0) + 1);
+        yield craftEmit({ kind: 'distribution', value: {
+          schemaVersion: SCHEMA_VERSION, txnId: `C${ymd}-${seller.id}-${i}`, occurredAt: formatShanghaiTime(dayStart + crafts.weighted(HOURS, (x) => x.w).h * 3600_000 + crafts.int(0, 3599) * 1000),
+          sellerId: seller.id, buyerId: `C-${crafts.int(1, 1_000_000)}`, direction: 'upstream', channel: 'online',
+          platform: crafts.weighted(PLATFORMS, (x) => x.weight).code, sku: item.sku, category: item.category, quantity,
+          weightG: quantity * unitGrams(item), amountFen: quantity * item.priceFen, originAreaCode: seller.areaCode,
+          destCityCode: crafts.weighted(DESTINATIONS, (x) => x.weight).code,
         } });
       }
     }

@@ -98,12 +98,33 @@ describe('simulator', () => {
     expect(july).toBeGreaterThanOrEqual(5 * february);
   }, 60_000);
 
-  test('every upstream produce transaction carries a traceability batch shared by its lot', () => {
+  test('every upstream produce transaction carries a traceability batch shared by its lot; the embroidery none', () => {
     const up = daysOf('2026-07-06', 2).filter((r) => r.kind === 'distribution').map((r) => r.value as DistributionTxn)
       .filter((t) => t.direction === 'upstream');
-    expect(up.length).toBeGreaterThan(100);
-    expect(up.every((t) => /^CX-\d{6,9}-\d{6}-\d{4}$/.test(t.traceBatch ?? ''))).toBe(true);
-    expect(new Set(up.map((t) => t.traceBatch)).size).toBeLessThan(up.length); // lots hold several orders
+    const withOrigin = new Set(model.products.filter((p) => p.originAreaCode).map((p) => p.sku));
+    const produce = up.filter((t) => withOrigin.has(t.sku));
+    expect(produce.length).toBeGreaterThan(100);
+    expect(produce.every((t) => /^CX-\d{6,9}-\d{6}-\d{4}$/.test(t.traceBatch ?? ''))).toBe(true);
+    expect(new Set(produce.map((t) => t.traceBatch)).size).toBeLessThan(produce.length); // lots hold several orders
+    const embroidery = up.filter((t) => !withOrigin.has(t.sku));
+    expect(embroidery.length).toBeGreaterThan(10);
+    expect(embroidery.every((t) => t.category === 'crafts.embroidery' && t.channel === 'online' && t.traceBatch === undefined)).toBe(true);
+  });
+
+  test('online retail is not all produce: in every county agricultural products are part of it, not all', () => {
+    const agricultural = new Set(model.products.filter((p) => p.agricultural).map((p) => p.sku));
+    const online = daysOf('2026-03-02', 14).filter((r) => r.kind === 'distribution').map((r) => r.value as DistributionTxn)
+      .filter((t) => t.direction === 'upstream' && t.channel === 'online');
+    const counties = new Map<string, { all: number; agri: number }>();
+    for (const t of online) {
+      const county = model.stores.find((s) => s.id === t.sellerId)!.areaCode.slice(0, 6);
+      const c = counties.get(county) ?? { all: 0, agri: 0 };
+      c.all += t.amountFen;
+      if (agricultural.has(t.sku)) c.agri += t.amountFen;
+      counties.set(county, c);
+    }
+    expect(counties.size).toBe(10);
+    for (const [county, c] of counties) expect([county, c.agri > 0 && c.agri < c.all]).toEqual([county, true]);
   });
 
   test('online share of station receipts, and parcels out per parcel in, fall in the documented ranges', () => {
