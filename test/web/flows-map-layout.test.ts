@@ -47,6 +47,8 @@ describe('spreading names along an edge', () => {
   test('neighbours end at least the gap apart, in their order, within the side', () => {
     expect(spreadAlong([50, 52, 51, 200], 16, 0, 300)).toEqual([50, 82, 66, 200]);
     expect(spreadAlong([290, 295, 299], 16, 0, 300)).toEqual([268, 284, 300]);
+    // The first held at the side's start: 10 would sit in the corner kept for the top side's names.
+    expect(spreadAlong([10, 20, 100], 16, 44, 300)).toEqual([44, 60, 100]);
   });
 });
 

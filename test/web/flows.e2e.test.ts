@@ -167,6 +167,14 @@ describe('a 360-pixel phone', () => {
     await ready(page, 'flows-upstream');
     expect(await kpiOverlaps(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The cities' names on the map, at the frame's corners too, each clear of the others.
+    const names = await page.locator('.flow-map .city-name').evaluateAll((ts) => ts.map((t) => {
+      const b = (t as SVGTextElement).getBBox();
+      return { text: t.textContent, left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height };
+    }));
+    expect(names.length).toBeGreaterThan(8);
+    const meet = (a: typeof names[number], b: typeof names[number]) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    expect(names.flatMap((a, i) => names.slice(i + 1).filter((b) => meet(a, b)).map((b) => `${a.text} × ${b.text}`))).toEqual([]);
     // The platforms of the orders, named: in the select and in the table of channels.
     const platforms = [...new Set(upstream.filter((e) => e.platform && inMonths(e, '2025-04', '2026-03')).map((e) => e.platform!))];
     expect(platforms).toContain('pinduoduo');

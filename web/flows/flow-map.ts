@@ -24,13 +24,18 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
   const layout = mapLayout(features.flatMap((f) => f.rings), placed, o.width);
   const outline = (rings: number[][][]) => rings.map((r) => `M${r.map((p) => { const s = layout.screen(p as [number, number]); return `${s.x.toFixed(1)},${s.y.toFixed(1)}`; }).join('L')}Z`).join('');
 
-  // Cities on the edge are spread along their side so that their names do not overlap.
+  // Cities on the edge are spread along their side so that their names do not overlap; the corners
+  // are left to the top and bottom sides' names (a line under or over the arrow), so that a side's
+  // first name does not run into them (on a 360 px phone 北京市 sat on 重庆市), and those names
+  // stay half a name from the corner.
   const spots = new Map<string, PlacedCity>(placed.map((c) => [c.code, layout.city(c.lon!, c.lat!)]));
+  const used = (side: PlacedCity['side']) => placed.some((c) => spots.get(c.code)!.side === side);
+  const [topBand, bottomBand] = [used('top') ? CORNER : 0, used('bottom') ? CORNER : 0];
   for (const side of ['left', 'right', 'top', 'bottom'] as const) {
     const onSide = placed.filter((c) => spots.get(c.code)!.side === side);
     const vertical = side === 'left' || side === 'right';
-    const spread = spreadAlong(onSide.map((c) => (vertical ? spots.get(c.code)!.y : spots.get(c.code)!.x)), vertical ? 16 : 52,
-      12, (vertical ? layout.height : layout.width) - 12);
+    const spread = spreadAlong(onSide.map((c) => (vertical ? spots.get(c.code)!.y : spots.get(c.code)!.x)), vertical ? 18 : 52,
+      vertical ? 12 + topBand : 30, vertical ? layout.height - 12 - bottomBand : layout.width - 30);
     onSide.forEach((c, i) => {
       const s = spots.get(c.code)!;
       spots.set(c.code, vertical ? { ...s, y: spread[i]! } : { ...s, x: spread[i]! });
@@ -43,11 +48,6 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
   const byCode = new Map(features.map((f) => [f.code, f]));
   for (const f of features) {
     svg.append('path').attr('class', `county-outline${f.code === o.highlight ? ' chosen' : ''}`).attr('data-code', f.code).attr('d', outline(f.rings));
-  }
-  for (const f of features) {
-    const s = layout.screen(f.cp);
-    const at = holdInside(s.x, 'middle', textWidth(f.name, COUNTY_SIZE), o.width, EDGE);
-    svg.append('text').attr('class', 'county-name').attr('x', at.x.toFixed(1)).attr('y', s.y - 4).attr('text-anchor', at.anchor).text(f.name);
   }
 
   const top = Math.max(1, ...arcs.map((a) => a.value));
@@ -65,6 +65,14 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
       .attr('d', `M${s.x.toFixed(1)},${s.y.toFixed(1)}Q${c.x.toFixed(1)},${c.y.toFixed(1)} ${to.x.toFixed(1)},${to.y.toFixed(1)}`)
       .attr('stroke-width', (1 + (13 * a.value) / top).toFixed(2))
       .append('title').text(`${from.name} → ${cities.find((x) => x.code === a.city)?.name ?? a.city}：${o.format(a.value)}`);
+  }
+
+  // The counties' names above the arcs (which start under them), on a halo, so none is lost under its own flows.
+  const names = svg.append('g').attr('class', 'county-names');
+  for (const f of features) {
+    const s = layout.screen(f.cp);
+    const at = holdInside(s.x, 'middle', textWidth(f.name, COUNTY_SIZE), o.width, EDGE);
+    names.append('text').attr('class', 'county-name').attr('x', at.x.toFixed(1)).attr('y', s.y - 4).attr('text-anchor', at.anchor).text(f.name);
   }
 
   const cityLayer = svg.append('g').attr('class', 'cities');
@@ -92,5 +100,6 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
 }
 
 const CITY_SIZE = 12; // px, as app.css sets .flow-map .city-name
+const CORNER = 32; // px at each end of a side kept for the top or bottom side's names
 const COUNTY_SIZE = 10; // px, .flow-map .county-name
 const EDGE = 3; // px kept free at the frame

@@ -67,6 +67,7 @@ export function mapLayout(rings: number[][][], cities: { lon: number | null; lat
 export function spreadAlong(values: number[], gap: number, lo: number, hi: number): number[] {
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const out = order.map(([v]) => v);
+  if (out.length > 0) out[0] = Math.max(out[0]!, lo);
   for (let i = 1; i < out.length; i++) out[i] = Math.max(out[i]!, out[i - 1]! + gap);
   const over = out.length > 0 ? out[out.length - 1]! - hi : 0;
   if (over > 0) {
