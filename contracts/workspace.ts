@@ -194,7 +194,8 @@ export const peerGroup = z.object({
   metrics: z.array(z.object({
     metric: peerMetric,
     mine: z.number().nullable(),
-    p25: z.number().nullable(), median: z.number().nullable(), p75: z.number().nullable(),
+    p25: z.number().nullable(), median: z.number().nullable(), p75: z.number().nullable()
+      .describe('Quartiles, each the mean of the k peers\' figures around it (centred on the type 7 position), never one peer\'s own: with exactly k peers all three are their mean.'),
   })),
 });
 

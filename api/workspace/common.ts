@@ -89,6 +89,15 @@ export function quantile(sorted: readonly number[], p: number): number | null {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+/** A quantile that gives no one store's figure away: the mean of the `k` values of `sorted` centred
+ *  on type 7's position p x (n - 1), held inside the list. Each is then an average of k stores;
+ *  with exactly k values all three quartiles are their mean. Null under k values. */
+export function smoothedQuantile(sorted: readonly number[], p: number, k: number): number | null {
+  if (sorted.length < k || k < 1) return null;
+  const start = Math.min(sorted.length - k, Math.max(0, Math.round(p * (sorted.length - 1) - (k - 1) / 2)));
+  return sorted.slice(start, start + k).reduce((s, v) => s + v, 0) / k;
+}
+
 /** Quantile of values weighted by counts (each unit counts once): the smallest value at which the
  *  running count reaches p of the total. */
 export function weightedQuantile(pairs: readonly { value: number; weight: number }[], p: number): number | null {

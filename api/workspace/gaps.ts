@@ -25,7 +25,7 @@ export async function notStocked(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
       ...areaOf(place, q.scope), stores: others, from, to, prev,
     }),
     db.query<PeriodOutlets>(queries['workspace-period-outlets'], {
-      ...areaOf(place, q.scope), counties: place.counties, stores: others, from: prev, to, sku: '', category: '',
+      ...areaOf(place, q.scope), stores: others, from: prev, to, sku: '', category: '',
     }),
     heatmapLoneWeeks(deps, db, place, q.scope, prev, to, others),
     db.query<{ category: string; sku: string; qty: number }>(queries['workspace-store-skus'], {

@@ -1,10 +1,12 @@
 // Peer benchmark: each chosen store against the stores of the same type and tier in its township
 // and in its county, as quartiles of the peers' figures over the last weeks. A group of fewer than
-// K peers with sales shows no statistic at all: a quartile of four shops is nearly one shop's figure.
+// K peers with sales shows no statistic at all; and each quartile is the mean of the K peers'
+// figures around it, not one peer's: the median of five shops is the middle shop's own sales, which
+// its neighbours could name.
 import { K_ANONYMITY, type PeersResponse } from '../../contracts/workspace.ts';
 import { addDays, wholeWeeksTo } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
-import { defaultTo, growthPct, num, placeOf, quantile, type Db, type WorkspaceDeps } from './common.ts';
+import { defaultTo, growthPct, num, placeOf, smoothedQuantile, type Db, type WorkspaceDeps } from './common.ts';
 
 interface Figures { sales: number; growth: number | null; basket: number | null; categories: number }
 
@@ -46,7 +48,8 @@ export async function peerBenchmark(deps: WorkspaceDeps, db: Db, stores: StoreIn
         // A statistic over fewer than K values would say too much about the few.
         if (!shown || values.length < K_ANONYMITY) return { p25: null, median: null, p75: null };
         const r = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-        return { p25: r(quantile(values, 0.25)), median: r(quantile(values, 0.5)), p75: r(quantile(values, 0.75)) };
+        const q = (p: number) => r(smoothedQuantile(values, p, K_ANONYMITY));
+        return { p25: q(0.25), median: q(0.5), p75: q(0.75) };
       };
       return {
         level, areaCode: code, areaName: (await directory.area(code))?.name ?? code, peers: peers.length, shown,

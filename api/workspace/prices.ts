@@ -39,7 +39,7 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   const window = periods(0, q.weeks / PERIOD_WEEKS);
   const [split, lone] = sku || category
     ? await Promise.all([
-      db.query<PeriodOutlets>(queries['workspace-period-outlets'], { ...area, counties: place.counties, sku, category }),
+      db.query<PeriodOutlets>(queries['workspace-period-outlets'], { ...area, sku, category }),
       heatmapLoneWeeks(deps, db, place, q.scope, from, to, area.stores),
     ])
     : [[], new Set<string>()];

@@ -262,15 +262,16 @@ describe('peers: no benchmark under 5 peers', () => {
     }
   });
 
-  test('5 sold: the quartiles of their figures; growth, known for 4 of them only, still withheld', async () => {
+  test('5 sold: the quartiles of their figures, each the mean of the five (not the middle shop\'s own); growth, known for 4 of them only, still withheld', async () => {
     const body = peersResponse.parse(await get(shop, `/api/workspace/${SHOP}/peers?weeks=1&to=2025-06-16`));
     const g = metric(body, 'township');
     expect([g.areaCode, g.peers, g.shown]).toEqual(['532302101', 5, true]);
-    // Sales 1000..5000: type-7 quartiles 2000, 3000, 4000; one receipt each, so basket = sales.
+    // Sales 1000..5000: type 7 would give 2000, 3000, 4000, three shops' own sales; each quartile is
+    // the mean of the 5 around it instead, here all five: 3000. One receipt each, so basket = sales.
     expect(g.metrics).toEqual([
-      { metric: 'sales', mine: 2500, p25: 2000, median: 3000, p75: 4000 },
+      { metric: 'sales', mine: 2500, p25: 3000, median: 3000, p75: 3000 },
       { metric: 'growth', mine: 150, p25: null, median: null, p75: null }, // 0, 100, 200, 300 and one without a base
-      { metric: 'basket', mine: 2500, p25: 2000, median: 3000, p75: 4000 },
+      { metric: 'basket', mine: 2500, p25: 3000, median: 3000, p75: 3000 },
       { metric: 'categories', mine: 1, p25: 1, median: 1, p75: 1 },
     ]);
     expect(metric(body, 'county')).toMatchObject({ areaCode: '532302', peers: 5, shown: true });

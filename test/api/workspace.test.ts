@@ -448,8 +448,17 @@ describe('peers', () => {
     const stat = (pick: (f: ReturnType<typeof figures>) => number | null) => {
       const v = peers.map(pick).filter((x): x is number => x !== null).sort((a, b) => a - b);
       const r = (x: number) => Math.round(x * 10) / 10;
-      return { p25: r(type7(v, 0.25)), median: r(type7(v, 0.5)), p75: r(type7(v, 0.75)) };
+      // Each quartile the mean of the 5 values centred on type 7's position (n - 1) x p, held inside.
+      const around = (p: number) => {
+        const start = Math.min(v.length - K, Math.max(0, Math.round((v.length - 1) * p - 2)));
+        return sum(v.slice(start, start + K), (x) => x) / K;
+      };
+      return { p25: r(around(0.25)), median: r(around(0.5)), p75: r(around(0.75)) };
     };
+    // 13 sales: ranks 2-6, 5-9 and 8-12 (positions 3, 6, 9).
+    const sales = peers.map((f) => f.sales).sort((a, b) => a - b);
+    const mean = (xs: number[]) => Math.round((sum(xs, (x) => x) / xs.length) * 10) / 10;
+    expect(stat((f) => f.sales)).toEqual({ p25: mean(sales.slice(1, 6)), median: mean(sales.slice(4, 9)), p75: mean(sales.slice(7, 12)) });
     const mine = figures(ME);
 
     const body = peersResponse.parse(await get('merchant', `/api/workspace/${ME}/peers`));

@@ -137,7 +137,7 @@ const zh = {
   'ws.otherOutlets': '{n} 家其他经营者',
   // Peers
   'ws.peersTitle': '同行对比',
-  'ws.peersHint': '与同类型、同层级的门店比：中间的条是中间一半门店（P25–P75），竖线是中位数，圆点是您。',
+  'ws.peersHint': '与同类型、同层级的门店比：中间的条是中间一半门店（P25–P75），竖线是中位数，圆点是您。每个分位数取其附近 5 家门店的平均，不显示任何一家的数字。',
   'ws.level.township': '本乡镇',
   'ws.level.county': '本县（市）',
   'ws.peerCount': '{n} 家同行',
@@ -316,7 +316,7 @@ const en: Record<WorkspaceKey, string> = {
   'ws.noMine': 'You did not sell it in this period.',
   'ws.otherOutlets': '{n} other outlets',
   'ws.peersTitle': 'Peer benchmark',
-  'ws.peersHint': 'Against stores of the same type and tier: the bar spans the middle half of them (P25–P75), the tick is the median, the dot is you.',
+  'ws.peersHint': 'Against stores of the same type and tier: the bar spans the middle half of them (P25–P75), the tick is the median, the dot is you. Each quartile is the average of the 5 stores around it, never one store\'s figure.',
   'ws.level.township': 'My township',
   'ws.level.county': 'My county',
   'ws.peerCount': '{n} peers',

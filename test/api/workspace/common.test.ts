@@ -1,6 +1,6 @@
 // The small arithmetic of the workspace, against hand-computed values.
 import { describe, expect, test } from 'vitest';
-import { growthPct, quantile, weightedQuantile } from '../../../api/workspace/common.ts';
+import { growthPct, quantile, smoothedQuantile, weightedQuantile } from '../../../api/workspace/common.ts';
 import { visible } from '../../../api/suppression.ts';
 import { bands } from '../../../api/workspace/prices.ts';
 
@@ -48,4 +48,16 @@ test('growth in percent, one decimal; none without a base', () => {
   expect(growthPct(115, 100)).toBe(15);
   expect(growthPct(2, 3)).toBe(-33.3);
   expect(growthPct(5, 0)).toBeNull();
+});
+
+describe('quartiles no one store gives away: the mean of the 5 around the position', () => {
+  test('five values: all three their mean', () => {
+    const v = [1000, 2000, 3000, 4000, 5000];
+    expect([0.25, 0.5, 0.75].map((p) => smoothedQuantile(v, p, 5))).toEqual([3000, 3000, 3000]);
+  });
+  test('nine values 10..90: positions 2, 4, 6 centre windows 10-50, 30-70, 50-90', () => {
+    const v = [10, 20, 30, 40, 50, 60, 70, 80, 90];
+    expect([0.25, 0.5, 0.75].map((p) => smoothedQuantile(v, p, 5))).toEqual([30, 50, 70]);
+  });
+  test('fewer than five: none', () => expect(smoothedQuantile([1, 2, 3, 4], 0.5, 5)).toBeNull());
 });
