@@ -35,7 +35,8 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   const name = sku ? (await products.get(sku))?.name ?? sku : category;
   const area = { ...areaOf(place, q.scope), stores: othersThan(place, own), from, to };
 
-  // Which products may count: the one asked for, or the category's that pass the period rule.
+  // Which products may count: the one asked for, or the category's that pass the period rule. A
+  // product is judged with its category's others, as "what sells nearby" judges it.
   const window = periods(0, q.weeks / PERIOD_WEEKS);
   const [split, lone] = sku || category
     ? await Promise.all([

@@ -332,6 +332,11 @@ describe('figures over several weeks cannot be taken apart', () => {
   test('prices of a category count only its products that pass: AD milk\'s 10 units, wangzai left out', async () => {
     const body = pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?category=dairy.milk_drink&weeks=8&to=2024-11-04`));
     expect(body).toMatchObject({ category: 'dairy.milk_drink', outlets: 5, withheld: false, reason: null, leftOut: 1, bands: [{ lowFen: 900, highFen: 900, qty: 10 }] });
+    // AD milk alone, judged with its category's others as "what sells nearby" judges it: the heatmap
+    // withholds the category's week of 10-07 (wangzai's), but wangzai is withheld too, so AD milk
+    // does not add up to the category and is shown, here as there.
+    expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=ad-milk-220g-4&weeks=8&to=2024-11-04`)))
+      .toMatchObject({ outlets: 5, withheld: false, reason: null, bands: [{ lowFen: 900, highFen: 900, qty: 10 }] });
   });
 
   test('a product whose category\'s one week the heatmap withholds is withheld: green tea\'s units would give the cola\'s back', async () => {
