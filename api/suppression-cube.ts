@@ -37,9 +37,10 @@ export function cubeWithheld(cells: readonly CubeCell[], parentWithheld: ParentW
     const weekCells = byWeek.get(week)!;
     for (const [category, column] of parentWithheld ? sorted(groupBy(weekCells, (c) => c.category)) : []) {
       const group = [...column];
+      const parentHidden = parentWithheld!(category, week); // the loop runs only with one
       const choosable = column.filter((c) => c.assumed || c.outlets !== c.own);
-      if (!parentWithheld?.(category, week) && choosable.length === 1) pinned.add(choosable[0]!);
-      if (parentWithheld?.(category, week)) {
+      if (!parentHidden && choosable.length === 1) pinned.add(choosable[0]!);
+      if (parentHidden) {
         const total: CubeCell = { areaCode: '', week, category, outlets: 0, own: 0, assumed: true, qty: 0, amountFen: Number.MAX_SAFE_INTEGER };
         hiddenTotals.push(total);
         group.push(total);
