@@ -276,6 +276,15 @@ describe('price bands', () => {
     expect(await page.locator('svg.ws-bands .mine').count()).toBe(1);
     await page.close();
   }, TIMEOUT);
+
+  test('a link from before the 4-week periods (26 weeks) opens on the 24 weeks it covers, not on a refusal', async () => {
+    const to = periodStart(addDays(mondayOf(lastSale), 7));
+    const page = await open('/workspace/prices?scope=county&category=beverages&weeks=26', 'workspace-prices');
+    expect(await page.locator('#ws-weeks').inputValue()).toBe('24');
+    expect(await page.locator('#view').getAttribute('data-state')).toBe('ready');
+    expect(await page.locator('#view .muted').first().textContent()).toContain(`${addDays(to, -24 * 7)} 至 ${addDays(to, -1)}`);
+    await page.close();
+  }, TIMEOUT);
 });
 
 describe('price bands in English on a 360-pixel phone', () => {

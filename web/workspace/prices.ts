@@ -15,9 +15,18 @@ import { wst } from './strings.ts';
 // Whole 4-week periods: the area's figures are cut into them (api/workspace/periods.ts).
 const WEEKS = [4, 8, 12, 24, 52];
 
+// A link from before the periods (13 or 26 weeks) opens on the longest whole window it covers,
+// not on the API's refusal; anything else unreadable opens on the default 8.
+function weeksFromLink(raw: string | null): string {
+  const asked = Number(raw);
+  if (!raw || !Number.isFinite(asked)) return '';
+  const fit = WEEKS.filter((n) => n <= asked).at(-1);
+  return fit === undefined || fit === 8 ? '' : String(fit);
+}
+
 export async function drawPrices(ctx: ViewContext, stores: string): Promise<void> {
   const { lang, search } = ctx;
-  const q = { sku: search.get('sku') ?? '', category: search.get('category') ?? '', scope: search.get('scope') === 'county' ? 'county' : '', weeks: search.get('weeks') ?? '' };
+  const q = { sku: search.get('sku') ?? '', category: search.get('category') ?? '', scope: search.get('scope') === 'county' ? 'county' : '', weeks: weeksFromLink(search.get('weeks')) };
   const section = workspacePage(ctx, '/workspace/prices', stores);
   const d = await load<PricesResponse>(ctx, section, apiPath(stores, 'prices', q), () => void drawPrices(ctx, stores));
   if (!d) return;
