@@ -59,11 +59,12 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   const pairs = prices.map((p) => ({ value: num(p.price_fen), weight: num(p.qty) })).filter((p) => p.weight > 0);
 
   let mineOut: PricesResponse['mine'] = null;
-  const minePrice = await myAveragePrice(db, deps, place, from, to, sku, category);
+  const minePrice = await myAveragePrice(db, deps, place, from, to, sku, category, counted);
   if (minePrice) {
+    const { comparable, ...price } = minePrice;
     const total = pairs.reduce((s, p) => s + p.weight, 0);
-    const below = pairs.filter((p) => p.value < minePrice.priceFen).reduce((s, p) => s + p.weight, 0);
-    mineOut = { ...minePrice, belowPct: !withheld && total > 0 ? Math.round((below / total) * 1000) / 10 : null };
+    const below = pairs.filter((p) => p.value < price.priceFen).reduce((s, p) => s + p.weight, 0);
+    mineOut = { ...price, belowPct: comparable && !withheld && total > 0 ? Math.round((below / total) * 1000) / 10 : null };
   }
 
   return {
@@ -92,12 +93,18 @@ export function bands(pairs: readonly { value: number; weight: number }[]): Pric
   return out;
 }
 
-/** The caller's average shelf price over the units they sold (sum of price x units / units). */
-async function myAveragePrice(db: Db, deps: WorkspaceDeps, place: ReturnType<typeof placeOf>, from: string, to: string, sku: string, category: string) {
-  const rows = await db.query<{ price_fen: number; qty: number }>(deps.queries['workspace-own-prices'], {
+/** The caller's average shelf price over the units they sold (sum of price x units / units), over the
+ *  products the others' bands count, so that "cheaper than mine" compares one basket with itself.
+ *  Where none of my products of a category is counted, my price over all of them, compared with
+ *  nothing (`comparable` false). */
+async function myAveragePrice(db: Db, deps: WorkspaceDeps, place: ReturnType<typeof placeOf>, from: string, to: string, sku: string, category: string, counted: readonly string[]) {
+  const rows = await db.query<{ sku: string; price_fen: number; qty: number }>(deps.queries['workspace-own-prices'], {
     counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids, from, to, sku, category,
   });
-  const qty = rows.reduce((s, r) => s + num(r.qty), 0);
+  const inBands = rows.filter((r) => counted.includes(r.sku));
+  const comparable = inBands.some((r) => num(r.qty) > 0);
+  const basket = comparable ? inBands : rows;
+  const qty = basket.reduce((s, r) => s + num(r.qty), 0);
   if (qty <= 0) return null;
-  return { priceFen: Math.round(rows.reduce((s, r) => s + num(r.price_fen) * num(r.qty), 0) / qty), qty };
+  return { priceFen: Math.round(basket.reduce((s, r) => s + num(r.price_fen) * num(r.qty), 0) / qty), qty, comparable };
 }

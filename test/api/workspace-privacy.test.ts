@@ -129,13 +129,23 @@ const HEATMAP: PosReceipt[] = [
   ...each([O6, O7, O8, O[0]!], (s) => sale(s, W0522, 1, 350, 'cola-500ml', 'beverages.soft_drink')),
 ];
 
+// My price against a category's bands, the period 2023-02-27 to 03-26: the five of O sell mosquito
+// coils at 6 yuan; I sell one coil at 7 yuan and two sprays at 18, which no other shop sells.
+const INSECT_WEEK = '2023-03-08 10:00:00';
+const coil = item('mosquito-coils-10', 'household.insect', 600);
+const INSECT: PosReceipt[] = [
+  ...each(O, (s) => coil(s, INSECT_WEEK)),
+  sale(ME, INSECT_WEEK, 1, 700, 'mosquito-coils-10', 'household.insect'),
+  sale(ME, INSECT_WEEK, 2, 1800, 'insecticide-spray-600ml', 'household.insect'),
+];
+
 let t: TestApp;
 let merchant: ReturnType<typeof request.agent>;
 let shop: ReturnType<typeof request.agent>;
 let twoShops: ReturnType<typeof request.agent>;
 beforeAll(async () => {
   t = await openTestApp({ accounts: ['merchant'] });
-  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP].flatMap(posRows));
+  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP, ...INSECT].flatMap(posRows));
   merchant = await t.agent('merchant');
   await t.locals.services.accounts.create({ login: 'shop-010', role: 'merchant', name: '大北厂小卖部', storeIds: [SHOP], password: PASSWORD });
   await t.locals.services.accounts.create({ login: 'two-shops', role: 'merchant', name: '两家店', storeIds: [O6, O[0]!], password: PASSWORD });
@@ -351,6 +361,14 @@ describe('figures over several weeks cannot be taken apart', () => {
     // The category counts no product then, and says so.
     expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?category=beverages.tea&weeks=4&to=2024-06-17`)))
       .toMatchObject({ outlets: 0, withheld: true, reason: 'outlets', leftOut: 1, bands: [] });
+  });
+
+  test('my price in a category is over the products its bands count: the coil at 7 yuan, not the sprays no one else sells', async () => {
+    const body = pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?category=household.insect&weeks=4&to=2023-03-27`));
+    expect(body).toMatchObject({ outlets: 5, withheld: false, leftOut: 0, bands: [{ lowFen: 600, highFen: 600, qty: 5 }] });
+    // Over all my insect products it would be (700 + 2 x 1800) / 3 = 1433 fen, with none of the five
+    // coils sold cheaper: against a basket of coils alone, every one of them was.
+    expect(body.mine).toEqual({ priceFen: 700, qty: 1, belowPct: 100 });
   });
 
   test('prices: weeks must be whole 4-week periods', async () => {
