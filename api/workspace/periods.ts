@@ -5,8 +5,8 @@
 // county minus the township is the rest of the county, of however few; a category minus its
 // products shown is the one product withheld. So these figures are built from fixed 4-week periods
 // (counted from a fixed Monday, so every request cuts the same ones), and a figure is shown only when
-// each period in it, each part of the area (the cluster and the rest of its counties) and each
-// product under a category obeys the rule: 0 or at least K other outlets. Whatever a caller adds or
+// each period in it, each part of the area (the cluster and the rest of its counties), and what a
+// category's products shown leave over of it, obeys the rule: 0 or at least K other outlets. Whatever a caller adds or
 // subtracts then comes back to periods that each had K outlets or none.
 // A category's period, plus the caller's own sales, is also the sum of that category's weeks in the
 // demand heatmap of the same area, which withholds some of them: where it withholds exactly one week
@@ -76,22 +76,53 @@ export function periodRule(rows: readonly PeriodOutlets[], lone: ReadonlySet<str
   const n = (category: string, sku: string, period: number, inside: number) => outlets.get(key(category, sku, period, inside)) ?? 0;
   const itemSafe = (category: string, sku: string, periods: readonly number[]) =>
     periods.every((p) => PARTS.every((part) => safe(n(category, sku, p, part))));
-  const products = (category: string) => [...productsOf.get(category) ?? []];
+  const products = (category: string) => [...productsOf.get(category) ?? []].sort();
   /** Every product of the category sold inside the area in period p is safe there: those shown add up to the category. */
   const covered = (category: string, p: number) => products(category).every((s) => n(category, s, p, 1) === 0 || itemSafe(category, s, [p]));
   const heatmapAllows = (category: string, periods: readonly number[], whole: boolean) =>
     periods.every((p) => !lone.has(`${category}|${p}`) || (!whole && !covered(category, p)));
 
+  // The products of a category shown over a window. The category's total of a period (the heatmap's
+  // weeks, or this rule's own category figure) minus the products shown is the rest of its products:
+  // that rest must be 0 or K outlets too, in each period and part. Its outlets are at least its
+  // largest product's and at most their sum; where that does not settle it, the product shown with
+  // the fewest outlets there (K or more, so the rest then has K) is held back with it, or, if there is
+  // none, every product of the category. (The old rule, no period with exactly one short product,
+  // let a total minus its products shown give two short products' sum: two shops' figures.)
+  const shownMemo = new Map<string, Set<string>>();
+  const shown = (category: string, periods: readonly number[]): Set<string> => {
+    const memoKey = `${category}|${periods.join(',')}`;
+    const held = shownMemo.get(memoKey);
+    if (held) return held;
+    const all = products(category);
+    const show = new Set(all.filter((s) => itemSafe(category, s, periods) && heatmapAllows(category, periods, false)));
+    const rest = () => all.filter((s) => !show.has(s));
+    for (const p of periods) {
+      for (const part of PARTS) {
+        if (show.size === 0 || show.size === all.length) continue;
+        // A lone withheld week keeps the category's period inside the area from being shown anywhere.
+        if (part === 1 && lone.has(`${category}|${p}`)) continue;
+        const counts = rest().map((s) => n(category, s, p, part));
+        const sum = counts.reduce((a, b) => a + b, 0);
+        if (sum === 0 || Math.max(...counts) >= K_ANONYMITY) continue;
+        const next = [...show].filter((s) => n(category, s, p, part) >= K_ANONYMITY)
+          .sort((a, b) => n(category, a, p, part) - n(category, b, p, part) || a.localeCompare(b))[0];
+        if (next === undefined) show.clear();
+        else show.delete(next);
+      }
+    }
+    shownMemo.set(memoKey, show);
+    return show;
+  };
+
   return {
     /** A product's figure over these periods may be shown. */
-    product: (category: string, sku: string, periods: readonly number[]) => itemSafe(category, sku, periods) && heatmapAllows(category, periods, false),
-    /** A category's total may be shown: it is safe, and in no period and part is exactly one of its
-     *  products unsafe (the total minus the products shown would give that one back). */
-    category: (category: string, periods: readonly number[]) => itemSafe(category, '', periods) && heatmapAllows(category, periods, true)
-      && periods.every((p) => PARTS.every((part) => products(category).filter((s) => !safe(n(category, s, p, part))).length !== 1)),
-    /** The products (of every category in the rows) safe over these periods. */
-    safeProducts: (periods: readonly number[]) => [...productsOf].flatMap(([category, skus]) =>
-      [...skus].filter((s) => itemSafe(category, s, periods) && heatmapAllows(category, periods, false))),
+    product: (category: string, sku: string, periods: readonly number[]) => shown(category, periods).has(sku),
+    /** A category's total may be shown: it is safe, and the heatmap withholds no lone week of it
+     *  (what its products leave over is safe by the choice of those shown). */
+    category: (category: string, periods: readonly number[]) => itemSafe(category, '', periods) && heatmapAllows(category, periods, true),
+    /** The products (of every category in the rows) shown over these periods. */
+    safeProducts: (periods: readonly number[]) => [...productsOf.keys()].flatMap((category) => [...shown(category, periods)]),
     /** Products that other outlets inside the area sold in these periods. */
     soldInside: (periods: readonly number[]) => [...productsOf].flatMap(([category, skus]) =>
       [...skus].filter((s) => periods.some((p) => n(category, s, p, 1) > 0))),

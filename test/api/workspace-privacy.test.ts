@@ -129,10 +129,19 @@ const HEATMAP: PosReceipt[] = [
   ...each([O6, O7, O8, O[0]!], (s) => sale(s, W0522, 1, 350, 'cola-500ml', 'beverages.soft_drink')),
 ];
 
+const coil = item('mosquito-coils-10', 'household.insect', 600);
+// A category's week shown in the heatmap minus a product shown: the period 2023-03-27 to 04-23, the five
+// of O sell mosquito coils (6 yuan), one more shop (016) a spray (18 yuan), all in the week of 04-03.
+// The heatmap shows household.insect that week (6 shops, 48 yuan); 48 - 5 x 6 would be 016's spray.
+const SPRAY_WEEK = '2023-04-05 10:00:00';
+const SPRAY: PosReceipt[] = [
+  ...each(O, (s) => coil(s, SPRAY_WEEK)),
+  sale(O6, SPRAY_WEEK, 1, 1800, 'insecticide-spray-600ml', 'household.insect'),
+];
+
 // My price against a category's bands, the period 2023-02-27 to 03-26: the five of O sell mosquito
 // coils at 6 yuan; I sell one coil at 7 yuan and two sprays at 18, which no other shop sells.
 const INSECT_WEEK = '2023-03-08 10:00:00';
-const coil = item('mosquito-coils-10', 'household.insect', 600);
 const INSECT: PosReceipt[] = [
   ...each(O, (s) => coil(s, INSECT_WEEK)),
   sale(ME, INSECT_WEEK, 1, 700, 'mosquito-coils-10', 'household.insect'),
@@ -145,7 +154,7 @@ let shop: ReturnType<typeof request.agent>;
 let twoShops: ReturnType<typeof request.agent>;
 beforeAll(async () => {
   t = await openTestApp({ accounts: ['merchant'] });
-  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP, ...INSECT].flatMap(posRows));
+  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP, ...INSECT, ...SPRAY].flatMap(posRows));
   merchant = await t.agent('merchant');
   await t.locals.services.accounts.create({ login: 'shop-010', role: 'merchant', name: '大北厂小卖部', storeIds: [SHOP], password: PASSWORD });
   await t.locals.services.accounts.create({ login: 'two-shops', role: 'merchant', name: '两家店', storeIds: [O6, O[0]!], password: PASSWORD });
@@ -300,22 +309,27 @@ describe('figures over several weeks cannot be taken apart', () => {
     expect([body.from, body.to]).toEqual(['2024-09-09', '2024-11-04']);
     // Before: salt 5 outlets over the 8 weeks, though one of them alone in P2 (8 weeks minus those a
     // period later is that shop's P2); tissues 5, and the county's 7 minus them is the two shops of
-    // 仁兴镇; dairy.milk_drink 6, minus AD milk (5) shown is 016's wangzai.
+    // 仁兴镇; dairy.milk_drink 6, minus AD milk (5) shown is 016's wangzai. AD milk is shown: the
+    // heatmap withholds the category's week of 10-07 alone in P3, so its P3 is shown nowhere.
     expect(rows(body)).toEqual({
-      skus: [['baijiu-500ml', 38_000, 5], ['ad-milk-220g-4', 9000, 5], ['sunflower-seeds-250g', 9000, 5]],
-      // beverages.baijiu: 10 x 38.00 + 18.00 + 15.00 from 7 shops; its two short products are summed together.
+      skus: [['ad-milk-220g-4', 9000, 5], ['sunflower-seeds-250g', 9000, 5]],
+      // beverages.baijiu: 10 x 38.00 + 18.00 + 15.00 from 7 shops. Its P3 (its heatmap's weeks all shown)
+      // minus the baijiu of O would be erguotou and corn liquor: 33.00 of two shops. So the baijiu
+      // (5 outlets in P3, the only product with 5) is held back with them.
       categories: [['beverages.baijiu', 41_300, 7], ['snacks.nuts', 9000, 5]],
-      // salt and condiments.salt, tissues and household.paper, wangzai and dairy.milk_drink, erguotou, corn liquor
-      withheld: 8,
+      // salt and condiments.salt, tissues and household.paper, wangzai and dairy.milk_drink, erguotou,
+      // corn liquor, baijiu
+      withheld: 9,
     });
   });
 
   test('gaps, the county: the tissues are shown there, 7 shops (the cluster is what is withheld)', async () => {
     const body = gapsResponse.parse(await get(merchant, `/api/workspace/${ME}/gaps?scope=county&to=2024-11-04`));
     expect(rows(body)).toEqual({
-      skus: [['baijiu-500ml', 38_000, 5], ['tissue-10pk', 19_080, 7], ['ad-milk-220g-4', 9000, 5], ['sunflower-seeds-250g', 9000, 5]],
+      // The baijiu held back here too (the county's 10-14 cell of baijiu, 7 shops, is shown).
+      skus: [['tissue-10pk', 19_080, 7], ['ad-milk-220g-4', 9000, 5], ['sunflower-seeds-250g', 9000, 5]],
       categories: [['beverages.baijiu', 41_300, 7], ['household.paper', 19_080, 7], ['snacks.nuts', 9000, 5]],
-      withheld: 6,
+      withheld: 7,
     });
   });
 
@@ -361,6 +375,16 @@ describe('figures over several weeks cannot be taken apart', () => {
     // The category counts no product then, and says so.
     expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?category=beverages.tea&weeks=4&to=2024-06-17`)))
       .toMatchObject({ outlets: 0, withheld: true, reason: 'outlets', leftOut: 1, bands: [] });
+  });
+
+  test('a product is held back when its category\'s week in the heatmap minus it would be one shop\'s: the coils of five shops', async () => {
+    const heat = demandResponse.parse(await get(merchant, `/api/workspace/${ME}/demand?view=category&scope=cluster&weeks=4&to=2023-04-24&category=household.insect`));
+    expect(heat.cells).toEqual([{ row: 'household', col: '2023-04-03', value: 4800, outlets: 6, withheld: false }]);
+    // Before: the coils listed at 30 yuan from 5 shops, and their price bands shown (5 units at 6 yuan).
+    const gaps = gapsResponse.parse(await get(merchant, `/api/workspace/${ME}/gaps?to=2023-05-22`));
+    expect(rows(gaps)).toEqual({ skus: [], categories: [['household.insect', 4800, 6]], withheld: 2 });
+    expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=mosquito-coils-10&weeks=4&to=2023-04-24`)))
+      .toMatchObject({ outlets: 5, withheld: true, reason: 'period', bands: [] });
   });
 
   test('my price in a category is over the products its bands count: the coil at 7 yuan, not the sprays no one else sells', async () => {
