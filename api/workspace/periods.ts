@@ -6,7 +6,8 @@
 // products shown is the one product withheld. So these figures are built from fixed 4-week periods
 // (counted from a fixed Monday, so every request cuts the same ones), and a figure is shown only when
 // each period in it, each part of the area (the cluster and the rest of its counties), and what a
-// category's products shown leave over of it, obeys the rule: 0 or at least K other outlets. Whatever a caller adds or
+// category's products (or a top-level category's leaves) shown leave over of it, obeys the rule: 0
+// or at least K other outlets. Whatever a caller adds or
 // subtracts then comes back to periods that each had K outlets or none.
 // A category's period, plus the caller's own sales, is also the sum of that category's weeks in the
 // demand heatmap of the same area, which withholds some of them: where it withholds exactly one week
@@ -36,14 +37,14 @@ export interface PeriodOutlets { category: string; sku: string; period: number; 
 const safe = (outlets: number) => outlets === 0 || outlets >= K_ANONYMITY;
 const PARTS = [1, 0] as const;
 
-/** Leaf categories and periods (`${category}|${period}`) in which the heatmap's pictures withhold
+/** Categories, leaf or top-level, and periods (`${category}|${period}`) in which the heatmap's pictures withhold
  *  exactly one week of the area's cells: `cells` are [picture, area codes] pairs (a cluster: its
  *  townships in their county's picture; a county: its own row of the prefecture's). */
 export function loneWithheldWeeks(decisions: CubeDecisions, cells: readonly (readonly [string, readonly string[]])[], from: string): Set<string> {
   const counts = new Map<string, number>();
   for (const [picture, areas] of cells) {
     for (const { cell, withheld } of decisions.picture(picture)) {
-      if (!withheld || !cell.category.includes('.') || !areas.includes(cell.areaCode)) continue;
+      if (!withheld || cell.category === '' || !areas.includes(cell.areaCode)) continue;
       const k = `${cell.category}|${periodIndex(from, cell.week)}`;
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
@@ -63,6 +64,30 @@ export async function heatmapLoneWeeks(deps: Pick<WorkspaceDeps, 'queries'>, db:
 
 const periodIndex = (from: string, week: string) => Math.floor((Date.parse(`${week}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (PERIOD_DAYS * 86400_000));
 
+/** Of `all` the parts of a whole (products of a category, or leaf categories of a top-level one),
+ *  those of `show` still shown once what is left over of the whole, in each period and part, is 0
+ *  or K outlets. `outletsOf(x, p, part)` is a part's outlets; the left-over's are at least its largest
+ *  part's and at most their sum; where that does not settle it, the part shown with the fewest
+ *  outlets there (K or more, so the left-over then has K) is left over too, or every part when none
+ *  has K. Holding one more back never unsettles a period already settled: a part shown has 0 or K
+ *  outlets in each. `hidden(p)`: the whole's period p is shown nowhere inside the area (a lone
+ *  withheld week), so its left-over there cannot be had. */
+function withRest(all: readonly string[], show: Set<string>, periods: readonly number[],
+  outletsOf: (x: string, p: number, part: number) => number, hidden: (p: number) => boolean): Set<string> {
+  for (const p of periods) {
+    for (const part of PARTS) {
+      if (show.size === 0 || show.size === all.length || (part === 1 && hidden(p))) continue;
+      const counts = all.filter((x) => !show.has(x)).map((x) => outletsOf(x, p, part));
+      if (counts.every((c) => c === 0) || Math.max(...counts) >= K_ANONYMITY) continue;
+      const next = [...show].filter((x) => outletsOf(x, p, part) >= K_ANONYMITY)
+        .sort((a, b) => outletsOf(a, p, part) - outletsOf(b, p, part) || a.localeCompare(b))[0];
+      if (next === undefined) show.clear();
+      else show.delete(next);
+    }
+  }
+  return show;
+}
+
 /** The rule over a query's rows; `periods` are indices from the query's `from` (0 = its first 4
  *  weeks). `lone`: loneWithheldWeeks over the same `from`. */
 export function periodRule(rows: readonly PeriodOutlets[], lone: ReadonlySet<string> = new Set()) {
@@ -76,53 +101,75 @@ export function periodRule(rows: readonly PeriodOutlets[], lone: ReadonlySet<str
   const n = (category: string, sku: string, period: number, inside: number) => outlets.get(key(category, sku, period, inside)) ?? 0;
   const itemSafe = (category: string, sku: string, periods: readonly number[]) =>
     periods.every((p) => PARTS.every((part) => safe(n(category, sku, p, part))));
-  const products = (category: string) => [...productsOf.get(category) ?? []].sort();
+  const productsIn = (category: string) => [...productsOf.get(category) ?? []].sort();
+  const topOf = (category: string) => category.split('.')[0]!;
   /** Every product of the category sold inside the area in period p is safe there: those shown add up to the category. */
-  const covered = (category: string, p: number) => products(category).every((s) => n(category, s, p, 1) === 0 || itemSafe(category, s, [p]));
+  const covered = (category: string, p: number) => productsIn(category).every((s) => n(category, s, p, 1) === 0 || itemSafe(category, s, [p]));
   const heatmapAllows = (category: string, periods: readonly number[], whole: boolean) =>
     periods.every((p) => !lone.has(`${category}|${p}`) || (!whole && !covered(category, p)));
 
-  // The products of a category shown over a window. The category's total of a period (the heatmap's
-  // weeks, or this rule's own category figure) minus the products shown is the rest of its products:
-  // that rest must be 0 or K outlets too, in each period and part. Its outlets are at least its
-  // largest product's and at most their sum; where that does not settle it, the product shown with
-  // the fewest outlets there (K or more, so the rest then has K) is held back with it, or, if there is
-  // none, every product of the category. (The old rule, no period with exactly one short product,
-  // let a total minus its products shown give two short products' sum: two shops' figures.)
-  const shownMemo = new Map<string, Set<string>>();
-  const shown = (category: string, periods: readonly number[]): Set<string> => {
-    const memoKey = `${category}|${periods.join(',')}`;
-    const held = shownMemo.get(memoKey);
+  // What is shown over a window, decided once per window: each leaf category's products and the
+  // leaf categories' totals. A category's total of a period (the heatmap's weeks, or a total shown
+  // here) minus what is shown under it is the rest, held to 0 or K outlets: a leaf's products by
+  // withRest (the old rule, no period with exactly one short product, let a total minus its products
+  // shown give two short products' sum: two shops' figures); a top-level category's leaves by
+  // topRest below.
+  const decided = new Map<string, { products: Map<string, Set<string>>; leaves: Set<string> }>();
+  const decide = (periods: readonly number[]) => {
+    const memoKey = periods.join(',');
+    const held = decided.get(memoKey);
     if (held) return held;
-    const all = products(category);
-    const show = new Set(all.filter((s) => itemSafe(category, s, periods) && heatmapAllows(category, periods, false)));
-    const rest = () => all.filter((s) => !show.has(s));
+    const products = new Map<string, Set<string>>();
+    const leaves = new Set<string>();
+    for (const category of productsOf.keys()) {
+      const all = productsIn(category);
+      products.set(category, withRest(all, new Set(all.filter((s) => itemSafe(category, s, periods) && heatmapAllows(category, periods, false))), periods,
+        (s, p, part) => n(category, s, p, part), (p) => lone.has(`${category}|${p}`)));
+      if (itemSafe(category, '', periods) && heatmapAllows(category, periods, true)) leaves.add(category);
+    }
+    const tops = new Map<string, string[]>();
+    for (const category of [...productsOf.keys()].sort()) tops.set(topOf(category), [...tops.get(topOf(category)) ?? [], category]);
+    for (const [top, under] of tops) topRest(top, under, periods, products, leaves);
+    const d = { products, leaves };
+    decided.set(memoKey, d);
+    return d;
+  };
+
+  // A top-level category's weeks in the heatmap (its period, where none of them is withheld alone)
+  // minus the leaves shown under it, and the products shown of the others, is the products held
+  // back of the leaves not shown. Where those do not settle at 0 or K outlets (as in withRest), one
+  // more is held back: a product shown of such a leaf with K outlets there, or else a leaf shown
+  // with K there, with its products, or else everything under the top-level category. Each has 0 or
+  // K outlets in every period, so none unsettles a period already settled.
+  const topRest = (top: string, under: readonly string[], periods: readonly number[], products: Map<string, Set<string>>, leaves: Set<string>) => {
+    const plain = (category: string) => leaves.has(category) || productsIn(category).every((s) => products.get(category)!.has(s));
+    const byFewest = <T>(xs: T[], count: (x: T) => number, name: (x: T) => string) =>
+      xs.filter((x) => count(x) >= K_ANONYMITY).sort((a, b) => count(a) - count(b) || name(a).localeCompare(name(b)))[0];
     for (const p of periods) {
       for (const part of PARTS) {
-        if (show.size === 0 || show.size === all.length) continue;
-        // A lone withheld week keeps the category's period inside the area from being shown anywhere.
-        if (part === 1 && lone.has(`${category}|${p}`)) continue;
-        const counts = rest().map((s) => n(category, s, p, part));
-        const sum = counts.reduce((a, b) => a + b, 0);
-        if (sum === 0 || Math.max(...counts) >= K_ANONYMITY) continue;
-        const next = [...show].filter((s) => n(category, s, p, part) >= K_ANONYMITY)
-          .sort((a, b) => n(category, a, p, part) - n(category, b, p, part) || a.localeCompare(b))[0];
-        if (next === undefined) show.clear();
-        else show.delete(next);
+        if (part === 1 && lone.has(`${top}|${p}`)) continue;
+        const rest = under.filter((c) => !plain(c))
+          .flatMap((c) => productsIn(c).filter((s) => !products.get(c)!.has(s)).map((s) => n(c, s, p, part)));
+        if (rest.every((r) => r === 0) || Math.max(...rest) >= K_ANONYMITY) continue;
+        const product = byFewest(under.filter((c) => !plain(c)).flatMap((c) => [...products.get(c)!].map((s) => [c, s] as const)),
+          ([c, s]) => n(c, s, p, part), ([c, s]) => `${c}|${s}`);
+        const leaf = product ? undefined : byFewest(under.filter(plain), (c) => n(c, '', p, part), (c) => c);
+        for (const c of product ? [] : leaf ? [leaf] : under) {
+          leaves.delete(c);
+          products.get(c)!.clear();
+        }
+        if (product) products.get(product[0])!.delete(product[1]);
       }
     }
-    shownMemo.set(memoKey, show);
-    return show;
   };
 
   return {
     /** A product's figure over these periods may be shown. */
-    product: (category: string, sku: string, periods: readonly number[]) => shown(category, periods).has(sku),
-    /** A category's total may be shown: it is safe, and the heatmap withholds no lone week of it
-     *  (what its products leave over is safe by the choice of those shown). */
-    category: (category: string, periods: readonly number[]) => itemSafe(category, '', periods) && heatmapAllows(category, periods, true),
+    product: (category: string, sku: string, periods: readonly number[]) => decide(periods).products.get(category)?.has(sku) ?? false,
+    /** A leaf category's total over these periods may be shown. */
+    category: (category: string, periods: readonly number[]) => decide(periods).leaves.has(category),
     /** The products (of every category in the rows) shown over these periods. */
-    safeProducts: (periods: readonly number[]) => [...productsOf.keys()].flatMap((category) => [...shown(category, periods)]),
+    safeProducts: (periods: readonly number[]) => [...decide(periods).products.values()].flatMap((skus) => [...skus]),
     /** Products that other outlets inside the area sold in these periods. */
     soldInside: (periods: readonly number[]) => [...productsOf].flatMap(([category, skus]) =>
       [...skus].filter((s) => periods.some((p) => n(category, s, p, 1) > 0))),

@@ -45,8 +45,11 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
     ])
     : [[], new Set<string>()];
   const rule = periodRule(split, lone);
-  const counted = sku ? [sku] : rule.safeProducts(window);
-  const leftOut = sku ? 0 : rule.soldInside(window).filter((s) => !counted.includes(s)).length;
+  // The rows hold the whole top-level category (the rule judges a category with its siblings): the
+  // bands of a category count its own products only.
+  const under = new Set(split.filter((r) => r.sku !== '' && (r.category === category || r.category.startsWith(`${category}.`))).map((r) => r.sku));
+  const counted = sku ? [sku] : rule.safeProducts(window).filter((s) => under.has(s));
+  const leftOut = sku ? 0 : rule.soldInside(window).filter((s) => under.has(s) && !counted.includes(s)).length;
   const rows = counted.length > 0
     ? await db.query<{ price_fen: number; qty: number; outlets: number }>(queries['workspace-area-prices'], { ...area, skus: counted })
     : [];

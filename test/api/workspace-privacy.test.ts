@@ -139,6 +139,16 @@ const SPRAY: PosReceipt[] = [
   sale(O6, SPRAY_WEEK, 1, 1800, 'insecticide-spray-600ml', 'household.insect'),
 ];
 
+// A top-level category's weeks in the heatmap minus a leaf shown: the period 2023-05-22 to 06-18, the five
+// of O sell coils in the weeks of 05-22 and 05-29; 016 tissues in the first, 018 toilet rolls in the
+// second, each alone. The heatmap withholds each paper cell and, for it, the coils' cell of its week
+// (two weeks of insect withheld: not one alone), and shows household in both (6 shops each).
+const PAPER_WEEKS = ['2023-05-24 10:00:00', '2023-05-31 10:00:00'] as const;
+const PAPER: PosReceipt[] = [
+  ...PAPER_WEEKS.flatMap((at) => each(O, (s) => coil(s, at))),
+  tissue(O6, PAPER_WEEKS[0]), sale(O7, PAPER_WEEKS[1], 1, 1990, 'toilet-roll-10', 'household.paper'),
+];
+
 // My price against a category's bands, the period 2023-02-27 to 03-26: the five of O sell mosquito
 // coils at 6 yuan; I sell one coil at 7 yuan and two sprays at 18, which no other shop sells.
 const INSECT_WEEK = '2023-03-08 10:00:00';
@@ -154,7 +164,7 @@ let shop: ReturnType<typeof request.agent>;
 let twoShops: ReturnType<typeof request.agent>;
 beforeAll(async () => {
   t = await openTestApp({ accounts: ['merchant'] });
-  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP, ...INSECT, ...SPRAY].flatMap(posRows));
+  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP, ...INSECT, ...SPRAY, ...PAPER].flatMap(posRows));
   merchant = await t.agent('merchant');
   await t.locals.services.accounts.create({ login: 'shop-010', role: 'merchant', name: '大北厂小卖部', storeIds: [SHOP], password: PASSWORD });
   await t.locals.services.accounts.create({ login: 'two-shops', role: 'merchant', name: '两家店', storeIds: [O6, O[0]!], password: PASSWORD });
@@ -384,6 +394,20 @@ describe('figures over several weeks cannot be taken apart', () => {
     const gaps = gapsResponse.parse(await get(merchant, `/api/workspace/${ME}/gaps?to=2023-05-22`));
     expect(rows(gaps)).toEqual({ skus: [], categories: [['household.insect', 4800, 6]], withheld: 2 });
     expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=mosquito-coils-10&weeks=4&to=2023-04-24`)))
+      .toMatchObject({ outlets: 5, withheld: true, reason: 'period', bands: [] });
+  });
+
+  test('a leaf category is held back when its top-level category\'s weeks minus it would be two shops\' figures', async () => {
+    const grid = (category: string) => get(merchant, `/api/workspace/${ME}/demand?view=category&scope=cluster&weeks=4&to=2023-06-19&category=${category}`)
+      .then((b) => demandResponse.parse(b).cells.map((c) => [c.col, c.value, c.outlets]));
+    expect(await grid('household')).toEqual([['2023-05-22', 3000 + 1590, 6], ['2023-05-29', 3000 + 1990, 6]]);
+    expect(await grid('household.insect')).toEqual([['2023-05-22', null, 5], ['2023-05-29', null, 5]]);
+    // Before: household.insect and its coils shown, 60 yuan of 5 shops: the household's 95.80 minus
+    // them is 35.80, the tissues and toilet rolls of two shops. Now the insect leaf (the only one
+    // shown under household, with 5 outlets) is held back with its coils.
+    const gaps = gapsResponse.parse(await get(merchant, `/api/workspace/${ME}/gaps?to=2023-06-19`));
+    expect(rows(gaps)).toEqual({ skus: [], categories: [], withheld: 5 });
+    expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=mosquito-coils-10&weeks=4&to=2023-06-19`)))
       .toMatchObject({ outlets: 5, withheld: true, reason: 'period', bands: [] });
   });
 

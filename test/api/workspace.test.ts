@@ -322,10 +322,10 @@ describe('gaps: sold nearby, not on my receipts in the last two 4-week periods',
     const area = scope === 'cluster' ? JINSHAN : LUFENG;
     const county = lines.filter((l) => l.area.startsWith(LUFENG) && l.store !== ME && inRange(l.week, prev, to));
     const others = county.filter((l) => l.area.startsWith(area));
-    // The weeks the demand grid withholds for me, each leaf category of the 16 weeks: the township's
-    // row of the county by township, or the county's own cells (its category row).
+    // The weeks the demand grid withholds for me, each leaf and top-level category of the 16 weeks:
+    // the township's row of the county by township, or the county's own cells (its category row).
     const lone = new Set<string>();
-    for (const category of new Set(others.map((l) => l.category))) {
+    for (const category of new Set(others.flatMap((l) => [l.category, l.category.split('.')[0]!]))) {
       const view = scope === 'cluster' ? 'view=area' : 'view=category';
       const grid = demandResponse.parse(await get('merchant', `/api/workspace/${ME}/demand?${view}&scope=county&weeks=16&to=${to}&category=${category}`));
       expect([grid.from, grid.to]).toEqual([prev, to]);

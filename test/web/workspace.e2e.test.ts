@@ -85,8 +85,8 @@ async function open(path: string, view: string): Promise<Page> {
   return page;
 }
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
-/** The weeks the demand grid withholds for me of each category's county cells over [from, to) (16 or 8
- *  weeks), as `${category}|${period}` where a period has exactly one: the period rule's input. */
+/** The weeks the demand grid withholds for me of each category's (leaf or top-level) county cells over
+ *  [from, to) (16 or 8 weeks), as `${category}|${period}` where a period has exactly one: the period rule's input. */
 async function countyLoneWeeks(categories: Iterable<string>, from: string, to: string): Promise<Set<string>> {
   const lone = new Set<string>();
   for (const category of categories) {
@@ -219,7 +219,7 @@ describe('what sells nearby that I do not stock', () => {
     const from = addDays(to, -56);
     // The county: this small simulated county's township has too few shops for any category to pass.
     const sold = othersLines(from, to);
-    const rule = periodRule(sold, COUNTY, from, await countyLoneWeeks(new Set(sold.map((l) => l.category)), from, to));
+    const rule = periodRule(sold, COUNTY, from, await countyLoneWeeks(new Set(sold.flatMap((l) => [l.category, l.category.split('.')[0]!])), from, to));
     const mine = new Set<string>();
     const theirs = new Map<string, { fen: number; stores: Set<string> }>();
     for (const r of receipts) {
@@ -263,7 +263,7 @@ describe('price bands', () => {
     await page.waitForSelector('#view[data-state="ready"] svg.ws-bands');
     // The category's products that pass the period rule county-wide, and their units.
     const sold = othersLines(from, to).filter((l) => l.category.startsWith('beverages'));
-    const rule = periodRule(sold, COUNTY, from, await countyLoneWeeks(new Set(sold.map((l) => l.category)), from, to));
+    const rule = periodRule(sold, COUNTY, from, await countyLoneWeeks(new Set(sold.flatMap((l) => [l.category, l.category.split('.')[0]!])), from, to));
     const lines = receipts.filter((r) => r.storeId !== STORE && r.areaCode.startsWith(COUNTY) && inDays(dayOf(r.soldAt), from, to))
       .flatMap((r) => r.lines).filter((l) => l.category.startsWith('beverages'));
     const counted = new Set([...new Set(lines.map((l) => l.sku))].filter((sku) => rule.product(sku, [0, 1])));
