@@ -1,7 +1,7 @@
 // The filter form: category (applies at once) and the date range (applies on 查询). The end date
 // is shown inclusive, as people say "to the 31st"; the API takes the first day not included.
 import { TOP_CATEGORIES } from '../contracts/categories.ts';
-import { addDays } from '../contracts/time.ts';
+import { addDays, isCalendarDay } from '../contracts/time.ts';
 import { categoryName, t, type Lang } from './i18n.ts';
 import type { PageState } from './page-state.ts';
 
@@ -30,7 +30,9 @@ export function createControls(state: PageState, lang: Lang, onChange: (change: 
   category.addEventListener('change', () => onChange({ category: category.value }));
 
   const from = dateInput('from', state.from);
-  const to = dateInput('to', state.to ? addDays(state.to, -1) : '');
+  // A link with a date that is no day (`to=2026-13-45`) keeps the form: the API's 400 says what is
+  // wrong below it, and the form is how to put it right.
+  const to = dateInput('to', isCalendarDay(state.to) ? addDays(state.to, -1) : '');
 
   const apply = Object.assign(document.createElement('button'), { type: 'submit', textContent: t(lang, 'apply') });
   const reset = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: t(lang, 'reset') });

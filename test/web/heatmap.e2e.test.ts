@@ -146,6 +146,22 @@ describe('demand heatmap page', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('a link with dates that are no days keeps the form, with the API\'s refusal beneath it', async () => {
+    const page = await openPage('/demand?from=banana&to=2026-13-45');
+    await viewIn(page, 'error');
+    const api = await context.request.get(`${base}/api/demand/heatmap?from=banana&to=2026-13-45`);
+    expect(api.status()).toBe(400);
+    const body = (await api.json()) as { field: string };
+    expect(body.field).toBe('from');
+    expect(await page.locator('#view .status-message').textContent()).toBe('「起始日期」的取值不被接受，请重新选择后再查询。');
+    // The form is there to put it right: the reset brings back the default weeks.
+    expect(await page.locator('input[name="to"]').inputValue()).toBe('');
+    await page.click('.controls button.secondary');
+    await viewIn(page, 'ready');
+    expect(new URL(page.url()).searchParams.get('from')).toBeNull();
+    await page.close();
+  }, TIMEOUT);
+
   test('?lang=en shows the page in English', async () => {
     const page = await openPage('/demand?lang=en');
     await viewIn(page, 'ready');
