@@ -179,6 +179,7 @@ export const planTarget = z.object({
 export type PlanTarget = z.infer<typeof planTarget>;
 
 export const updateTargetRequest = z.object({
+  // Below zero only for a gap in percentage points (checked against the target's unit by the route).
   target: z.number().finite().optional(),
   due: yearMonth.optional(),
   labelZh: z.string().trim().min(1).max(200).optional(),

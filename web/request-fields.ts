@@ -30,6 +30,14 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   format: { zh: '文件格式', en: 'file format' },
   table: { zh: '数据表', en: 'table' },
   lang: { zh: '语言', en: 'language' },
+  silentDays: { zh: '未报送天数', en: 'days without a report' },
+  target: { zh: '目标值', en: 'target' },
+  due: { zh: '完成期限', en: 'due month' },
+  login: { zh: '登录名', en: 'login' },
+  name: { zh: '名称', en: 'name' },
+  role: { zh: '角色', en: 'role' },
+  storeIds: { zh: '门店', en: 'stores' },
+  password: { zh: '密码', en: 'password' },
 };
 
 /** The field's name for the reader: 「截止日期」 for `to`; the field itself when it is not listed. */

@@ -60,6 +60,15 @@ export function errorNode(error: unknown, lang: Lang, onRetry: () => void): Node
   return div;
 }
 
+/** Why a form was not saved: in Chinese, which field to change, with the API's English sentence
+ *  folded beneath (as errorNode does for a view's choices); in English, the API's sentence. */
+export function formRefusal(error: unknown, lang: Lang): Node[] {
+  const refused = error instanceof ApiRequestError && error.kind === 'api' && error.status !== undefined && error.status >= 400 && error.status < 500;
+  if (!refused || lang !== 'zh') return [block('error-text', errorMessage(error, lang))];
+  return [block('error-text', error.field ? t(lang, 'errorFormField', { field: fieldName(error.field, lang) }) : t(lang, 'errorFormNoField')),
+    technicalDetail(lang, error.message)];
+}
+
 /** The API's own message for a 4xx/5xx; a short prefix says what went wrong otherwise. */
 function errorMessage(error: unknown, lang: Lang): string {
   if (error instanceof ApiRequestError) {

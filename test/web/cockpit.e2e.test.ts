@@ -79,6 +79,17 @@ describe('a prefecture official', () => {
     expect((await cells('县域网络零售额增速高于全国平均'))[4]).toBe('无法比较：暂无2026年1-3月全国网上零售额数据');
     expect((await cells('月通报按时报送'))[2]).toBe('否'); // a yes/no target, not "0 是/否"
     expect((await cells('村级物流配送点'))[2]).toBe('50 个');
+    // A target below zero is refused, in Chinese, naming the field; the target stays.
+    const edit = page.locator('form.target-edit[data-target="service_centre"]');
+    const before = await edit.locator('input').inputValue();
+    await edit.locator('input').fill('-5');
+    await edit.locator('button').click();
+    await page.waitForSelector('.form-message .error-text');
+    expect(await page.locator('.form-message .error-text').textContent()).toBe('「目标值」的取值不被接受，请修改后再保存。');
+    expect(await page.locator('.form-message details p').textContent()).toBe('target: must be 0 or more');
+    await page.reload();
+    await ready(page, 'scorecard');
+    expect(await page.locator('form.target-edit[data-target="service_centre"] input').inputValue()).toBe(before);
     await page.click('.tabs a:text-is("月通报")');
     await page.waitForSelector('#view[data-view="reports"][data-state="empty"]');
     await page.fill('#report-month', '2026-03');
@@ -115,6 +126,9 @@ describe('in English, and the national figures', () => {
     expect(series.length).toBeGreaterThan(20);
     for (const [key, text] of series) expect(text, key!).toBe(names[key!]);
     expect(new Set(await page.locator('table.national td [data-confidence]').allTextContents())).toEqual(new Set(['转载', '来源较弱，待核实']));
+    // The reference file's rows say so in words, and each source is whole (no "same" for the row above).
+    expect(new Set(await page.locator('table.national tbody td:last-child').allTextContents())).toEqual(new Set(['平台内置参考数据']));
+    expect((await page.locator('table.national tbody td:nth-child(6)').allTextContents()).filter((s) => /^same\b/.test(s))).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // Each series name fits its cell: no text spills past the cell into the next column.
     expect(await page.locator('table.national td:nth-child(2)').evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth).length)).toBe(0);

@@ -285,12 +285,13 @@ describe('managing accounts in the browser', () => {
     const password = (await secret.textContent())!;
     expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
     await waitUntil(admin, () => [...document.querySelectorAll('table.accounts code')].some((c) => c.textContent === 'shop-101010'));
-    // A bad store id is refused with the API's words.
+    // A bad store id is refused: in Chinese, the field to change; the API's words folded beneath.
     await admin.fill('#new-login', 'shop-x');
     await admin.selectOption('#new-role', 'merchant');
     await admin.fill('#new-stores', 'NO-SUCH');
     await admin.click('form.create-account button[type="submit"]');
-    await waitUntil(admin, () => document.querySelector('.once .error-text')?.textContent === 'storeIds: unknown store NO-SUCH');
+    await waitUntil(admin, () => document.querySelector('.once .error-text')?.textContent === '「门店」的取值不被接受，请修改后再保存。');
+    expect(await admin.locator('.once details p').textContent()).toBe('storeIds: unknown store NO-SUCH');
     await admin.close();
 
     const shop = await newPage(browser, 390);

@@ -3,10 +3,10 @@
 // A password made by the platform is shown once.
 import type { Account } from '../../contracts/auth.ts';
 import { ROLES, type Role } from '../../contracts/codes.ts';
-import { apiGet, apiRequest, ApiRequestError } from '../api-client.ts';
+import { apiGet, apiRequest } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
-import { errorNode, loadingNode, setViewState } from '../status-view.ts';
+import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 
 export const view: View = async (ctx) => {
@@ -56,7 +56,7 @@ export const view: View = async (ctx) => {
     notice.replaceChildren(h('p', {}, text), h('code', { class: 'secret' }, secret));
   }
   function fail(e: unknown) {
-    notice.replaceChildren(h('p', { class: 'error-text', role: 'alert' }, e instanceof ApiRequestError ? e.message : String(e)));
+    notice.replaceChildren(h('div', { role: 'alert' }, ...formRefusal(e, lang)));
   }
 
   function actions(a: Account): HTMLElement {

@@ -6,7 +6,7 @@ import { apiGet, apiRequest, ApiRequestError, withQuery } from '../api-client.ts
 import { cockpitState, cockpitTabs } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
 import { t, type MessageKey } from '../i18n.ts';
-import { errorNode, loadingNode, setViewState } from '../status-view.ts';
+import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { linkTo } from './links.ts';
 
@@ -29,7 +29,7 @@ export const view: View = async (ctx) => {
   if (signal.aborted) return;
   document.title = `${d.area.name} · ${t(lang, 'tab.scorecard')}`;
   const canEdit = me!.role === 'official';
-  const message = h('p', { class: 'form-message', role: 'status' });
+  const message = h('div', { class: 'form-message', role: 'status' });
 
   const editor = (target: PlanTarget) => {
     const value = h('input', { type: 'number', step: 'any', name: 'target', value: target.target, 'aria-label': `${t(lang, 'targetCol')}：${lang === 'zh' ? target.labelZh : target.labelEn}` });
@@ -38,14 +38,14 @@ export const view: View = async (ctx) => {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       apiRequest<PlanTarget>('PUT', withQuery(`/api/official/targets/${target.id}`, { area: target.areaCode }), { body: { target: Number(value.value) } })
-        .then(() => view(ctx), (e) => { message.textContent = e instanceof ApiRequestError ? e.message : String(e); });
+        .then(() => view(ctx), (e) => { message.replaceChildren(...formRefusal(e, lang)); });
     });
     return form;
   };
 
   setViewState(section, 'ready',
     h('h1', {}, `${d.area.name} · ${t(lang, 'tab.scorecard')}`),
-    h('p', { class: 'caption' }, t(lang, 'dataThrough', { month: d.asOf })), message,
+    h('p', { class: 'caption' }, t(lang, 'scorecardAsOf', { month: d.asOf })), message,
     h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [t(lang, 'tab.scorecard'), t(lang, 'targetCol'), t(lang, 'actualCol'), t(lang, 'storeStatus'), t(lang, 'howCol'), t(lang, 'dueCol'), t(lang, 'sourceCol')],
       d.targets.map((x) => [

@@ -289,4 +289,19 @@ describe('the scorecard of Lufeng', () => {
     expect(body.targets.find((x) => x.id === 'village_coverage')).toMatchObject({ target: 25, status: 'met' });
     expect((await (await t.agent('chuxiong')).put('/api/official/targets/village_coverage?area=532302').send({ target: 1 })).status).toBe(403);
   });
+
+  test('a target below zero is a 400 naming it, and the target stays as it was', async () => {
+    const agent = await t.agent('lufeng');
+    const before = scorecardResponse.parse((await agent.get('/api/official/scorecard')).body).targets.find((x) => x.id === 'service_centre')!.target;
+    const res = await agent.put('/api/official/targets/service_centre?area=532302').send({ target: -5 });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: 'bad_request', field: 'target', message: 'target: must be 0 or more' });
+    const after = scorecardResponse.parse((await agent.get('/api/official/scorecard')).body).targets.find((x) => x.id === 'service_centre')!.target;
+    expect(after).toBe(before);
+    // A gap to the national rate, in percentage points, may be set below zero: no more than 2 points under it.
+    const gap = await agent.put('/api/official/targets/online_retail_vs_national?area=532302').send({ target: -2 });
+    expect(gap.status, JSON.stringify(gap.body)).toBe(200);
+    expect(gap.body).toMatchObject({ id: 'online_retail_vs_national', target: -2, unit: '百分点' });
+    expect((await agent.put('/api/official/targets/online_retail_vs_national?area=532302').send({ target: 0 })).status).toBe(200);
+  });
 });
