@@ -66,6 +66,31 @@ const errorPanel = (page: Page) => page.locator('.wb-result .wb-query-error').ev
 describe('the demo analyst', () => {
   let savedUrl = '';
 
+  test('the example runs on its first click: its start day is filled in, 90 days back', async () => {
+    const page = await analystPage();
+    expect(await page.locator('.cm-content').textContent()).toContain('-- 示例：各县（市）自某日起的门店销售额与行数');
+    const today = await page.evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+    const from = await page.locator('#wb-param-from').inputValue();
+    expect(from).toBe(new Date(Date.parse(today) - 90 * 86400_000).toISOString().slice(0, 10));
+    await page.click('button.wb-run');
+    await page.waitForSelector('.wb-result:is([data-state="ready"], [data-state="empty"])');
+    expect(await page.locator('.wb-result .wb-query-error').count()).toBe(0);
+    await page.close();
+  }, TIMEOUT);
+
+  test('a chart over days names its months in Chinese on a Chinese page', async () => {
+    const page = await analystPage();
+    await setSql(page, "SELECT toDate(sold_at) AS day, count() AS lines FROM pos_lines WHERE sold_at >= '2026-03-01' GROUP BY day ORDER BY day");
+    await page.click('button.wb-run');
+    await page.waitForSelector('.wb-result[data-state="ready"]');
+    await page.click('button[data-tab="chart"]');
+    await page.waitForSelector('.wb-chart[data-state="ready"] svg');
+    const labels = await page.locator('.wb-chart svg .role-axis-label text').allTextContents();
+    expect(labels.some((l) => /^\d{1,2}月/.test(l) || /^\d{4}$/.test(l) || /周/.test(l))).toBe(true);
+    expect(labels.filter((l) => /[A-Za-z]{3}/.test(l))).toEqual([]);
+    await page.close();
+  }, TIMEOUT);
+
   test('types a query with completion, runs it with Ctrl+Enter, sorts, charts, saves and shares it, exports CSV', async () => {
     const page = await analystPage();
     const violations: string[] = [];

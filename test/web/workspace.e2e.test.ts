@@ -360,6 +360,11 @@ describe('restock', () => {
     const dates = rows.map((r) => r.runsOut).filter((d) => /^\d{4}-/.test(d));
     expect(dates).toEqual([...dates].sort());
     expect(rows.filter((r) => r.alert).map((r) => r.sku)).toEqual(rows.filter((r) => /^\d{4}-/.test(r.runsOut) && r.runsOut <= addDays(asOf, 7)).map((r) => r.sku));
+    // The caption says the table holds every product delivered, not only those marked.
+    const marked = rows.filter((r) => r.alert).length;
+    expect(await page.locator('table.ws-restock caption').textContent()).toBe(marked > 0
+      ? `${marked} 种商品 7 天内会卖完（已标出）；下表是 12 周内到过货的全部 ${last.size} 种，按卖完先后排列`
+      : `7 天内没有要卖完的商品；下表是 12 周内到过货的全部 ${last.size} 种，按卖完先后排列。`);
     await page.selectOption('#ws-within', '14');
     await page.waitForURL((u) => u.searchParams.get('within') === '14');
     await page.waitForSelector('#view[data-state="ready"] table.ws-restock');

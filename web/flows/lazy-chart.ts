@@ -12,7 +12,7 @@ export function lazyChart(spec: Record<string, unknown>, label: string, lang: La
     .then(async ({ drawChart }) => {
       if (signal.aborted) return;
       box.replaceChildren();
-      const chart = await drawChart(box, spec, label);
+      const chart = await drawChart(box, spec, label, lang);
       signal.addEventListener('abort', () => chart.finalize(), { once: true });
       box.dataset.state = 'ready';
     })

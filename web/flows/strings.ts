@@ -138,9 +138,9 @@ const zh = {
   'fl.onlineOrders': '网络订单',
   'fl.gap': '差额',
   'fl.ratio': '包裹 / 订单',
-  'fl.parcelsHint': '每月各服务站揽收（寄出）的包裹，与本地卖家网络订单的对照。相差超过 {pct}% 的月份标为不一致。',
-  'fl.disagree': '不一致',
-  'fl.disagreeN': '{n} 个月包裹与订单相差超过 {pct}%',
+  'fl.parcelsHint': '每月各服务站揽收（寄出）的包裹，与本地卖家网络订单的对照。包裹总比订单多（也有居民寄件、一单分多包），本地区通常每单 {usual} 件；包裹与订单之比偏离这个常见比值超过 {pct}% 的月份标为异常。',
+  'fl.disagree': '异常',
+  'fl.disagreeN': '{n} 个月的包裹与订单之比偏离常见比值超过 {pct}%',
   'fl.parcelsAlt': '{area}：每月揽收包裹与网络订单的对照柱状图',
 };
 
@@ -276,9 +276,9 @@ const en: Record<FlowsKey, string> = {
   'fl.onlineOrders': 'Online orders',
   'fl.gap': 'Gap',
   'fl.ratio': 'Parcels / orders',
-  'fl.parcelsHint': 'Parcels collected (sent) at the stations each month, beside the online orders of local sellers. Months more than {pct}% apart are marked as disagreeing.',
-  'fl.disagree': 'Disagree',
-  'fl.disagreeN': '{n} months where parcels and orders differ by more than {pct}%',
+  'fl.parcelsHint': 'Parcels collected (sent) at the stations each month, beside the online orders of local sellers. Parcels outnumber orders (people post parcels too; an order may ship in several): here usually {usual} per order. Months whose parcels per order are more than {pct}% off that are marked.',
+  'fl.disagree': 'Off',
+  'fl.disagreeN': '{n} months whose parcels per order are more than {pct}% off the usual ratio',
   'fl.parcelsAlt': '{area}: parcels collected and online orders by month, as bars',
 };
 

@@ -32,7 +32,16 @@ export function figure(value: number | null, key: IndicatorKey, lang: Lang): str
   if (key === 'online_merchants' || key === 'parcels_out' || key === 'parcels_in') {
     return `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${t(lang, key === 'online_merchants' ? 'unitJia' : 'unitJian')}`;
   }
-  return `${(value / 1_000_000).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${t(lang, 'unitWan')}`;
+  if (lang === 'en') return yuanCompact(value);
+  return `${(value / 1_000_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${t(lang, 'unitWan')}`;
+}
+
+/** Fen as yuan for English readers, who count in thousands and millions, not in 万: ¥208.4k, ¥2.08M. */
+function yuanCompact(fen: number): string {
+  const yuan = fen / 100;
+  if (Math.abs(yuan) >= 1_000_000) return `¥${(yuan / 1_000_000).toFixed(2)}M`;
+  if (Math.abs(yuan) >= 1_000) return `¥${(yuan / 1_000).toFixed(1)}k`;
+  return `¥${yuan.toFixed(2)}`;
 }
 
 export const view: View = async (ctx) => {
@@ -130,15 +139,18 @@ export const view: View = async (ctx) => {
 };
 
 function kpiCard(f: IndicatorFigures, month: string, lang: Lang, ctx: ViewContext): HTMLElement {
+  const colon = lang === 'zh' ? '：' : ': ';
   const gapLine = (label: MessageKey, cmp: IndicatorFigures['vsNational']) => {
     if (!cmp) return null;
     if ('missing' in cmp) {
       const why = missingText(cmp, lang);
-      return h('p', { class: 'gap missing', title: why }, `${t(lang, label)}：${t(lang, 'noComparable')}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ'),
+      return h('p', { class: 'gap missing', title: why }, `${t(lang, label)}${colon}${t(lang, 'noComparable')}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ'),
         h('span', { class: 'visually-hidden' }, why));
     }
     return h('p', { class: `gap ${cmp.gapPp >= 0 ? 'above' : 'below'}`, title: t(lang, 'comparedWith', { body: bodyName(cmp.body, lang), series: seriesName(cmp.series, lang), period: yearSpan(cmp.periodEnd, lang), source: cmp.source }) },
-      `${t(lang, label)}：${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, `（${bodyName(cmp.body, lang)} ${yearSpan(cmp.periodEnd, lang)} ${cmp.nationalYoyPct}%）`));
+      `${t(lang, label)}${colon}${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, lang === 'zh'
+        ? `（${bodyName(cmp.body, lang)} ${yearSpan(cmp.periodEnd, lang)} ${cmp.nationalYoyPct}%）`
+        : ` (${bodyName(cmp.body, lang)} ${yearSpan(cmp.periodEnd, lang)} ${cmp.nationalYoyPct}%)`));
   };
   return h('article', { class: 'kpi-card', 'data-indicator': f.key },
     h('h2', {}, t(lang, `ind.${f.key}` as MessageKey)),

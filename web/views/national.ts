@@ -41,7 +41,9 @@ export const view: View = async (ctx) => {
         // Names for reading; the codes the CSV uses stay in the tooltips, for whoever edits it.
         rows.map((r) => [h('span', { title: r.body }, bodyName(r.body, lang)), h('span', { title: r.series, 'data-series': r.series }, seriesTitle(r.series, lang)),
           `${r.periodStart}..${r.periodEnd}`, r.value100mYuan ?? '—', r.yoyPct === null ? '—' : `${r.yoyPct}%`, r.source,
-          h('span', { title: r.confidence, 'data-confidence': r.confidence }, confidenceName(r.confidence, lang)), r.changedBy]),
+          h('span', { title: r.confidence, 'data-confidence': r.confidence }, confidenceName(r.confidence, lang)),
+          // Rows loaded from the platform's own reference file, not by a person's upload.
+          r.changedBy.startsWith('reference/') ? h('span', { title: r.changedBy }, t(lang, 'builtInReference')) : r.changedBy]),
         { numeric: [3, 4], className: 'data national' })));
     } catch (e) {
       if (!signal.aborted) setViewState(section, 'error', errorNode(e, lang, () => void load()));

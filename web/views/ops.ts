@@ -5,6 +5,7 @@ import type { auditResponse, deadLettersResponse, Health } from '../../contracts
 import { apiGet } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { hasMessage, t, type Lang } from '../i18n.ts';
+import { sourceName } from '../ingest-source.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 
@@ -33,7 +34,7 @@ export const view: View = async (ctx) => {
         [t(lang, 'warehouse'), ok(hc.warehouse.reachable), hc.warehouse.engine ?? hc.warehouse.error ?? ''],
         hc.migrations ? [t(lang, 'migrations'), ok(hc.migrations.missing.length === 0), `${hc.migrations.applied}${hc.migrations.missing.length ? ` · ${hc.migrations.missing.join(', ')}` : ''}`]
           : [t(lang, 'migrations'), '—', ''],
-        hc.ingest ? [t(lang, 'ingest'), ok(hc.ingest.running || hc.ingest.done === true), `${hc.ingest.source} · ${t(lang, 'accepted')} ${hc.ingest.accepted.toLocaleString()} · ${t(lang, 'rejected')} ${hc.ingest.rejected.toLocaleString()}`] : [t(lang, 'ingest'), '—', ''],
+        hc.ingest ? [t(lang, 'ingest'), ok(hc.ingest.running || hc.ingest.done === true), `${sourceName(hc.ingest.source, lang)} · ${t(lang, 'accepted')} ${hc.ingest.accepted.toLocaleString()} · ${t(lang, 'rejected')} ${hc.ingest.rejected.toLocaleString()}`] : [t(lang, 'ingest'), '—', ''],
       ], { className: 'data health' }),
       h('p', {}, h('a', { href: '/metrics' }, t(lang, 'metricsLink'))),
       h('h2', {}, t(lang, 'deadLetters')),
@@ -51,3 +52,4 @@ export const view: View = async (ctx) => {
     if (!signal.aborted) setViewState(section, 'error', errorNode(e, lang, () => void view(ctx)));
   }
 };
+

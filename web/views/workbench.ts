@@ -4,6 +4,7 @@
 // The pieces live in web/workbench/; this module holds what is open and wires them together.
 import '../shell-modules.ts';
 import type { SchemaResponse } from '../../contracts/sql.ts';
+import { addDays, shanghaiDay } from '../../contracts/time.ts';
 import { ApiRequestError } from '../api-client.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n.ts';
@@ -47,6 +48,7 @@ export const view: View = async (ctx) => {
   const message = h('p', { class: 'wb-message', role: 'status' });
   const say = (text: string, error = false) => { message.textContent = text; message.classList.toggle('error-text', error); };
 
+  const showExample = !ctx.search.get('q') && draft() === null;
   const editor = createSqlEditor({
     doc: ctx.search.get('q') ? '' : draft() ?? example(wt(lang, 'wb.example')),
     label: wt(lang, 'wb.editorLabel'), placeholder: wt(lang, 'wb.placeholder'),
@@ -55,6 +57,8 @@ export const view: View = async (ctx) => {
   });
   editor.setSchema(schema);
   const params = createParamsForm(lang, () => void run(editor.runText()));
+  // The example runs on its first click: its {from} starts 90 days back.
+  if (showExample) params.set({ from: addDays(shanghaiDay(Date.now()), -90) });
   params.update(editor.text());
   const output = createResultPanel(lang, schema.limits);
   const queries = createSavedQueries({ lang, signal, editor, params, chart: output.chart, say, changed: () => { if (sideTabs.current() === 'saved') void savedList.refresh(); } });

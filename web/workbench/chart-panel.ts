@@ -96,7 +96,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
       const target = h('div', { class: 'wb-chart-svg' });
       canvas.replaceChildren(target);
       const full = withData(spec, dataValues(data.columns, data.rows), (canvas.clientWidth || 600) - 90);
-      const chart = await drawChart(target, full, wt(lang, 'wb.chartLabel'));
+      const chart = await drawChart(target, full, wt(lang, 'wb.chartLabel'), lang);
       if (mine !== drawing) return chart.finalize();
       drawn = chart;
       drawnFor = [data, spec];

@@ -3,7 +3,7 @@
 // the live schema), Ctrl/Cmd+Enter to run the selection or the whole text. It lives in a shadow
 // root: CodeMirror styles itself through a constructed stylesheet there, which the page's CSP
 // (no inline <style>) allows, where in the document it would insert a <style> element.
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, type Completion, type CompletionContext, type CompletionSource } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, closeCompletion, closeBracketsKeymap, completionKeymap, type Completion, type CompletionContext, type CompletionSource } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { schemaCompletionSource, sql, type SQLNamespace } from '@codemirror/lang-sql';
@@ -38,7 +38,9 @@ export function createSqlEditor(options: EditorOptions): SqlEditor {
   host.className = 'wb-editor';
   const shadow = host.attachShadow({ mode: 'open' });
   const completion = new Compartment();
+  // Taken to run: a completion list still open would lie over the results.
   const runText = (view: EditorView) => {
+    closeCompletion(view);
     const { from, to } = view.state.selection.main;
     return from === to ? view.state.doc.toString() : view.state.sliceDoc(from, to);
   };

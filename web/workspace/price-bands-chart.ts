@@ -39,11 +39,16 @@ export function createPriceBandsChart(d: PricesResponse, lang: Lang, width: numb
     const x = LEFT + i * step;
     chart.append(svg('rect', { class: 'band', x: x + 1, y: TOP + plotH - hgt, width: Math.max(1, step - 2), height: hgt, 'data-low-fen': b.lowFen, 'data-qty': b.qty },
       svg('title', {}, `${formatYuan(b.lowFen)}–${formatYuan(b.highFen)}：${b.qty}`)));
-    if (i % every === 0) chart.append(svg('text', { class: 'band-label', x, y: HEIGHT - BOTTOM + 14, 'text-anchor': i === 0 ? 'start' : 'middle' }, formatYuanShort(b.lowFen, lang)));
+    // The units on each bar, where a bar is wide enough to hold them (there is no y axis to read).
+    if (b.qty > 0 && step >= 26) {
+      const inside = hgt >= 16;
+      chart.append(svg('text', { class: inside ? 'band-qty inside' : 'band-qty', x: x + step / 2, y: inside ? TOP + plotH - hgt + 12 : TOP + plotH - hgt - 3, 'text-anchor': 'middle' }, b.qty.toLocaleString()));
+    }
+    if (i % every === 0) chart.append(svg('text', { class: 'band-label', x, y: HEIGHT - BOTTOM + 14, 'text-anchor': i === 0 ? 'start' : 'middle' }, `¥${formatYuanShort(b.lowFen, lang)}`));
   });
   chart.append(svg('line', { class: 'axis', x1: LEFT, x2: w - RIGHT, y1: TOP + plotH + 0.5, y2: TOP + plotH + 0.5 }));
   if (d.bands.length > 0) {
-    chart.append(svg('text', { class: 'band-label', x: w - RIGHT, y: HEIGHT - BOTTOM + 14, 'text-anchor': 'end' }, formatYuanShort(d.bands.at(-1)!.highFen, lang)));
+    chart.append(svg('text', { class: 'band-label', x: w - RIGHT, y: HEIGHT - BOTTOM + 14, 'text-anchor': 'end' }, `¥${formatYuanShort(d.bands.at(-1)!.highFen, lang)}`));
   }
   if (d.mine && d.bands.length > 0) {
     const x = LEFT + bandPosition(d.bands, d.mine.priceFen) * step;

@@ -46,7 +46,7 @@ export async function drawRestock(ctx: ViewContext, stores: string): Promise<voi
     i.festival && i.upliftPct !== null ? festivalUplift(lang, i.festival, i.upliftPct) : '',
   ]);
   const tbl = table([wst(lang, 'ws.product'), wst(lang, 'ws.runsOut'), wst(lang, 'ws.cover'), wst(lang, 'ws.rate'), wst(lang, 'ws.lastDelivery'), wst(lang, 'ws.festival')], rows,
-    { caption: alerts > 0 ? wst(lang, 'ws.alerts', { n: alerts, within }) : wst(lang, 'ws.noAlerts', { within }), numeric: [2, 3], className: 'data ws-restock' });
+    { caption: alerts > 0 ? wst(lang, 'ws.alerts', { n: alerts, within, total: items.length }) : wst(lang, 'ws.noAlerts', { within, total: items.length }), numeric: [2, 3], className: 'data ws-restock' });
   tbl.querySelectorAll('tbody tr').forEach((tr, n) => {
     const item = items[n]!;
     tr.setAttribute('data-sku', item.sku);
