@@ -44,3 +44,18 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
 export function fieldName(field: string, lang: Lang): string {
   return FIELDS[field]?.[lang] ?? field;
 }
+
+// The API's usual reasons, in Chinese: a refusal then says what is wrong, not only which field.
+const REASONS: [RegExp, string][] = [
+  [/must be after from/, '须晚于起始日期'],
+  [/must be a calendar day/, '须是日历上的一天（年-月-日）'],
+  [/must be 0 or more/, '不能小于 0'],
+  [/unknown store/, '中有不存在的门店编号'],
+  [/already exists/, '已被使用'],
+  [/must be whole 4-week periods/, '须是 4 周的整数倍'],
+];
+
+/** What is wrong with the field, in Chinese, where the API's message is a usual one; else null. */
+export function reasonZh(message: string): string | null {
+  return REASONS.find(([re]) => re.test(message))?.[1] ?? null;
+}

@@ -3,7 +3,7 @@
 import { t, type Lang } from './i18n.ts';
 import { apiGet, ApiRequestError } from './api-client.ts';
 import type { ViewContext } from './view.ts';
-import { fieldName } from './request-fields.ts';
+import { fieldName, reasonZh } from './request-fields.ts';
 import { h } from './dom.ts';
 
 export type ViewState = 'loading' | 'ready' | 'empty' | 'error';
@@ -47,7 +47,9 @@ export function errorNode(error: unknown, lang: Lang, onRetry: () => void): Node
     // The API words its refusals in English; the page says in Chinese which choice to change, and
     // keeps the API's sentence for whoever helps them, as the 403 page does.
     const field = error.field;
-    div.append(block('status-message', field ? t(lang, 'errorRequestField', { field: fieldName(field, lang) }) : t(lang, 'errorRequestNoField')),
+    const why = reasonZh(error.message);
+    div.append(block('status-message', !field ? t(lang, 'errorRequestNoField')
+      : why ? t(lang, 'errorRequestReason', { field: fieldName(field, lang), why }) : t(lang, 'errorRequestField', { field: fieldName(field, lang) })),
       technicalDetail(lang, error.message));
   } else {
     div.append(block('status-message', errorMessage(error, lang)));
@@ -65,8 +67,10 @@ export function errorNode(error: unknown, lang: Lang, onRetry: () => void): Node
 export function formRefusal(error: unknown, lang: Lang): Node[] {
   const refused = error instanceof ApiRequestError && error.kind === 'api' && error.status !== undefined && error.status >= 400 && error.status < 500;
   if (!refused || lang !== 'zh') return [block('error-text', errorMessage(error, lang))];
-  return [block('error-text', error.field ? t(lang, 'errorFormField', { field: fieldName(error.field, lang) }) : t(lang, 'errorFormNoField')),
-    technicalDetail(lang, error.message)];
+  const why = reasonZh(error.message);
+  const text = !error.field ? t(lang, 'errorFormNoField')
+    : why ? t(lang, 'errorFormReason', { field: fieldName(error.field, lang), why }) : t(lang, 'errorFormField', { field: fieldName(error.field, lang) });
+  return [block('error-text', text), technicalDetail(lang, error.message)];
 }
 
 /** The API's own message for a 4xx/5xx; a short prefix says what went wrong otherwise. */

@@ -85,7 +85,7 @@ describe('a prefecture official', () => {
     await edit.locator('input').fill('-5');
     await edit.locator('button').click();
     await page.waitForSelector('.form-message .error-text');
-    expect(await page.locator('.form-message .error-text').textContent()).toBe('「目标值」的取值不被接受，请修改后再保存。');
+    expect(await page.locator('.form-message .error-text').textContent()).toBe('「目标值」不能小于 0，请修改后再保存。');
     expect(await page.locator('.form-message details p').textContent()).toBe('target: must be 0 or more');
     await page.reload();
     await ready(page, 'scorecard');

@@ -137,7 +137,7 @@ describe('demand heatmap page', () => {
     const body = (await api.json()) as { message: string; field: string };
     expect(body).toMatchObject({ error: 'bad_request', field: 'to', message: 'to: must be after from' });
     // In Chinese, which choice to change; the API's English sentence, word for word, folded beneath.
-    expect(await page.locator('#view .status-message').textContent()).toBe('「截止日期」的取值不被接受，请重新选择后再查询。');
+    expect(await page.locator('#view .status-message').textContent()).toBe('「截止日期」须晚于起始日期，请重新选择后再查询。');
     expect(await page.locator('#view .status details summary').textContent()).toBe('技术详情');
     expect(await page.locator('#view .status details p').textContent()).toBe(body.message);
     // Refused as asked, not a failure to load: no retry, which would ask the same again.
@@ -153,7 +153,7 @@ describe('demand heatmap page', () => {
     expect(api.status()).toBe(400);
     const body = (await api.json()) as { field: string };
     expect(body.field).toBe('from');
-    expect(await page.locator('#view .status-message').textContent()).toBe('「起始日期」的取值不被接受，请重新选择后再查询。');
+    expect(await page.locator('#view .status-message').textContent()).toBe('「起始日期」须是日历上的一天（年-月-日），请重新选择后再查询。');
     // The form is there to put it right: the reset brings back the default weeks.
     expect(await page.locator('input[name="to"]').inputValue()).toBe('');
     await page.click('.controls button.secondary');

@@ -9,6 +9,8 @@ import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.
 import type { View } from '../view.ts';
 import { linkTo } from './links.ts';
 
+const PAGE = 50;
+
 export const view: View = async (ctx) => {
   const { lang, main, search, signal, me } = ctx;
   const area = search.get('area') ?? '';
@@ -34,18 +36,31 @@ export const view: View = async (ctx) => {
     for (const ty of types) select.append(h('option', { value: ty, selected: ty === type }, storeType(ty, lang)));
     const ofType = list.stores.filter((s) => !type || s.type === type);
     if (me!.role !== 'merchant') heading.textContent = t(lang, 'storesIn', { area: me!.areaNames[list.area] ?? list.area });
+    // A county's 150-odd rows would be a page of 14,000 px on a phone: PAGE at a time, more on asking.
+    let limit = PAGE;
     const show = () => {
       const words = find.value.trim().toLowerCase();
       const shown = words ? ofType.filter((s) => [s.name, s.areaName, s.id].some((x) => x.toLowerCase().includes(words))) : ofType;
       count.textContent = t(lang, 'storesCount', { n: String(shown.length) });
       // Not the heatmap's "no sales in the range": say what was looked for.
       if (shown.length === 0) return setViewState(section, 'empty', emptyNode(lang, words ? t(lang, 'findStoreNone', { words: find.value.trim() }) : t(lang, 'storesNone')));
+      const page = shown.slice(0, limit);
+      const more = page.length < shown.length
+        ? h('button', { type: 'button', class: 'secondary more-rows' }, t(lang, 'showMoreStores', { n: String(Math.min(PAGE, shown.length - page.length)), shown: String(page.length), total: String(shown.length) }))
+        : null;
+      more?.addEventListener('click', () => {
+        const first = limit;
+        limit += PAGE;
+        show();
+        // The button is gone with the redraw: the keyboard goes on at the first row added.
+        section.querySelectorAll<HTMLElement>('tbody tr a')[first]?.focus();
+      });
       setViewState(section, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'storeOpened'), t(lang, 'storeStatus')],
-        shown.map((s) => [linkTo(ctx, `/stores/${encodeURIComponent(s.id)}`, s.name), storeType(s.type, lang), s.areaName,
-          h('span', { class: 'nowrap' }, s.openedOn), h('span', { class: `status-${s.status}` }, storeStatus(s.status, lang))]))));
+        page.map((s) => [linkTo(ctx, `/stores/${encodeURIComponent(s.id)}`, s.name), storeType(s.type, lang), s.areaName,
+          h('span', { class: 'nowrap' }, s.openedOn), h('span', { class: `status-${s.status}` }, storeStatus(s.status, lang))]))), ...(more ? [more] : []));
     };
-    find.addEventListener('input', show);
+    find.addEventListener('input', () => { limit = PAGE; show(); });
     show();
   } catch (e) {
     if (signal.aborted) return;
