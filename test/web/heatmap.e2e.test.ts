@@ -162,6 +162,15 @@ describe('demand heatmap page', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('an area the API does not know: its refusal, with no trail of bare codes above it', async () => {
+    const page = await openPage('/demand?area=532399');
+    await viewIn(page, 'error', '532399');
+    expect(await page.locator('#view .status-message').textContent()).toBe('「地区」的取值不被接受，请重新选择后再查询。');
+    expect(await page.locator('#view .status details p').textContent()).toBe('area: unknown area code 532399');
+    expect(await page.locator('nav.breadcrumb').textContent()).toBe('');
+    await page.close();
+  }, TIMEOUT);
+
   test('?lang=en shows the page in English', async () => {
     const page = await openPage('/demand?lang=en');
     await viewIn(page, 'ready');

@@ -45,6 +45,8 @@ export const view: View = async (ctx) => {
   } catch (error) {
     if (signal.aborted) return;
     if (error instanceof ApiRequestError && error.status === 403) return ctx.forbidden(error.message);
+    // An area the API does not know has no names to show: no trail of bare codes above the refusal.
+    if (error instanceof ApiRequestError && error.field === 'area') breadcrumb.replaceChildren();
     setViewState(section, 'error', errorNode(error, lang, () => void view(ctx)));
     return;
   }
