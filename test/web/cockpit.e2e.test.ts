@@ -55,6 +55,8 @@ describe('a prefecture official', () => {
     expect(new URL(page.url()).searchParams.get('area')).toBe('532302');
     expect(await page.locator('main h1').textContent()).toBe('禄丰市 · 2026年3月');
     expect(await page.locator('.rank-bars li').count()).toBe(14);
+    // Every row's track is as wide as the others: the bars are on one scale.
+    expect(new Set(await page.locator('.rank-bars .rank-track').evaluateAll((ts) => ts.map((x) => Math.round(x.getBoundingClientRect().width)))).size).toBe(1);
     await page.close();
   }, TIMEOUT);
 
