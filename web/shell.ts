@@ -47,9 +47,11 @@ export function buildShell(root: HTMLElement, me: Me | null, lang: Lang, actions
   if (me) {
     const out = h('button', { type: 'button', class: 'secondary sign-out' }, t(lang, 'signOut'));
     out.addEventListener('click', () => actions.signOut(false));
+    const role = t(lang, `role.${me.role}`);
     user = h('div', { class: 'user' },
       link('/account', `${me.name}`, 'user-name'),
-      h('span', { class: 'user-role' }, t(lang, `role.${me.role}`)),
+      // Not said twice where the name says it already (数据分析员（演示） 数据分析员).
+      me.name.includes(role) ? null : h('span', { class: 'user-role' }, role),
       out);
   }
 

@@ -93,6 +93,9 @@ describe('signing in, each role to its home', () => {
     expect(await page.locator('main h1').textContent()).toBe(title);
     expect(await navLabels(page)).toEqual(nav);
     expect(await page.locator('.mainnav a[aria-current="page"]').textContent()).toBe('首页');
+    // The role beside the name, unless the name says it already (数据分析员（演示）, 平台管理员（演示）).
+    expect(await page.locator('.user .user-role').allTextContents()).toEqual(
+      { 'demo-merchant': ['商户'], 'demo-official-lufeng': ['商务主管部门'], 'demo-official': ['商务主管部门'] }[login] ?? []);
     // The freshness line names the newest POS sale of the fixture (R-4, 2026-03-15 23:59:59).
     await waitUntil(page, () => document.querySelector('footer.freshness')?.textContent?.includes('门店销售 2026-03-15 23:59'));
     await page.close();
