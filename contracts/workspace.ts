@@ -140,7 +140,7 @@ export const gapsResponse = z.object({
     sku: z.string(), name: z.string(), category: z.string(), amountFen: money, qty: z.number().int(),
     outlets: z.number().int(), growthPct: pct,
   })).describe('Products likewise, at most 30, by sales; growth against the 8 weeks before.'),
-  withheld: z.number().int().describe('Items left out because fewer than k other outlets sold them, or 1 to k-1 did in one 4-week period, in the area or the rest of its county (a category: or exactly one of its products is so), or the demand heatmap withholds exactly one week of the category in one of the periods.'),
+  withheld: z.number().int().describe('Items left out because fewer than k other outlets sold them, or 1 to k-1 did in one 4-week period, in the area or the rest of its county, or the demand heatmap withholds exactly one week of the category in one of the periods, or it is held back so that what its category (or top-level category) shows leaves 0 or k outlets over (docs/security.md).'),
   k: z.number().int(),
 });
 export type GapsResponse = z.infer<typeof gapsResponse>;
@@ -162,7 +162,7 @@ export const pricesResponse = z.object({
   outlets: z.number().int().describe('Other outlets that sold it in the area (a category: its products counted).'),
   withheld: z.boolean(),
   reason: z.enum(['outlets', 'period']).nullable().describe(
-    'Why withheld. outlets: fewer than k other outlets sold it; period: one of its 4-week periods could be taken from other figures to give fewer than k outlets\' sales (1 to k-1 sold it then, in the area or in the rest of its county, or the demand heatmap withholds exactly one week of its category then).'),
+    'Why withheld. outlets: fewer than k other outlets sold it; period: one of its 4-week periods could be taken from other figures to give fewer than k outlets\' sales (1 to k-1 sold it then, in the area or in the rest of its county, or the demand heatmap withholds exactly one week of its category then, or it is held back so that its category\'s other products, or its top-level category\'s other leaves, are not left to fewer than k outlets).'),
   leftOut: z.number().int().describe('A category: its products other outlets sold but not counted, since they fail the rule of `reason` period.'),
   bands: z.array(z.object({ lowFen: money, highFen: money.describe('Inclusive.'), qty: z.number().int() }))
     .describe('Units sold at a unit price within each band, by the other outlets; empty when withheld.'),

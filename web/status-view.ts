@@ -65,7 +65,9 @@ export function errorNode(error: unknown, lang: Lang, onRetry: () => void): Node
 /** Why a form was not saved: in Chinese, which field to change, with the API's English sentence
  *  folded beneath (as errorNode does for a view's choices); in English, the API's sentence. */
 export function formRefusal(error: unknown, lang: Lang): Node[] {
-  const refused = error instanceof ApiRequestError && error.kind === 'api' && error.status !== undefined && error.status >= 400 && error.status < 500;
+  // A timeout or a rate limit is not a refusal of what was typed: the API's own words then.
+  const refused = error instanceof ApiRequestError && error.kind === 'api' && error.status !== undefined && error.status >= 400 && error.status < 500
+    && error.status !== 408 && error.status !== 429;
   if (!refused || lang !== 'zh') return [block('error-text', errorMessage(error, lang))];
   const why = reasonZh(error.message);
   const text = !error.field ? t(lang, 'errorFormNoField')

@@ -106,7 +106,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
         if (!current) throw notFound(`no target ${params.id} in ${area}`);
         const { version, ...t } = current;
         // A count, an amount, a share or a growth rate to reach is never below zero; a gap to the
-        // national rate in percentage points may be (not more than 2 points below it).
+        // national rate in percentage points may be (-2: at most 2 points below it).
         if (body.target !== undefined && body.target < 0 && t.unit !== '百分点') throw badRequest('target', 'must be 0 or more');
         const next = { ...t, ...body };
         await warehouse.insert('plan_targets', [targetRow(next, Math.max(clock(), version + 1), principal!.login)]);

@@ -2,7 +2,8 @@
 // (or county) sold over the last two 4-week periods that are not on the chosen stores' receipts in
 // those weeks, ranked by sales, with their growth against the two periods before. An item K other
 // outlets did not sell is left out (counted in `withheld`): its figures would be one or two shops';
-// so is one that fails the rule of ./periods.ts (a period, or the rest of the county, of 1 to K-1).
+// so is one that fails the rule of ./periods.ts (a period, or the rest of the county, of 1 to K-1,
+// or held back so that what its category shows does not leave 1 to K-1 outlets over).
 import { K_ANONYMITY, type GapsResponse } from '../../contracts/workspace.ts';
 import { addDays } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';

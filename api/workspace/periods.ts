@@ -64,6 +64,9 @@ export async function heatmapLoneWeeks(deps: Pick<WorkspaceDeps, 'queries'>, db:
 
 const periodIndex = (from: string, week: string) => Math.floor((Date.parse(`${week}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (PERIOD_DAYS * 86400_000));
 
+/** Names in code-point order, the same on every machine (localeCompare follows the locale). */
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Of `all` the parts of a whole (products of a category, or leaf categories of a top-level one),
  *  those of `show` still shown once what is left over of the whole, in each period and part, is 0
  *  or K outlets. `outletsOf(x, p, part)` is a part's outlets; the left-over's are at least its largest
@@ -80,7 +83,7 @@ function withRest(all: readonly string[], show: Set<string>, periods: readonly n
       const counts = all.filter((x) => !show.has(x)).map((x) => outletsOf(x, p, part));
       if (counts.every((c) => c === 0) || Math.max(...counts) >= K_ANONYMITY) continue;
       const next = [...show].filter((x) => outletsOf(x, p, part) >= K_ANONYMITY)
-        .sort((a, b) => outletsOf(a, p, part) - outletsOf(b, p, part) || a.localeCompare(b))[0];
+        .sort((a, b) => outletsOf(a, p, part) - outletsOf(b, p, part) || byName(a, b))[0];
       if (next === undefined) show.clear();
       else show.delete(next);
     }
@@ -114,26 +117,46 @@ export function periodRule(rows: readonly PeriodOutlets[], lone: ReadonlySet<str
   // withRest (the old rule, no period with exactly one short product, let a total minus its products
   // shown give two short products' sum: two shops' figures); a top-level category's leaves by
   // topRest below.
-  const decided = new Map<string, { products: Map<string, Set<string>>; leaves: Set<string> }>();
-  const decide = (periods: readonly number[]) => {
-    const memoKey = periods.join(',');
-    const held = decided.get(memoKey);
+  // What each period holds back beyond the plain rule, decided on that period alone, so that a
+  // window holds back whatever any of its periods does: what is shown over a window is then shown
+  // over every window inside it, and no two windows can be subtracted into one period's held-back
+  // figure. (Decided per window, a product held back over 4 weeks and shown over 8 gave its 4
+  // weeks back, and with them what it was held back to cover.) Settled per period is settled per
+  // window: a window's rest holds besides only items with 0 or K outlets in that period.
+  const heldBack = new Map<number, { products: Set<string>; leaves: Set<string> }>();
+  const heldIn = (p: number) => {
+    const held = heldBack.get(p);
     if (held) return held;
+    const window = [p];
     const products = new Map<string, Set<string>>();
     const leaves = new Set<string>();
+    const plainProducts = new Set<string>();
+    const plainLeaves = new Set<string>();
     for (const category of productsOf.keys()) {
       const all = productsIn(category);
-      products.set(category, withRest(all, new Set(all.filter((s) => itemSafe(category, s, periods) && heatmapAllows(category, periods, false))), periods,
-        (s, p, part) => n(category, s, p, part), (p) => lone.has(`${category}|${p}`)));
-      if (itemSafe(category, '', periods) && heatmapAllows(category, periods, true)) leaves.add(category);
+      const show = new Set(all.filter((s) => itemSafe(category, s, window) && heatmapAllows(category, window, false)));
+      for (const s of show) plainProducts.add(`${category}\u0000${s}`);
+      products.set(category, withRest(all, show, window, (s, q, part) => n(category, s, q, part), (q) => lone.has(`${category}|${q}`)));
+      if (itemSafe(category, '', window) && heatmapAllows(category, window, true)) {
+        leaves.add(category);
+        plainLeaves.add(category);
+      }
     }
     const tops = new Map<string, string[]>();
     for (const category of [...productsOf.keys()].sort()) tops.set(topOf(category), [...tops.get(topOf(category)) ?? [], category]);
-    for (const [top, under] of tops) topRest(top, under, periods, products, leaves);
-    const d = { products, leaves };
-    decided.set(memoKey, d);
+    for (const [top, under] of tops) topRest(top, under, window, products, leaves);
+    const d = {
+      products: new Set([...plainProducts].filter((k) => !products.get(k.split('\u0000')[0]!)!.has(k.split('\u0000')[1]!))),
+      leaves: new Set([...plainLeaves].filter((c) => !leaves.has(c))),
+    };
+    heldBack.set(p, d);
     return d;
   };
+  const productShown = (category: string, sku: string, periods: readonly number[]) =>
+    itemSafe(category, sku, periods) && heatmapAllows(category, periods, false)
+    && periods.every((p) => !heldIn(p).products.has(`${category}\u0000${sku}`));
+  const leafShown = (category: string, periods: readonly number[]) =>
+    itemSafe(category, '', periods) && heatmapAllows(category, periods, true) && periods.every((p) => !heldIn(p).leaves.has(category));
 
   // A top-level category's weeks in the heatmap (its period, where none of them is withheld alone)
   // minus the leaves shown under it, and the products shown of the others, is the products held
@@ -144,7 +167,7 @@ export function periodRule(rows: readonly PeriodOutlets[], lone: ReadonlySet<str
   const topRest = (top: string, under: readonly string[], periods: readonly number[], products: Map<string, Set<string>>, leaves: Set<string>) => {
     const plain = (category: string) => leaves.has(category) || productsIn(category).every((s) => products.get(category)!.has(s));
     const byFewest = <T>(xs: T[], count: (x: T) => number, name: (x: T) => string) =>
-      xs.filter((x) => count(x) >= K_ANONYMITY).sort((a, b) => count(a) - count(b) || name(a).localeCompare(name(b)))[0];
+      xs.filter((x) => count(x) >= K_ANONYMITY).sort((a, b) => count(a) - count(b) || byName(name(a), name(b)))[0];
     for (const p of periods) {
       for (const part of PARTS) {
         if (part === 1 && lone.has(`${top}|${p}`)) continue;
@@ -165,11 +188,11 @@ export function periodRule(rows: readonly PeriodOutlets[], lone: ReadonlySet<str
 
   return {
     /** A product's figure over these periods may be shown. */
-    product: (category: string, sku: string, periods: readonly number[]) => decide(periods).products.get(category)?.has(sku) ?? false,
+    product: (category: string, sku: string, periods: readonly number[]) => productShown(category, sku, periods),
     /** A leaf category's total over these periods may be shown. */
-    category: (category: string, periods: readonly number[]) => decide(periods).leaves.has(category),
+    category: (category: string, periods: readonly number[]) => leafShown(category, periods),
     /** The products (of every category in the rows) shown over these periods. */
-    safeProducts: (periods: readonly number[]) => [...decide(periods).products.values()].flatMap((skus) => [...skus]),
+    safeProducts: (periods: readonly number[]) => [...productsOf].flatMap(([category, skus]) => [...skus].filter((s) => productShown(category, s, periods))),
     /** Products that other outlets inside the area sold in these periods. */
     soldInside: (periods: readonly number[]) => [...productsOf].flatMap(([category, skus]) =>
       [...skus].filter((s) => periods.some((p) => n(category, s, p, 1) > 0))),

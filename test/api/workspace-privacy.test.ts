@@ -149,6 +149,24 @@ const PAPER: PosReceipt[] = [
   tissue(O6, PAPER_WEEKS[0]), sale(O7, PAPER_WEEKS[1], 1, 1990, 'toilet-roll-10', 'household.paper'),
 ];
 
+// Windows that hold back differently: the periods 2022-08-15 (P0) and 2022-09-12 (P1), cigarettes by
+// shops of 金山镇 (one week each), outlets in P0 / P1: yunyan 10 / 10, zhenpin 2 / 7, hongtashan 5 / 6,
+// yuxi 6 / 5, honghe 0 / 3. P0 alone holds hongtashan back (zhenpin's 2 shops are the rest of the
+// category); P1 alone holds yuxi back (for honghe's 3). Decided per window, the 8 weeks held back
+// hongtashan only, so yuxi over the 8 weeks minus yuxi over P0 was its P1, and P1's category in the
+// heatmap minus yunyan, zhenpin, hongtashan and that gave honghe's 3 shops.
+const SHOPS = ['CS-532302101-1', 'CO-532302101', 'VS-532302101010', 'VS-532302101014', 'VS-532302101015', 'VS-532302101016',
+  'VS-532302101018', 'VS-532302101019', 'VS-532302101202', 'VS-532302101214'];
+const smoke = (sku: string, fen: number, at: string, n: number) => SHOPS.slice(0, n).map((s) => sale(s, at, 1, fen, sku, 'tobacco.cigarettes'));
+const [P0_AT, P1_AT] = ['2022-08-17 10:00:00', '2022-09-14 10:00:00'];
+const WINDOWS: PosReceipt[] = [
+  ...smoke('cigarettes-yunyan', 1100, P0_AT, 10), ...smoke('cigarettes-yunyan-zhenpin', 2200, P0_AT, 2),
+  ...smoke('cigarettes-hongtashan', 1000, P0_AT, 5), ...smoke('cigarettes-yuxi', 2300, P0_AT, 6),
+  ...smoke('cigarettes-yunyan', 1100, P1_AT, 10), ...smoke('cigarettes-yunyan-zhenpin', 2200, P1_AT, 7),
+  ...smoke('cigarettes-hongtashan', 1000, P1_AT, 6), ...smoke('cigarettes-yuxi', 2300, P1_AT, 5),
+  ...smoke('cigarettes-honghe', 1500, P1_AT, 3),
+];
+
 // My price against a category's bands, the period 2023-02-27 to 03-26: the five of O sell mosquito
 // coils at 6 yuan; I sell one coil at 7 yuan and two sprays at 18, which no other shop sells.
 const INSECT_WEEK = '2023-03-08 10:00:00';
@@ -164,7 +182,7 @@ let shop: ReturnType<typeof request.agent>;
 let twoShops: ReturnType<typeof request.agent>;
 beforeAll(async () => {
   t = await openTestApp({ accounts: ['merchant'] });
-  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP, ...INSECT, ...SPRAY, ...PAPER].flatMap(posRows));
+  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP, ...INSECT, ...SPRAY, ...PAPER, ...WINDOWS].flatMap(posRows));
   merchant = await t.agent('merchant');
   await t.locals.services.accounts.create({ login: 'shop-010', role: 'merchant', name: '大北厂小卖部', storeIds: [SHOP], password: PASSWORD });
   await t.locals.services.accounts.create({ login: 'two-shops', role: 'merchant', name: '两家店', storeIds: [O6, O[0]!], password: PASSWORD });
@@ -409,6 +427,23 @@ describe('figures over several weeks cannot be taken apart', () => {
     expect(rows(gaps)).toEqual({ skus: [], categories: [], withheld: 5 });
     expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=mosquito-coils-10&weeks=4&to=2023-06-19`)))
       .toMatchObject({ outlets: 5, withheld: true, reason: 'period', bands: [] });
+  });
+
+  test('what a window shows, every window inside it shows: yuxi held back over 8 weeks, as over P1', async () => {
+    const bands = async (sku: string, weeks: number, to: string) => {
+      const b = pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=${sku}&weeks=${weeks}&to=${to}`));
+      return b.withheld ? b.reason : b.bands.reduce((n, x) => n + x.qty, 0);
+    };
+    const P1_END = '2022-10-10';
+    const P0_END = '2022-09-12';
+    expect(await bands('cigarettes-yuxi', 4, P0_END)).toBe(6);
+    expect(await bands('cigarettes-yuxi', 4, P1_END)).toBe('period');
+    expect(await bands('cigarettes-yuxi', 8, P1_END)).toBe('period'); // shown before: 11 units, P1's 5 by subtraction
+    expect(await bands('cigarettes-hongtashan', 4, P0_END)).toBe('period');
+    expect(await bands('cigarettes-hongtashan', 4, P1_END)).toBe(6);
+    expect(await bands('cigarettes-hongtashan', 8, P1_END)).toBe('period');
+    expect(await bands('cigarettes-yunyan', 8, P1_END)).toBe(20);
+    expect(await bands('cigarettes-yunyan-zhenpin', 4, P1_END)).toBe(7);
   });
 
   test('my price in a category is over the products its bands count: the coil at 7 yuan, not the sprays no one else sells', async () => {

@@ -354,8 +354,10 @@ describe('gaps: sold nearby, not on my receipts in the last two 4-week periods',
 
     const body = gapsResponse.parse(await get('merchant', `/api/workspace/${ME}/gaps?scope=${scope}`));
     expect([body.from, body.to]).toEqual([from, to]);
-    expect(body.skus.length).toBeGreaterThan(0);
-    expect(body.skus[0]).toEqual({ ...skus[0], name: body.skus[0]!.name });
+    // The county lists products; the cluster (one township's dozen shops) may hold every one back,
+    // period by period: the recount says which, and there is something it withheld.
+    if (scope === 'county') expect(body.skus.length).toBeGreaterThan(0);
+    expect(withheld).toBeGreaterThan(0);
     expect(body.skus.map(({ name: _, ...s }) => s)).toEqual(skus);
     expect(body.categories).toEqual(categories);
     expect(body.withheld).toBe(withheld);

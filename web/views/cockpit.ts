@@ -38,9 +38,10 @@ export function figure(value: number | null, key: IndicatorKey, lang: Lang): str
 
 /** Fen as yuan for English readers, who count in thousands and millions, not in 万: ¥208.4k, ¥2.08M. */
 function yuanCompact(fen: number): string {
+  // Decided on the rounded figure: ¥999,960 is ¥1.00M, not ¥1000.0k.
   const yuan = fen / 100;
-  if (Math.abs(yuan) >= 1_000_000) return `¥${(yuan / 1_000_000).toFixed(2)}M`;
-  if (Math.abs(yuan) >= 1_000) return `¥${(yuan / 1_000).toFixed(1)}k`;
+  if (Math.abs(Math.round(yuan / 100) / 10) >= 1_000) return `¥${(yuan / 1_000_000).toFixed(2)}M`;
+  if (Math.abs(Math.round(yuan * 100) / 100) >= 1_000) return `¥${(yuan / 1_000).toFixed(1)}k`;
   return `¥${yuan.toFixed(2)}`;
 }
 

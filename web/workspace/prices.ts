@@ -15,11 +15,13 @@ import { wst } from './strings.ts';
 // Whole 4-week periods: the area's figures are cut into them (api/workspace/periods.ts).
 const WEEKS = [4, 8, 12, 24, 52];
 
-// A link from before the periods (13 or 26 weeks) opens on the longest whole window it covers,
-// not on the API's refusal; anything else unreadable opens on the default 8.
+// A link from before the periods (13 or 26 weeks) opens on the longest window of the picker it
+// covers, not on the API's refusal; whole periods the API takes (16, 20 ...) are kept as asked;
+// anything else unreadable opens on the default 8.
 function weeksFromLink(raw: string | null): string {
   const asked = Number(raw);
-  if (!raw || !Number.isFinite(asked)) return '';
+  if (!raw || !Number.isInteger(asked)) return '';
+  if (asked % 4 === 0 && asked >= 4 && asked <= 52) return asked === 8 ? '' : String(asked);
   const fit = WEEKS.filter((n) => n <= asked).at(-1);
   return fit === undefined || fit === 8 ? '' : String(fit);
 }
