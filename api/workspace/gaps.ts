@@ -8,7 +8,7 @@ import { K_ANONYMITY, type GapsResponse } from '../../contracts/workspace.ts';
 import { addDays } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
 import { areaLabel, areaOf, defaultTo, growthPct, noSecondRange, num, othersThan, placeOf, type Db, type WorkspaceDeps } from './common.ts';
-import { heatmapLoneWeeks, PERIOD_WEEKS, periodRule, periodStart, periods, type PeriodOutlets } from './periods.ts';
+import { heatmapWeeks, PERIOD_WEEKS, periodRule, periodStart, periods, type PeriodOutlets } from './periods.ts';
 
 const WEEKS = 2 * PERIOD_WEEKS;
 const BEFORE = periods(0, 2);
@@ -21,21 +21,21 @@ export async function notStocked(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   const from = addDays(to, -7 * WEEKS);
   const prev = addDays(from, -7 * WEEKS);
   const others = othersThan(place, own);
-  const [area, split, lone, mine] = await Promise.all([
+  const [area, split, heatmap, mine] = await Promise.all([
     db.query<{ category: string; sku: string; fen: number; units: number; prev_fen: number; outlets: number; prev_outlets: number }>(queries['workspace-area-skus'], {
       ...areaOf(place, q.scope), stores: others, from, to, prev,
     }),
     db.query<PeriodOutlets>(queries['workspace-period-outlets'], {
       ...areaOf(place, q.scope), stores: others, from: prev, to, sku: '', category: '',
     }),
-    heatmapLoneWeeks(deps, db, place, q.scope, prev, to, others),
+    heatmapWeeks(deps, db, place, q.scope, prev, to, others),
     db.query<{ category: string; sku: string; qty: number }>(queries['workspace-store-skus'], {
       counties: place.counties, townships: place.townships, villages: place.villages, stores: place.ids, from, to, ...noSecondRange(from),
     }),
   ]);
   const mySkus = new Set(mine.filter((r) => num(r.qty) > 0).map((r) => r.sku));
   const myCategories = new Set(mine.filter((r) => num(r.qty) > 0).map((r) => r.category));
-  const rule = periodRule(split, lone);
+  const rule = periodRule(split, heatmap);
   const passes = (r: { category: string; sku: string }, when: readonly number[]) =>
     (r.sku === '' ? rule.category(r.category, when) : rule.product(r.category, r.sku, when));
   let withheld = 0;

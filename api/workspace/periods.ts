@@ -37,10 +37,14 @@ export interface PeriodOutlets { category: string; sku: string; period: number; 
 const safe = (outlets: number) => outlets === 0 || outlets >= K_ANONYMITY;
 const PARTS = [1, 0] as const;
 
-/** Categories, leaf or top-level, and periods (`${category}|${period}`) in which the heatmap's pictures withhold
- *  exactly one week of the area's cells: `cells` are [picture, area codes] pairs (a cluster: its
- *  townships in their county's picture; a county: its own row of the prefecture's). */
-export function loneWithheldWeeks(decisions: CubeDecisions, cells: readonly (readonly [string, readonly string[]])[], from: string): Set<string> {
+/** What the heatmap withholds of the area's cells, as `${category}|${period}` (leaf or top-level):
+ *  `lone`, exactly one week of the period; `any`, at least one (where there is none, the heatmap
+ *  gives the area's whole period of that category). */
+export interface HeatmapWeeks { lone: ReadonlySet<string>; any: ReadonlySet<string> }
+
+/** HeatmapWeeks of `decisions`: `cells` are [picture, area codes] pairs (a cluster: its townships in
+ *  their county's picture; a county: its own row of the prefecture's). */
+export function withheldWeeks(decisions: CubeDecisions, cells: readonly (readonly [string, readonly string[]])[], from: string): HeatmapWeeks {
   const counts = new Map<string, number>();
   for (const [picture, areas] of cells) {
     for (const { cell, withheld } of decisions.picture(picture)) {
@@ -49,17 +53,17 @@ export function loneWithheldWeeks(decisions: CubeDecisions, cells: readonly (rea
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
   }
-  return new Set([...counts].filter(([, n]) => n === 1).map(([k]) => k));
+  return { lone: new Set([...counts].filter(([, n]) => n === 1).map(([k]) => k)), any: new Set(counts.keys()) };
 }
 
-/** loneWithheldWeeks of the heatmap a caller owning `own` sees over [from, to), for the area of
+/** withheldWeeks of the heatmap a caller owning `own` sees over [from, to), for the area of
  *  `place` at `scope`. */
-export async function heatmapLoneWeeks(deps: Pick<WorkspaceDeps, 'queries'>, db: Db, place: Place, scope: 'cluster' | 'county', from: string, to: string, own: readonly string[]): Promise<Set<string>> {
+export async function heatmapWeeks(deps: Pick<WorkspaceDeps, 'queries'>, db: Db, place: Place, scope: 'cluster' | 'county', from: string, to: string, own: readonly string[]): Promise<HeatmapWeeks> {
   const decisions = await decideCubes(db, deps.queries, place.counties, { from, to, scope: place.counties, own });
   const cells = scope === 'cluster'
     ? place.counties.map((county) => [county, place.townships.filter((t) => t.startsWith(county))] as const)
     : place.counties.map((county) => [county.slice(0, 4), [county]] as const);
-  return loneWithheldWeeks(decisions, cells, from);
+  return withheldWeeks(decisions, cells, from);
 }
 
 const periodIndex = (from: string, week: string) => Math.floor((Date.parse(`${week}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (PERIOD_DAYS * 86400_000));
@@ -92,8 +96,12 @@ function withRest(all: readonly string[], show: Set<string>, periods: readonly n
 }
 
 /** The rule over a query's rows; `periods` are indices from the query's `from` (0 = its first 4
- *  weeks). `lone`: loneWithheldWeeks over the same `from`. */
-export function periodRule(rows: readonly PeriodOutlets[], lone: ReadonlySet<string> = new Set()) {
+ *  weeks). `heatmap`: withheldWeeks over the same `from` (none: nothing withheld, and nothing known
+ *  from the heatmap). */
+export function periodRule(rows: readonly PeriodOutlets[], heatmap?: HeatmapWeeks) {
+  const lone = heatmap?.lone ?? new Set<string>();
+  // A leaf's period inside the area is the sum of its heatmap weeks where none is withheld.
+  const heatmapGives = (category: string, p: number) => heatmap !== undefined && !heatmap.any.has(`${category}|${p}`);
   const outlets = new Map<string, number>();
   const productsOf = new Map<string, Set<string>>();
   const key = (category: string, sku: string, period: number, inside: number) => `${category}\u0000${sku}\u0000${period}\u0000${inside}`;
@@ -165,18 +173,22 @@ export function periodRule(rows: readonly PeriodOutlets[], lone: ReadonlySet<str
   // with K there, with its products, or else everything under the top-level category. Each has 0 or
   // K outlets in every period, so none unsettles a period already settled.
   const topRest = (top: string, under: readonly string[], periods: readonly number[], products: Map<string, Set<string>>, leaves: Set<string>) => {
-    const plain = (category: string) => leaves.has(category) || productsIn(category).every((s) => products.get(category)!.has(s));
+    // A leaf's total is known from here (shown, or all its products shown) or, inside, from the heatmap.
+    const shownHere = (category: string) => leaves.has(category) || productsIn(category).every((s) => products.get(category)!.has(s));
     const byFewest = <T>(xs: T[], count: (x: T) => number, name: (x: T) => string) =>
       xs.filter((x) => count(x) >= K_ANONYMITY).sort((a, b) => count(a) - count(b) || byName(name(a), name(b)))[0];
     for (const p of periods) {
       for (const part of PARTS) {
         if (part === 1 && lone.has(`${top}|${p}`)) continue;
+        const fromHeatmap = (c: string) => part === 1 && heatmapGives(c, p);
+        const plain = (c: string) => shownHere(c) || fromHeatmap(c);
         const rest = under.filter((c) => !plain(c))
           .flatMap((c) => productsIn(c).filter((s) => !products.get(c)!.has(s)).map((s) => n(c, s, p, part)));
         if (rest.every((r) => r === 0) || Math.max(...rest) >= K_ANONYMITY) continue;
         const product = byFewest(under.filter((c) => !plain(c)).flatMap((c) => [...products.get(c)!].map((s) => [c, s] as const)),
           ([c, s]) => n(c, s, p, part), ([c, s]) => `${c}|${s}`);
-        const leaf = product ? undefined : byFewest(under.filter(plain), (c) => n(c, '', p, part), (c) => c);
+        // Holding back a leaf the heatmap gives anyway would not help.
+        const leaf = product ? undefined : byFewest(under.filter((c) => shownHere(c) && !fromHeatmap(c)), (c) => n(c, '', p, part), (c) => c);
         for (const c of product ? [] : leaf ? [leaf] : under) {
           leaves.delete(c);
           products.get(c)!.clear();

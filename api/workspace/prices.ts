@@ -7,7 +7,7 @@ import { K_ANONYMITY, type PricesResponse } from '../../contracts/workspace.ts';
 import { addDays } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
 import { areaLabel, areaOf, defaultTo, noSecondRange, num, othersThan, placeOf, weightedQuantile, type Db, type WorkspaceDeps } from './common.ts';
-import { heatmapLoneWeeks, PERIOD_WEEKS, periodRule, periodStart, periods, type PeriodOutlets } from './periods.ts';
+import { heatmapWeeks, PERIOD_WEEKS, periodRule, periodStart, periods, type PeriodOutlets } from './periods.ts';
 
 const BANDS = 8;
 
@@ -38,13 +38,13 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   // Which products may count: the one asked for, or the category's that pass the period rule. A
   // product is judged with its category's others, as "what sells nearby" judges it.
   const window = periods(0, q.weeks / PERIOD_WEEKS);
-  const [split, lone] = sku || category
+  const [split, heatmap] = sku || category
     ? await Promise.all([
       db.query<PeriodOutlets>(queries['workspace-period-outlets'], { ...area, sku, category }),
-      heatmapLoneWeeks(deps, db, place, q.scope, from, to, area.stores),
+      heatmapWeeks(deps, db, place, q.scope, from, to, area.stores),
     ])
-    : [[], new Set<string>()];
-  const rule = periodRule(split, lone);
+    : [[], undefined];
+  const rule = periodRule(split, heatmap);
   // The rows hold the whole top-level category (the rule judges a category with its siblings): the
   // bands of a category count its own products only.
   const under = new Set(split.filter((r) => r.sku !== '' && (r.category === category || r.category.startsWith(`${category}.`))).map((r) => r.sku));

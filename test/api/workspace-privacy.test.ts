@@ -167,6 +167,27 @@ const WINDOWS: PosReceipt[] = [
   ...smoke('cigarettes-honghe', 1500, P1_AT, 3),
 ];
 
+// A leaf's total the heatmap gives: the period 2022-06-20 (weeks of 06-20 and 06-27), produce. Tomatoes
+// by 6 shops of 金山镇 and 2 + 2 of 仁兴镇 and 碧城镇 (those two cells withheld together, so 金山镇's
+// vegetables week is shown, and the leaf is short only in the rest of the county); jujube, honey and
+// matsutake by the same 2 shops in the first week (each leaf's week withheld alone); mangoes by 6 and
+// porcini slices by 5 shops of 金山镇; porcini by 5 of 勤丰镇.
+// Before: the tomatoes (held back for the rest of the county) counted as unknown, their 6 shops made
+// the rest of produce look settled, and produce minus vegetables, dried produce and mangoes was the
+// 2 shops' jujubes, honey and matsutake.
+const [PW1, PW2] = ['2022-06-22 10:00:00', '2022-06-29 10:00:00'];
+const TWO = ['CS-532302101-1', 'CO-532302101'];
+const SIX = ['VS-532302101010', 'VS-532302101014', 'VS-532302101015', 'VS-532302101016', 'VS-532302101018', 'VS-532302101019'];
+const buy = (stores: readonly string[], at: string, sku: string, category: string, fen: number) => stores.map((s) => sale(s, at, 1, fen, sku, category));
+const PRODUCE: PosReceipt[] = [
+  ...buy(SIX, PW2, 'tomato-yuanmou-1kg', 'produce.vegetables', 800),
+  ...buy([RENXING[1]!, RENXING[2]!, BICHENG[1]!, BICHENG[2]!], PW2, 'tomato-yuanmou-1kg', 'produce.vegetables', 800),
+  ...buy(TWO, PW1, 'jujube-yuanmou-1kg', 'produce.fruit', 1500), ...buy(TWO, PW1, 'honey-wuding-500g', 'produce.specialty', 7800),
+  ...buy(TWO, PW1, 'matsutake-nanhua-500g', 'produce.wild_mushroom', 20000),
+  ...buy(SIX, PW2, 'mango-yuanmou-1kg', 'produce.fruit', 1200), ...buy(SIX.slice(0, 5), PW1, 'porcini-slices-chuxiong-250g', 'produce.dried', 6800),
+  ...buy(QINFENG, PW2, 'porcini-nanhua-500g', 'produce.wild_mushroom', 4000),
+];
+
 // My price against a category's bands, the period 2023-02-27 to 03-26: the five of O sell mosquito
 // coils at 6 yuan; I sell one coil at 7 yuan and two sprays at 18, which no other shop sells.
 const INSECT_WEEK = '2023-03-08 10:00:00';
@@ -182,7 +203,7 @@ let shop: ReturnType<typeof request.agent>;
 let twoShops: ReturnType<typeof request.agent>;
 beforeAll(async () => {
   t = await openTestApp({ accounts: ['merchant'] });
-  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP, ...INSECT, ...SPRAY, ...PAPER, ...WINDOWS].flatMap(posRows));
+  await t.wh.insert('pos_lines', [...DEMAND, ...PRICES, ...GAPS, ...HOURS, ...PEERS, ...SUBTRACTION, ...HEATMAP, ...INSECT, ...SPRAY, ...PAPER, ...WINDOWS, ...PRODUCE].flatMap(posRows));
   merchant = await t.agent('merchant');
   await t.locals.services.accounts.create({ login: 'shop-010', role: 'merchant', name: '大北厂小卖部', storeIds: [SHOP], password: PASSWORD });
   await t.locals.services.accounts.create({ login: 'two-shops', role: 'merchant', name: '两家店', storeIds: [O6, O[0]!], password: PASSWORD });
@@ -444,6 +465,18 @@ describe('figures over several weeks cannot be taken apart', () => {
     expect(await bands('cigarettes-hongtashan', 8, P1_END)).toBe('period');
     expect(await bands('cigarettes-yunyan', 8, P1_END)).toBe(20);
     expect(await bands('cigarettes-yunyan-zhenpin', 4, P1_END)).toBe(7);
+  });
+
+  test('a leaf whose weeks the heatmap shows is known: the mangoes held back for the 2 shops\' jujubes, honey and matsutake', async () => {
+    const grid = (category: string) => get(merchant, `/api/workspace/${ME}/demand?scope=county&weeks=4&to=2022-07-18&category=${category}`)
+      .then((b) => demandResponse.parse(b).cells.filter((c) => c.row === '532302101').map((c) => [c.col, c.withheld]));
+    expect(await grid('produce.vegetables')).toEqual([['2022-06-27', false]]);
+    expect(await grid('produce.fruit')).toEqual([['2022-06-20', true], ['2022-06-27', false]]);
+    expect(await grid('produce')).toEqual([['2022-06-20', false], ['2022-06-27', false]]);
+    expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=mango-yuanmou-1kg&weeks=4&to=2022-07-18`)))
+      .toMatchObject({ outlets: 6, withheld: true, reason: 'period', bands: [] }); // before: 6 units shown
+    expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=porcini-slices-chuxiong-250g&weeks=4&to=2022-07-18`)))
+      .toMatchObject({ outlets: 5, withheld: false, bands: [{ lowFen: 6800, highFen: 6800, qty: 5 }] });
   });
 
   test('my price in a category is over the products its bands count: the coil at 7 yuan, not the sprays no one else sells', async () => {

@@ -11,7 +11,7 @@ import {
 } from '../../contracts/workspace.ts';
 import { openTestApp, type AccountKey, type TestApp } from '../fixtures/app.ts';
 import { loadCounty } from '../fixtures/county.ts';
-import { loneWeeks, periodRule } from '../fixtures/period-rule.ts';
+import { loneWeeks, periodRule, withheldWeeks } from '../fixtures/period-rule.ts';
 import { stores } from '../fixtures/warehouse.ts';
 
 const ME = 'ST-532302101'; // 金山镇 station, Lufeng
@@ -325,14 +325,17 @@ describe('gaps: sold nearby, not on my receipts in the last two 4-week periods',
     // The weeks the demand grid withholds for me, each leaf and top-level category of the 16 weeks:
     // the township's row of the county by township, or the county's own cells (its category row).
     const lone = new Set<string>();
+    const anyWithheld = new Set<string>();
     for (const category of new Set(others.flatMap((l) => [l.category, l.category.split('.')[0]!]))) {
       const view = scope === 'cluster' ? 'view=area' : 'view=category';
       const grid = demandResponse.parse(await get('merchant', `/api/workspace/${ME}/demand?${view}&scope=county&weeks=16&to=${to}&category=${category}`));
       expect([grid.from, grid.to]).toEqual([prev, to]);
-      for (const k of loneWeeks(category, grid.cells.filter((c) => scope === 'county' || c.row === JINSHAN), prev)) lone.add(k);
+      const cells = grid.cells.filter((c) => scope === 'county' || c.row === JINSHAN);
+      for (const k of loneWeeks(category, cells, prev)) lone.add(k);
+      for (const k of withheldWeeks(category, cells, prev)) anyWithheld.add(k);
     }
     expect(lone.size).toBeGreaterThan(0);
-    const rule = periodRule(county, area, prev, lone);
+    const rule = periodRule(county, area, prev, lone, anyWithheld);
     const mine = salesOf(ME).filter((l) => inRange(l.week, from, to));
     const mySkus = new Set(mine.map((l) => l.sku));
     const myCats = new Set(mine.map((l) => l.category));

@@ -20,7 +20,7 @@ import { subCategoryName } from '../../web/workspace/category-names.ts';
 import { openTestApp, PASSWORD, type TestApp } from '../fixtures/app.ts';
 import { E2E_TIMEOUT as TIMEOUT, launchBrowser, serve, signIn, waitUntil } from '../fixtures/browser.ts';
 import { loadCounty, SEED } from '../fixtures/county.ts';
-import { loneWeeks, periodRule, type SoldLine } from '../fixtures/period-rule.ts';
+import { loneWeeks, periodRule, withheldWeeks, type SoldLine } from '../fixtures/period-rule.ts';
 import { demandResponse } from '../../contracts/workspace.ts';
 import { ROOT } from '../fixtures/warehouse.ts';
 
@@ -86,15 +86,18 @@ async function open(path: string, view: string): Promise<Page> {
 }
 const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
 /** The weeks the demand grid withholds for me of each category's (leaf or top-level) county cells over
- *  [from, to) (16 or 8 weeks), as `${category}|${period}` where a period has exactly one: the period rule's input. */
-async function countyLoneWeeks(categories: Iterable<string>, from: string, to: string): Promise<Set<string>> {
-  const lone = new Set<string>();
+ *  [from, to) (16 or 8 weeks), as `${category}|${period}`: where a period has exactly one, and at
+ *  least one. The period rule's input. */
+async function countyWithheldWeeks(categories: Iterable<string>, from: string, to: string): Promise<[Set<string>, Set<string>]> {
+  const [lone, any] = [new Set<string>(), new Set<string>()];
   for (const category of categories) {
     const res = await context.request.get(`${base}/api/workspace/${STORE}/demand?view=category&scope=county&weeks=${(Date.parse(to) - Date.parse(from)) / (7 * 86400_000)}&to=${to}&category=${category}`);
     expect(res.status()).toBe(200);
-    for (const k of loneWeeks(category, demandResponse.parse(await res.json()).cells, from)) lone.add(k);
+    const cells = demandResponse.parse(await res.json()).cells;
+    for (const k of loneWeeks(category, cells, from)) lone.add(k);
+    for (const k of withheldWeeks(category, cells, from)) any.add(k);
   }
-  return lone;
+  return [lone, any];
 }
 const sortDesc = (xs: number[]) => [...xs].sort((a, b) => b - a);
 
@@ -219,7 +222,7 @@ describe('what sells nearby that I do not stock', () => {
     const from = addDays(to, -56);
     // The county: this small simulated county's township has too few shops for any category to pass.
     const sold = othersLines(from, to);
-    const rule = periodRule(sold, COUNTY, from, await countyLoneWeeks(new Set(sold.flatMap((l) => [l.category, l.category.split('.')[0]!])), from, to));
+    const rule = periodRule(sold, COUNTY, from, ...(await countyWithheldWeeks(new Set(sold.flatMap((l) => [l.category, l.category.split('.')[0]!])), from, to)));
     const mine = new Set<string>();
     const theirs = new Map<string, { fen: number; stores: Set<string> }>();
     for (const r of receipts) {
@@ -263,7 +266,7 @@ describe('price bands', () => {
     await page.waitForSelector('#view[data-state="ready"] svg.ws-bands');
     // The category's products that pass the period rule county-wide, and their units.
     const sold = othersLines(from, to).filter((l) => l.category.startsWith('beverages'));
-    const rule = periodRule(sold, COUNTY, from, await countyLoneWeeks(new Set(sold.flatMap((l) => [l.category, l.category.split('.')[0]!])), from, to));
+    const rule = periodRule(sold, COUNTY, from, ...(await countyWithheldWeeks(new Set(sold.flatMap((l) => [l.category, l.category.split('.')[0]!])), from, to)));
     const lines = receipts.filter((r) => r.storeId !== STORE && r.areaCode.startsWith(COUNTY) && inDays(dayOf(r.soldAt), from, to))
       .flatMap((r) => r.lines).filter((l) => l.category.startsWith('beverages'));
     const counted = new Set([...new Set(lines.map((l) => l.sku))].filter((sku) => rule.product(sku, [0, 1])));
