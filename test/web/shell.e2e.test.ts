@@ -288,6 +288,13 @@ describe('managing accounts in the browser', () => {
     const admin = await newPage(browser);
     await demoSignIn(admin, 'demo-admin', '/admin/accounts');
     await admin.waitForSelector('#view[data-view="accounts"][data-state="ready"]');
+    // The scope fields' hints read as examples, not as values filled in.
+    expect(await admin.getAttribute('#new-stores', 'placeholder')).toBe('例如 ST-532302101');
+    expect(await admin.getAttribute('#new-area', 'placeholder')).toBe('例如 532302');
+    // A merchant's account has stores, not an area: the area field is not on screen.
+    await admin.selectOption('#new-role', 'merchant');
+    expect(await admin.isVisible('#new-area')).toBe(false);
+    expect(await admin.isVisible('#new-stores')).toBe(true);
     await admin.fill('#new-login', 'shop-101010');
     await admin.fill('#new-name', '某村小卖部');
     await admin.selectOption('#new-role', 'merchant');

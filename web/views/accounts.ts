@@ -18,8 +18,9 @@ export const view: View = async (ctx) => {
   const login = h('input', { id: 'new-login', name: 'login', autocapitalize: 'none', spellcheck: 'false' });
   const name = h('input', { id: 'new-name', name: 'name' });
   const role = h('select', { id: 'new-role', name: 'role' }, ROLES.map((r) => h('option', { value: r }, t(lang, `role.${r}`))));
-  const area = h('input', { id: 'new-area', name: 'areaCode', inputmode: 'numeric', placeholder: '532302' });
-  const stores = h('input', { id: 'new-stores', name: 'storeIds', placeholder: 'ST-532302101' });
+  // Worded as examples: a bare code in grey read as a value already filled in.
+  const area = h('input', { id: 'new-area', name: 'areaCode', inputmode: 'numeric', placeholder: t(lang, 'areaCodeExample') });
+  const stores = h('input', { id: 'new-stores', name: 'storeIds', placeholder: t(lang, 'storeIdsExample') });
   const areaField = h('div', { class: 'field' }, h('label', { for: 'new-area' }, t(lang, 'areaCode')), area);
   const storesField = h('div', { class: 'field' }, h('label', { for: 'new-stores' }, t(lang, 'storeIds')), stores);
   const showScope = () => {
