@@ -19,13 +19,23 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
-/** A table from rows: `head` labels, and each row's cells (text or nodes). Numbers align right. */
-export function table(head: string[], rows: (Child | Child[])[][], options: { caption?: string; numeric?: number[]; className?: string } = {}): HTMLTableElement {
+/** A table from rows: `head` labels, and each row's cells (text or nodes). Numbers align right.
+ *  `cardsOnPhone`: on a phone each row becomes a card of "label value" lines (app.css, table.cards-on-phone),
+ *  for tables whose rows carry buttons that a scrolling table would hide off screen. The roles are
+ *  set explicitly because some screen readers drop a table's semantics once CSS changes its display. */
+export function table(head: string[], rows: (Child | Child[])[][], options: { caption?: string; numeric?: number[]; className?: string; cardsOnPhone?: boolean } = {}): HTMLTableElement {
   const numeric = new Set(options.numeric ?? []);
-  return h('table', { class: options.className ?? 'data' },
+  const cards = options.cardsOnPhone === true;
+  const role = (name: string) => (cards ? name : null);
+  const className = [options.className ?? 'data', cards ? 'cards-on-phone' : ''].filter(Boolean).join(' ');
+  return h('table', { class: className, role: role('table') },
     options.caption ? h('caption', {}, options.caption) : null,
-    h('thead', {}, h('tr', {}, head.map((label, i) => h('th', { scope: 'col', class: numeric.has(i) ? 'num' : null }, label)))),
-    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => h('td', { class: numeric.has(i) ? 'num' : null }, c))))),
+    h('thead', { role: role('rowgroup') }, h('tr', { role: role('row') }, head.map((label, i) => h('th', { scope: 'col', class: numeric.has(i) ? 'num' : null, role: role('columnheader') }, label)))),
+    h('tbody', { role: role('rowgroup') }, rows.map((cells) => h('tr', { role: role('row') }, cells.map((c, i) => h('td', {
+      class: numeric.has(i) ? 'num' : null,
+      role: role('cell'),
+      'data-label': cards ? head[i] : null,
+    }, c))))),
   );
 }
 

@@ -241,6 +241,21 @@ describe('a 360-pixel phone', () => {
     expect(small).toBe(0);
     await page.close();
   }, TIMEOUT);
+
+  test('the accounts are cards: every account\'s buttons on screen without scrolling sideways, each value beside its label', async () => {
+    const page = await newPage(browser, 360);
+    await demoSignIn(page, 'demo-admin', '/admin/accounts');
+    await page.waitForSelector('#view[data-view="accounts"][data-state="ready"]');
+    // Before, the table scrolled inside its box and the buttons of every row sat beyond 360 px.
+    const outside = await page.evaluate(() => [...document.querySelectorAll('table.accounts tbody button')]
+      .map((b) => b.getBoundingClientRect()).filter((r) => r.left < 0 || r.right > 360).length);
+    expect(outside).toBe(0);
+    expect(await page.locator('table.accounts tbody button').count()).toBe(15); // five demo accounts, three buttons each
+    const merchant = page.locator('table.accounts tbody tr', { has: page.locator('code', { hasText: /^demo-merchant$/ }) });
+    const lines = await merchant.locator('td').evaluateAll((tds) => tds.map((td) => `${getComputedStyle(td, '::before').content} ${td.textContent}`));
+    expect(lines.slice(0, 5)).toEqual(['"账号" demo-merchant', '"名称" 金山镇电商服务站（演示）', '"角色" 商户', '"范围" ST-532302101', '"状态" 正常']);
+    await page.close();
+  }, TIMEOUT);
 });
 
 describe('the header on a 360-pixel phone', () => {

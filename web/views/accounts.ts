@@ -82,7 +82,7 @@ export const view: View = async (ctx) => {
         [t(lang, 'login'), t(lang, 'name'), t(lang, 'role'), t(lang, 'scope'), t(lang, 'statusCol'), ''],
         accounts.map((a) => [h('code', {}, a.login), a.name, t(lang, `role.${a.role}`), a.areaCode ?? (a.storeIds.join(', ') || '—'),
           a.disabled ? t(lang, 'disabled') : t(lang, 'enabledLabel'), actions(a)]),
-        { className: 'data accounts' })));
+        { className: 'data accounts', cardsOnPhone: true })));
     } catch (e) {
       if (!signal.aborted) setViewState(list, 'error', errorNode(e, lang, () => void load()));
     }
