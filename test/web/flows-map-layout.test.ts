@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { countyMapAsset } from '../../scripts/map-asset.ts';
-import { mapLayout, projectLonLat, spreadAlong } from '../../web/flows/map-layout.ts';
+import { clearestBox, mapLayout, projectLonLat, quadraticInk, spreadAlong } from '../../web/flows/map-layout.ts';
 import { ROOT } from '../fixtures/warehouse.ts';
 
 const rings = countyMapAsset(join(ROOT, 'reference/chuxiong-counties.geojson')).features.flatMap((f) => f.rings);
@@ -61,4 +61,38 @@ test('a name near the frame is held inside it: 昆明市 is 36 px wide at 12 px'
   expect(holdInside(330, 'start', w, 360, 3)).toEqual({ x: 357, anchor: 'end' }); // would end at 366
   expect(holdInside(180, 'middle', w, 360, 3)).toEqual({ x: 180, anchor: 'middle' });
   expect(holdInside(20, 'end', w, 360, 3)).toEqual({ x: 3, anchor: 'start' }); // would start at -16
+});
+
+describe('where a city on the map is named', () => {
+  // Hand-made: a name 30 x 14 px to the left of a dot at (100, 100), to its right, or under it; a
+  // horizontal arc 4 px wide at y = 104 runs under the left and right places but not the one below.
+  const left = { x0: 61, y0: 93, x1: 91, y1: 107 };
+  const right = { x0: 109, y0: 93, x1: 139, y1: 107 };
+  const below = { x0: 85, y0: 110, x1: 115, y1: 124 };
+  const arc = quadraticInk({ x: 0, y: 104 }, { x: 150, y: 104 }, { x: 300, y: 104 }, 2);
+
+  test('the arc is sampled every 3 px or so, end to end', () => {
+    expect(arc).toHaveLength(101); // 300 px in 100 steps
+    expect(arc[0]).toEqual({ x: 0, y: 104, r: 2 });
+    expect(arc[100]).toEqual({ x: 300, y: 104, r: 2 });
+    expect(arc[50]).toEqual({ x: 150, y: 104, r: 2 });
+  });
+
+  test('the place clear of the arc wins over the preferred ones on it', () => {
+    expect(clearestBox([left, right, below], arc, [])).toBe(2);
+  });
+
+  test('on a tie the first place wins', () => {
+    expect(clearestBox([left, right], arc, [])).toBe(0);
+    expect(clearestBox([right, left], [], [])).toBe(0);
+  });
+
+  test('sitting on an arc is better than sitting on another name; halos may touch', () => {
+    const otherName = { x0: 80, y0: 108, x1: 120, y1: 126 }; // covers the place below
+    expect(clearestBox([below, left], arc, [otherName])).toBe(1);
+    // ...but boxes overlapping by 1 px are halo on halo (1.5 px a side), the glyphs apart: no clash,
+    // and the place clear of the arc wins.
+    const touching = { x0: 114, y0: 110, x1: 140, y1: 124 };
+    expect(clearestBox([left, below], arc, [touching])).toBe(1);
+  });
 });

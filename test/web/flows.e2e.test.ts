@@ -190,6 +190,29 @@ describe('a 360-pixel phone', () => {
     await page.close();
   }, TIMEOUT);
 
+  test.each([360, 1440])('at %i px, a county\'s arcs pass clear of the other cities on the map (the arcs to 广州市 and 深圳市 ran through 昆明市)', async (width) => {
+    const page = await as('demo-official-lufeng', '/flows?from=2025-04&to=2026-03', width);
+    await ready(page, 'flows-upstream');
+    const dots = await page.locator('.flow-map .city:not(.off-map)').evaluateAll((gs) => gs.map((g) => {
+      const c = g.querySelector('circle')!;
+      return { code: g.getAttribute('data-code')!, x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) };
+    }));
+    expect(dots.map((d) => d.code)).toContain('530100'); // Kunming is on the map
+    const arcs = await page.locator('.flow-map .arc').evaluateAll((ps) => ps.map((p) => {
+      const path = p as SVGPathElement;
+      const length = path.getTotalLength();
+      const points = Array.from({ length: 101 }, (_, i) => path.getPointAtLength((length * i) / 100)).map((q) => ({ x: q.x, y: q.y }));
+      return { city: p.getAttribute('data-city')!, half: Number(p.getAttribute('stroke-width')) / 2, points };
+    }));
+    expect(arcs.length).toBeGreaterThan(8);
+    // Closest approach of each arc to each dot it does not end at: more than the dot (4 px) and half the stroke.
+    const through = arcs.flatMap((a) => dots.filter((d) => d.code !== a.city)
+      .filter((d) => Math.min(...a.points.map((q) => Math.hypot(q.x - d.x, q.y - d.y))) <= 4 + a.half)
+      .map((d) => `${a.city} through ${d.code}`));
+    expect(through).toEqual([]);
+    await page.close();
+  }, TIMEOUT);
+
   test('the trace page\'s example is a batch code of the real format, and looking it up finds the batch', async () => {
     const page = await as('demo-official-lufeng', '/flows/trace?from=2025-07&to=2025-09', 360);
     await ready(page, 'flows-trace');

@@ -5,8 +5,8 @@
 // chosen county or township start at its county's centre. The figures are also in the page's tables.
 import { create } from 'd3';
 import type { MapFeature } from '../charts/county-map.ts';
-import { holdInside, textWidth } from '../charts/county-labels.ts';
-import { mapLayout, spreadAlong, type PlacedCity } from './map-layout.ts';
+import { holdInside, textWidth, type Anchor } from '../charts/county-labels.ts';
+import { clearestBox, mapLayout, quadraticInk, spreadAlong, type Box, type Ink, type PlacedCity } from './map-layout.ts';
 
 export interface FlowArc { origin: string; city: string; value: number }
 export interface FlowCity { code: string; name: string; lon: number | null; lat: number | null; value: number }
@@ -52,6 +52,8 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
 
   const top = Math.max(1, ...arcs.map((a) => a.value));
   const arcLayer = svg.append('g').attr('class', 'arcs');
+  const ink: Ink[] = [];
+  const dots = placed.filter((c) => !spots.get(c.code)!.offMap).map((c) => ({ code: c.code, ...spots.get(c.code)! }));
   // Widest first, so the thin ones stay visible on top of them.
   for (const a of [...arcs].sort((p, q) => q.value - p.value)) {
     const from = byCode.get(a.origin);
@@ -59,24 +61,42 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
     if (!from || !to || a.value <= 0) continue;
     const s = layout.screen(from.cp);
     const [dx, dy] = [to.x - s.x, to.y - s.y];
-    const bend = 0.18;
-    const c = { x: (s.x + to.x) / 2 - dy * bend, y: (s.y + to.y) / 2 + dx * bend };
+    const width = 1 + (13 * a.value) / top;
+    // Arcs bow clockwise, unless that takes them closer past another city on the map (at 360 px the
+    // arcs to 广州市 and 深圳市 ran through 昆明市's dot and name).
+    const bowed = [0.18, -0.18].map((bend) => {
+      const c = { x: (s.x + to.x) / 2 - dy * bend, y: (s.y + to.y) / 2 + dx * bend };
+      const points = quadraticInk(s, c, to, width / 2);
+      const near = points.filter((q) => dots.some((d) => d.code !== a.city && Math.hypot(q.x - d.x, q.y - d.y) < 16 + q.r)).length;
+      return { c, points, near };
+    });
+    const { c, points } = bowed[1]!.near < bowed[0]!.near ? bowed[1]! : bowed[0]!;
+    ink.push(...points);
     arcLayer.append('path').attr('class', 'arc').attr('data-origin', a.origin).attr('data-city', a.city).attr('data-value', a.value)
       .attr('d', `M${s.x.toFixed(1)},${s.y.toFixed(1)}Q${c.x.toFixed(1)},${c.y.toFixed(1)} ${to.x.toFixed(1)},${to.y.toFixed(1)}`)
-      .attr('stroke-width', (1 + (13 * a.value) / top).toFixed(2))
+      .attr('stroke-width', width.toFixed(2))
       .append('title').text(`${from.name} → ${cities.find((x) => x.code === a.city)?.name ?? a.city}：${o.format(a.value)}`);
   }
 
   // The counties' names above the arcs (which start under them), on a halo, so none is lost under its own flows.
   const names = svg.append('g').attr('class', 'county-names');
+  const taken: Box[] = [];
   for (const f of features) {
     const s = layout.screen(f.cp);
     const at = holdInside(s.x, 'middle', textWidth(f.name, COUNTY_SIZE), o.width, EDGE);
     names.append('text').attr('class', 'county-name').attr('x', at.x.toFixed(1)).attr('y', s.y - 4).attr('text-anchor', at.anchor).text(f.name);
+    taken.push(textBox(at.x, s.y - 4, at.anchor, textWidth(f.name, COUNTY_SIZE), COUNTY_SIZE));
   }
 
   const cityLayer = svg.append('g').attr('class', 'cities');
+  // Names at the frame's edge first (their place is fixed), then the cities on the map, the largest
+  // first, each where it covers the fewest arcs and no other name.
+  const order = [...placed].sort((p, q) => Number(spots.get(q.code)!.offMap) - Number(spots.get(p.code)!.offMap) || q.value - p.value);
   for (const c of placed) {
+    const p = spots.get(c.code)!;
+    if (!p.offMap) taken.push({ x0: p.x - 5, y0: p.y - 5, x1: p.x + 5, y1: p.y + 5 }); // its dot
+  }
+  for (const c of order) {
     const p = spots.get(c.code)!;
     const g = cityLayer.append('g').attr('class', `city${p.offMap ? ' off-map' : ''}`).attr('data-code', c.code).attr('data-value', c.value);
     g.append('title').text(`${c.name}：${o.format(c.value)}${p.offMap ? `（${o.offMap}）` : ''}`);
@@ -87,16 +107,40 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
     } else {
       g.append('circle').attr('class', 'city-dot').attr('cx', p.x).attr('cy', p.y).attr('r', 4);
     }
-    // A name reads towards the inside of the frame: a city in its right third is named to its left.
-    const leftward = p.side === 'right' || (p.side === null && p.x > layout.width * 0.66);
-    const anchor = leftward ? 'end' : p.side === 'top' || p.side === 'bottom' ? 'middle' : 'start';
-    const lx = leftward ? p.x - 9 : p.side === 'left' || p.side === null ? p.x + 7 : p.x;
-    const ly = p.side === 'top' ? p.y + 16 : p.side === 'bottom' ? p.y - 9 : p.y + 4;
+    const w = textWidth(c.name, CITY_SIZE);
     // On a 360 px phone a city near a corner, or a county at the side, was named half outside the frame.
-    const at = holdInside(lx, anchor, textWidth(c.name, CITY_SIZE), o.width, EDGE);
-    g.append('text').attr('class', 'city-name').attr('x', at.x.toFixed(1)).attr('y', ly.toFixed(1)).attr('text-anchor', at.anchor).text(c.name);
+    const spots4 = cityNameSpots(p, layout.width).map((s) => ({ ...holdInside(s.x, s.anchor, w, o.width, EDGE), y: s.y }));
+    const boxes = spots4.map((s) => textBox(s.x, s.y, s.anchor, w, CITY_SIZE));
+    const chosen = p.offMap ? 0 : clearestBox(boxes, ink, taken);
+    const at = spots4[chosen]!;
+    taken.push(boxes[chosen]!);
+    g.append('text').attr('class', 'city-name').attr('x', at.x.toFixed(1)).attr('y', at.y.toFixed(1)).attr('text-anchor', at.anchor).text(c.name);
   }
   return svg.node()!;
+}
+
+/** Where a city's name may go, in order of preference. A name reads towards the inside of the
+ *  frame: a city in its right third is named to its left; a city at the frame's edge has one place
+ *  (beside or under its arrow); one on the map may also go to the other side, above or below. */
+function cityNameSpots(p: PlacedCity, width: number): { x: number; y: number; anchor: Anchor }[] {
+  if (p.offMap) {
+    const anchor: Anchor = p.side === 'right' ? 'end' : p.side === 'left' ? 'start' : 'middle';
+    const x = p.side === 'right' ? p.x - 9 : p.side === 'left' ? p.x + 7 : p.x;
+    const y = p.side === 'top' ? p.y + 16 : p.side === 'bottom' ? p.y - 9 : p.y + 4;
+    return [{ x, y, anchor }];
+  }
+  const left = { x: p.x - 9, y: p.y + 4, anchor: 'end' as const };
+  const right = { x: p.x + 7, y: p.y + 4, anchor: 'start' as const };
+  return [...(p.x > width * 0.66 ? [left, right] : [right, left]),
+    { x: p.x, y: p.y - 9, anchor: 'middle' }, { x: p.x, y: p.y + 17, anchor: 'middle' },
+    { x: p.x - 5, y: p.y - 7, anchor: 'end' }, { x: p.x + 5, y: p.y - 7, anchor: 'start' },
+    { x: p.x - 5, y: p.y + 15, anchor: 'end' }, { x: p.x + 5, y: p.y + 15, anchor: 'start' }];
+}
+
+/** The box a text of width `w` at `size` px takes with its baseline at y, halo included. */
+function textBox(x: number, y: number, anchor: Anchor, w: number, size: number): Box {
+  const x0 = anchor === 'start' ? x : anchor === 'middle' ? x - w / 2 : x - w;
+  return { x0: x0 - 1.5, y0: y - size * 0.9 - 1.5, x1: x0 + w + 1.5, y1: y + size * 0.25 + 1.5 };
 }
 
 const CITY_SIZE = 12; // px, as app.css sets .flow-map .city-name

@@ -79,3 +79,40 @@ export function spreadAlong(values: number[], gap: number, lo: number, hi: numbe
   order.forEach(([, index], j) => { result[index] = out[j]!; });
   return result;
 }
+
+export interface Box { x0: number; y0: number; x1: number; y1: number }
+/** A point of a drawn line, `r` its half width. */
+export interface Ink { x: number; y: number; r: number }
+
+/** Points every `step` px or so along a quadratic curve from `a` through control `c` to `b`. */
+export function quadraticInk(a: Point, c: Point, b: Point, r: number, step = 3): Ink[] {
+  const n = Math.max(2, Math.ceil((Math.hypot(c.x - a.x, c.y - a.y) + Math.hypot(b.x - c.x, b.y - c.y)) / step));
+  const out: Ink[] = [];
+  for (let i = 0; i <= n; i++) {
+    const t = i / n;
+    const [u, v, w] = [(1 - t) * (1 - t), 2 * (1 - t) * t, t * t];
+    out.push({ x: u * a.x + v * c.x + w * b.x, y: u * a.y + v * c.y + w * b.y, r });
+  }
+  return out;
+}
+
+const overlap = (p: Box, q: Box) => Math.max(0, Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0)) * Math.max(0, Math.min(p.y1, q.y1) - Math.max(p.y0, q.y0));
+
+/** Which candidate box a label should take: of those that overlap the boxes already taken (other
+ *  names, dots) the least, the one that covers the fewest points of ink (the arcs it would sit
+ *  on); the first on a tie, so candidates come in order of preference. Boxes include a name's halo
+ *  (1.5 px a side), so two may overlap by 3 px before their glyphs touch. A name on the arcs to
+ *  other cities was hard to read at 360 px (昆明市 on the arcs to 广州市 and 深圳市), but a name on
+ *  another name is unreadable, so arcs only decide between places clear of other names. */
+export function clearestBox(candidates: readonly Box[], ink: readonly Ink[], taken: readonly Box[]): number {
+  const HALOS = 3;
+  let best = 0;
+  let bestScore: [number, number] = [Infinity, Infinity];
+  candidates.forEach((b, i) => {
+    const glyphs = { x0: b.x0 + HALOS, y0: b.y0 + HALOS, x1: b.x1 - HALOS, y1: b.y1 - HALOS };
+    const clash = taken.reduce((sum, t) => sum + overlap(glyphs, t), 0);
+    const covered = ink.filter((p) => p.x >= b.x0 - p.r && p.x <= b.x1 + p.r && p.y >= b.y0 - p.r && p.y <= b.y1 + p.r).length;
+    if (clash < bestScore[0] || (clash === bestScore[0] && covered < bestScore[1])) [best, bestScore] = [i, [clash, covered]];
+  });
+  return best;
+}
