@@ -17,7 +17,7 @@ import { quietLogger, type Logger } from './logger.ts';
 import { openApiDocument } from './openapi.ts';
 import { createQueryGate } from './query-gate.ts';
 import { createRateLimiter } from './rate-limit.ts';
-import { defineRoute, mountRoutes, type AnyRoute } from './route.ts';
+import { allowedMethods, defineRoute, mountRoutes, type AnyRoute } from './route.ts';
 import { accountRoutes } from './routes/account.ts';
 import { accountsRoutes } from './routes/accounts.ts';
 import { demandRoutes } from './routes/demand.ts';
@@ -143,8 +143,10 @@ export function createApp(options: AppOptions): express.Express {
   const compact = compression({ threshold: 1024, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } } });
   const fast = compression({ threshold: 1024, level: 1, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } } });
   app.use(API, (req, res, next) => (req.originalUrl.startsWith('/api/sql') ? fast : compact)(req, res, next));
-  // A workbench statement may be longer than other bodies; an export may come from an HTML form.
-  app.use('/api/sql', express.json({ limit: SQL_BODY_BYTES }), express.urlencoded({ extended: false, limit: SQL_BODY_BYTES, parameterLimit: 10 }));
+  // A workbench statement may be longer than other bodies; an export may come from an HTML form
+  // (a download the browser saves), and only an export: a form elsewhere is refused as not JSON.
+  app.use('/api/sql', express.json({ limit: SQL_BODY_BYTES }));
+  app.use('/api/sql/export', express.urlencoded({ extended: false, limit: SQL_BODY_BYTES, parameterLimit: 10 }));
   app.use('/api', express.json({ limit: limits.bodyBytes }));
   app.use(API, (req, res, next) => {
     authenticator.resolve(req).then((r) => { res.locals.auth = r; next(); }, next);
@@ -165,7 +167,12 @@ export function createApp(options: AppOptions): express.Express {
 
   mountRoutes(app, routes, { directory, reader, gate, audit, clock, dataVersion });
   app.use('/api', (req) => {
-    throw new HttpError(404, 'not_found', `no such endpoint: ${req.method} ${req.originalUrl.split("?")[0]}`);
+    const path = req.originalUrl.split('?')[0]!;
+    const allowed = allowedMethods(routes, path);
+    if (allowed.length > 0) {
+      throw new HttpError(405, 'method_not_allowed', `${req.method} is not taken at ${path}; it takes ${allowed.join(', ')}`, undefined, {}, { Allow: allowed.join(', ') });
+    }
+    throw new HttpError(404, 'not_found', `no such endpoint: ${req.method} ${path}`);
   });
   if (webDir) mountWebApp(app, webDir);
   app.use(createErrorHandler(logger));

@@ -70,8 +70,18 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     } else if (e?.type === 'entity.too.large') {
       status = 413;
       body = { error: 'payload_too_large', message: `body: larger than the limit of ${e.limit} bytes`, field: 'body' };
+    } else if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') {
+      status = 415;
+      body = { error: 'unsupported_media_type', message: `body: ${e.type === 'charset.unsupported' ? `charset ${e.charset}` : `content encoding ${e.encoding}`} is not supported; send UTF-8 JSON`, field: 'body' };
+    } else if (e?.type === 'parameters.too.many') {
+      status = 413;
+      body = { error: 'payload_too_large', message: 'body: more form fields than any request takes', field: 'body' };
+    } else if (e instanceof URIError || (e?.status === 400 && /decode param/i.test(String(e?.message)))) {
+      // A path segment that is no valid percent-encoding (/api/stores/%).
+      status = 400;
+      body = { error: 'bad_request', message: 'path: not a valid URL (a % not followed by two hex digits)', field: 'path' };
     } else if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-      // Whatever else Express or the body parser refuses (a bad charset, a malformed path).
+      // Whatever else Express or the body parser refuses.
       status = e.status;
       body = { error: 'bad_request', message: `request refused: ${e.type ?? 'malformed request'}` };
     } else {

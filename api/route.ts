@@ -13,7 +13,7 @@ import type { AuditLog } from './audit.ts';
 import type { DataVersion } from './data-version.ts';
 import type { Principal, Resolution } from './auth/principal.ts';
 import type { Directory, StoreInfo } from './directory.ts';
-import { badRequest, forbidden, fromZodError, notFound, unauthorized } from './errors.ts';
+import { badRequest, forbidden, fromZodError, HttpError, notFound, unauthorized } from './errors.ts';
 import type { QueryGate } from './query-gate.ts';
 import { areaInScope, describeScope, NO_SCOPE, scopeOf, storeInScope, type Scope } from './scope.ts';
 
@@ -159,8 +159,8 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Mou
       }
 
       const params = parse(route.params, req.params, 'path');
-      const query = parse(route.query, req.query, 'query');
-      const body = parse(route.body, req.body ?? {}, 'body');
+      const query = route.query ? parse(route.query, req.query, 'query') : refuseUndeclared(req.query);
+      const body = route.body ? parse(route.body, jsonBody(req), 'body') : refuseBody(req);
       const scope = principal ? await scopeOf(principal, directory) : NO_SCOPE;
 
       let area = '';
@@ -228,6 +228,34 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Mou
   }
 }
 
+/** A route that declares no query parameters takes none: one it would ignore is refused, naming
+ *  it, as a declared schema refuses an unknown one. */
+function refuseUndeclared(query: unknown): undefined {
+  const keys = Object.keys((query ?? {}) as object);
+  if (keys.length > 0) throw badRequest(keys[0] || '(empty name)', `unknown parameter ${keys.map((k) => k || '(empty name)').join(', ')}`);
+  return undefined;
+}
+
+/** Whether the request carries a body at all (whatever its type). */
+const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+
+/** The JSON body of a route that declares one. A body of another type is not parsed (req.body is
+ *  left undefined by Express 5): a 415 names it, rather than the schema's "target: required", which
+ *  sent a caller looking for a field that was there. */
+function jsonBody(req: Request): unknown {
+  if (req.body === undefined && hasBody(req)) throw new HttpError(415, 'unsupported_media_type', `body: must be application/json, not ${req.headers['content-type'] ?? 'untyped'}`, 'body');
+  return req.body ?? {};
+}
+
+/** A route that declares no body takes none: a field it would ignore is refused, naming it (a
+ *  chosen password sent to the reset route was dropped and a random one issued). `{}` is no body. */
+function refuseBody(req: Request): undefined {
+  const b = req.body as unknown;
+  if (b !== undefined && b !== null && typeof b === 'object' && !Array.isArray(b)) refuseUndeclared(b);
+  else if (b !== undefined || hasBody(req)) throw badRequest('body', 'this request takes no body');
+  return undefined;
+}
+
 function parse(schema: unknown, value: unknown, where: string): unknown {
   if (!schema) return value;
   const parsed = (schema as ZodType).safeParse(value);
@@ -246,4 +274,16 @@ function auditParams(req: Request, route: AnyRoute): string {
     }
   }
   return JSON.stringify(recorded).slice(0, 4000);
+}
+
+/** The methods the routes take at `path` (a request's path, no query): for a 405 naming them
+ *  where a path exists but not for the method asked, instead of "no such endpoint". */
+export function allowedMethods(routes: readonly AnyRoute[], path: string): string[] {
+  const methods = new Set<string>();
+  for (const r of routes) {
+    const pattern = new RegExp(`^${r.path.split('/').map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`);
+    if (pattern.test(path)) methods.add(r.method.toUpperCase());
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
 }

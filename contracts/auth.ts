@@ -3,6 +3,7 @@
 // generated from them. Browser-safe.
 import { z } from 'zod';
 import { ROLES, type Role } from './codes.ts';
+import { plainText } from './text.ts';
 
 export { ROLES, type Role };
 export const role = z.enum(ROLES).describe('admin: accounts and operations; official: an area; merchant: their stores; analyst: all data.');
@@ -60,7 +61,7 @@ export const account = z.object({
 export type Account = z.infer<typeof account>;
 
 const accountFields = {
-  name: z.string().trim().min(1, 'is required').max(64, 'must be at most 64 characters'),
+  name: plainText(z.string().trim().min(1, 'is required').max(64, 'must be at most 64 characters')),
   role,
   areaCode: officialArea.optional(),
   storeIds: z.array(storeId).min(1, 'must name at least one store').max(50, 'must name at most 50 stores').optional(),
@@ -104,7 +105,7 @@ export const apiToken = z.object({
 export type ApiToken = z.infer<typeof apiToken>;
 
 export const createTokenRequest = z.object({
-  name: z.string().trim().min(1, 'is required').max(64, 'must be at most 64 characters'),
+  name: plainText(z.string().trim().min(1, 'is required').max(64, 'must be at most 64 characters')),
   expiresInDays: z.int().min(1, 'must be at least 1').max(3650, 'must be at most 3650').optional()
     .describe('Left out: the token does not expire (revoke it when done).'),
 }).strict();

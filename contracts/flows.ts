@@ -24,8 +24,8 @@ export const cityInfo = z.object({
 
 export const upstreamQuery = z.object({
   area: area.optional().describe('Origin: the prefecture, a county or a township; the caller\'s home area by default.'),
-  from: month.optional().describe('First month; 12 months before `to` by default.'),
-  to: month.optional().describe('Last month included; the last month with flows by default.'),
+  from: month.optional().describe('First month; 12 months before `to` by default; at most 36 months before it.'),
+  to: month.optional().describe('Last month included; the last month with flows by default; not after the current month.'),
   category: categoryFilter.optional(),
   channel: z.enum(['online', 'offline']).optional().describe('online: platform orders; offline: wholesale.'),
   platform: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'must be a platform code').optional(),

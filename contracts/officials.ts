@@ -2,6 +2,7 @@
 // plan's targets. Definitions of every figure: docs/indicators.md. Browser-safe (types only there).
 import { z } from 'zod';
 import { requestMonth } from './request-params.ts';
+import { plainText } from './text.ts';
 
 const yearMonth = requestMonth;
 export const month = yearMonth;
@@ -24,7 +25,7 @@ export const nationalRow = z.object({
   periodEnd: yearMonth.describe('Last month covered (cumulative from periodStart).'),
   value100mYuan: z.number().nonnegative().nullable().describe('Level in 亿元; null when not published.'),
   yoyPct: z.number().min(-100).max(1000).nullable().describe('Growth as published, percent; null when not published.'),
-  source: z.string().min(1, 'is required: where the figure was published').max(500),
+  source: plainText(z.string().min(1, 'is required: where the figure was published').max(500)),
   confidence: z.enum(['official', 'repost', 'weak']),
 }).strict()
   .refine((r) => r.periodStart <= r.periodEnd, { message: 'must not be before periodStart', path: ['periodEnd'] })
@@ -104,19 +105,26 @@ export const overviewResponse = z.object({
 });
 export type OverviewResponse = z.infer<typeof overviewResponse>;
 
-export const trendQuery = z.object({
+const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+
+const trendFields = z.object({
   area: cockpitArea.optional(),
   indicator: indicatorKey.default('online_retail'),
   months: z.coerce.number().int().min(2, 'must be at least 2').max(60, 'must be at most 60').default(24),
   to: yearMonth.optional().describe('The last month; the newest month with data by default.'),
   lang: z.enum(['zh', 'en']).default('zh'),
-}).strict();
+});
+// Months before 2000 are outside every request's range (request-params.ts); `to=2000-01&months=60` began in 1995.
+const fromYear2000 = (q: { to?: string; months: number }) => !q.to || monthIndex(q.to) - q.months + 1 >= monthIndex('2000-01');
+const BEFORE_2000 = { message: 'reaches back before 2000-01: ask for fewer months or a later to', path: ['months'] };
+
+export const trendQuery = trendFields.strict().refine(fromYear2000, BEFORE_2000);
 
 /** The trend drawn as SVG: also how wide, so a phone gets a chart it need not shrink to unreadable. */
-export const trendSvgQuery = trendQuery.extend({
+export const trendSvgQuery = trendFields.extend({
   width: z.coerce.number().int().min(200, 'must be at least 200').max(900, 'must be at most 900').default(560)
     .describe('Width of the plot in pixels (the axes and legend add to it).'),
-}).strict();
+}).strict().refine(fromYear2000, BEFORE_2000);
 
 export const trendResponse = z.object({
   area: z.object({ code: z.string(), name: z.string() }),
@@ -182,8 +190,8 @@ export const updateTargetRequest = z.object({
   // Below zero only for a gap in percentage points (checked against the target's unit by the route).
   target: z.number().finite().optional(),
   due: yearMonth.optional(),
-  labelZh: z.string().trim().min(1).max(200).optional(),
-  labelEn: z.string().trim().min(1).max(200).optional(),
+  labelZh: plainText(z.string().trim().min(1).max(200)).optional(),
+  labelEn: plainText(z.string().trim().min(1).max(200)).optional(),
 }).strict().refine((u) => Object.keys(u).length > 0, { message: 'must change target, due or a label', path: ['body'] });
 
 export const scorecardQuery = z.object({ area: cockpitArea.optional() }).strict();

@@ -2,6 +2,7 @@
 // web app builds its requests from their types. Browser-safe (types only there).
 import { z } from 'zod';
 import { ROLES } from './codes.ts';
+import { plainText } from './text.ts';
 
 /** `{name:Type}` parameter names, as ClickHouse accepts them. */
 export const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -109,8 +110,8 @@ export const savedParam = z.object({
 }).strict();
 
 export const savedQueryInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  description: z.string().max(5_000, 'must be at most 5,000 characters').default(''),
+  name: plainText(z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters')),
+  description: plainText(z.string().max(5_000, 'must be at most 5,000 characters'), { lines: true }).default(''),
   sql: sqlRequest.shape.sql,
   params: z.array(savedParam).max(50).default([]),
   chart: z.record(z.string(), z.unknown()).nullable().default(null).describe('A Vega-Lite spec without data: the result is its data.'),

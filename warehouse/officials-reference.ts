@@ -3,7 +3,7 @@
 // official's replacement or edit survives every restart; replaced by officials through the API.
 import { readFileSync } from 'node:fs';
 import { nationalRow, planTarget, type NationalRow, type PlanTarget } from '../contracts/officials.ts';
-import { parseCsv } from '../contracts/csv.ts';
+import { CsvQuoteError, parseCsvFile } from '../contracts/csv.ts';
 import type { Queries } from './queries.ts';
 import { loadIfChanged } from './reference.ts';
 import { ReferenceDataError } from './reference-tables.ts';
@@ -26,7 +26,14 @@ const COLUMN_OF: Record<string, string> = {
 
 /** Parses the national figures CSV; an empty number cell is null (not published or not found). */
 export function parseNationalCsv(text: string): NationalRow[] {
-  const [header, ...records] = parseCsv(text);
+  let table: string[][];
+  try {
+    table = parseCsvFile(text);
+  } catch (e) {
+    if (e instanceof CsvQuoteError) throw new NationalCsvError(e.line, 'row', 'a quoted field is never closed');
+    throw e;
+  }
+  const [header, ...records] = table;
   if (!header || header.map((h) => h.trim()).join(',') !== NATIONAL_CSV_HEADER.join(',')) {
     throw new NationalCsvError(1, 'header', `the first line must be ${NATIONAL_CSV_HEADER.join(',')}`);
   }
@@ -36,10 +43,13 @@ export function parseNationalCsv(text: string): NationalRow[] {
     const num = (cell: string | undefined, column: string) => {
       const t = (cell ?? '').trim();
       if (t === '') return null;
-      const n = Number(t);
-      if (!Number.isFinite(n)) throw new NationalCsvError(line, column, `not a number: ${t}`);
-      return n;
+      // Decimal only: Number() also reads 0x10, 1e3 and Infinity, which no statistics table writes.
+      if (!/^-?\d+(\.\d+)?$/.test(t)) throw new NationalCsvError(line, column, `not a decimal number: ${t}`);
+      return Number(t);
     };
+    if (cells.length > NATIONAL_CSV_HEADER.length) {
+      throw new NationalCsvError(line, 'row', `${cells.length} columns, where the header has ${NATIONAL_CSV_HEADER.length}`);
+    }
     const [body = '', series = '', start = '', end = '', value, yoy, source = '', confidence = ''] = cells;
     const parsed = nationalRow.safeParse({
       body: body.trim(), series: series.trim(), periodStart: start.trim(), periodEnd: end.trim(),
@@ -75,10 +85,11 @@ export async function loadNationalSeries(warehouse: Warehouse, file: string): Pr
 
 /** Replaces the whole table: the new rows in, every other row removed (a newer version, deleted). */
 export async function replaceNationalSeries(warehouse: Warehouse, queries: Queries, rows: readonly NationalRow[], by: string, now: number): Promise<{ written: number; removed: number }> {
-  const keys = await warehouse.query<{ body: string; series: string; period_start: string; period_end: string; version: number }>(queries['national-series-keys']);
-  const version = Math.max(now, ...keys.map((k) => Number(k.version) + 1));
+  const keys = await warehouse.query<{ body: string; series: string; period_start: string; period_end: string; newest: number; deleted: number }>(queries['national-series-keys']);
+  const version = Math.max(now, ...keys.map((k) => Number(k.newest) + 1));
   const kept = new Set(rows.map((r) => `${r.body} ${r.series} ${r.periodStart} ${r.periodEnd}`));
-  const removed = keys.filter((k) => !kept.has(`${k.body} ${k.series} ${k.period_start} ${k.period_end}`)).map((k) => toRow({
+  // A key removed before is not removed again (a repeated upload said "removed 32" of nothing).
+  const removed = keys.filter((k) => Number(k.deleted) === 0 && !kept.has(`${k.body} ${k.series} ${k.period_start} ${k.period_end}`)).map((k) => toRow({
     body: k.body as NationalRow['body'], series: k.series, periodStart: k.period_start, periodEnd: k.period_end,
     value100mYuan: null, yoyPct: null, source: 'removed', confidence: 'weak',
   }, version, by, 1));

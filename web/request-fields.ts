@@ -38,6 +38,10 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   role: { zh: '角色', en: 'role' },
   storeIds: { zh: '门店', en: 'stores' },
   password: { zh: '密码', en: 'password' },
+  disabled: { zh: '账号状态', en: 'account status' },
+  labelZh: { zh: '中文名称', en: 'Chinese label' },
+  labelEn: { zh: '英文名称', en: 'English label' },
+  description: { zh: '说明', en: 'description' },
 };
 
 /** The field's name for the reader: 「截止日期」 for `to`; the field itself when it is not listed. */
@@ -53,6 +57,12 @@ const REASONS: [RegExp, string][] = [
   [/unknown store/, '中有不存在的门店编号'],
   [/already exists/, '已被使用'],
   [/must be whole 4-week periods/, '须是 4 周的整数倍'],
+  [/must be at most 100 \(a share in percent\)/, '不能超过 100（百分比）'],
+  [/must be between -100 and 100 percentage points/, '须在 -100 到 100 个百分点之间'],
+  [/must be 1 \(yes\) or 0 \(no\)/, '须为 1（是）或 0（否）'],
+  [/must not be before the plan's start/, '不能早于方案的起始月份'],
+  [/without control characters or direction overrides|must not contain control characters/, '不能含控制字符或文字方向控制符'],
+  [/cannot disable your own account/, '不能由本人停用，须由另一位管理员操作'],
 ];
 
 /** What is wrong with the field, in Chinese, where the API's message is a usual one; else null. */

@@ -7,7 +7,7 @@
 import type { BatchesResponse, BatchResponse } from '../../contracts/flows.ts';
 import { addMonths, shanghaiDay } from '../../contracts/time.ts';
 import { notFound } from '../errors.ts';
-import { add, areaName, cityLookup, firstDay, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
+import { add, areaName, checkMonths, cityLookup, firstDay, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
 
 interface BatchRow extends FlowRow {
   code: string; products: string[]; origins: string[]; sellers: string[]; first: string; last: string; first_day_grams: number;
@@ -60,6 +60,7 @@ export async function batch(deps: FlowDeps, db: Db, code: string, inScope: (orig
 }
 
 export async function batches(deps: FlowDeps, db: Db, area: string, q: { from?: string; to?: string; flagged?: 'true' | 'false' }): Promise<BatchesResponse> {
+  checkMonths(deps, q);
   const to = q.to ?? shanghaiDay(deps.clock()).slice(0, 7);
   const from = q.from ?? addMonths(to, -2);
   const [rows, products] = await Promise.all([

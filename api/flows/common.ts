@@ -5,6 +5,7 @@ import { addMonths, shanghaiDay } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
+import { badRequest } from '../errors.ts';
 import type { VersionedMemo } from '../versioned-memo.ts';
 
 export type Db = Pick<Warehouse, 'query'>;
@@ -18,9 +19,24 @@ export interface FlowDeps {
 
 export const num = (v: unknown): number => Number(v ?? 0);
 
+/** The most months a flows request covers, as the heatmap's three years. */
+export const MAX_FLOW_MONTHS = 36;
+
+/** Months asked for, held to the clock and to MAX_FLOW_MONTHS: a month after the current one is a
+ *  mistake (it was answered with empty months up to 2099, 1,200 of them), as the cockpit says. */
+export function checkMonths(deps: Pick<FlowDeps, 'clock'>, q: { from?: string; to?: string }): void {
+  const current = shanghaiDay(deps.clock()).slice(0, 7);
+  if (q.to !== undefined && q.to > current) throw badRequest('to', `${q.to} is after the current month ${current}`);
+  if (q.from !== undefined && q.from > current) throw badRequest('from', `${q.from} is after the current month ${current}`);
+  if (q.from !== undefined && q.from < addMonths(q.to ?? current, 1 - MAX_FLOW_MONTHS)) {
+    throw badRequest('from', `must be within ${MAX_FLOW_MONTHS} months of to (${q.to ?? current}); ask for a longer span in parts`);
+  }
+}
+
 /** [from, to] as months: `to` the last month with flows of the area (else the clock's), `from` 11 before it. */
 export async function monthRange(deps: FlowDeps, db: Db, area: string, direction: 'upstream' | 'downstream',
   q: { from?: string; to?: string }): Promise<{ from: string; to: string }> {
+  checkMonths(deps, q);
   let to = q.to;
   if (!to) {
     const [row] = await deps.memo.get(`last-month|${area}|${direction}`, () => db.query<{ n: number; last_month: string }>(deps.queries['flows-last-month'], { area, direction }));

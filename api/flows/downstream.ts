@@ -15,7 +15,7 @@ export async function downstreamFlows(deps: FlowDeps, db: Db, area: string, q: {
   const receivers = all.filter((s) => s.areaCode.startsWith(area) && RECEIVERS.has(s.type));
   const ids = receivers.map((s) => s.id);
   // The months of the area's receiving shops: flows are keyed by origin, so ask by the shops.
-  const { from, to } = q.from && q.to ? { from: q.from, to: q.to } : await monthRange(deps, db, area.slice(0, 6), 'downstream', q);
+  const { from, to } = await monthRange(deps, db, area.slice(0, 6), 'downstream', q);
   const [rows, days] = await Promise.all([
     db.query<FlowRow & { seller: string; store: string; top: string }>(queries['flows-downstream'], { stores: ids, from: firstDay(from), to: firstDay(to) }),
     db.query<{ store: string; days: number; last_day: string }>(queries['flows-delivery-days'], { stores: ids, from: firstDay(from), to: firstDay(addMonths(to, 1)) }),

@@ -5,6 +5,7 @@ import { account, createAccountRequest, issuedPassword, loginParams, updateAccou
 import type { AccountRecord, Accounts } from '../auth/accounts.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
+import { HttpError } from '../errors.ts';
 
 const ADMIN = { roles: ['admin'] as const, scope: { kind: 'platform' as const, why: 'account management' } };
 
@@ -39,7 +40,12 @@ export function accountsRoutes(deps: { accounts: Accounts; clock?: () => number 
       method: 'patch', path: '/api/accounts/:login', tag: 'accounts', summary: 'Rename, disable or enable an account', access: ADMIN,
       params: loginParams, body: updateAccountRequest, response: account,
       audit: { body: (b) => b },
-      async handler({ params, body }) {
+      async handler({ params, body, principal }) {
+        // An administrator who disabled their own account was signed out at once and, were they the
+        // only one, left the platform with nobody to manage it. Another administrator may.
+        if (body.disabled === true && params.login === principal!.login) {
+          throw new HttpError(409, 'conflict', 'disabled: you cannot disable your own account; another administrator can', 'disabled');
+        }
         return accountView(await accounts.update(params.login, body));
       },
     }),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import {
   nationalTable, overviewQuery, overviewResponse, produceReportRequest, replaceNationalRequest, reportParams, reportsQuery, reportsResponse,
-  scorecardQuery, scorecardResponse, stationsQuery, stationsResponse, trendQuery, trendResponse, trendSvgQuery, updateTargetRequest, planTarget,
+  scorecardQuery, scorecardResponse, stationsQuery, stationsResponse, trendQuery, trendResponse, trendSvgQuery, updateTargetRequest, planTarget, type PlanTarget,
 } from '../../contracts/officials.ts';
 import { shanghaiDay, shanghaiMonth } from '../../contracts/time.ts';
 import type { Queries } from '../../warehouse/queries.ts';
@@ -105,9 +105,8 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
         const current = (await readPlanTargetRows(db, queries, [area])).find((t) => t.id === params.id && t.areaCode.startsWith(area));
         if (!current) throw notFound(`no target ${params.id} in ${area}`);
         const { version, ...t } = current;
-        // A count, an amount, a share or a growth rate to reach is never below zero; a gap to the
-        // national rate in percentage points may be (-2: at most 2 points below it).
-        if (body.target !== undefined && body.target < 0 && t.unit !== '百分点') throw badRequest('target', 'must be 0 or more');
+        if (body.target !== undefined) checkTarget(t, body.target);
+        if (body.due !== undefined && body.due < t.periodStart) throw badRequest('due', `must not be before the plan's start, ${t.periodStart}`);
         const next = { ...t, ...body };
         await warehouse.insert('plan_targets', [targetRow(next, Math.max(clock(), version + 1), principal!.login)]);
         return next;
@@ -174,4 +173,19 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       },
     }),
   ];
+}
+
+/** A target's value for its kind: a count, an amount, a share or a growth rate to reach is never
+ *  below zero; a share is at most 100 percent; a yes/no is 0 or 1; a gap to the national rate in
+ *  percentage points may be below zero (-2: at most 2 points below it) but not beyond 100 points. */
+function checkTarget(t: PlanTarget, value: number): void {
+  const growth = t.indicator.endsWith('_yoy_pct');
+  if (t.unit === '百分点') {
+    if (Math.abs(value) > 100) throw badRequest('target', 'must be between -100 and 100 percentage points');
+    return;
+  }
+  if (value < 0) throw badRequest('target', 'must be 0 or more');
+  if (t.unit === '是/否' && value !== 0 && value !== 1) throw badRequest('target', 'must be 1 (yes) or 0 (no)');
+  if (t.unit === '%' && !growth && value > 100) throw badRequest('target', 'must be at most 100 (a share in percent)');
+  if (value > 1e9) throw badRequest('target', 'must be at most 1000000000');
 }

@@ -54,9 +54,10 @@ export class RefusedError extends HttpError {
   }
 }
 
-/** A limit of the workbench stopped the query: 400 with the limit's code (contracts/sql.ts LIMIT_REASONS). */
+/** A limit of the workbench stopped the query: 400 with the limit's code (contracts/sql.ts LIMIT_REASONS).
+ *  Its field is the statement, as for a refusal: every 4xx names what to change. */
 const limitError = (reason: LimitReason, message: string, engineMessage?: string) =>
-  new HttpError(400, 'limit', message, undefined, { reason, ...(engineMessage ? { engineMessage } : {}) });
+  new HttpError(400, 'limit', message, 'sql', { reason, ...(engineMessage ? { engineMessage } : {}) });
 
 /** A query cancelled before it reached the engine. */
 class QueryCancelled extends Error {}
@@ -98,7 +99,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
       case 'too_deep': return new RefusedError('too_deep', 'the query is nested too deeply', e.message);
       case 'syntax': return new RefusedError('syntax', `syntax error: ${e.message.replace(/^Syntax error:\s*/i, '')}`, e.message);
       case 'unsupported_format': return new HttpError(400, 'bad_request', `format: this ClickHouse server cannot write it (${e.message})`, 'format');
-      default: return new HttpError(400, 'query_failed', e.message, undefined, { engineMessage: e.message });
+      default: return new HttpError(400, 'query_failed', e.message, 'sql', { engineMessage: e.message });
     }
   }
 

@@ -5,6 +5,7 @@ import type { Queries } from '../../warehouse/queries.ts';
 import { storeKey, type Directory, type StoreInfo } from '../directory.ts';
 import type { VersionedMemo } from '../versioned-memo.ts';
 import { lastWholeWeekEnd } from '../../contracts/time.ts';
+import { badRequest } from '../errors.ts';
 
 export type Db = Pick<Warehouse, 'query'>;
 
@@ -136,3 +137,9 @@ export function createProductNames(deps: { warehouse: Pick<Warehouse, 'query'>; 
 }
 
 export const topCategory = (category: string): string => category.split('.')[0]!;
+
+/** A period's `to` (the first Monday not shown) after this week's Monday asks for weeks that have
+ *  not ended; it was answered as an empty period in 2099. Refused as the summary refuses a week not begun. */
+export function notAfterThisWeek(to: string | undefined, thisMonday: string): void {
+  if (to !== undefined && to > thisMonday) throw badRequest('to', `${to} is after this week's Monday ${thisMonday}: the weeks before it have not all ended`);
+}

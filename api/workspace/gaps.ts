@@ -5,9 +5,9 @@
 // so is one that fails the rule of ./periods.ts (a period, or the rest of the county, of 1 to K-1,
 // or held back so that what its category shows does not leave 1 to K-1 outlets over).
 import { K_ANONYMITY, type GapsResponse } from '../../contracts/workspace.ts';
-import { addDays } from '../../contracts/time.ts';
+import { addDays, mondayOf } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
-import { areaLabel, areaOf, defaultTo, growthPct, noSecondRange, num, othersThan, placeOf, type Db, type WorkspaceDeps } from './common.ts';
+import { areaLabel, areaOf, defaultTo, growthPct, noSecondRange, notAfterThisWeek, num, othersThan, placeOf, type Db, type WorkspaceDeps } from './common.ts';
 import { heatmapWeeks, PERIOD_WEEKS, periodRule, periodStart, periods, type PeriodOutlets } from './periods.ts';
 
 const WEEKS = 2 * PERIOD_WEEKS;
@@ -17,6 +17,7 @@ const NOW = periods(2, 2);
 export async function notStocked(deps: WorkspaceDeps, db: Db, stores: StoreInfo[], q: { scope: 'cluster' | 'county'; to?: string }, today: string, own?: readonly string[]): Promise<GapsResponse> {
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
+  notAfterThisWeek(q.to, mondayOf(today));
   const to = periodStart(q.to ?? (await defaultTo(deps, db, place, today)));
   const from = addDays(to, -7 * WEEKS);
   const prev = addDays(from, -7 * WEEKS);

@@ -4,9 +4,9 @@
 // of ./periods.ts in each 4-week period; a category counts only its products that pass it, so that
 // it minus its products shown never gives one withheld back.
 import { K_ANONYMITY, type PricesResponse } from '../../contracts/workspace.ts';
-import { addDays } from '../../contracts/time.ts';
+import { addDays, mondayOf } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
-import { areaLabel, areaOf, defaultTo, noSecondRange, num, othersThan, placeOf, weightedQuantile, type Db, type WorkspaceDeps } from './common.ts';
+import { areaLabel, areaOf, defaultTo, noSecondRange, notAfterThisWeek, num, othersThan, placeOf, weightedQuantile, type Db, type WorkspaceDeps } from './common.ts';
 import { heatmapWeeks, PERIOD_WEEKS, periodRule, periodStart, periods, type PeriodOutlets } from './periods.ts';
 
 const BANDS = 8;
@@ -15,6 +15,7 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   q: { sku?: string; category?: string; scope: 'cluster' | 'county'; weeks: number; to?: string }, today: string, own?: readonly string[]): Promise<PricesResponse> {
   const { queries, directory, products } = deps;
   const place = placeOf(stores);
+  notAfterThisWeek(q.to, mondayOf(today));
   const to = periodStart(q.to ?? (await defaultTo(deps, db, place, today)));
   const from = addDays(to, -7 * q.weeks);
   const mine = await db.query<{ week: string; category: string; sku: string; qty: number; amount_fen: number }>(queries['workspace-store-skus'], {

@@ -67,8 +67,11 @@ export const view: View = async (ctx) => {
       return b;
     };
     const path = `/api/accounts/${encodeURIComponent(a.login)}`;
+    // No "disable" on one's own account: the API refuses it (it would sign them out, and leave a
+    // sole administrator locked out); another administrator may.
+    const own = a.login === ctx.me?.login;
     return h('span', { class: 'row-actions' },
-      button(a.disabled ? t(lang, 'enable') : t(lang, 'disable'), () => apiRequest<Account>('PATCH', path, { body: { disabled: !a.disabled } })),
+      own && !a.disabled ? null : button(a.disabled ? t(lang, 'enable') : t(lang, 'disable'), () => apiRequest<Account>('PATCH', path, { body: { disabled: !a.disabled } })),
       button(t(lang, 'resetPassword'), () => apiRequest<{ login: string; password: string }>('POST', `${path}/password`).then((p) => showOnce(t(lang, 'newPasswordOnce', { login: p.login }), p.password))),
       button(t(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => notice.replaceChildren(h('p', {}, `${a.login}: ${t(lang, 'done')}`)))));
   }
