@@ -3,7 +3,7 @@
 // stations and village shops (工业品下乡); traceability batches; parcels beside online orders.
 // Browser-safe.
 import { z } from 'zod';
-import { categoryFilter, requestMonth } from './request-params.ts';
+import { categoryFilter, queryInt, requestMonth } from './request-params.ts';
 
 const month = requestMonth;
 const area = z.string().regex(/^5323(\d{2}|\d{5})?$/, 'must be 5323, a 6-digit county or a 9-digit township code in Chuxiong');
@@ -67,7 +67,7 @@ export type SeasonalityResponse = z.infer<typeof seasonalityResponse>;
 export const downstreamQuery = z.object({
   area: area.optional(),
   from: month.optional(), to: month.optional(),
-  days: z.coerce.number().int().min(1, 'must be 1 to 365').max(365, 'must be 1 to 365').default(14)
+  days: queryInt((n) => n.min(1, 'must be 1 to 365').max(365, 'must be 1 to 365')).default(14)
     .describe('A village whose shops received nothing for this many days before the last delivery day is listed.'),
 }).strict().refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
 

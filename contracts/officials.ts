@@ -1,7 +1,7 @@
 // The officials' cockpit: its requests and answers, the national series it compares with, and the
 // plan's targets. Definitions of every figure: docs/indicators.md. Browser-safe (types only there).
 import { z } from 'zod';
-import { requestMonth } from './request-params.ts';
+import { queryInt, requestMonth } from './request-params.ts';
 import { plainText } from './text.ts';
 
 const yearMonth = requestMonth;
@@ -110,7 +110,7 @@ const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5,
 const trendFields = z.object({
   area: cockpitArea.optional(),
   indicator: indicatorKey.default('online_retail'),
-  months: z.coerce.number().int().min(2, 'must be at least 2').max(60, 'must be at most 60').default(24),
+  months: queryInt((n) => n.min(2, 'must be at least 2').max(60, 'must be at most 60')).default(24),
   to: yearMonth.optional().describe('The last month; the newest month with data by default.'),
   lang: z.enum(['zh', 'en']).default('zh'),
 });
@@ -122,7 +122,7 @@ export const trendQuery = trendFields.strict().refine(fromYear2000, BEFORE_2000)
 
 /** The trend drawn as SVG: also how wide, so a phone gets a chart it need not shrink to unreadable. */
 export const trendSvgQuery = trendFields.extend({
-  width: z.coerce.number().int().min(200, 'must be at least 200').max(900, 'must be at most 900').default(560)
+  width: queryInt((n) => n.min(200, 'must be at least 200').max(900, 'must be at most 900')).default(560)
     .describe('Width of the plot in pixels (the axes and legend add to it).'),
 }).strict().refine(fromYear2000, BEFORE_2000);
 
@@ -141,7 +141,7 @@ export type TrendResponse = z.infer<typeof trendResponse>;
 export const stationsQuery = z.object({
   area: cockpitArea.optional(),
   month: yearMonth.optional(),
-  silentDays: z.coerce.number().int().min(1, 'must be at least 1').max(365, 'must be at most 365').default(14),
+  silentDays: queryInt((n) => n.min(1, 'must be at least 1').max(365, 'must be at most 365')).default(14),
 }).strict();
 
 export const STATION_TYPES = ['county_centre', 'county_warehouse', 'township_station', 'village_point'] as const;

@@ -1,5 +1,6 @@
 // Platform facts: health, data freshness, dead letters and the audit trail. Browser-safe.
 import { z } from 'zod';
+import { queryInt } from './request-params.ts';
 
 export const freshness = z.object({
   streams: z.array(z.object({
@@ -12,7 +13,7 @@ export const freshness = z.object({
 export type Freshness = z.infer<typeof freshness>;
 
 export const limitQuery = (max: number, byDefault: number) => z.object({
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(max, `must be at most ${max}`).default(byDefault),
+  limit: queryInt((n) => n.min(1, 'must be at least 1').max(max, `must be at most ${max}`)).default(byDefault),
 });
 
 export const deadLettersResponse = z.object({

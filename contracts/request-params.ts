@@ -20,3 +20,13 @@ export const requestMonth = z.string()
  *  no sales yet is an empty answer; a top level no product has is a mistake, and a 400). */
 export const categoryFilter = categoryCode.refine((code) => TOP_CATEGORIES.some((c) => c.code === code.split('.')[0]),
   `must be one of ${TOP_CATEGORIES.map((c) => c.code).join(', ')}, or a category under one (beverages.tea)`);
+
+/** A whole number from a query string, decimal digits only, then held to `bounds`. z.coerce.number()
+ *  read "0x10" as 16 and "1e1" as 10, an empty value as 0 ("must be at least 2" for a field left
+ *  empty) and a repeated parameter as NaN ("expected number, received NaN"). A number passes as it
+ *  is (a caller in the same process). */
+export function queryInt(bounds: (n: z.ZodNumber) => z.ZodNumber = (n) => n) {
+  return z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)],
+    { error: (issue) => (Array.isArray(issue.input) ? 'must be given once' : 'must be a whole number') })
+    .pipe(bounds(z.number().int()));
+}

@@ -3,15 +3,21 @@
 import { z } from 'zod';
 import { ROLES } from './codes.ts';
 import { plainText } from './text.ts';
+import { queryInt } from './request-params.ts';
+import { findParams } from './sql-params.ts';
 
 /** `{name:Type}` parameter names, as ClickHouse accepts them. */
 export const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 export const SQL_MAX_CHARS = 100_000;
+export const SQL_MAX_BYTES = 256 * 1024 - 1024; // the engine's max_query_size, less room for the platform's own wrapping
 
 export const sqlParamValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 
 export const sqlRequest = z.object({
   sql: z.string().min(1, 'is required').max(SQL_MAX_CHARS, `must be at most ${SQL_MAX_CHARS} characters`)
+    // The engine parses at most 256 KiB of text, a limit an analyst cannot change: 100,000 Chinese
+    // characters are 300 KB, and were refused in the engine's words, pointing at a setting.
+    .refine((sql) => new TextEncoder().encode(sql).length <= SQL_MAX_BYTES, `must be at most ${SQL_MAX_BYTES / 1024} KiB in UTF-8 (a Chinese character takes 3 bytes)`)
     .describe('One read-only statement: SELECT, WITH ... SELECT, EXPLAIN AST | SYNTAX, DESCRIBE, SHOW.'),
   params: z.record(z.string().regex(PARAM_NAME, 'names must be letters, digits and _'), sqlParamValue).optional()
     .describe('Values of the statement\'s {name:Type} parameters, bound by the engine, never spliced into the text.'),
@@ -109,7 +115,7 @@ export const savedParam = z.object({
   value: sqlParamValue.describe('The value last used, offered as the default.'),
 }).strict();
 
-export const savedQueryInput = z.object({
+const savedQueryFields = z.object({
   name: plainText(z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters')),
   description: plainText(z.string().max(5_000, 'must be at most 5,000 characters'), { lines: true }).default(''),
   sql: sqlRequest.shape.sql,
@@ -117,11 +123,27 @@ export const savedQueryInput = z.object({
   chart: z.record(z.string(), z.unknown()).nullable().default(null).describe('A Vega-Lite spec without data: the result is its data.'),
   sharedWith: z.array(z.enum(SHARE_ROLES)).max(SHARE_ROLES.length).default([]).describe('Empty: private to its owner.'),
 }).strict();
+
+/** A saved query's parameters are those of its text, each once, with the type the text gives it: a
+ *  list that names one twice, or a type the text does not use ("x"), would offer a form that runs
+ *  with values the statement does not take. */
+const paramsOfText = (q: { sql: string; params: readonly { name: string; type: string }[] }, ctx: z.RefinementCtx) => {
+  const inText = new Map(findParams(q.sql).map((p) => [p.name, p.type]));
+  const seen = new Set<string>();
+  q.params.forEach((p, i) => {
+    if (seen.has(p.name)) ctx.addIssue({ code: 'custom', path: ['params', i, 'name'], message: `${p.name} is listed twice` });
+    else if (!inText.has(p.name)) ctx.addIssue({ code: 'custom', path: ['params', i, 'name'], message: `${p.name} is not a {name:Type} parameter of the statement` });
+    else if (inText.get(p.name) !== p.type.trim().replace(/\s+/g, ' ')) ctx.addIssue({ code: 'custom', path: ['params', i, 'type'], message: `must be ${inText.get(p.name)}, the type the statement gives ${p.name}` });
+    seen.add(p.name);
+  });
+};
+
+export const savedQueryInput = savedQueryFields.superRefine(paramsOfText);
 export type SavedQueryInput = z.input<typeof savedQueryInput>;
 
-export const saveNewVersion = savedQueryInput.extend({
+export const saveNewVersion = savedQueryFields.extend({
   baseVersion: z.number().int().min(1).describe('The version this edit started from; 409 if someone saved another since.'),
-}).strict();
+}).strict().superRefine(paramsOfText);
 
 export const savedQuery = z.object({
   id: z.string(),
@@ -142,7 +164,7 @@ export const savedQuerySummary = savedQuery.omit({ sql: true, params: true, char
 export type SavedQuerySummary = z.infer<typeof savedQuerySummary>;
 export const savedListResponse = z.object({ queries: z.array(savedQuerySummary) });
 export const savedIdParams = z.object({ id: z.string().regex(/^[a-z0-9]{8,32}$/, 'must be a saved query id') }).strict();
-export const savedGetQuery = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
+export const savedGetQuery = z.object({ version: queryInt((n) => n.min(1)).optional() }).strict();
 export const savedGetResponse = savedQuery.extend({
   versions: z.array(z.object({ version: z.number().int(), savedAt: z.string(), savedBy: z.string() })),
 });

@@ -5,7 +5,7 @@
 // at least K outlets other than the caller's own stand behind it; otherwise it is withheld and says
 // how many do. No answer ever holds another outlet's own figures.
 import { z } from 'zod';
-import { categoryFilter, requestDay } from './request-params.ts';
+import { categoryFilter, queryInt, requestDay } from './request-params.ts';
 import { storeSummary } from './stores.ts';
 
 export const K_ANONYMITY = 5;
@@ -85,7 +85,7 @@ export const demandQuery = z.object({
   scope: workspaceScope.default('cluster'),
   stream: demandStream.default('pos'),
   measure: demandMeasure.default('value'),
-  weeks: z.coerce.number().int().min(4, 'must be 4 to 52').max(52, 'must be 4 to 52').default(12),
+  weeks: queryInt((n) => n.min(4, 'must be 4 to 52').max(52, 'must be 4 to 52')).default(12),
   to: monday.optional().describe('First Monday not shown: the Monday after the last whole week with sales by default; held at the Monday of this week, since a week under way is not a whole column.'),
   category: categoryFilter.optional(),
 }).strict()
@@ -150,7 +150,7 @@ export type GapsResponse = z.infer<typeof gapsResponse>;
 export const pricesQuery = z.object({
   sku: sku.optional(), category: categoryFilter.optional(),
   scope: workspaceScope.default('cluster'),
-  weeks: z.coerce.number().int().min(4, 'must be 4 to 52').max(52, 'must be 4 to 52')
+  weeks: queryInt((n) => n.min(4, 'must be 4 to 52').max(52, 'must be 4 to 52'))
     .refine((n) => n % 4 === 0, 'must be whole 4-week periods: 4, 8, 12 ... 52').default(8),
   to: periodTo,
 }).strict().refine((q) => !(q.sku && q.category), { message: 'give sku or category, not both', path: ['category'] });
@@ -180,7 +180,7 @@ export type PricesResponse = z.infer<typeof pricesResponse>;
 // ---- 5. Peer benchmark ----------------------------------------------------------------------
 
 export const peersQuery = z.object({
-  weeks: z.coerce.number().int().min(1, 'must be 1 to 26').max(26, 'must be 1 to 26').default(4),
+  weeks: queryInt((n) => n.min(1, 'must be 1 to 26').max(26, 'must be 1 to 26')).default(4),
   to: monday.optional(),
 }).strict();
 
@@ -208,7 +208,7 @@ export type PeersResponse = z.infer<typeof peersResponse>;
 // ---- 6. Restock signals ---------------------------------------------------------------------
 
 export const restockQuery = z.object({
-  within: z.coerce.number().int().min(1, 'must be 1 to 60 days').max(60, 'must be 1 to 60 days').default(7),
+  within: queryInt((n) => n.min(1, 'must be 1 to 60 days').max(60, 'must be 1 to 60 days')).default(7),
 }).strict();
 
 export const restockItem = z.object({
@@ -234,7 +234,7 @@ export type RestockResponse = z.infer<typeof restockResponse>;
 
 export const sourcingQuery = z.object({
   category: categoryFilter.optional().describe('A top-level category; all by default.'),
-  weeks: z.coerce.number().int().min(4, 'must be 4 to 52').max(52, 'must be 4 to 52').default(12),
+  weeks: queryInt((n) => n.min(4, 'must be 4 to 52').max(52, 'must be 4 to 52')).default(12),
 }).strict();
 
 export const sourcingResponse = z.object({

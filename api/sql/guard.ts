@@ -60,11 +60,12 @@ function refusalWords(e: SqlEngineError): Extract<Verdict, { ok: false }> {
     case 'readonly': return { ok: false, reason: 'settings', message: 'settings cannot be changed from a query: the workbench\'s limits are fixed' };
     case 'too_deep': return { ok: false, reason: 'too_deep', message: 'the query is nested too deeply' };
     default:
-      if (/Substitution .* is not set|parameter .* not set|query parameter/i.test(e.message)) {
-        return { ok: false, reason: 'parameters', message: `a {name:Type} parameter has no value: ${e.message}` };
-      }
+      // A value that does not parse in its type also names the "query parameter": asked first.
       if (/Cannot parse|cannot be parsed|Value .* cannot|Cannot convert/i.test(e.message) && /param/i.test(e.message)) {
         return { ok: false, reason: 'parameters', message: `a parameter's value does not fit its type: ${e.message}` };
+      }
+      if (/Substitution .* is not set|parameter .* not set|query parameter/i.test(e.message)) {
+        return { ok: false, reason: 'parameters', message: `a {name:Type} parameter has no value: ${e.message}` };
       }
       return { ok: false, reason: 'syntax', message: `syntax error: ${e.message.replace(/^Syntax error:\s*/i, '')}` };
   }
@@ -85,8 +86,9 @@ const ALLOWED_WORDS = 'only SELECT, WITH ... SELECT, EXPLAIN AST, EXPLAIN SYNTAX
 export function checkParsed(parsed: ParsedSql, context: GuardContext): { sql: string; statement: Statement; showTables: boolean } {
   const root = parseAstDump(parsed.ast);
   const top = root.children[0];
-  if (!top || root.children.length !== 1) throw new Refusal('multiple_statements', 'only one statement at a time');
+  // Well-formedness first: a name with a line break adds lines that look like a second statement.
   if (!isWellFormed(root)) throw new Refusal('syntax', 'names with line breaks in them are not allowed');
+  if (!top || root.children.length !== 1) throw new Refusal('multiple_statements', 'only one statement at a time');
   const canonical = parsed.canonical;
   let statement: Statement;
   let showTables = false;

@@ -174,3 +174,53 @@ describe('the national figures\' CSV', () => {
     expect((await put(`${HEADER}\n${row}`)).body).toEqual({ written: 1, removed: 0 });
   });
 });
+
+describe('numbers in a query string', () => {
+  test.each([
+    ['0x10', 'months: must be a whole number'],
+    ['1e1', 'months: must be a whole number'],
+    ['', 'months: must be a whole number'],
+    ['-3', 'months: must be a whole number'],
+  ])('months=%s: 400 (it was read as 16, 10 or 0)', async (value, message) => {
+    const res = await (await t.agent('lufeng')).get(`/api/official/trend?months=${value}`);
+    expect([res.status, res.body.field, res.body.message]).toEqual([400, 'months', message]);
+  });
+
+  test('a number given twice: 400 saying so, not "received NaN"', async () => {
+    const res = await (await t.agent('lufeng')).get('/api/official/trend?months=3&months=4');
+    expect([res.status, res.body.message]).toEqual([400, 'months: must be given once']);
+    expect((await (await t.agent('lufeng')).get('/api/official/trend?months=3')).status).toBe(200);
+  });
+});
+
+describe('the workbench', () => {
+  test('a saved query\'s parameters are its statement\'s, each once, with its type', async () => {
+    const analyst = await t.agent('analyst');
+    const sql = 'SELECT {n:UInt8} AS n, {d:Date} AS d';
+    const save = (params: object[]) => analyst.post('/api/sql/saved').send({ name: 'p', sql, params });
+    const twice = await save([{ name: 'n', type: 'UInt8', value: 1 }, { name: 'n', type: 'UInt8', value: 2 }]);
+    expect([twice.status, twice.body.field, twice.body.message]).toEqual([400, 'params.1.name', 'params.1.name: n is listed twice']);
+    const wrongType = await save([{ name: 'n', type: 'x', value: 1 }]);
+    expect([wrongType.status, wrongType.body.message]).toEqual([400, 'params.0.type: must be UInt8, the type the statement gives n']);
+    const unknown = await save([{ name: 'm', type: 'UInt8', value: 1 }]);
+    expect([unknown.status, unknown.body.message]).toEqual([400, 'params.0.name: m is not a {name:Type} parameter of the statement']);
+    expect((await save([{ name: 'n', type: 'UInt8', value: 1 }, { name: 'd', type: 'Date', value: '2026-01-01' }])).status).toBe(201);
+  });
+
+  test('a statement over the engine\'s 256 KiB in UTF-8 is refused naming sql, in the platform\'s words', async () => {
+    const chinese = `SELECT '${'字'.repeat(90_000)}'`; // 90,000 characters, 270 KB
+    const res = await (await t.agent('analyst')).post('/api/sql').send({ sql: chinese });
+    expect([res.status, res.body.field, res.body.message]).toEqual([400, 'sql', 'sql: must be at most 255 KiB in UTF-8 (a Chinese character takes 3 bytes)']);
+  });
+
+  test('a name with a line break is refused as such, not as a second statement', async () => {
+    const res = await (await t.agent('analyst')).post('/api/sql').send({ sql: 'SELECT 1 AS `x\ny`' });
+    expect([res.status, res.body.reason, res.body.message]).toEqual([400, 'syntax', 'names with line breaks in them are not allowed']);
+  });
+
+  test('a parameter\'s value that does not fit its type says so, not "has no value"', async () => {
+    const res = await (await t.agent('analyst')).post('/api/sql').send({ sql: 'SELECT {n:UInt8} AS n', params: { n: 'abc' } });
+    expect([res.status, res.body.reason]).toEqual([400, 'parameters']);
+    expect(res.body.message).toMatch(/^a parameter's value does not fit its type: /);
+  });
+});

@@ -1,52 +1,12 @@
-// The `{name:Type}` parameters of a statement, as ClickHouse binds them: found in the text (not in
-// strings, quoted names or comments), and the values typed for them turned into what POST /api/sql
-// sends. Values go as text: the engine parses each in its declared type, so `Array(String)` takes
+// The `{name:Type}` parameters of a statement (found in the text by contracts/sql-params.ts), and
+// the values typed for them turned into what POST /api/sql sends. Values go as text: the engine parses each in its declared type, so `Array(String)` takes
 // `['a','b']` and a UInt64 keeps all its digits.
 import type { SqlRequest } from '../../contracts/sql.ts';
+import type { SqlParam } from '../../contracts/sql-params.ts';
 
-export interface SqlParam { name: string; type: string }
+export { findParams, type SqlParam } from '../../contracts/sql-params.ts';
+
 export type ParamValues = NonNullable<SqlRequest['params']>;
-
-const PARAM = /^\{\s*([A-Za-z_][A-Za-z0-9_]{0,63})\s*:\s*([^{}]+?)\s*\}/;
-
-/** The parameters of `sql` in order of first use; a name used twice is listed once, with its first type. */
-export function findParams(sql: string): SqlParam[] {
-  const found = new Map<string, string>();
-  for (let i = 0; i < sql.length; i++) {
-    const c = sql[i]!;
-    if (c === '\'' || c === '"' || c === '`') i = closing(sql, i, c);
-    else if (c === '-' && sql[i + 1] === '-') i = lineEnd(sql, i);
-    else if (c === '/' && sql[i + 1] === '*') i = blockEnd(sql, i);
-    else if (c === '{') {
-      const m = PARAM.exec(sql.slice(i, i + 400));
-      if (m && !found.has(m[1]!)) found.set(m[1]!, m[2]!.replace(/\s+/g, ' '));
-      if (m) i += m[0].length - 1;
-    }
-  }
-  return [...found].map(([name, type]) => ({ name, type }));
-}
-
-/** The index of the quote that closes the one at `start`: a backslash escapes, a doubled quote is one quote. */
-function closing(sql: string, start: number, quote: string): number {
-  for (let i = start + 1; i < sql.length; i++) {
-    if (sql[i] === '\\') i++;
-    else if (sql[i] === quote) {
-      if (sql[i + 1] === quote) i++;
-      else return i;
-    }
-  }
-  return sql.length;
-}
-
-function lineEnd(sql: string, start: number): number {
-  const end = sql.indexOf('\n', start);
-  return end === -1 ? sql.length : end;
-}
-
-function blockEnd(sql: string, start: number): number {
-  const end = sql.indexOf('*/', start + 2);
-  return end === -1 ? sql.length : end + 1;
-}
 
 /** `Nullable(Date)` → `Date`; `LowCardinality(String)` → `String`. */
 export function baseType(type: string): string {
