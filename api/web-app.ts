@@ -19,9 +19,27 @@ interface Manifest { main: string; css: string; views: Record<string, { entry: s
 export function mountWebApp(app: Express, webDir: string): void {
   const manifestFile = join(webDir, 'manifest.json');
   if (!existsSync(manifestFile)) return;
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
-  const template = readFileSync(join(webDir, 'index.html'), 'utf8');
-  const pages = new Map<string, { body: Buffer; etag: string }>(); // view name → page
+  // The build read when the manifest last changed: a build made while the server runs replaces
+  // the hashed files, and a page kept from before named scripts that were gone (every view stayed
+  // on "Loading" until a restart). One stat per page request notices it.
+  let build: { mtimeMs: number; manifest: Manifest; template: string; pages: Map<string, { body: Buffer; etag: string }> } | undefined;
+  const current = () => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(manifestFile).mtimeMs;
+    } catch {
+      return build; // in the middle of a rebuild: the last build read, until the new one is in place
+    }
+    if (!build || build.mtimeMs !== mtimeMs) {
+      try {
+        build = { mtimeMs, manifest: JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest, template: readFileSync(join(webDir, 'index.html'), 'utf8'), pages: new Map() };
+      } catch {
+        // A manifest half written: the last build read, and this one again on the next request.
+      }
+    }
+    return build;
+  };
+  if (!current()) throw new Error(`the web app's manifest cannot be read: ${manifestFile}`);
 
   app.get('/assets/*file', (req, res, next) => {
     const file = resolveInside(webDir, req.path);
@@ -34,6 +52,7 @@ export function mountWebApp(app: Express, webDir: string): void {
   // and the app says "not found" in its own frame.
   app.get(/^\/(?!api\/|assets\/)[^.]*$/, (req, res) => {
     const view = matchRoute(req.path)?.route.view ?? 'home';
+    const { manifest, template, pages } = current()!;
     let page = pages.get(view);
     if (!page) {
       const own = manifest.views[view];

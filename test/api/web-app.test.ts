@@ -1,7 +1,8 @@
 // How the web app and the API's answers travel: hashed files cached for a year and sent
 // precompressed, the page revalidated, each path's page preloading its view's code; data answers
 // compressed, with an ETag keyed to the data's version, so an unchanged view costs a 304.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -88,6 +89,29 @@ describe('the web app\'s files', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.text).toContain(manifest.views.demand!.entry);
+  });
+});
+
+describe('a build made while the server runs', () => {
+  test('the page names the new build\'s scripts at once (a page kept from before named files the build had removed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-web-'));
+    cpSync(DIST, dir, { recursive: true });
+    const other = await openTestApp({ wh: t.wh, extra: { webDir: dir }, accounts: [] });
+    try {
+      expect((await request(other.app).get('/')).text).toContain(`src="/${manifest.main}"`);
+      // What scripts/build-web.ts does: every file written anew, with new hashes.
+      const next = JSON.parse(JSON.stringify(manifest).replaceAll(manifest.main, 'assets/main-REBUILT.js')) as typeof manifest;
+      writeFileSync(join(dir, 'index.html'), readFileSync(join(dir, 'index.html'), 'utf8').replace(`/${manifest.main}`, `/${next.main}`));
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(next));
+      const later = new Date(Date.now() + 5_000);
+      utimesSync(join(dir, 'manifest.json'), later, later);
+      const page = await request(other.app).get('/');
+      expect(page.text).toContain('src="/assets/main-REBUILT.js"');
+      expect(page.text).not.toContain(manifest.main);
+    } finally {
+      await other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
