@@ -57,6 +57,7 @@ export function missingText(m: ComparisonMissing, lang: Lang): string {
     case 'no_national_figure': return zh ? `暂无${span}${series}数据` : `no ${series} figure for ${span} yet`;
     case 'nbs_january_with_february': return zh ? `国家统计局1、2月数据合并发布，无${span}${series}数据` : `NBS publishes January and February together: no ${series} figure for ${span}`;
     case 'no_county_growth': return zh ? '上年同期数据缺失，无累计同比可比' : 'no year-on-year growth to compare: last year\'s figures are missing';
+    case 'month_in_progress': return zh ? '本月尚未结束，月末后比较' : 'the month is not over: compared once it is';
   }
 }
 

@@ -46,9 +46,9 @@ export const replaceNationalRequest = z.object({
  * Why no gap is shown, as a code and the months and series it concerns: the page and the report put
  * it in their reader's words (contracts/officials-words.ts), so no English leaks into Chinese text.
  */
-export const MISSING_REASONS = ['no_national_series', 'no_national_figure', 'nbs_january_with_february', 'no_county_growth'] as const;
+export const MISSING_REASONS = ['no_national_series', 'no_national_figure', 'nbs_january_with_february', 'no_county_growth', 'month_in_progress'] as const;
 export const comparisonMissing = z.object({
-  missing: z.enum(MISSING_REASONS).describe('no_national_series: none of this kind is published; no_national_figure: none for exactly these months; nbs_january_with_february: NBS publishes January only with February; no_county_growth: last year\'s county figures are missing.'),
+  missing: z.enum(MISSING_REASONS).describe('no_national_series: none of this kind is published; no_national_figure: none for exactly these months; nbs_january_with_february: NBS publishes January only with February; no_county_growth: last year\'s county figures are missing; month_in_progress: the month is not over, so no growth is computed.'),
   series: z.string().optional().describe('The national series looked for (absent for no_national_series).'),
   periodStart: yearMonth.optional().describe('First month looked for.'),
   periodEnd: yearMonth.optional().describe('Last month looked for.'),
@@ -92,6 +92,7 @@ export const overviewResponse = z.object({
   path: z.array(z.object({ code: z.string(), name: z.string() })),
   month: z.string(),
   latestMonth: z.string().nullable().describe('The newest month with any data.'),
+  monthInProgress: z.boolean().describe('The month is the current one: its figures so far, and no growth (a part of a month against whole ones read as -100%).'),
   indicators: z.array(indicatorFigures),
   childLevel: z.enum(['county', 'township']).nullable(),
   children: z.array(z.object({
@@ -152,6 +153,7 @@ export const stationRow = z.object({
   lastReport: z.string().nullable().describe('Newest day with POS sales or parcels from it.'),
   daysSilent: z.number().nullable(),
   reportedThisMonth: z.boolean(),
+  inService: z.boolean().describe('In service in the month: open by its end, not closed, and (but for the county centre and warehouse, which have no data stream) not silent at its end. Coverage and the scorecard\'s counts count these.'),
   salesFen: z.number(), proxyFen: z.number(), proxyOrders: z.number(), parcelsOut: z.number(), parcelsIn: z.number(),
 });
 export type StationRow = z.infer<typeof stationRow>;
@@ -201,7 +203,7 @@ export const scorecardResponse = z.object({
   asOf: z.string().describe('The month the actuals are as of.'),
   targets: z.array(planTarget.extend({
     actual: z.number().nullable(),
-    status: z.enum(['met', 'on_track', 'behind', 'no_data']),
+    status: z.enum(['met', 'on_track', 'behind', 'missed', 'no_data']).describe('missed: not met, and its due month has passed (behind: not met, not due yet, and not on pace).'),
     how: z.object({ zh: z.string(), en: z.string() }).describe('How the actual was computed, in words.'),
     view: z.string().describe('The view that shows it.'),
   })),

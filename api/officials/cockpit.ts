@@ -31,7 +31,7 @@ export function defaultMonth(dataMonths: { last: string } | null, today: string)
 export interface CockpitDeps { queries: Queries; directory: Directory; clock: () => number; memo?: VersionedMemo }
 
 function indicatorFigures(key: IndicatorKey, series: AreaSeries, month: string, have: (m: string) => boolean,
-  merchants: MerchantWindows | undefined, national: readonly NationalRow[]): IndicatorFigures {
+  merchants: MerchantWindows | undefined, national: readonly NationalRow[], inProgress = false): IndicatorFigures {
   let base;
   if (key === 'online_merchants' && merchants) {
     // Distinct sellers do not add up over months: the windows are counted in the warehouse.
@@ -51,10 +51,14 @@ function indicatorFigures(key: IndicatorKey, series: AreaSeries, month: string, 
     base = figuresOf(series[key], month, have);
   }
   const series2 = NATIONAL_SERIES_OF[key];
+  // The month under way: its figures so far, but no growth; a part of a month against whole ones
+  // read as -100% on its first day.
+  if (inProgress) base = { ...base, momPct: null, yoyPct: null, ytdYoyPct: null };
+  const vs = (s: string | null) => (inProgress && s !== null ? { missing: 'month_in_progress' as const } : compareWithNational(base.ytdYoyPct, s, month, national));
   return {
     key, unit: UNIT_OF[key], ...base,
-    vsNational: series2 ? compareWithNational(base.ytdYoyPct, series2.average, month, national) : null,
-    vsNationalRural: series2 ? compareWithNational(base.ytdYoyPct, series2.rural, month, national) : null,
+    vsNational: series2 ? vs(series2.average) : null,
+    vsNationalRural: series2 ? vs(series2.rural) : null,
   };
 }
 
@@ -75,13 +79,14 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
       : Promise.resolve([]),
     ancestors(directory, area.code),
   ]);
-  const indicators = INDICATORS.map((k) => indicatorFigures(k, set.total, m, have, merchants.total, national));
+  const inProgress = m >= shanghaiDay(clock()).slice(0, 7);
+  const indicators = INDICATORS.map((k) => indicatorFigures(k, set.total, m, have, merchants.total, national, inProgress));
   const childCodes = childLength === null ? [] : await childrenOf(directory, area.code);
   const children = await Promise.all(childCodes.map(async (code) => {
     const s = set.children.get(code);
     const values: OverviewResponse['children'][number]['values'] = {};
     for (const k of INDICATORS) {
-      const f = indicatorFigures(k, s ?? emptyAreaSeries(), m, have, merchants.children.get(code) ?? { month: 0, prev: 0, ly: 0, ytd: 0, lyYtd: 0 }, []);
+      const f = indicatorFigures(k, s ?? emptyAreaSeries(), m, have, merchants.children.get(code) ?? { month: 0, prev: 0, ly: 0, ytd: 0, lyYtd: 0 }, [], inProgress);
       values[k] = { month: f.month ?? 0, ytd: f.ytd ?? 0, yoyPct: f.yoyPct, ytdYoyPct: f.ytdYoyPct };
     }
     return { code, name: (await directory.area(code))?.name ?? code, values };
@@ -89,7 +94,7 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
   const expected = stations.stations.filter((s) => s.expected).length;
   const reported = stations.stations.filter((s) => s.expected && s.reportedThisMonth).length;
   return {
-    area, path, month: m, latestMonth: dataMonths?.last ?? null, indicators,
+    area, path, month: m, latestMonth: dataMonths?.last ?? null, monthInProgress: inProgress, indicators,
     childLevel: childLength === 6 ? 'county' : childLength === 9 ? 'township' : null,
     children,
     unknownSellers: unknown.map((u) => ({ sellerId: u.seller_id, amountFen: Number(u.amount_fen), orders: Number(u.orders) })),

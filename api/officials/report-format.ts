@@ -4,7 +4,7 @@ import type { Comparison, IndicatorFigures } from '../../contracts/officials.ts'
 import { bodyName, missingText, seriesName, yearSpan } from '../../contracts/officials-words.ts';
 import { indicatorName } from './charts.ts';
 
-export const STATUS_ZH: Record<string, string> = { met: '已完成', on_track: '进度正常', behind: '滞后', no_data: '无法计算' };
+export const STATUS_ZH: Record<string, string> = { met: '已完成', on_track: '进度正常', behind: '滞后', missed: '未达标', no_data: '无法计算' };
 export const TYPE_ZH: Record<string, string> = { county_centre: '县级电商公共服务中心', county_warehouse: '县级物流仓储配送中心', township_station: '乡镇电商服务站', village_point: '村级物流服务点' };
 
 /** 万元 with two decimals for fen; a plain count otherwise; — for unknown. */

@@ -45,7 +45,7 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
 
   async function actualOf(t: PlanTarget): Promise<Actual> {
     const { overview, stations } = perArea.get(t.areaCode)!;
-    const open = stations.stations.filter((s) => s.status === 'active' && s.openedOn <= lastDayOf(asOf));
+    const open = stations.stations.filter((s) => s.inService);
     const count = (type: string) => open.filter((s) => s.type === type).length;
     const q = `?area=${t.areaCode}`;
     const figure = (key: string) => overview.indicators.find((i) => i.key === key)!;
@@ -114,7 +114,9 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
   return { area, asOf, targets: rows };
 }
 
-/** met when the target holds; before its due month a cumulative count on pace is on track; behind otherwise. */
+/** met when the target holds; before its due month a cumulative count on pace is on track; behind
+ *  otherwise, and missed once the due month has passed ("滞后" for a target due five years ago read
+ *  as if it could still be caught up). */
 export function statusOf(t: PlanTarget, actual: number | null, asOf: string): Row['status'] {
   if (actual === null) return 'no_data';
   const met = t.comparison === 'at_least' ? actual >= t.target : actual <= t.target;
@@ -124,5 +126,5 @@ export function statusOf(t: PlanTarget, actual: number | null, asOf: string): Ro
     const elapsed = (months(asOf) - months(t.periodStart) + 1) / (months(t.due) - months(t.periodStart) + 1);
     if (actual / t.target >= elapsed) return 'on_track';
   }
-  return 'behind';
+  return asOf > t.due ? 'missed' : 'behind';
 }

@@ -45,6 +45,11 @@ export async function readStations(db: Db, deps: { queries: Queries; directory: 
       countyCode: s.areaCode.slice(0, 6), openedOn: s.openedOn, status: s.status, lastReport,
       daysSilent: lastReport ? Math.round((Date.parse(asOf) - Date.parse(lastReport)) / 86_400_000) : null,
       reportedThisMonth: reported,
+      // In service in the month, not by today's status: a station silent today reported in the
+      // months before it went quiet, and counted then (coverage of 2024-01 left out two stations
+      // that reported that very month, because they are silent now).
+      inService: s.status !== 'closed' && s.openedOn <= end
+        && (!REPORTING.has(s.type) || (lastReport !== null && Math.round((Date.parse(asOf) - Date.parse(lastReport)) / 86_400_000) <= silentDays)),
       salesFen: Number(r?.sales_fen ?? 0), proxyFen: Number(r?.proxy_fen ?? 0), proxyOrders: Number(r?.proxy_lines ?? 0),
       parcelsOut: Number(r?.parcels_out ?? 0), parcelsIn: Number(r?.parcels_in ?? 0),
       // Expected to report this month: a township station or village point (the county centre and
@@ -60,8 +65,8 @@ export async function readStations(db: Db, deps: { queries: Queries; directory: 
     const reported = mine.filter((s) => s.reportedThisMonth).length;
     return { countyCode: c.code, name: c.name, expected: mine.length, reported, pct: mine.length ? Math.round((reported / mine.length) * 1000) / 10 : null };
   });
-  // Coverage counts what is in service: active and open by the month's end.
-  const serving = stations.filter((s) => s.status === 'active' && s.openedOn <= end);
+  // Coverage counts what is in service in the month.
+  const serving = stations.filter((s) => s.inService);
   const townships = areas.filter((a) => a.level === 'township');
   const villages = areas.filter((a) => a.level === 'village');
   const coveredTownships = new Set(serving.filter((s) => s.type === 'township_station').map((s) => s.areaCode.slice(0, 9)));

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { E2E_TIMEOUT as TIMEOUT } from '../fixtures/browser.ts';
 import { openCountySite, viewReady, type CountySite } from '../fixtures/site.ts';
+import { stores } from '../fixtures/warehouse.ts';
 
 let site: CountySite;
 
@@ -71,12 +72,27 @@ describe('a prefecture official', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('a month before a station opened shows it as not yet open, with its opening day, not by its status today', async () => {
+    const page = await as('demo-official', '/cockpit/stations?month=2021-06');
+    await ready(page, 'cockpit-stations');
+    // From the reference: the stations (every kind the page lists) opened after June 2021, by names no other has.
+    const isStation = (type: string) => ['county_centre', 'county_warehouse', 'township_station', 'village_point'].includes(type);
+    const unique = (name: string) => stores.filter((x) => x.name === name).length === 1;
+    const later = stores.filter((s) => isStation(s.type) && s.openedOn > '2021-06-30' && unique(s.name));
+    expect(later.length).toBeGreaterThan(10);
+    const statusOf = async (name: string) => page.locator('table.stations tbody tr', { has: page.locator('td:first-child', { hasText: new RegExp(`^${name}$`) }) }).locator('td').nth(3).textContent();
+    for (const s of later.slice(0, 5)) expect(await statusOf(s.name)).toMatch(new RegExp(`^尚未开业（${s.openedOn} 开业）`));
+    const earlier = stores.find((s) => s.type === 'township_station' && s.status === 'active' && s.openedOn < '2021-01-01' && unique(s.name))!;
+    expect(await statusOf(earlier.name)).toMatch(/^运营中/);
+    await page.close();
+  }, TIMEOUT);
+
   test('the scorecard, and a report produced and downloaded', async () => {
     const page = await as('demo-official', '/cockpit/scorecard?area=532302');
     await ready(page, 'scorecard');
     const statuses = await page.locator('table.scorecard .status-badge').allTextContents();
     expect(statuses).toHaveLength(13);
-    expect(await page.locator('table.scorecard tr', { hasText: '行政村物流服务覆盖率' }).locator('.status-badge').textContent()).toBe('滞后');
+    expect(await page.locator('table.scorecard tr', { hasText: '行政村物流服务覆盖率' }).locator('.status-badge').textContent()).toBe('未达标'); // due 2021-12
     const cells = (label: string) => page.locator('table.scorecard tr', { hasText: label }).locator('td').allTextContents();
     expect((await cells('县域网络零售额增速高于全国平均'))[4]).toBe('无法比较：暂无2026年1-3月全国网上零售额数据');
     expect((await cells('月通报按时报送'))[2]).toBe('否'); // a yes/no target, not "0 是/否"

@@ -32,6 +32,12 @@ export const view: View = async (ctx) => {
   const silent = new Set(d.silent);
   const notReporting = new Set(d.notReporting);
   const byId = new Map(d.stations.map((s) => [s.id, s]));
+  // What a station was in the month shown. (The reference keeps no closing day: a closed one reads as closed.)
+  const monthStatus = (s: StationsResponse['stations'][number]) =>
+    s.openedOn > `${d.month}-31` ? t(lang, 'notYetOpen', { day: s.openedOn })
+      : s.status === 'closed' ? t(lang, 'status.closed')
+        : s.type === 'county_centre' || s.type === 'county_warehouse' ? t(lang, 'facility')
+          : s.reportedThisMonth ? t(lang, 'reportedInMonth') : t(lang, 'status.silent');
   const typeName = (type: string) => t(lang, `type.${type}` as MessageKey);
   const pct = (x: number | null) => (x === null ? '—' : `${x}%`);
 
@@ -57,8 +63,9 @@ export const view: View = async (ctx) => {
       d.stations.map((s) => [
         s.name, typeName(s.type), s.areaName,
         h('span', { class: notReporting.has(s.id) || silent.has(s.id) ? 'bad' : '' }, [
-          t(lang, `status.${s.status}` as MessageKey),
-          s.type === 'county_centre' || s.type === 'county_warehouse' ? t(lang, 'facility') : '',
+          // The month shown, not today's status: "运营中" beside a station that opened two years
+          // later, "未报送" beside one that reported that month and went quiet since.
+          monthStatus(s),
           silent.has(s.id) ? t(lang, 'silentFlag', { n: String(d.silentDays) }) : '',
         ].filter(Boolean).join(' · ')),
         s.lastReport ?? t(lang, 'neverReported'), formatYuan(s.salesFen), formatYuan(s.proxyFen), s.parcelsOut, s.parcelsIn,

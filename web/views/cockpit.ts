@@ -75,7 +75,8 @@ export const view: View = async (ctx) => {
     h('p', { class: 'caption' }, [
       t(lang, 'completenessLine', { reported: String(c.reported), expected: String(c.expected), pct: c.pct === null ? '—' : `${c.pct}%` }),
       data.latestMonth ? t(lang, 'dataThrough', { month: data.latestMonth }) : '',
-    ].filter(Boolean).join(' · ')));
+    ].filter(Boolean).join(' · ')),
+    data.monthInProgress ? h('p', { class: 'notice', role: 'note' }, t(lang, 'monthInProgress')) : null);
 
   const cards = h('div', { class: 'kpi-cards' }, data.indicators.map((f) => kpiCard(f, data.month, lang, ctx)));
 

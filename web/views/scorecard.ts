@@ -10,7 +10,7 @@ import { errorNode, formRefusal, loadingNode, setViewState } from '../status-vie
 import type { View } from '../view.ts';
 import { linkTo } from './links.ts';
 
-const STATUS: Record<string, MessageKey> = { met: 'statusMet', on_track: 'statusOnTrack', behind: 'statusBehind', no_data: 'statusNoData' };
+const STATUS: Record<string, MessageKey> = { met: 'statusMet', on_track: 'statusOnTrack', behind: 'statusBehind', missed: 'statusMissed', no_data: 'statusNoData' };
 
 export const view: View = async (ctx) => {
   const { lang, main, signal, me } = ctx;

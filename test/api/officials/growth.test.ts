@@ -81,11 +81,12 @@ describe('gaps to the national growth', () => {
 
 describe('status of a target', () => {
   const target = { id: 'x', areaCode: '532302', indicator: 'i', labelZh: 'x', labelEn: 'x', comparison: 'at_least' as const, target: 3000, unit: '人次', periodStart: '2026-01', due: '2026-12', source: 's' };
-  test('met, on track by pace before the due month, behind after it, no data without an actual', () => {
+  test('met, on track by pace before the due month, behind if not, not met once the due month has passed, no data without an actual', () => {
     expect(statusOf(target, 3000, '2026-06')).toBe('met');
     expect(statusOf(target, 1500, '2026-06')).toBe('on_track'); // half the way at half the time
     expect(statusOf(target, 1000, '2026-06')).toBe('behind');
-    expect(statusOf(target, 2999, '2027-01')).toBe('behind');
+    expect(statusOf(target, 2999, '2026-12')).toBe('behind'); // its due month, not passed yet
+    expect(statusOf(target, 2999, '2027-01')).toBe('missed');
     expect(statusOf(target, null, '2026-06')).toBe('no_data');
     expect(statusOf({ ...target, comparison: 'at_most', target: 5 }, 4, '2026-06')).toBe('met');
   });

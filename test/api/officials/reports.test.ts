@@ -76,7 +76,7 @@ describe('the monthly report of Lufeng for March 2026', () => {
     expect(text).toContain('无可比数据：暂无2026年1-3月全国网上零售额数据');
     expect(text).toContain('禄丰市 年初至当月累计同比'); // the chart's county line
     expect(text).not.toMatch(/1-N|national_|rural_online|no national/);
-    expect(text).toMatch(/月通报按时报送（每月10日前） 是 否 滞后/); // the yes/no target: 是 wanted, 否 so far
+    expect(text).toMatch(/月通报按时报送（每月10日前） 是 否 未达标/); // the yes/no target: 是 wanted, 否 so far, due 2022-12
     expect(text).toContain(`网络零售额（万元） ${wan(retail.month!)} ${wan(retail.ytd!)}`);
     expect(text).toContain(`快递投递量（件） ${parcelsIn.month!.toLocaleString('en-US')}`);
     expect(text).toContain('示范目标考核');
