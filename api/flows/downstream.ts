@@ -7,6 +7,10 @@ import { add, areaName, firstDay, monthRange, num, zero, type Db, type FlowDeps,
 
 const RECEIVERS = new Set(['township_station', 'village_point', 'village_shop', 'convenience_store']);
 const STATIONS = new Set(['township_station', 'village_point']);
+// Whose shelves are restocked: a village logistics point keeps none (it hands out parcels and
+// orders online for villagers), so a village whose only outlet is one was flagged "never restocked"
+// (33 such villages in Lufeng) though nothing was ever due to it.
+const SHELVES = new Set(['township_station', 'village_shop', 'convenience_store']);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400_000);
 
 export async function downstreamFlows(deps: FlowDeps, db: Db, area: string, q: { from?: string; to?: string; days: number }): Promise<DownstreamResponse> {
@@ -34,7 +38,7 @@ export async function downstreamFlows(deps: FlowDeps, db: Db, area: string, q: {
   const asOf = days.map((d) => d.last_day).sort().at(-1) ?? null;
   const daysOf = new Map(days.map((d) => [d.store, d]));
   const villages = new Map<string, { code: string; shops: number; deliveryDays: number; last: string | null }>();
-  for (const s of receivers) {
+  for (const s of receivers.filter((r) => SHELVES.has(r.type))) {
     const v = villages.get(s.areaCode) ?? { code: s.areaCode, shops: 0, deliveryDays: 0, last: null };
     v.shops += 1;
     const d = daysOf.get(s.id);

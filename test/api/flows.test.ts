@@ -257,7 +257,10 @@ describe('downstream flows', () => {
     expect(body.byCategory.some((c) => c.toStations.orders > 0) && body.byCategory.some((c) => c.toShops.orders > 0)).toBe(true);
 
     // Villages: delivery days counted per shop and added up; the last delivery; days since, to asOf.
-    const villages = [...groupBy(receivers, (s) => s.areaCode)].map(([code, shops]) => {
+    // Of the outlets with shelves: a village logistics point keeps none and is never restocked.
+    expect(list.some((e) => STORE.get(e.destStoreId!)!.type === 'village_point')).toBe(false);
+    const shelves = receivers.filter((s) => s.type !== 'village_point');
+    const villages = [...groupBy(shelves, (s) => s.areaCode)].map(([code, shops]) => {
       const got = shops.map((s) => list.filter((e) => e.destStoreId === s.id));
       const last = got.flat().map(dayOf).sort().at(-1) ?? null;
       return {
@@ -268,6 +271,8 @@ describe('downstream flows', () => {
       };
     }).sort((a, b) => (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) || a.code.localeCompare(b.code));
     expect(body.villages).toEqual(villages);
+    // No village is listed as never restocked: before, each village whose only outlet was a point was (33 in Lufeng).
+    expect(body.villages.filter((v) => v.lastDelivery === null).map((v) => v.code)).toEqual([]);
     const stale = villages.filter((v) => v.lastDelivery === null || v.lastDelivery < addDays(asOf, -days)).length;
     expect(body.notRestocked).toBe(stale);
     // With 3 days instead of 14, more villages are listed as not restocked (shops restock weekly).
