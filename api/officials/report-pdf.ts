@@ -119,6 +119,9 @@ export async function reportPdf(r: ReportData): Promise<Buffer> {
   const pages = doc.bufferedPageRange();
   for (let i = 0; i < pages.count; i++) {
     doc.switchToPage(i);
+    // The footer sits in the bottom margin: text there makes pdfkit start a new page unless the
+    // margin is lifted first (each footer had made a blank page of its own, 6 pages for 3).
+    doc.page.margins.bottom = 0;
     doc.font('cjk').fontSize(8).fillColor('#78909c').text(`${r.area.name} ${r.month} 月通报 · 第 ${i + 1} 页，共 ${pages.count} 页`, MARGIN, doc.page.height - MARGIN + 10, { width, align: 'center', lineBreak: false });
   }
   doc.end();

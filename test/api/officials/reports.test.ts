@@ -68,8 +68,12 @@ describe('the monthly report of Lufeng for March 2026', () => {
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect((pdf.body as Buffer).length).toBeLessThan(1_500_000); // the font is embedded as the glyphs used, not 10 MB
     const parser = new PDFParse({ data: new Uint8Array(pdf.body as Buffer) });
-    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    const parsed = await parser.getText();
+    const text = parsed.text.replace(/\s+/g, ' ');
     await parser.destroy();
+    // Every page has its footer, and the footers count the pages there are (each footer had made a blank page).
+    expect(parsed.pages.map((p) => /第 (\d+) 页，共 (\d+) 页/.exec(p.text.replace(/\s+/g, ' '))?.slice(1).map(Number)))
+      .toEqual(parsed.pages.map((_, i) => [i + 1, parsed.pages.length]));
     expect(text).toContain('禄丰市 2026年3月 电子商务进农村综合示范 月通报 生成：'); // the subtitle once, not 月通报（月通报）
     expect(text).toContain('指标 本月 1-3月累计 同比');
     expect(text).toContain('二、与全国平均水平比较（1-3月累计同比，百分点）');
