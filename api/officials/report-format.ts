@@ -3,6 +3,7 @@
 import type { Comparison, IndicatorFigures } from '../../contracts/officials.ts';
 import { bodyName, missingText, seriesName, yearSpan } from '../../contracts/officials-words.ts';
 import { indicatorName } from './charts.ts';
+import { formatShanghaiTime } from '../../contracts/time.ts';
 
 export const STATUS_ZH: Record<string, string> = { met: '已完成', on_track: '进度正常', behind: '滞后', missed: '未达标', no_data: '无法计算' };
 export const TYPE_ZH: Record<string, string> = { county_centre: '县级电商公共服务中心', county_warehouse: '县级物流仓储配送中心', township_station: '乡镇电商服务站', village_point: '村级物流服务点' };
@@ -22,3 +23,7 @@ export function gap(c: Comparison | null): string {
   if ('missing' in c) return `无可比数据：${missingText(c, 'zh')}`;
   return `${c.gapPp > 0 ? '+' : ''}${c.gapPp.toFixed(1)} 个百分点（全国 ${c.nationalYoyPct}%，${bodyName(c.body, 'zh')} ${seriesName(c.series, 'zh')} ${yearSpan(c.periodEnd, 'zh')}，${c.source}）`;
 }
+
+/** When a report was produced, on the Beijing wall clock as the report list shows it (it said UTC,
+ *  eight hours off the list's time). */
+export const producedAtWords = (iso: string): string => `${formatShanghaiTime(Date.parse(iso)).slice(0, 16)}（北京时间）`;

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportData } from './report-data.ts';
 import { monthSpan, producerName } from '../../contracts/officials-words.ts';
-import { amount, gap, name, pct, STATUS_ZH, TYPE_ZH, unitZh } from './report-format.ts';
+import { amount, gap, name, pct, producedAtWords, STATUS_ZH, TYPE_ZH, unitZh } from './report-format.ts';
 
 const toNumber = (v: number | null, unit: 'fen' | 'count') => (v === null ? null : unit === 'fen' ? Math.round(v / 100) / 10_000 : v);
 
@@ -15,7 +15,7 @@ export async function reportXlsx(r: ReportData): Promise<Buffer> {
 
   const head = book.addWorksheet('概况');
   head.addRow([`${r.area.name} ${r.month.slice(0, 4)}年${Number(r.month.slice(5))}月 电子商务进农村月通报`]).font = { bold: true, size: 14 };
-  head.addRow([`生成：${r.producedAt.replace('T', ' ').slice(0, 16)}（UTC） · ${producerName(r.producedBy, 'zh')}`]);
+  head.addRow([`生成：${producedAtWords(r.producedAt)} · ${producerName(r.producedBy, 'zh')}`]);
   head.addRow([]);
   head.addRow(['指标', '单位', '本月', `${monthSpan(r.month, 'zh')}累计`, '上月', '上年同月', '上年同期累计', '环比%', '同比%', '累计同比%', '与全国平均差距', '与全国农村平均差距']).eachCell((c) => Object.assign(c, bold));
   for (const f of r.overview.indicators) {
@@ -73,7 +73,7 @@ export function completenessNote(r: ReportData): string[] {
   if (r.overview.unknownSellers.length > 0) {
     lines.push(`卖方不在名录中的网络零售：${r.overview.unknownSellers.length} 个卖方，合计 ${amount(r.overview.unknownSellers.reduce((s, u) => s + u.amountFen, 0), 'fen')} 万元，计入全州“未知卖方”，未计入任何县。`);
   }
-  lines.push('全国对比只与同类序列、同一期间的全国数据比较；无可比数据时注明原因，不作估算。指标定义见 docs/indicators.md。');
+  lines.push('全国对比只与同类序列、同一期间的全国数据比较；无可比数据时注明原因，不作估算。各指标的口径见平台随附的《指标说明》。');
   return lines;
 }
 

@@ -75,6 +75,9 @@ describe('the monthly report of Lufeng for March 2026', () => {
     expect(parsed.pages.map((p) => /第 (\d+) 页，共 (\d+) 页/.exec(p.text.replace(/\s+/g, ' '))?.slice(1).map(Number)))
       .toEqual(parsed.pages.map((_, i) => [i + 1, parsed.pages.length]));
     expect(text).toContain('禄丰市 2026年3月 电子商务进农村综合示范 月通报 生成：'); // the subtitle once, not 月通报（月通报）
+    // Produced on the Beijing clock, as the list says; the period the report covers, not the newest data's month.
+    expect(text).toMatch(/ 生成：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间） · [^·]+ · 统计期 2026年3月 /);
+    expect(text).not.toMatch(/UTC|docs\//);
     expect(text).toContain('指标 本月 1-3月累计 同比');
     expect(text).toContain('二、与全国平均水平比较（1-3月累计同比，百分点）');
     expect(text).toContain('无可比数据：暂无2026年1-3月全国网上零售额数据');
@@ -158,7 +161,7 @@ describe('the monthly report of Lufeng for March 2026', () => {
           const book = new ExcelJS.Workbook();
           await book.xlsx.load(file.body as never);
           // Stored as 'system (automatic, by the 10th)'; the Chinese report says it in words.
-          expect(String(book.getWorksheet('概况')!.getCell('A2').value)).toMatch(/^生成：2026-06-02 02:00（UTC） · 系统（每月10日前自动生成）$/);
+          expect(String(book.getWorksheet('概况')!.getCell('A2').value)).toMatch(/^生成：2026-06-02 10:00（北京时间） · 系统（每月10日前自动生成）$/); // 02:00 UTC
         }
       }
     } finally {
