@@ -202,6 +202,7 @@ export const scorecardResponse = z.object({
   area: z.object({ code: z.string(), name: z.string() }),
   asOf: z.string().describe('The month the actuals are as of.'),
   targets: z.array(planTarget.extend({
+    areaName: z.string().describe('The area the target is of (the prefecture\'s view lists its demonstration county\'s).'),
     actual: z.number().nullable(),
     status: z.enum(['met', 'on_track', 'behind', 'missed', 'no_data']).describe('missed: not met, and its due month has passed (behind: not met, not due yet, and not on pace).'),
     how: z.object({ zh: z.string(), en: z.string() }).describe('How the actual was computed, in words.'),

@@ -109,7 +109,7 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
   const rows: Row[] = await Promise.all(targets.map(async (t) => {
     const a = await actualOf(t);
     const { version: _v, ...target } = t;
-    return { ...target, actual: a.value, status: a.status ?? statusOf(t, a.value, asOf), how: a.how, view: a.view };
+    return { ...target, areaName: perArea.get(t.areaCode)!.overview.area.name, actual: a.value, status: a.status ?? statusOf(t, a.value, asOf), how: a.how, view: a.view };
   }));
   return { area, asOf, targets: rows };
 }

@@ -32,6 +32,10 @@ export const view: View = async (ctx) => {
   const silent = new Set(d.silent);
   const notReporting = new Set(d.notReporting);
   const byId = new Map(d.stations.map((s) => [s.id, s]));
+  // Where a station is: at the prefecture its county too ("大地基乡" alone did not say 楚雄市).
+  const countyName = new Map(d.completeness.map((c) => [c.countyCode, c.name]));
+  const placeOf = (s: StationsResponse['stations'][number]) =>
+    d.area.code.length === 4 && countyName.has(s.countyCode) && !s.areaName.startsWith(countyName.get(s.countyCode)!) ? `${countyName.get(s.countyCode)} ${s.areaName}` : s.areaName;
   // What a station was in the month shown. (The reference keeps no closing day: a closed one reads as closed.)
   const monthStatus = (s: StationsResponse['stations'][number]) =>
     s.openedOn > `${d.month}-31` ? t(lang, 'notYetOpen', { day: s.openedOn })
@@ -56,12 +60,12 @@ export const view: View = async (ctx) => {
     h('h2', {}, `${t(lang, 'notReportingTitle')}（${d.notReporting.length}）`),
     d.notReporting.length === 0 ? h('p', { class: 'ok' }, t(lang, 'allReported'))
       : h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'lastReport'), t(lang, 'daysSilent')],
-        d.notReporting.map((id) => byId.get(id)!).map((s) => [s.name, typeName(s.type), s.areaName, s.lastReport ?? t(lang, 'neverReported'), s.daysSilent ?? '—']),
+        d.notReporting.map((id) => byId.get(id)!).map((s) => [s.name, typeName(s.type), placeOf(s), s.lastReport ?? t(lang, 'neverReported'), s.daysSilent ?? '—']),
         { numeric: [4], className: 'data not-reporting' })),
     h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'storeStatus'), t(lang, 'lastReport'), t(lang, 'salesCol'), t(lang, 'proxyCol'), t(lang, 'parcelsOutCol'), t(lang, 'parcelsInCol')],
       d.stations.map((s) => [
-        s.name, typeName(s.type), s.areaName,
+        s.name, typeName(s.type), placeOf(s),
         h('span', { class: notReporting.has(s.id) || silent.has(s.id) ? 'bad' : '' }, [
           // The month shown, not today's status: "运营中" beside a station that opened two years
           // later, "未报送" beside one that reported that month and went quiet since.

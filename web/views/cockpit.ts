@@ -111,8 +111,9 @@ export const view: View = async (ctx) => {
     }
   } else if (data.childLevel === 'township') {
     spatial.append(h('h2', {}, t(lang, 'barsTitle', { indicator: indicatorName })));
+    // A township opens its own page, as a county on the map does.
     spatial.append(createRankBars(data.children.map((ch) => ({ code: ch.code, name: ch.name, value: valueOf(ch) })), {
-      format, label: t(lang, 'barsTitle', { indicator: indicatorName }),
+      format, label: t(lang, 'barsTitle', { indicator: indicatorName }), onOpen: (code) => go({ area: code }),
     }));
   }
 
@@ -128,7 +129,7 @@ export const view: View = async (ctx) => {
   const ranking = data.children.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
     [t(lang, 'rank'), t(lang, 'area'), ...INDICATORS.map((k) => t(lang, `ind.${k}` as MessageKey)), t(lang, 'ytdYoy')],
     [...data.children].sort((a, b) => (valueOf(b) ?? -Infinity) - (valueOf(a) ?? -Infinity)).map((ch, i) => [
-      i + 1, data.childLevel === 'county' ? linkTo(ctx, cockpitUrl('/cockpit', { area: ch.code, month: state.month }), ch.name) : ch.name,
+      i + 1, linkTo(ctx, cockpitUrl('/cockpit', { area: ch.code, month: state.month }), ch.name),
       ...INDICATORS.map((k) => figure(ch.values[k]?.month ?? null, k, lang)), pctText(ch.values.online_retail?.ytdYoyPct ?? null),
     ]), { caption: `${t(lang, 'rankingTitle')}（${monthWords}）`, numeric: [0, 2, 3, 4, 5, 6, 7, 8], className: 'data ranking' })) : null;
 
@@ -136,8 +137,11 @@ export const view: View = async (ctx) => {
     h('summary', {}, `${t(lang, 'unknownSellersTitle')}（${data.unknownSellers.length}）`),
     table([t(lang, 'sellerId'), t(lang, 'amount'), t(lang, 'orders')], data.unknownSellers.map((u) => [h('code', {}, u.sellerId), formatYuan(u.amountFen), u.orders]), { numeric: [1, 2] })) : null;
 
-  const pair = h('div', { class: 'cockpit-pair' }, spatial, trend);
-  setViewState(section, 'ready', ...([head, cards, pickers, pair, ranking, unknown] as (HTMLElement | null)[]).filter((n): n is HTMLElement => n !== null));
+  // A township has no areas below it with figures of their own: no map, no bars, nothing for the
+  // pickers to change, only its trend (the left half of the page stood empty under idle pickers).
+  const leaf = data.children.length === 0;
+  const pair = leaf ? h('div', { class: 'cockpit-pair' }, trend) : h('div', { class: 'cockpit-pair' }, spatial, trend);
+  setViewState(section, 'ready', ...([head, cards, leaf ? null : pickers, pair, ranking, unknown] as (HTMLElement | null)[]).filter((n): n is HTMLElement => n !== null));
 };
 
 function kpiCard(f: IndicatorFigures, month: string, lang: Lang, ctx: ViewContext): HTMLElement {

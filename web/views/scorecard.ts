@@ -12,6 +12,9 @@ import { linkTo } from './links.ts';
 
 const STATUS: Record<string, MessageKey> = { met: 'statusMet', on_track: 'statusOnTrack', behind: 'statusBehind', missed: 'statusMissed', no_data: 'statusNoData' };
 
+/** What the last save said, shown once on the page drawn after it. */
+let justSaved: string | null = null;
+
 export const view: View = async (ctx) => {
   const { lang, main, signal, me } = ctx;
   const state = cockpitState(ctx);
@@ -37,15 +40,31 @@ export const view: View = async (ctx) => {
     const form = h('form', { class: 'inline target-edit', 'data-target': target.id }, value, save);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      // An emptied box is no value: Number('') is 0, which was saved and judged "met".
+      if (value.value.trim() === '' || !Number.isFinite(Number(value.value))) {
+        message.replaceChildren(h('p', { class: 'error-text' }, t(lang, 'targetEmpty')));
+        value.focus();
+        return;
+      }
+      const label = lang === 'zh' ? target.labelZh : target.labelEn;
       apiRequest<PlanTarget>('PUT', withQuery(`/api/official/targets/${target.id}`, { area: target.areaCode }), { body: { target: Number(value.value) } })
-        .then(() => view(ctx), (e) => { message.replaceChildren(...formRefusal(e, lang)); });
+        .then((saved) => { justSaved = t(lang, 'targetSaved', { label, value: targetAmount(saved.target, saved.unit, lang) }); return view(ctx); },
+          (e) => { message.replaceChildren(...formRefusal(e, lang)); });
     });
     return form;
   };
 
+  if (justSaved) {
+    message.replaceChildren(h('p', { class: 'ok' }, justSaved));
+    justSaved = null;
+  }
+  // The prefecture's plan sets its targets for the demonstration county: say whose they are.
+  const others = [...new Set(d.targets.filter((x) => x.areaCode !== d.area.code).map((x) => x.areaName))];
   setViewState(section, 'ready',
     h('h1', {}, `${d.area.name} · ${t(lang, 'tab.scorecard')}`),
-    h('p', { class: 'caption' }, t(lang, 'scorecardAsOf', { month: d.asOf })), message,
+    h('p', { class: 'caption' }, t(lang, 'scorecardAsOf', { month: d.asOf })),
+    ...(others.length > 0 ? [h('p', { class: 'notice', role: 'note' }, t(lang, 'targetsOf', { areas: others.join(lang === 'zh' ? '、' : ', ') }))] : []),
+    message,
     h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [t(lang, 'tab.scorecard'), t(lang, 'targetCol'), t(lang, 'actualCol'), t(lang, 'storeStatus'), t(lang, 'howCol'), t(lang, 'dueCol'), t(lang, 'sourceCol')],
       d.targets.map((x) => [
