@@ -96,8 +96,9 @@ export const demandQuery = z.object({
 export const demandCell = z.object({
   row: z.string(), col: z.string(),
   value: z.number().nullable().describe('The measure; null when withheld or (yoy) without a base.'),
-  outlets: z.number().int().describe('Outlets (stores, stations) behind the cell, the caller\'s included.'),
+  outlets: z.number().int().nullable().describe('Outlets (stores, stations) behind the cell, the caller\'s included; null when withheld (a count below k would say whether a shop there sold that week).'),
   withheld: z.boolean(),
+  withheldWhy: z.enum(['outlets', 'subtraction']).nullable().describe('outlets: fewer than k others behind it; subtraction: k or more, hidden lest it and the figures shown (its column\'s total, another level\'s) give a withheld one away; null when shown.'),
 });
 
 export const marker = z.object({
@@ -165,7 +166,7 @@ export const pricesResponse = z.object({
     'Why withheld. outlets: fewer than k other outlets sold it; period: one of its 4-week periods could be taken from other figures to give fewer than k outlets\' sales (1 to k-1 sold it then, in the area or in the rest of its county, or the demand heatmap withholds exactly one week of its category then, or it is held back so that its category\'s other products, or its top-level category\'s other leaves, are not left to fewer than k outlets).'),
   leftOut: z.number().int().describe('A category: its products other outlets sold but not counted, since they fail the rule of `reason` period.'),
   bands: z.array(z.object({ lowFen: money, highFen: money.describe('Inclusive.'), qty: z.number().int() }))
-    .describe('Units sold at a unit price within each band, by the other outlets; empty when withheld.'),
+    .describe('Units sold at a unit price within each band, by the other outlets, each band of at least k of them (neighbouring price ranges joined until it is); empty when withheld.'),
   quartiles: z.object({ p25: money, median: money, p75: money }).nullable()
     .describe('Of the unit price over the units sold (each unit counts once).'),
   mine: z.object({
@@ -248,7 +249,7 @@ export const sourcingResponse = z.object({
       distributors: z.number().int(),
       withheld: z.boolean().describe('Fewer than 3 distributors: no price is given.'),
       minFen: money.nullable(), medianFen: money.nullable(), maxFen: money.nullable(),
-      qty: z.number().int(),
+      qty: z.number().int().nullable().describe('Units delivered to shops of the county; null unless at least k shops besides yours received it (the units are the shops\' purchases).'),
     })).describe('Wholesale unit price (amount / units of each delivery) over the deliveries.'),
   })),
 });

@@ -99,7 +99,9 @@ export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInf
     from, to, rows, cols,
     cells: current.map((c) => {
       const hidden = withheld.has(c);
-      return { row: c.row, col: c.col, value: hidden ? null : value(c), outlets: c.outlets, withheld: hidden };
+      // A withheld cell does not say how many outlets it has: "1" told that a village's one shop sold that week.
+      return { row: c.row, col: c.col, value: hidden ? null : value(c), outlets: hidden ? null : c.outlets, withheld: hidden,
+        withheldWhy: hidden ? (c.outlets - c.own >= K_ANONYMITY ? 'subtraction' as const : 'outlets' as const) : null };
     }),
     markers: q.view === 'hour' ? [] : await markers(products, from, addDays(to, -1)),
     k: K_ANONYMITY,

@@ -1,7 +1,7 @@
 // Price bands: the shelf prices a product (or a category) sold at in the cluster or county, by the
 // other outlets, as units per price band; quartiles over the units; and where my price sits. Shown
-// only when K other outlets sold it (a band of one shop is that shop's price) and it passes the rule
-// of ./periods.ts in each 4-week period; a category counts only its products that pass it, so that
+// only when K other outlets sold it and it passes the rule of ./periods.ts in each 4-week period, and
+// each band holds K outlets' units (neighbouring bands joined until it does); a category counts only its products that pass it, so that
 // it minus its products shown never gives one withheld back.
 import { K_ANONYMITY, type PricesResponse } from '../../contracts/workspace.ts';
 import { addDays, mondayOf } from '../../contracts/time.ts';
@@ -52,7 +52,7 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   const counted = sku ? [sku] : rule.safeProducts(window).filter((s) => under.has(s));
   const leftOut = sku ? 0 : rule.soldInside(window).filter((s) => under.has(s) && !counted.includes(s)).length;
   const rows = counted.length > 0
-    ? await db.query<{ price_fen: number; qty: number; outlets: number }>(queries['workspace-area-prices'], { ...area, skus: counted })
+    ? await db.query<{ price_fen: number; qty: number; outlets: number; stores: string[] }>(queries['workspace-area-prices'], { ...area, skus: counted })
     : [];
   // The rollup's total row (price 0) counts each outlet once over all its prices.
   const outlets = num(rows.find((r) => num(r.price_fen) === 0)?.outlets);
@@ -60,7 +60,7 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   const reason = outlets < K_ANONYMITY ? 'outlets' as const
     : sku && !rule.product(split.find((r) => r.sku === sku)?.category ?? '', sku, window) ? 'period' as const : null;
   const withheld = reason !== null;
-  const pairs = prices.map((p) => ({ value: num(p.price_fen), weight: num(p.qty) })).filter((p) => p.weight > 0);
+  const pairs = prices.map((p) => ({ value: num(p.price_fen), weight: num(p.qty), stores: p.stores })).filter((p) => p.weight > 0);
 
   let mineOut: PricesResponse['mine'] = null;
   const minePrice = await myAveragePrice(db, deps, place, from, to, sku, category, counted);
@@ -75,7 +75,7 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
     scope: q.scope, area: await areaLabel(directory, place, q.scope),
     sku: sku || null, category: sku ? null : category || null, name, from, to,
     outlets, withheld, reason, leftOut,
-    bands: withheld ? [] : bands(pairs),
+    bands: withheld ? [] : bands(pairs, K_ANONYMITY),
     quartiles: withheld || pairs.length === 0 ? null : {
       p25: weightedQuantile(pairs, 0.25)!, median: weightedQuantile(pairs, 0.5)!, p75: weightedQuantile(pairs, 0.75)!,
     },
@@ -84,17 +84,39 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   };
 }
 
-/** BANDS equal bands from the lowest price to the highest, in whole fen; one band when all are equal. */
-export function bands(pairs: readonly { value: number; weight: number }[]): PricesResponse['bands'] {
+/** BANDS equal bands from the lowest price to the highest, in whole fen; one band when all are equal.
+ *  Then neighbouring bands are joined, from the lowest up, until each holds the units of at least
+ *  `k` outlets (the last joins the one before it if it falls short): a band's units are its outlets'
+ *  sales, and a band of one shop was that shop's (rice at 41.70-42.69: 8 bags, one shop). Without
+ *  `stores` on the pairs, no joining (the equal bands alone). */
+export function bands(pairs: readonly { value: number; weight: number; stores?: readonly string[] }[], k = 0): PricesResponse['bands'] {
   if (pairs.length === 0) return [];
   const lo = Math.min(...pairs.map((p) => p.value));
   const hi = Math.max(...pairs.map((p) => p.value));
   const n = hi === lo ? 1 : BANDS;
   const width = Math.ceil((hi - lo + 1) / n / 10) * 10; // shelf prices are in whole jiao
-  const out = Array.from({ length: n }, (_, i) => ({ lowFen: lo + i * width, highFen: Math.min(hi, lo + (i + 1) * width - 1), qty: 0 }))
+  const out = Array.from({ length: n }, (_, i) => ({ lowFen: lo + i * width, highFen: Math.min(hi, lo + (i + 1) * width - 1), qty: 0, stores: new Set<string>() }))
     .filter((b) => b.lowFen <= hi);
-  for (const p of pairs) out[Math.min(out.length - 1, Math.floor((p.value - lo) / width))]!.qty += p.weight;
-  return out;
+  for (const p of pairs) {
+    const band = out[Math.min(out.length - 1, Math.floor((p.value - lo) / width))]!;
+    band.qty += p.weight;
+    for (const s of p.stores ?? []) band.stores.add(s);
+  }
+  if (k <= 0) return out.map(({ stores: _s, ...b }) => b);
+  const joined: typeof out = [];
+  let open: (typeof out)[number] | null = null;
+  for (const b of out) {
+    open = open ? { lowFen: open.lowFen, highFen: b.highFen, qty: open.qty + b.qty, stores: new Set([...open.stores, ...b.stores]) } : { ...b, stores: new Set(b.stores) };
+    if (open.stores.size >= k) {
+      joined.push(open);
+      open = null;
+    }
+  }
+  if (open) {
+    const last = joined.pop();
+    joined.push(last ? { lowFen: last.lowFen, highFen: open.highFen, qty: last.qty + open.qty, stores: new Set([...last.stores, ...open.stores]) } : open);
+  }
+  return joined.map(({ stores: _s, ...b }) => b);
 }
 
 /** The caller's average shelf price over the units they sold (sum of price x units / units), over the

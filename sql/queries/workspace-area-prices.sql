@@ -1,7 +1,8 @@
 -- Units sold per shelf price (fen) by the other outlets of an area (every store but {stores}) over [from, to), of the
 -- products {skus} (those of a product or category that api/workspace/periods.ts lets through); outlets: stores that sold at that price. The
 -- row of price 0 (WITH ROLLUP) is the total: its outlets count each store once (shelf prices are at least 1 jiao).
-SELECT unit_price_fen AS price_fen, toUInt64(sum(qty)) AS qty, uniqExact(store_id) AS outlets
+-- stores: which outlets sold at that price, so that each price band can be held to k of them.
+SELECT unit_price_fen AS price_fen, toUInt64(sum(qty)) AS qty, uniqExact(store_id) AS outlets, groupUniqArray(toString(store_id)) AS stores
 FROM store_sku_weekly
 WHERE county_code IN {counties:Array(String)}
   AND (empty({townships:Array(String)}) OR township_code IN {townships:Array(String)})

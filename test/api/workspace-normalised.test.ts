@@ -58,13 +58,14 @@ async function week(measure: string) {
   const cells = body.cells.filter((c) => c.col === '2026-03-09');
   const ranked = cells.filter((c) => c.value !== null).sort((a, b) => b.value! - a.value!).map((c) => c.row);
   return { body, cells: Object.fromEntries(cells.map((c) => [c.row, { value: c.value, outlets: c.outlets, withheld: c.withheld }])), ranked };
+  // (A withheld cell's outlets are null: it says why, not how many.)
 }
 
 describe('raw and normalised measures rank the townships differently', () => {
   test('value: 广通镇 1000 yuan before 勤丰镇 600', async () => {
     const { body, cells, ranked } = await week('value');
     // The Sunday before is the week before (one shop: withheld); the Monday after is not shown.
-    expect(body.cells.filter((c) => c.col !== '2026-03-09')).toEqual([{ row: '532302106', col: '2026-03-02', value: null, outlets: 1, withheld: true }]);
+    expect(body.cells.filter((c) => c.col !== '2026-03-09')).toEqual([{ row: '532302106', col: '2026-03-02', value: null, outlets: null, withheld: true, withheldWhy: 'outlets' }]);
     expect(cells).toEqual({
       532302101: { value: 2000, outlets: 1, withheld: false },
       532302102: { value: 6000, outlets: 6, withheld: false },

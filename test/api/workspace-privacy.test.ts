@@ -224,7 +224,9 @@ describe('demand: a cell of 4 other stores is withheld, of 5 shown, and one with
   test('Lufeng by township, value', async () => {
     const body = demandResponse.parse(await get(merchant, `/api/workspace/${ME}/demand?scope=county&weeks=4&to=2026-03-16`));
     expect(body.cols.map((c) => c.key)).toEqual(['2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09']);
-    const cell = (row: string, col: string, value: number | null, outlets: number) => ({ row, col, value, outlets, withheld: value === null });
+    // A withheld cell says why, not how many outlets it has: fewer than 5 others, or hidden against subtraction.
+    const cell = (row: string, col: string, value: number | null, outlets: number, why: 'outlets' | 'subtraction' = 'outlets') =>
+      ({ row, col, value, outlets: value === null ? null : outlets, withheld: value === null, withheldWhy: value === null ? why : null });
     expect(body.cells).toEqual([
       cell('532302101', '2026-02-23', null, 5), // the station and 4 others: the 4 would show
       cell('532302101', '2026-03-02', 6000, 6), // the station and 5 others
@@ -237,33 +239,31 @@ describe('demand: a cell of 4 other stores is withheld, of 5 shown, and one with
       cell('532302103', '2026-03-09', null, 4), // four
       // W09 and W11 each have one withheld cell: the smallest other one (2500 < 3500 < 6000) goes too,
       // not the station's own cell of W11 (1000), which the caller knows anyway.
-      cell('532302104', '2026-02-23', null, 5),
+      cell('532302104', '2026-02-23', null, 5, 'subtraction'),
       cell('532302104', '2026-03-02', 2500, 5),
-      cell('532302104', '2026-03-09', null, 5),
+      cell('532302104', '2026-03-09', null, 5, 'subtraction'),
     ]);
   });
 
   test('the same by category: one beverages cell per week, of every shop in the county', async () => {
     const body = demandResponse.parse(await get(merchant, `/api/workspace/${ME}/demand?view=category&scope=county&weeks=4&to=2026-03-16&category=beverages`));
     expect(body.cells).toEqual([
-      { row: 'beverages', col: '2026-02-23', value: 5000 + 6000 + 3500 + 2500, outlets: 21, withheld: false },
-      { row: 'beverages', col: '2026-03-02', value: 6000 + 6000 + 3500 + 2500, outlets: 22, withheld: false },
-      { row: 'beverages', col: '2026-03-09', value: 1000 + 6000 + 2800 + 2500, outlets: 16, withheld: false },
+      { row: 'beverages', col: '2026-02-23', value: 5000 + 6000 + 3500 + 2500, outlets: 21, withheld: false, withheldWhy: null },
+      { row: 'beverages', col: '2026-03-02', value: 6000 + 6000 + 3500 + 2500, outlets: 22, withheld: false, withheldWhy: null },
+      { row: 'beverages', col: '2026-03-09', value: 1000 + 6000 + 2800 + 2500, outlets: 16, withheld: false, withheldWhy: null },
     ]);
   });
 });
 
 describe('prices: withheld with fewer than 5 other outlets', () => {
-  test('green tea, 5 other shops: quartiles over their 8 units, 6 bands 20 fen wide, my 350 above 3 units of 8', async () => {
+  test('green tea, 5 other shops: quartiles over their 8 units, one band of all five, my 350 above 3 units of 8', async () => {
     const body = pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?sku=green-tea-500ml&weeks=4&to=2026-01-26`));
     expect(body).toMatchObject({ sku: 'green-tea-500ml', outlets: 5, withheld: false });
     // Units by price: 300 x2, 320 x1, 350 x4, 400 x1 (8): the 2nd, 4th and 6th units cost 300, 350, 350.
     expect(body.quartiles).toEqual({ p25: 300, median: 350, p75: 350 });
-    // 300..400 in 8 bands: ceil(101 / 8 / 10) x 10 = 20 fen each; bands past 400 are dropped.
-    expect(body.bands).toEqual([
-      { lowFen: 300, highFen: 319, qty: 2 }, { lowFen: 320, highFen: 339, qty: 1 }, { lowFen: 340, highFen: 359, qty: 4 },
-      { lowFen: 360, highFen: 379, qty: 0 }, { lowFen: 380, highFen: 399, qty: 0 }, { lowFen: 400, highFen: 400, qty: 1 },
-    ]);
+    // 300..400 in bands of 20 fen would be 2, 1, 4, 0, 0 and 1 units, bands of one to three shops
+    // each: a band's units are its shops' sales, so bands are joined until each has 5, here one.
+    expect(body.bands).toEqual([{ lowFen: 300, highFen: 400, qty: 8 }]);
     // Mine: 2 at 340 and 2 at 360, 350 on average; 3 of 8 units were sold cheaper.
     expect(body.mine).toEqual({ priceFen: 350, qty: 4, belowPct: 37.5 });
   });
@@ -303,10 +303,10 @@ describe('weekday x hour: a withheld cell cannot be had by subtraction', () => {
     const q = 'weeks=4&to=2025-08-04';
     const hours = demandResponse.parse(await get(merchant, `/api/workspace/${ME}/demand?view=hour&${q}`));
     const county = demandResponse.parse(await get(merchant, `/api/workspace/${ME}/demand?scope=county&${q}`));
-    expect(county.cells).toEqual([{ row: '532302101', col: '2025-07-14', value: 6777, outlets: 7, withheld: false }]);
+    expect(county.cells).toEqual([{ row: '532302101', col: '2025-07-14', value: 6777, outlets: 7, withheld: false, withheldWhy: null }]);
     // The grid's one other cell is withheld with it: the grid adds up to the township's total shown above.
-    expect(hours.cells.find((c) => c.row === '3' && c.col === '10')).toEqual({ row: '3', col: '10', value: null, outlets: 6, withheld: true });
-    expect(hours.cells.find((c) => c.row === '3' && c.col === '6')).toEqual({ row: '3', col: '6', value: null, outlets: 1, withheld: true });
+    expect(hours.cells.find((c) => c.row === '3' && c.col === '10')).toEqual({ row: '3', col: '10', value: null, outlets: null, withheld: true, withheldWhy: 'subtraction' } /* 6 outlets, 5 besides the station */);
+    expect(hours.cells.find((c) => c.row === '3' && c.col === '6')).toEqual({ row: '3', col: '6', value: null, outlets: null, withheld: true, withheldWhy: 'outlets' } /* 1 outlet */);
     // 6777 - 6000 = 777: the one shop's sale at 06:00, unless another cell is withheld with it.
     const shown = hours.cells.filter((c) => !c.withheld).reduce((s, c) => s + c.value!, 0);
     expect(6777 - shown).not.toBe(777);
@@ -420,7 +420,8 @@ describe('figures over several weeks cannot be taken apart', () => {
       expect(body).toMatchObject({ outlets: 5, withheld: true, reason: 'period', bands: [], quartiles: null });
     }
     const heat = demandResponse.parse(await get(merchant, `/api/workspace/${ME}/demand?scope=county&weeks=4&to=2024-06-17&category=beverages.tea`));
-    expect(heat.cells).toEqual([{ row: '532302101', col: '2024-05-20', value: null, outlets: 5, withheld: true }]);
+    // Five other shops, withheld against subtraction (it does not say how many).
+    expect(heat.cells).toEqual([{ row: '532302101', col: '2024-05-20', value: null, outlets: null, withheld: true, withheldWhy: 'subtraction' }]);
     // The category counts no product then, and says so.
     expect(pricesResponse.parse(await get(merchant, `/api/workspace/${ME}/prices?category=beverages.tea&weeks=4&to=2024-06-17`)))
       .toMatchObject({ outlets: 0, withheld: true, reason: 'outlets', leftOut: 1, bands: [] });
@@ -428,7 +429,7 @@ describe('figures over several weeks cannot be taken apart', () => {
 
   test('a product is held back when its category\'s week in the heatmap minus it would be one shop\'s: the coils of five shops', async () => {
     const heat = demandResponse.parse(await get(merchant, `/api/workspace/${ME}/demand?view=category&scope=cluster&weeks=4&to=2023-04-24&category=household.insect`));
-    expect(heat.cells).toEqual([{ row: 'household', col: '2023-04-03', value: 4800, outlets: 6, withheld: false }]);
+    expect(heat.cells).toEqual([{ row: 'household', col: '2023-04-03', value: 4800, outlets: 6, withheld: false, withheldWhy: null }]);
     // Before: the coils listed at 30 yuan from 5 shops, and their price bands shown (5 units at 6 yuan).
     const gaps = gapsResponse.parse(await get(merchant, `/api/workspace/${ME}/gaps?to=2023-05-22`));
     expect(rows(gaps)).toEqual({ skus: [], categories: [['household.insect', 4800, 6]], withheld: 2 });
@@ -438,9 +439,9 @@ describe('figures over several weeks cannot be taken apart', () => {
 
   test('a leaf category is held back when its top-level category\'s weeks minus it would be two shops\' figures', async () => {
     const grid = (category: string) => get(merchant, `/api/workspace/${ME}/demand?view=category&scope=cluster&weeks=4&to=2023-06-19&category=${category}`)
-      .then((b) => demandResponse.parse(b).cells.map((c) => [c.col, c.value, c.outlets]));
+      .then((b) => demandResponse.parse(b).cells.map((c) => [c.col, c.value, c.outlets ?? c.withheldWhy]));
     expect(await grid('household')).toEqual([['2023-05-22', 3000 + 1590, 6], ['2023-05-29', 3000 + 1990, 6]]);
-    expect(await grid('household.insect')).toEqual([['2023-05-22', null, 5], ['2023-05-29', null, 5]]);
+    expect(await grid('household.insect')).toEqual([['2023-05-22', null, 'subtraction'], ['2023-05-29', null, 'subtraction']]); // 5 shops each
     // Before: household.insect and its coils shown, 60 yuan of 5 shops: the household's 95.80 minus
     // them is 35.80, the tissues and toilet rolls of two shops. Now the insect leaf (the only one
     // shown under household, with 5 outlets) is held back with its coils.

@@ -204,7 +204,11 @@ const TO = '2026-03-16';
 const villageOrTownship = (area: string) => (area.length === 12 ? area : area.slice(0, 9));
 
 function expectedCells(cs: Cell[], value: (c: Cell) => number | null, withheld = withheldOf(cs)) {
-  return cs.map((c) => ({ row: c.row, col: c.col, value: withheld.has(c) ? null : value(c), outlets: c.outlets, withheld: withheld.has(c) })).sort(byKey);
+  // A withheld cell says why (fewer than K others, or hidden against subtraction), not its outlets.
+  return cs.map((c) => ({
+    row: c.row, col: c.col, value: withheld.has(c) ? null : value(c), outlets: withheld.has(c) ? null : c.outlets, withheld: withheld.has(c),
+    withheldWhy: withheld.has(c) ? (c.outlets - c.own >= K ? 'subtraction' : 'outlets') : null,
+  })).sort(byKey);
 }
 
 async function demand(query: string) {
@@ -395,12 +399,26 @@ describe('prices', () => {
     // and it passes the period rule in both 4-week periods (the cluster's case below does not).
     expect(periodRule(others, LUFENG, from).product(best, [0, 1])).toBe(true);
 
-    // Eight equal bands from the lowest to the highest price, whole jiao wide.
+    // Eight equal bands from the lowest to the highest price, whole jiao wide; then, from the lowest
+    // up, neighbours joined until a band has K outlets (a short last one joins the one before).
     const lo = pairs[0]!.price;
     const hi = pairs.at(-1)!.price;
     const width = Math.ceil((hi - lo + 1) / 8 / 10) * 10;
-    const bands = Array.from({ length: 8 }, (_, i) => ({ lowFen: lo + i * width, highFen: Math.min(hi, lo + (i + 1) * width - 1), qty: 0 })).filter((b) => b.lowFen <= hi);
-    for (const p of pairs) bands.find((b) => p.price >= b.lowFen && p.price <= b.highFen)!.qty += p.qty;
+    const equal = Array.from({ length: 8 }, (_, i) => ({ lowFen: lo + i * width, highFen: Math.min(hi, lo + (i + 1) * width - 1), qty: 0, shops: new Set<string>() })).filter((b) => b.lowFen <= hi);
+    for (const l of others) {
+      const b = equal.find((x) => l.price >= x.lowFen && l.price <= x.highFen)!;
+      b.qty += l.qty;
+      b.shops.add(l.store);
+    }
+    const groups: (typeof equal)[] = [];
+    let group: typeof equal = [];
+    for (const b of equal) {
+      group.push(b);
+      if (new Set(group.flatMap((x) => [...x.shops])).size >= K) { groups.push(group); group = []; }
+    }
+    if (group.length > 0) groups.length > 0 ? groups.at(-1)!.push(...group) : groups.push(group);
+    const bands = groups.map((g) => ({ lowFen: g[0]!.lowFen, highFen: g.at(-1)!.highFen, qty: sum(g, (b) => b.qty) }));
+    expect(bands.length).toBeGreaterThan(1); // the county's best seller has bands to join, and some left
 
     const myLines = mine.filter((l) => l.sku === best);
     const myQty = sum(myLines, (l) => l.qty);
@@ -552,7 +570,8 @@ describe('sourcing', () => {
         return {
           sku, distributors: per.length, withheld,
           minFen: withheld ? null : Math.round(per[0]!), medianFen: withheld ? null : Math.round(type7(per, 0.5)), maxFen: withheld ? null : Math.round(per.at(-1)!),
-          qty: sum(list, (d) => d.qty),
+          // Units only where K shops besides mine received it: they are the shops' purchases.
+          qty: new Set(list.map((d) => d.dest).filter((id) => id !== ME)).size >= K ? sum(list, (d) => d.qty) : null,
         };
       }),
     }));
@@ -562,6 +581,7 @@ describe('sourcing', () => {
     const skus = want.flatMap((c) => c.skus);
     expect(skus.some((s) => s.withheld)).toBe(true);
     expect(skus.some((s) => !s.withheld)).toBe(true);
+    expect(skus.some((s) => s.qty === null) && skus.some((s) => s.qty !== null)).toBe(true); // both cases of the units' rule
   });
 });
 

@@ -105,7 +105,7 @@ export const view: View = async (ctx) => {
     : d.view === 'hour' ? wsKnown(lang, `ws.weekday.${r.key}`, r.label) : r.label })) };
   const draw = () => {
     if (d.rows.length === 0 || d.cols.length === 0) return setViewState(section, 'empty', ...head, emptyNode(lang));
-    const chart = createDemandHeatmap(named, { lang, width: section.clientWidth || ctx.main.clientWidth || 360, ownStores: stores.split(',').length, ...measureFormat(d.stream, d.measure, lang) });
+    const chart = createDemandHeatmap(named, { lang, width: section.clientWidth || ctx.main.clientWidth || 360, ...measureFormat(d.stream, d.measure, lang) });
     setViewState(section, 'ready', ...head, chart);
   };
   draw();

@@ -18,7 +18,6 @@ export interface DemandChartOptions {
   format: (value: number) => string; // a cell's measure in words: ¥1,234.00, 56 件, +12.5%
   short: (value: number) => string; // the same for the legend's ticks
   unit: string; // of the legend's figures: '（元）' for money, '' otherwise
-  ownStores: number; // the caller's stores asked for: a withheld cell with k outlets besides them hides another
 }
 
 const PHONE = 600;
@@ -181,9 +180,9 @@ function colWords(d: DemandResponse, col: { key: string; label: string }, lang: 
 function cellWords(d: DemandResponse, rowLabel: string, col: { key: string; label: string }, cell: Cell | undefined, o: DemandChartOptions): string[] {
   const where = `${rowLabel} · ${colWords(d, col, o.lang)}`;
   if (!cell) return [where, wst(o.lang, 'ws.noActivity')];
-  if (cell.withheld) return [where, wst(o.lang, cell.outlets - o.ownStores >= d.k ? 'ws.withheldComplement' : 'ws.withheld', { n: cell.outlets, k: d.k })];
-  if (cell.value === null) return [where, wst(o.lang, 'ws.noBase'), wst(o.lang, 'ws.outlets', { n: cell.outlets })];
-  return [where, `${wst(o.lang, `ws.measure.${d.measure}` as WorkspaceKey)}${o.lang === 'zh' ? '：' : ': '}${o.format(cell.value)}`, wst(o.lang, 'ws.outlets', { n: cell.outlets })];
+  if (cell.withheld) return [where, wst(o.lang, cell.withheldWhy === 'subtraction' ? 'ws.withheldComplement' : 'ws.withheld', { k: d.k })];
+  if (cell.value === null) return [where, wst(o.lang, 'ws.noBase'), wst(o.lang, 'ws.outlets', { n: cell.outlets ?? 0 })];
+  return [where, `${wst(o.lang, `ws.measure.${d.measure}` as WorkspaceKey)}${o.lang === 'zh' ? '：' : ': '}${o.format(cell.value)}`, wst(o.lang, 'ws.outlets', { n: cell.outlets ?? 0 })];
 }
 
 const RAMP = 200;

@@ -7,7 +7,7 @@ import { h, table } from '../dom.ts';
 import { categoryName, formatYuan, t } from '../i18n.ts';
 import { emptyNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
-import { apiPath, load, periodText, pickControl, workspacePage, wsUrl } from './frame.ts';
+import { apiPath, K, load, periodText, pickControl, workspacePage, wsUrl } from './frame.ts';
 import { wst } from './strings.ts';
 
 const WEEKS = [4, 12, 26, 52];
@@ -30,6 +30,8 @@ export async function drawSourcing(ctx: ViewContext, stores: string): Promise<vo
   ];
   if (d.categories.length === 0) return setViewState(section, 'empty', ...head, emptyNode(lang, wst(lang, 'ws.noSourcing')));
   const withheld = wst(lang, 'ws.sourcingWithheld', { k: d.k });
+  // Units delivered to fewer than k other shops are those shops' purchases: not shown.
+  const units = (qty: number | null) => (qty === null ? h('span', { class: 'muted', title: wst(lang, 'ws.unitsWithheld', { k: K }) }, '—') : qty.toLocaleString());
   // Folded per category (a county has a dozen, each with its products), the first one open.
   setViewState(section, 'ready', ...head, ...d.categories.map((c, n) => h('details', { class: 'ws-sourcing', 'data-category': c.category, open: n === 0 || d.categories.length === 1 },
     h('summary', {}, h('span', { class: 'ws-sourcing-name' }, categoryName(c.category, lang)),
@@ -38,8 +40,8 @@ export async function drawSourcing(ctx: ViewContext, stores: string): Promise<vo
     h('div', { class: 'table-scroll', tabindex: 0 }, joinWithheld(table(
       [wst(lang, 'ws.product'), wst(lang, 'ws.distributorCount'), wst(lang, 'ws.min'), wst(lang, 'ws.median'), wst(lang, 'ws.max'), wst(lang, 'ws.units')],
       c.skus.map((s) => s.withheld || s.minFen === null || s.medianFen === null || s.maxFen === null
-        ? [s.name, s.distributors, h('span', { class: 'muted ws-withheld' }, withheld), '', '', s.qty.toLocaleString()]
-        : [s.name, s.distributors, formatYuan(s.minFen), formatYuan(s.medianFen), formatYuan(s.maxFen), s.qty.toLocaleString()]),
+        ? [s.name, s.distributors, h('span', { class: 'muted ws-withheld' }, withheld), '', '', units(s.qty)]
+        : [s.name, s.distributors, formatYuan(s.minFen), formatYuan(s.medianFen), formatYuan(s.maxFen), units(s.qty)]),
       { numeric: [1, 2, 3, 4, 5], className: 'data ws-sourcing-table' }))))));
 }
 

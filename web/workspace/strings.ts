@@ -83,8 +83,8 @@ const zh = {
   'ws.onlyPos': '星期×小时只有门店销售数据。',
   'ws.noParcelCategory': '包裹没有品类，请用地区×周。',
   'ws.own': '（本店所在）',
-  'ws.withheld': '不予显示：此格共 {n} 家经营者，除您的门店外至少要有 {k} 家才显示',
-  'ws.withheldComplement': '不予显示：同一周另有一格不予显示，此格（{n} 家经营者）一并隐去，以免由合计推算出那一格',
+  'ws.withheld': '不予显示：除您的门店外，此格的经营者少于 {k} 家',
+  'ws.withheldComplement': '不予显示：另有一格不予显示，此格一并隐去，以免由合计或其他数字推算出那一格',
   'ws.withheldShort': '不予显示',
   'ws.noActivity': '无数据',
   'ws.noBase': '去年同期无数据，无法计算同比',
@@ -181,6 +181,7 @@ const zh = {
   'ws.median': '中位',
   'ws.max': '最高',
   'ws.sourcingWithheld': '不予显示（批发商少于 {k} 家）',
+  'ws.unitsWithheld': '除您的门店外进货的商店少于 {k} 家，件数不予显示',
   'ws.noSourcing': '这段时间没有批发送货记录。',
 };
 
@@ -265,8 +266,8 @@ const en: Record<WorkspaceKey, string> = {
   'ws.onlyPos': 'Weekday × hour exists for shop sales only.',
   'ws.noParcelCategory': 'Parcels have no category: use area × week.',
   'ws.own': ' (yours)',
-  'ws.withheld': 'Withheld: {n} outlets here; at least {k} besides yours are needed to show it',
-  'ws.withheldComplement': 'Withheld: another cell of this week is withheld, so this one ({n} outlets) is too, lest the total give that one away',
+  'ws.withheld': 'Withheld: fewer than {k} outlets besides yours here',
+  'ws.withheldComplement': 'Withheld: another cell is withheld, so this one is too, lest the totals or other figures give that one away',
   'ws.withheldShort': 'withheld',
   'ws.noActivity': 'No data',
   'ws.noBase': 'Nothing a year before: no growth to show',
@@ -358,6 +359,7 @@ const en: Record<WorkspaceKey, string> = {
   'ws.median': 'Median',
   'ws.max': 'Highest',
   'ws.sourcingWithheld': 'Withheld (fewer than {k} distributors)',
+  'ws.unitsWithheld': 'Fewer than {k} shops besides yours received it: units withheld',
   'ws.noSourcing': 'No wholesale deliveries in this period.',
 };
 

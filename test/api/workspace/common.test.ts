@@ -35,6 +35,24 @@ test('price bands: 8 equal bands in whole jiao from the lowest price to the high
   expect(bands([{ value: 500, weight: 7 }])).toEqual([{ lowFen: 500, highFen: 500, qty: 7 }]);
 });
 
+test('price bands hold k outlets each: neighbours joined from the lowest up, a short last band joined to the one before', () => {
+  // Hand-made, k = 2. Equal bands of 100 fen from 1000: [1000-1099] a, b; [1100-1199] c; [1200-1299] none;
+  // [1300-1399] d; [1400-1499] e; [1700-1790] e again.
+  const pairs = [
+    { value: 1000, weight: 4, stores: ['a'] }, { value: 1050, weight: 1, stores: ['b'] },
+    { value: 1160, weight: 2, stores: ['c'] }, { value: 1350, weight: 3, stores: ['d'] },
+    { value: 1420, weight: 5, stores: ['e'] }, { value: 1790, weight: 1, stores: ['e'] },
+  ];
+  expect(bands(pairs, 2)).toEqual([
+    { lowFen: 1000, highFen: 1099, qty: 5 }, // a, b
+    // c, d close a band at 1399, but e, alone from 1400 to 1790, joins it: one band of c, d, e.
+    { lowFen: 1100, highFen: 1790, qty: 11 },
+  ]);
+  // One outlet at several prices is one outlet: never a band of its own when k = 2.
+  expect(bands([{ value: 300, weight: 1, stores: ['x'] }, { value: 900, weight: 1, stores: ['x'] }, { value: 950, weight: 1, stores: ['y'] }], 2))
+    .toEqual([{ lowFen: 300, highFen: 950, qty: 3 }]);
+});
+
 test("a cell is shown with 5 outlets besides the caller's, or with only the caller's", () => {
   expect(visible({ outlets: 5, own: 0 })).toBe(true);
   expect(visible({ outlets: 5, own: 1 })).toBe(false);
