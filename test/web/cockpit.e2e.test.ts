@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { E2E_TIMEOUT as TIMEOUT } from '../fixtures/browser.ts';
 import { openCountySite, viewReady, type CountySite } from '../fixtures/site.ts';
 import { stores } from '../fixtures/warehouse.ts';
+import { parseShanghaiTime, shanghaiDay } from '../../contracts/time.ts';
 
 let site: CountySite;
 
@@ -17,6 +18,21 @@ beforeAll(async () => {
 afterAll(() => site?.close());
 
 const as = (login: string, path: string, width?: number) => site.as(login, path, width);
+
+/** Lufeng's village points in service at the end of March 2026: open, not closed, with a POS sale or
+ *  parcel record in the 14 days before the 31st (docs/indicators.md), from the site's events. */
+function pointsInService(): number {
+  const last = new Map<string, string>();
+  const saw = (id: string, day: string) => { if (day <= '2026-03-31' && day > (last.get(id) ?? '')) last.set(id, day); };
+  for (const e of site.events) {
+    if (e.kind === 'pos') saw(e.event.storeId, shanghaiDay(parseShanghaiTime(e.event.soldAt)));
+    if (e.kind === 'parcel') saw(e.event.stationId, e.event.day);
+  }
+  const n = stores.filter((s) => s.type === 'village_point' && s.areaCode.startsWith('532302') && s.status !== 'closed' && s.openedOn <= '2026-03-31'
+    && last.has(s.id) && Date.parse('2026-03-31') - Date.parse(last.get(s.id)!) <= 14 * 86_400_000).length;
+  expect(n).toBeGreaterThan(30);
+  return n;
+}
 const ready = viewReady;
 
 describe('a prefecture official', () => {
@@ -82,8 +98,9 @@ describe('a prefecture official', () => {
     expect(later.length).toBeGreaterThan(10);
     const statusOf = async (name: string) => page.locator('table.stations tbody tr', { has: page.locator('td:first-child', { hasText: new RegExp(`^${name}$`) }) }).locator('td').nth(3).textContent();
     for (const s of later.slice(0, 5)) expect(await statusOf(s.name)).toMatch(new RegExp(`^尚未开业（${s.openedOn} 开业）`));
+    // One open then: not reported (the site's data begins in 2025), not "not yet open".
     const earlier = stores.find((s) => s.type === 'township_station' && s.status === 'active' && s.openedOn < '2021-01-01' && unique(s.name))!;
-    expect(await statusOf(earlier.name)).toMatch(/^运营中/);
+    expect(await statusOf(earlier.name)).toMatch(/^未报送/);
     await page.close();
   }, TIMEOUT);
 
@@ -96,7 +113,8 @@ describe('a prefecture official', () => {
     const cells = (label: string) => page.locator('table.scorecard tr', { hasText: label }).locator('td').allTextContents();
     expect((await cells('县域网络零售额增速高于全国平均'))[4]).toBe('无法比较：暂无2026年1-3月全国网上零售额数据');
     expect((await cells('月通报按时报送'))[2]).toBe('否'); // a yes/no target, not "0 是/否"
-    expect((await cells('村级物流配送点'))[2]).toBe('50 个');
+    // The points in service at the end of March (a report in its last 14 days), from the events: not all 50 of the reference.
+    expect((await cells('村级物流配送点'))[2]).toBe(`${pointsInService()} 个`);
     // A target below zero is refused, in Chinese, naming the field; the target stays.
     const edit = page.locator('form.target-edit[data-target="service_centre"]');
     const before = await edit.locator('input').inputValue();
@@ -108,6 +126,15 @@ describe('a prefecture official', () => {
     await page.reload();
     await ready(page, 'scorecard');
     expect(await page.locator('form.target-edit[data-target="service_centre"] input').inputValue()).toBe(before);
+    // An emptied box is not saved (it was, as 0, and judged met); a save says what was saved.
+    const again = page.locator('form.target-edit[data-target="service_centre"]');
+    await again.locator('input').fill('');
+    await again.locator('button').click();
+    expect(await page.locator('.form-message .error-text').textContent()).toBe('请填写目标值（数字）后再保存。');
+    await again.locator('input').fill(before);
+    await again.locator('button').click();
+    await page.waitForSelector('.form-message .ok');
+    expect(await page.locator('.form-message .ok').textContent()).toBe(`已保存：县级电子商务公共服务中心 的目标为 ${before} 个。`);
     await page.click('.tabs a:text-is("月通报")');
     await page.waitForSelector('#view[data-view="reports"][data-state="empty"]');
     await page.fill('#report-month', '2026-03');
@@ -128,7 +155,7 @@ describe('in English, and the national figures', () => {
     const card = await (await page.context().request.get(`${site.base}/api/official/scorecard?area=532302`)).json() as { targets: { id: string; actual: number }[] };
     const trainees = card.targets.find((x) => x.id === 'training_attendances')!.actual;
     const cells = (label: string) => page.locator('table.scorecard tr', { hasText: label }).locator('td').allTextContents();
-    expect((await cells('Village logistics points'))[2]).toBe('50');
+    expect((await cells('Village logistics points'))[2]).toBe(String(pointsInService()));
     expect((await cells('E-commerce training attendances'))[2]).toBe(`${trainees.toLocaleString('en-US')} attendances`);
     expect((await cells('Monthly report by the 10th'))[2]).toBe('No');
     expect((await cells('Online merchants, year-on-year'))[4]).toMatch(/^sellers with online retail in Jan–Mar 2026: \d+, a year before \d+$/);

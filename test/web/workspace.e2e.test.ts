@@ -184,9 +184,10 @@ describe('demand around me', () => {
     expect(drawn.map(({ key, kind, value }) => ({ key, kind, value }))).toEqual(expected);
     expect(expected.filter((c) => c.kind === 'suppressed').length).toBeGreaterThan(0);
     expect(expected.filter((c) => c.kind === 'has-value').length).toBeGreaterThan(0);
-    // A withheld cell says how many outlets stand behind it and that 5 besides mine are needed.
-    const withheld = drawn.find((c) => c.kind === 'suppressed' && cells.get(c.key)!.stores.size < K + 1)!;
-    expect(withheld.label).toContain(`此格共 ${cells.get(withheld.key)!.stores.size} 家经营者，除您的门店外至少要有 5 家才显示`);
+    // A withheld cell of fewer than 5 others says so, and not how many it has (1 told that a village's one shop sold).
+    const withheld = drawn.find((c) => c.kind === 'suppressed' && cells.get(c.key)!.stores.size < K)!;
+    expect(withheld.label).toContain('不予显示：除您的门店外，此格的经营者少于 5 家');
+    expect(withheld.label).not.toMatch(/此格共|\d+ 家经营者/);
     // Spring Festival falls in these weeks, and is marked over them.
     expect(await page.locator('.ws-marker[data-kind="spring_festival"] text').textContent()).toBe('春节');
     await page.close();
