@@ -7,6 +7,7 @@
 import { Session } from 'chdb';
 import type { Params } from './warehouse.ts';
 import { sqlSettings, SqlEngineError, toSqlEngineError, type SqlAnswer, type SqlEngine, type SqlLimits, type StreamFormat } from './sql-engine.ts';
+import { createChunkJoiner } from './stream-join.ts';
 import { clearAfterError } from './embedded.ts';
 import { createSqlParser, PARSER_ARGS } from './sql-parser.ts';
 
@@ -51,9 +52,17 @@ export function createEmbeddedSqlEngine(path: string, limits: SqlLimits): SqlEng
       const session = await exports.acquire();
       let failed = false;
       try {
+        if (format === 'Parquet') {
+          // A Parquet file per block cannot be joined: the export is written in one piece.
+          yield (await query(session, tag(queryId, sql), params, 'Parquet')).bytes();
+          return;
+        }
         const stream = session.queryStreamBind(tag(queryId, sql), params ?? {}, { format });
         // Pulled one chunk at a time: the engine produces the next only when the consumer asks.
-        for await (const chunk of stream) yield chunk.raw();
+        // Each chunk is a block formatted on its own: joined into one output.
+        const joiner = createChunkJoiner(format);
+        for await (const chunk of stream) yield* joiner.push(chunk.raw());
+        yield* joiner.end();
       } catch (cause) {
         failed = true;
         throw toSqlEngineError(cause);

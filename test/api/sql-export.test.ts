@@ -141,3 +141,55 @@ describe('how an export is asked for', () => {
     expect(row).toMatchObject({ outcome: expect.stringMatching(/^ok: csv, \d+ bytes$/), rows: 2_500 });
   });
 });
+
+describe('a result of several of the engine\'s blocks (150,000 rows; a block is 65,409)', () => {
+  // Each block came formatted on its own: the CSV held its header three times, the Arrow file three
+  // streams (readers took the first 65,409 rows), the Parquet file three files, the XLSX the names
+  // and types as rows. n = 0 .. 149,999: the sum of n is 149,999 x 150,000 / 2.
+  const BIG = 'SELECT number AS n, number * 2 AS twice FROM numbers(150000)';
+  const SUM = (149_999 * 150_000) / 2;
+  const big = (format: string) => analyst.post(`/api/sql/export?format=${format}`).send({ sql: BIG })
+    .buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+
+  test('CSV: one header, every row once', async () => {
+    const res = await big('csv');
+    expect(res.status).toBe(200);
+    const rows = parseCsv((res.body as Buffer).toString('utf8').replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual(['n', 'twice']);
+    expect(rows.length).toBe(150_001);
+    expect(rows.slice(1).reduce((s, r) => s + Number(r[0]), 0)).toBe(SUM);
+  }, 60_000);
+
+  test('Arrow: one stream of every row', async () => {
+    const res = await big('arrow');
+    const table = tableFromIPC(res.body as Buffer);
+    expect(table.numRows).toBe(150_000);
+    let sum = 0;
+    for (const v of table.getChild('n')!) sum += Number(v);
+    expect(sum).toBe(SUM);
+  }, 60_000);
+
+  test('Parquet: one file of every row', async () => {
+    const res = await big('parquet');
+    const bytes = res.body as Buffer;
+    const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+    expect(rows.length).toBe(150_000);
+    expect(rows.reduce((s, r) => s + Number(r.n), 0)).toBe(SUM);
+  }, 60_000);
+
+  test('XLSX: the names once, every row a row of numbers', async () => {
+    const res = await big('xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as Buffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'n (UInt64)', 'twice (UInt64)']); // names with their types, once
+    expect(sheet.actualRowCount).toBe(150_001);
+    let sum = 0;
+    sheet.eachRow((row, i) => { if (i > 1) sum += Number(row.getCell(1).value); });
+    expect(sum).toBe(SUM);
+  }, 120_000);
+});
