@@ -6,6 +6,7 @@
 import { K_ANONYMITY, type PricesResponse } from '../../contracts/workspace.ts';
 import { addDays, mondayOf } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
+import { badRequest } from '../errors.ts';
 import { areaLabel, areaOf, defaultTo, noSecondRange, notAfterThisWeek, num, othersThan, placeOf, weightedQuantile, type Db, type WorkspaceDeps } from './common.ts';
 import { heatmapWeeks, PERIOD_WEEKS, periodRule, periodStart, periods, type PeriodOutlets } from './periods.ts';
 
@@ -33,7 +34,10 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   // Nothing asked: the best seller of the period.
   const sku = q.sku ?? (q.category ? '' : ranked[0]?.[0] ?? '');
   const category = q.category ?? '';
-  const name = sku ? (await products.get(sku))?.name ?? sku : category;
+  const product = sku ? await products.get(sku) : undefined;
+  // A product the reference lacks is a mistake in the link, not a product nobody sold ("价格带：nonexistent", 0 outlets).
+  if (q.sku !== undefined && !product) throw badRequest('sku', `unknown product ${q.sku}`);
+  const name = sku ? product?.name ?? sku : category;
   const area = { ...areaOf(place, q.scope), stores: othersThan(place, own), from, to };
 
   // Which products may count: the one asked for, or the category's that pass the period rule. A
