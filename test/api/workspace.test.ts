@@ -604,6 +604,7 @@ describe('scope and input', () => {
       ['demand?view=category&stream=parcels', 'stream', 'stream: parcels have no category: use view area'],
       ['peers?weeks=99', 'weeks', 'weeks: must be 1 to 26'],
       ['restock?within=0', 'within', 'within: must be 1 to 60 days'],
+      ['prices?sku=nonexistent', 'sku', 'sku: unknown product nonexistent'], // not a product nobody sold
     ];
     for (const [path, field, message] of cases) {
       const res = await agents.get('merchant')!.get(`/api/workspace/${ME}/${path}`);
