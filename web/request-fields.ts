@@ -55,6 +55,7 @@ const REASONS: [RegExp, string][] = [
   [/must be a calendar day/, '须是日历上的一天（年-月-日）'],
   [/must be 0 or more/, '不能小于 0'],
   [/unknown store/, '中有不存在的门店编号'],
+  [/unknown product/, '不在商品目录中'],
   [/already exists/, '已被使用'],
   [/must be whole 4-week periods/, '须是 4 周的整数倍'],
   [/must be at most 100 \(a share in percent\)/, '不能超过 100（百分比）'],

@@ -58,16 +58,15 @@ export async function restockSignals(deps: WorkspaceDeps, db: Db, stores: StoreI
       return w ? 1 + (uplifts.get(`${w.kind}|${top}`) ?? 0) / 100 : 1;
     };
     let cover: number | null = null;
-    if (sold > 0) {
+    // More sold since the delivery than it held: there was stock from before, not seen here.
+    const beyondDelivery = sold > 0 && l.qty * days - sold * since <= 0;
+    if (sold > 0 && !beyondDelivery) {
       let rest = l.qty * days - sold * since;
-      if (rest <= 0) cover = 0;
-      else {
-        // Day by day, so that a festival inside the cover makes those days sell faster.
-        for (let d = 1; d <= 3650 && cover === null; d++) {
-          const use = sold * factor(addDays(asOf, d));
-          if (use >= rest) cover = d - 1 + rest / use;
-          rest -= use;
-        }
+      // Day by day, so that a festival inside the cover makes those days sell faster.
+      for (let d = 1; d <= 3650 && cover === null; d++) {
+        const use = sold * factor(addDays(asOf, d));
+        if (use >= rest) cover = d - 1 + rest / use;
+        rest -= use;
       }
     }
     const next = coming.find((w) => cover === null || w.from <= addDays(asOf, Math.ceil(cover)));
@@ -76,7 +75,7 @@ export async function restockSignals(deps: WorkspaceDeps, db: Db, stores: StoreI
       sku, name: (await products.get(sku))?.name ?? sku, category: l.category,
       lastDeliveryDay: l.day, deliveredQty: l.qty,
       ratePerDay: round2(rate), soldSince: round2(rate * since),
-      coverDays: cover === null ? null : round2(cover),
+      coverDays: cover === null ? null : round2(cover), beyondDelivery,
       upliftPct: uplift, festival: uplift !== null && next ? `${next.kind}:${next.day}` : null,
       runsOutOn: cover === null ? null : addDays(asOf, Math.ceil(cover)),
       alert: cover !== null && cover <= q.within,

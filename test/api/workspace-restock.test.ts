@@ -56,7 +56,7 @@ test('30 left at 1 a day, with the festival window from day 14 at 2.5 a day: 19.
   expect(body.asOf).toBe('2026-01-20');
   expect(body.items).toEqual([{
     sku: 'water-550ml', name: body.items[0]!.name, category: 'beverages.water', lastDeliveryDay: '2026-01-10', deliveredQty: 40,
-    ratePerDay: 1, soldSince: 10, coverDays: 19.8, upliftPct: 150, festival: 'spring_festival:2026-02-17', runsOutOn: '2026-02-09', alert: false,
+    ratePerDay: 1, soldSince: 10, coverDays: 19.8, beyondDelivery: false, upliftPct: 150, festival: 'spring_festival:2026-02-17', runsOutOn: '2026-02-09', alert: false,
   }]);
   const soon = restockResponse.parse((await agent.get(`/api/workspace/${ME}/restock?within=20`)).body);
   expect(soon.items.map((i) => i.alert)).toEqual([true]);

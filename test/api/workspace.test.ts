@@ -520,13 +520,15 @@ describe('restock', () => {
       const qty = sum(ds.filter((d) => d.day === last), (d) => d.qty);
       const sold = sum(salesOf(ME).filter((l) => l.sku === sku && inRange(l.week, rateFrom, rateTo)), (l) => l.qty);
       const since = days(last, asOf);
-      // No festival window in the 60 days after mid-March 2026: no uplift.
-      const num = Math.max(0, 28 * qty - sold * since);
-      const cover = sold > 0 ? num / sold : null;
+      // No festival window in the 60 days after mid-March 2026: no uplift. Sold past the delivery's
+      // units since it came: stock from before, unseen, so no estimate (it said "runs out on asOf").
+      const num = 28 * qty - sold * since;
+      const beyondDelivery = sold > 0 && num <= 0;
+      const cover = sold > 0 && !beyondDelivery ? num / sold : null;
       return {
         sku, category: ds[0]!.category, lastDeliveryDay: last, deliveredQty: qty, ratePerDay: round2(sold / 28), soldSince: round2((sold / 28) * since),
-        coverDays: cover === null ? null : round2(cover), upliftPct: null, festival: null,
-        runsOutOn: sold > 0 ? addDays(asOf, Math.ceil(num / sold)) : null, alert: cover !== null && cover <= within,
+        coverDays: cover === null ? null : round2(cover), beyondDelivery, upliftPct: null, festival: null,
+        runsOutOn: cover !== null ? addDays(asOf, Math.ceil(num / sold)) : null, alert: cover !== null && cover <= within,
       };
     }).sort((a, b) => (a.coverDays ?? Infinity) - (b.coverDays ?? Infinity) || a.sku.localeCompare(b.sku));
   }
@@ -536,6 +538,7 @@ describe('restock', () => {
     expect([body.asOf, body.within]).toEqual([asOf, 7]);
     const want = expected(7);
     expect(want.length).toBeGreaterThan(10);
+    expect(want.some((i) => i.beyondDelivery) && want.some((i) => i.coverDays !== null)).toBe(true); // both kinds in the station's 12 weeks
     expect(body.items.map(({ name: _, runsOutOn: __, ...i }) => i)).toEqual(want.map(({ runsOutOn: _, ...i }) => i));
     // One item spelled out: the first to run out.
     expect(body.items[0]).toMatchObject({ sku: want[0]!.sku, lastDeliveryDay: want[0]!.lastDeliveryDay, deliveredQty: want[0]!.deliveredQty, coverDays: want[0]!.coverDays });

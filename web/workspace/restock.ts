@@ -39,7 +39,8 @@ export async function drawRestock(ctx: ViewContext, stores: string): Promise<voi
   const alerts = items.filter((i) => i.alert).length;
   const rows = items.map((i) => [
     h('span', { class: 'ws-product' }, i.alert ? h('strong', { class: 'ws-alert-tag' }, `⚠ ${wst(lang, 'ws.alert')}`) : null, i.name, h('small', {}, subCategoryName(i.category, lang))),
-    h('span', { class: 'nowrap' }, i.runsOutOn ?? wst(lang, 'ws.notSelling')),
+    i.beyondDelivery ? h('span', { class: 'muted', title: wst(lang, 'ws.beyondDeliveryWhy', { qty: i.deliveredQty }) }, wst(lang, 'ws.beyondDelivery'))
+      : h('span', { class: 'nowrap' }, i.runsOutOn ?? wst(lang, 'ws.notSelling')),
     i.coverDays === null ? '—' : wst(lang, 'ws.days', { n: i.coverDays.toFixed(1) }),
     i.ratePerDay.toFixed(1),
     h('span', { class: 'nowrap' }, i.lastDeliveryDay, h('small', { class: 'ws-sub' }, wst(lang, 'ws.deliveredQty', { n: i.deliveredQty.toLocaleString() }))),
