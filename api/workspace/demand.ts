@@ -88,7 +88,9 @@ export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInf
   const ownAreas = new Set(stores.map((s) => (q.scope === 'cluster' && s.areaCode.length === 12 ? s.areaCode : s.areaCode.slice(0, 9))));
   const rows = await Promise.all(rowKeys.sort((a, b) => (q.view === 'hour' ? Number(a) - Number(b) : a.localeCompare(b))).map(async (key) => ({
     key,
-    label: q.view === 'area' ? (await directory.area(key))?.name ?? key : key,
+    // In the cluster a township's own row holds only the outlets registered at the township (its
+    // seat), not the township: named so, since the county view's row of that name is all of it.
+    label: q.view === 'area' ? `${(await directory.area(key))?.name ?? key}${q.scope === 'cluster' && key.length === 9 ? '（镇区）' : ''}` : key,
     own: q.view === 'area' && ownAreas.has(key),
   })));
 

@@ -35,8 +35,6 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
   const sku = q.sku ?? (q.category ? '' : ranked[0]?.[0] ?? '');
   const category = q.category ?? '';
   const product = sku ? await products.get(sku) : undefined;
-  // A product the reference lacks is a mistake in the link, not a product nobody sold ("价格带：nonexistent", 0 outlets).
-  if (q.sku !== undefined && !product) throw badRequest('sku', `unknown product ${q.sku}`);
   const name = sku ? product?.name ?? sku : category;
   const area = { ...areaOf(place, q.scope), stores: othersThan(place, own), from, to };
 
@@ -49,6 +47,9 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
       heatmapWeeks(deps, db, place, q.scope, from, to, area.stores),
     ])
     : [[], undefined];
+  // A product neither in the reference nor sold in the county is a mistake in the link, not a product
+  // nobody sold ("价格带：nonexistent", 0 outlets).
+  if (q.sku !== undefined && !product && !mySales.has(q.sku) && !split.some((r) => r.sku === q.sku)) throw badRequest('sku', `unknown product ${q.sku}`);
   const rule = periodRule(split, heatmap);
   // The rows hold the whole top-level category (the rule judges a category with its siblings): the
   // bands of a category count its own products only.

@@ -88,7 +88,7 @@ function categories(d: SummaryResponse, lang: Lang): HTMLElement | null {
 
 function skus(d: SummaryResponse, lang: Lang): HTMLElement | null {
   if (d.skus.length === 0) return null;
-  const head = [wst(lang, 'ws.product'), wst(lang, 'ws.units'), wst(lang, 'ws.sales'), wst(lang, 'ws.lastWeekUnits'), wst(lang, 'ws.kpi.wow')];
+  const head = [wst(lang, 'ws.product'), wst(lang, 'ws.units'), wst(lang, 'ws.sales'), wst(lang, 'ws.lastWeekUnits'), wst(lang, 'ws.salesWow')];
   const row = (s: SummaryResponse['skus'][number]) => [h('span', { class: 'ws-product' }, s.name, h('small', {}, subCategoryName(s.category, lang))),
     s.qty.toLocaleString(), formatYuan(s.amountFen), s.lastWeekQty.toLocaleString(), pctText(compared(d, s.amountFen, s.lastWeekFen))];
   const rest = d.skus.slice(TOP_SKUS);

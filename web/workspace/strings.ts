@@ -59,6 +59,7 @@ const zh = {
   'ws.units': '件数',
   'ws.sales': '销售额',
   'ws.lastWeekUnits': '上周件数',
+  'ws.salesWow': '销售额比上周', // the change is of sales, not of the units beside it
   'ws.receipts': '小票数',
   'ws.share': '占比',
   'ws.noSalesWeek': '这一周没有销售记录。',
@@ -245,6 +246,7 @@ const en: Record<WorkspaceKey, string> = {
   'ws.units': 'Units',
   'ws.sales': 'Sales',
   'ws.lastWeekUnits': 'Units last week',
+  'ws.salesWow': 'Sales vs last week',
   'ws.receipts': 'Receipts',
   'ws.share': 'Share',
   'ws.noSalesWeek': 'No sales this week.',
