@@ -79,7 +79,8 @@ export function formRefusal(error: unknown, lang: Lang): Node[] {
 function errorMessage(error: unknown, lang: Lang): string {
   if (error instanceof ApiRequestError) {
     if (error.code === 'offline') return t(lang, 'offlineNothingSaved');
-    if (error.kind === 'network') return t(lang, 'errorNetwork') + error.message;
+    // The browser's own words ("Failed to fetch") in English on a Chinese page say nothing more.
+    if (error.kind === 'network') return t(lang, 'errorNetwork');
     if (error.kind === 'invalid') return t(lang, 'errorInvalid') + error.message;
     return error.message;
   }
