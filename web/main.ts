@@ -71,7 +71,14 @@ function currentLang(): Lang {
   return parseLang(localStorage.getItem(LANG_KEY));
 }
 
+/** A page's own control that changed the address (a select a keyboard user steps through with the
+ *  arrow keys, each step a new address): it keeps the focus once the page is drawn again, instead of
+ *  the focus going to main after every step. */
+let refocus: string | null = null;
+
 function navigate(url: string, options: { replace?: boolean } = {}): void {
+  const active = document.activeElement;
+  refocus = (active instanceof HTMLSelectElement || active instanceof HTMLInputElement) && active.id && shell?.main.contains(active) ? active.id : null;
   if (options.replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   render();
@@ -113,8 +120,10 @@ function render(options: { quiet?: boolean } = {}): void {
   }
   shell.setActive(location.pathname);
   const main = shell.main;
+  const keep = refocus;
+  refocus = null;
   main.replaceChildren();
-  if (!first && !options.quiet) main.focus({ preventScroll: true });
+  if (!first && !options.quiet && !keep) main.focus({ preventScroll: true });
   first = false;
 
   if (!match) {
@@ -136,7 +145,12 @@ function render(options: { quiet?: boolean } = {}): void {
     main.replaceChildren(forbiddenNode(lang, me, undefined, t(lang, 'pageNotForRole', { role: t(lang, `role.${me.role}`) })));
     return;
   }
-  void VIEWS[match.route.view]().then((m) => (controller.signal.aborted ? undefined : m.view(ctx))).catch((e: unknown) => {
+  void VIEWS[match.route.view]().then((m) => (controller.signal.aborted ? undefined : m.view(ctx))).then(() => {
+    if (!keep || controller.signal.aborted) return;
+    const again = document.getElementById(keep);
+    if (again && main.contains(again)) again.focus({ preventScroll: true });
+    else main.focus({ preventScroll: true });
+  }).catch((e: unknown) => {
     if (controller.signal.aborted) return;
     // The view's code did not arrive (offline before it was ever saved): say so, with a retry.
     main.replaceChildren(errorNode(e, lang, () => render()));

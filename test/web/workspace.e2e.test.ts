@@ -215,6 +215,20 @@ describe('demand around me', () => {
     expect(shown.sort()).toEqual([...stores].filter(([, s]) => s.size - 1 >= K).map(([k]) => k).sort());
     await page.close();
   }, TIMEOUT);
+
+  test('a keyboard user steps through a choice with the arrow keys: each step draws the page, the focus stays on the choice', async () => {
+    const page = await open('/workspace/demand?scope=county', 'workspace-demand');
+    await page.focus('#ws-measure');
+    await page.keyboard.press('ArrowDown'); // Chromium applies a closed select's arrow key at once
+    await page.waitForURL((u) => u.searchParams.get('measure') === 'units');
+    await page.waitForSelector('#view[data-view="workspace-demand"][data-state="ready"]');
+    await page.waitForFunction(() => document.activeElement?.id === 'ws-measure');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL((u) => u.searchParams.get('measure') === 'per_store');
+    await page.waitForFunction(() => document.activeElement?.id === 'ws-measure');
+    expect(await page.locator('#ws-measure').inputValue()).toBe('per_store');
+    await page.close();
+  }, TIMEOUT);
 });
 
 describe('what sells nearby that I do not stock', () => {
