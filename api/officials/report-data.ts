@@ -2,6 +2,7 @@
 // headline figures with growth and national gaps, the table and ranking of the areas below, the
 // stations that did not report and completeness, the scorecard, and a note on data completeness.
 import type { NationalRow, OverviewResponse, ScorecardResponse, StationsResponse, TrendResponse } from '../../contracts/officials.ts';
+import { producerName } from '../../contracts/officials-words.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { buildOverview, buildTrend, type CockpitDeps } from './cockpit.ts';
 import { buildScorecard } from './scorecard.ts';
@@ -12,6 +13,8 @@ export interface ReportData {
   month: string;
   producedAt: string; // ISO
   producedBy: string;
+  /** Who produced it, as the document names them: the account's name (a bureau), not its login. */
+  producerLabel: string;
   overview: OverviewResponse;
   stations: Omit<StationsResponse, 'area'>;
   scorecard: ScorecardResponse;
@@ -19,7 +22,7 @@ export interface ReportData {
 }
 
 export async function gatherReport(db: Pick<Warehouse, 'query'>, deps: CockpitDeps,
-  areaCode: string, month: string, national: readonly NationalRow[], producedBy: string): Promise<ReportData> {
+  areaCode: string, month: string, national: readonly NationalRow[], producedBy: string, producerLabel = producerName(producedBy, 'zh')): Promise<ReportData> {
   const a = await deps.directory.area(areaCode);
   if (!a) throw new Error(`unknown area ${areaCode}`);
   const area = { code: a.code, name: a.name, level: a.level };
@@ -32,7 +35,7 @@ export async function gatherReport(db: Pick<Warehouse, 'query'>, deps: CockpitDe
     buildTrend(db, deps, area, 'online_retail', 13, month, scope, national),
   ]);
   return {
-    area, month, producedAt: new Date(deps.clock()).toISOString(), producedBy, overview, scorecard, trend,
+    area, month, producedAt: new Date(deps.clock()).toISOString(), producedBy, producerLabel, overview, scorecard, trend,
     stations: { ...stations, stations: stations.stations.map(({ expected: _e, ...s }) => s) },
   };
 }

@@ -7,7 +7,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { renderVegaLite } from '../charts/vega.ts';
 import { trendSpec } from './charts.ts';
 import type { ReportData } from './report-data.ts';
-import { monthSpan, producerName, targetAmount } from '../../contracts/officials-words.ts';
+import { monthSpan, targetAmount } from '../../contracts/officials-words.ts';
 import { amount, gap, name, pct, producedAtWords, STATUS_ZH, TYPE_ZH, unitZh } from './report-format.ts';
 import { completenessNote } from './report-xlsx.ts';
 
@@ -68,7 +68,7 @@ export async function reportPdf(r: ReportData): Promise<Buffer> {
   doc.font('cjk-bold').fontSize(18).text(`${r.area.name} ${r.month.slice(0, 4)}年${Number(r.month.slice(5))}月`, { width });
   doc.font('cjk').fontSize(13).text('电子商务进农村综合示范 月通报', { width });
   // Beijing time, as the report list shows it; the report covers its month (the newest data may be later).
-  doc.fontSize(9).fillColor('#546e7a').text(`生成：${producedAtWords(r.producedAt)} · ${producerName(r.producedBy, 'zh')} · 统计期 ${r.month.slice(0, 4)}年${Number(r.month.slice(5))}月`, { width });
+  doc.fontSize(9).fillColor('#546e7a').text(`生成：${producedAtWords(r.producedAt)} · ${r.producerLabel} · 统计期 ${r.month.slice(0, 4)}年${Number(r.month.slice(5))}月`, { width });
   doc.fillColor('#263238');
 
   heading('一、主要指标');

@@ -2,7 +2,7 @@
 // decimals), every figure with its unit in the header, and the national rows it was compared with.
 import ExcelJS from 'exceljs';
 import type { ReportData } from './report-data.ts';
-import { monthSpan, producerName } from '../../contracts/officials-words.ts';
+import { monthSpan } from '../../contracts/officials-words.ts';
 import { amount, gap, name, pct, producedAtWords, STATUS_ZH, TYPE_ZH, unitZh } from './report-format.ts';
 
 const toNumber = (v: number | null, unit: 'fen' | 'count') => (v === null ? null : unit === 'fen' ? Math.round(v / 100) / 10_000 : v);
@@ -15,7 +15,7 @@ export async function reportXlsx(r: ReportData): Promise<Buffer> {
 
   const head = book.addWorksheet('概况');
   head.addRow([`${r.area.name} ${r.month.slice(0, 4)}年${Number(r.month.slice(5))}月 电子商务进农村月通报`]).font = { bold: true, size: 14 };
-  head.addRow([`生成：${producedAtWords(r.producedAt)} · ${producerName(r.producedBy, 'zh')}`]);
+  head.addRow([`生成：${producedAtWords(r.producedAt)} · ${r.producerLabel}`]);
   head.addRow([]);
   head.addRow(['指标', '单位', '本月', `${monthSpan(r.month, 'zh')}累计`, '上月', '上年同月', '上年同期累计', '环比%', '同比%', '累计同比%', '与全国平均差距', '与全国农村平均差距']).eachCell((c) => Object.assign(c, bold));
   for (const f of r.overview.indicators) {

@@ -15,8 +15,8 @@ import { reportXlsx } from './report-xlsx.ts';
 export type ReportDeps = CockpitDeps;
 
 export async function renderReport(reader: Pick<Warehouse, 'query'>, deps: ReportDeps, area: string, month: string,
-  national: readonly NationalRow[], producedBy: string): Promise<{ xlsx: Buffer; pdf: Buffer }> {
-  const data = await gatherReport(reader, deps, area, month, national, producedBy);
+  national: readonly NationalRow[], producedBy: string, producerLabel?: string): Promise<{ xlsx: Buffer; pdf: Buffer }> {
+  const data = await gatherReport(reader, deps, area, month, national, producedBy, producerLabel);
   const [xlsx, pdf] = await Promise.all([reportXlsx(data), reportPdf(data)]);
   return { xlsx, pdf };
 }
@@ -26,8 +26,8 @@ export async function renderReport(reader: Pick<Warehouse, 'query'>, deps: Repor
  *  processes producing the same automatic report keep one (the listing shows the newest copy of an
  *  id); a report asked for by someone gets a stem of its own. */
 export async function produceReport(writer: Warehouse, reader: Pick<Warehouse, 'query'>, deps: ReportDeps, area: string, month: string,
-  national: readonly NationalRow[], producedBy: string, stem?: string): Promise<ReportFile[]> {
-  const files = await renderReport(reader, deps, area, month, national, producedBy);
+  national: readonly NationalRow[], producedBy: string, stem?: string, producerLabel?: string): Promise<ReportFile[]> {
+  const files = await renderReport(reader, deps, area, month, national, producedBy, producerLabel);
   const at = deps.clock();
   const stamp = stem ?? `${area}-${month}-${at.toString(36)}-${randomBytes(3).toString('hex')}`;
   const areaName = (await deps.directory.area(area))?.name ?? area;

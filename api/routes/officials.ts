@@ -155,7 +155,8 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
         const current = shanghaiMonth(clock());
         if (query.month === current) throw badRequest('month', `${current} has not ended: a monthly report covers a whole month`);
         await areaOf(area);
-        const reports = await produceReport(warehouse, db, core, area, query.month, await nationalSeries(db), principal!.login);
+        // The document names the bureau's account by its name; the listing keeps the login.
+        const reports = await produceReport(warehouse, db, core, area, query.month, await nationalSeries(db), principal!.login, undefined, principal!.name);
         return { reports };
       },
     }),

@@ -76,7 +76,8 @@ describe('the monthly report of Lufeng for March 2026', () => {
       .toEqual(parsed.pages.map((_, i) => [i + 1, parsed.pages.length]));
     expect(text).toContain('禄丰市 2026年3月 电子商务进农村综合示范 月通报 生成：'); // the subtitle once, not 月通报（月通报）
     // Produced on the Beijing clock, as the list says; the period the report covers, not the newest data's month.
-    expect(text).toMatch(/ 生成：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间） · [^·]+ · 统计期 2026年3月 /);
+    // By the bureau's name, not its login (the listing keeps the login).
+    expect(text).toMatch(/ 生成：\d{4}-\d\d-\d\d \d\d:\d\d（北京时间） · 禄丰市商务局 · 统计期 2026年3月 /);
     expect(text).not.toMatch(/UTC|docs\//);
     expect(text).toContain('指标 本月 1-3月累计 同比');
     expect(text).toContain('二、与全国平均水平比较（1-3月累计同比，百分点）');
