@@ -6,6 +6,7 @@ import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
 import { badRequest } from '../errors.ts';
+import { notAfterCurrentMonth } from '../request-months.ts';
 import type { VersionedMemo } from '../versioned-memo.ts';
 
 export type Db = Pick<Warehouse, 'query'>;
@@ -26,8 +27,8 @@ export const MAX_FLOW_MONTHS = 36;
  *  mistake (it was answered with empty months up to 2099, 1,200 of them), as the cockpit says. */
 export function checkMonths(deps: Pick<FlowDeps, 'clock'>, q: { from?: string; to?: string }): void {
   const current = shanghaiDay(deps.clock()).slice(0, 7);
-  if (q.to !== undefined && q.to > current) throw badRequest('to', `${q.to} is after the current month ${current}`);
-  if (q.from !== undefined && q.from > current) throw badRequest('from', `${q.from} is after the current month ${current}`);
+  notAfterCurrentMonth('to', q.to, deps.clock());
+  notAfterCurrentMonth('from', q.from, deps.clock());
   if (q.from !== undefined && q.from < addMonths(q.to ?? current, 1 - MAX_FLOW_MONTHS)) {
     throw badRequest('from', `must be within ${MAX_FLOW_MONTHS} months of to (${q.to ?? current}); ask for a longer span in parts`);
   }

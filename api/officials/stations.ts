@@ -40,16 +40,17 @@ export async function readStations(db: Db, deps: { queries: Queries; directory: 
     const r = byId.get(s.id);
     const lastReport = last.get(s.id) ?? null;
     const reported = !!r && Number(r.sales_fen) + Number(r.parcels_out) + Number(r.parcels_in) > 0;
+    const daysSilent = lastReport ? Math.round((Date.parse(asOf) - Date.parse(lastReport)) / 86_400_000) : null;
     return {
       id: s.id, name: s.name, type: s.type as StationRow['type'], areaCode: s.areaCode, areaName: names.get(s.areaCode) ?? s.areaCode,
       countyCode: s.areaCode.slice(0, 6), openedOn: s.openedOn, status: s.status, lastReport,
-      daysSilent: lastReport ? Math.round((Date.parse(asOf) - Date.parse(lastReport)) / 86_400_000) : null,
+      daysSilent,
       reportedThisMonth: reported,
       // In service in the month, not by today's status: a station silent today reported in the
       // months before it went quiet, and counted then (coverage of 2024-01 left out two stations
       // that reported that very month, because they are silent now).
       inService: s.status !== 'closed' && s.openedOn <= end
-        && (!REPORTING.has(s.type) || (lastReport !== null && Math.round((Date.parse(asOf) - Date.parse(lastReport)) / 86_400_000) <= silentDays)),
+        && (!REPORTING.has(s.type) || (daysSilent !== null && daysSilent <= silentDays)),
       salesFen: Number(r?.sales_fen ?? 0), proxyFen: Number(r?.proxy_fen ?? 0), proxyOrders: Number(r?.proxy_lines ?? 0),
       parcelsOut: Number(r?.parcels_out ?? 0), parcelsIn: Number(r?.parcels_in ?? 0),
       // Expected to report this month: a township station or village point (the county centre and

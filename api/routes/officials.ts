@@ -7,6 +7,7 @@ import {
   scorecardQuery, scorecardResponse, stationsQuery, stationsResponse, trendQuery, trendResponse, trendSvgQuery, updateTargetRequest, planTarget, type PlanTarget,
 } from '../../contracts/officials.ts';
 import { shanghaiDay, shanghaiMonth } from '../../contracts/time.ts';
+import { notAfterCurrentMonth } from '../request-months.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { NationalCsvError, parseNationalCsv, readNationalSeries, readPlanTargetRows, replaceNationalSeries, targetRow } from '../../warehouse/officials-reference.ts';
@@ -34,10 +35,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
 
   // A month not yet begun has no data: refused, so it is not shown as zeros (every station silent,
   // every township 0.00). The clock is the app's, so tests can fix "now".
-  function notAfterCurrentMonth(field: string, month: string | undefined): void {
-    const current = shanghaiMonth(clock());
-    if (month !== undefined && month > current) throw badRequest(field, `${month} is after the current month ${current}`);
-  }
+  const notAfterCurrent = (field: string, month: string | undefined) => notAfterCurrentMonth(field, month, clock());
 
   async function areaOf(code: string) {
     const a = await directory.area(code);
@@ -51,7 +49,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       access: { roles: READERS, scope: AREA }, query: overviewQuery, response: overviewResponse, cache: 'data',
       rows: (b) => b.indicators.length + b.children.length,
       async handler({ query, area, scope, db }) {
-        notAfterCurrentMonth('month', query.month);
+        notAfterCurrent('month', query.month);
         const national = await nationalSeries(db);
         const a = await areaOf(area);
         const overview = await buildOverview(db, core, a, query.month, scope.areas, national);
@@ -62,7 +60,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       method: 'get', path: '/api/official/trend', tag: 'officials', summary: 'One indicator month by month, with the national growth rates of the same kind',
       access: { roles: READERS, scope: AREA }, query: trendQuery, response: trendResponse, cache: 'data', rows: (b) => b.months.length,
       async handler({ query, area, scope, db }) {
-        notAfterCurrentMonth('to', query.to);
+        notAfterCurrent('to', query.to);
         const a = await areaOf(area);
         return buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await nationalSeries(db));
       },
@@ -71,7 +69,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       method: 'get', path: '/api/official/trend.svg', tag: 'officials', summary: 'The trend as a chart (Vega-Lite, drawn on the server as SVG)',
       access: { roles: READERS, scope: AREA }, query: trendSvgQuery, cache: 'data',
       async handler({ query, area, scope, db, res }) {
-        notAfterCurrentMonth('to', query.to);
+        notAfterCurrent('to', query.to);
         const a = await areaOf(area);
         const trend = await buildTrend(db, core, a, query.indicator, query.months, query.to, scope.areas, await nationalSeries(db));
         res.type('image/svg+xml').send(await renderVegaLite(trendSpec(trend, query.lang, query.width)));
@@ -81,7 +79,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       method: 'get', path: '/api/official/stations', tag: 'officials', summary: 'Stations of an area in a month: what each reported, who did not, completeness per county, coverage',
       access: { roles: READERS, scope: AREA }, query: stationsQuery, response: stationsResponse, cache: 'data', rows: (b) => b.stations.length,
       async handler({ query, area, scope, db }) {
-        notAfterCurrentMonth('month', query.month);
+        notAfterCurrent('month', query.month);
         const a = await areaOf(area);
         // Opens on the overview's month: only the data's months are needed for it, not the overview.
         const month = query.month ?? defaultMonth(await readDataMonths(db, queries, memo), shanghaiDay(core.clock()));
@@ -149,7 +147,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       writes: 'data', access: { roles: READERS, scope: AREA }, query: produceReportRequest, response: reportsResponse, status: 201,
       async handler({ query, area, principal, db }) {
         if (area.length > 6) throw badRequest('area', 'reports are for the prefecture or a county');
-        notAfterCurrentMonth('month', query.month);
+        notAfterCurrent('month', query.month);
         // A report is of a month that has ended: one of the month under way would keep it half-filled,
         // and its existence would stop the scheduler producing the whole month's (report-scheduler.ts).
         const current = shanghaiMonth(clock());

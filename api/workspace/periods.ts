@@ -138,23 +138,20 @@ export function periodRule(rows: readonly PeriodOutlets[], heatmap?: HeatmapWeek
     const window = [p];
     const products = new Map<string, Set<string>>();
     const leaves = new Set<string>();
-    const plainProducts = new Set<string>();
-    const plainLeaves = new Set<string>();
+    const plain = new Map<string, string[]>(); // per category, the products the plain rule shows
     for (const category of productsOf.keys()) {
       const all = productsIn(category);
-      const show = new Set(all.filter((s) => itemSafe(category, s, window) && heatmapAllows(category, window, false)));
-      for (const s of show) plainProducts.add(`${category}\u0000${s}`);
-      products.set(category, withRest(all, show, window, (s, q, part) => n(category, s, q, part), (q) => lone.has(`${category}|${q}`)));
-      if (itemSafe(category, '', window) && heatmapAllows(category, window, true)) {
-        leaves.add(category);
-        plainLeaves.add(category);
-      }
+      plain.set(category, all.filter((s) => itemSafe(category, s, window) && heatmapAllows(category, window, false)));
+      products.set(category, withRest(all, new Set(plain.get(category)), window, (s, q, part) => n(category, s, q, part), (q) => lone.has(`${category}|${q}`)));
+      if (itemSafe(category, '', window) && heatmapAllows(category, window, true)) leaves.add(category);
     }
+    const plainLeaves = new Set(leaves);
     const tops = new Map<string, string[]>();
     for (const category of [...productsOf.keys()].sort()) tops.set(topOf(category), [...tops.get(topOf(category)) ?? [], category]);
     for (const [top, under] of tops) topRest(top, under, window, products, leaves);
+    // Held back: what the plain rule shows and the rest rules took away.
     const d = {
-      products: new Set([...plainProducts].filter((k) => !products.get(k.split('\u0000')[0]!)!.has(k.split('\u0000')[1]!))),
+      products: new Set([...plain].flatMap(([c, skus]) => skus.filter((s) => !products.get(c)!.has(s)).map((s) => `${c}\u0000${s}`))),
       leaves: new Set([...plainLeaves].filter((c) => !leaves.has(c))),
     };
     heldBack.set(p, d);

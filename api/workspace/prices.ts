@@ -1,8 +1,8 @@
 // Price bands: the shelf prices a product (or a category) sold at in the cluster or county, by the
 // other outlets, as units per price band; quartiles over the units; and where my price sits. Shown
-// only when K other outlets sold it and it passes the rule of ./periods.ts in each 4-week period, and
-// each band holds K outlets' units (neighbouring bands joined until it does); a category counts only its products that pass it, so that
-// it minus its products shown never gives one withheld back.
+// only when K other outlets sold it and it passes the rule of ./periods.ts in each 4-week period,
+// each band holding K outlets' units (neighbouring bands joined until it does); a category counts
+// only its products that pass the rule, so that it minus its products shown never gives one back.
 import { K_ANONYMITY, type PricesResponse } from '../../contracts/workspace.ts';
 import { addDays, mondayOf } from '../../contracts/time.ts';
 import type { StoreInfo } from '../directory.ts';
@@ -92,8 +92,8 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
 /** BANDS equal bands from the lowest price to the highest, in whole fen; one band when all are equal.
  *  Then neighbouring bands are joined, from the lowest up, until each holds the units of at least
  *  `k` outlets (the last joins the one before it if it falls short): a band's units are its outlets'
- *  sales, and a band of one shop was that shop's (rice at 41.70-42.69: 8 bags, one shop). Without
- *  `stores` on the pairs, no joining (the equal bands alone). */
+ *  sales, and a band of one shop was that shop's (rice at 41.70-42.69: 8 bags, one shop). With
+ *  k = 0 every equal band stands on its own. */
 export function bands(pairs: readonly { value: number; weight: number; stores?: readonly string[] }[], k = 0): PricesResponse['bands'] {
   if (pairs.length === 0) return [];
   const lo = Math.min(...pairs.map((p) => p.value));
@@ -107,7 +107,6 @@ export function bands(pairs: readonly { value: number; weight: number; stores?: 
     band.qty += p.weight;
     for (const s of p.stores ?? []) band.stores.add(s);
   }
-  if (k <= 0) return out.map(({ stores: _s, ...b }) => b);
   const joined: typeof out = [];
   let open: (typeof out)[number] | null = null;
   for (const b of out) {
