@@ -18,6 +18,7 @@ import { badRequest, HttpError } from '../errors.ts';
 import { defineRoute, noteAudit, type AnyRoute } from '../route.ts';
 import type { SavedQueries } from '../sql/saved-queries.ts';
 import { resultJson, rowsOf, type RunResult, type Workbench } from '../sql/workbench.ts';
+import { arrowRowCounter, csvRowCounter, parquetRowCounter, type RowCounter } from '../sql/export-rows.ts';
 import { writeXlsx } from '../sql/xlsx-export.ts';
 
 const ANALYSTS = { roles: ['analyst'] as const, scope: { kind: 'area-fixed', area: PREFECTURE_CODE } as const };
@@ -30,14 +31,12 @@ const FILES: Record<ExportFormat, { engine: StreamFormat; type: string; ext: str
   parquet: { engine: 'Parquet', type: 'application/vnd.apache.parquet', ext: 'parquet' },
 };
 
-function countLines(chunk: Uint8Array): number {
-  const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  let n = 0;
-  for (let at = buf.indexOf(10); at >= 0; at = buf.indexOf(10, at + 1)) n++;
-  return n;
-}
+const COUNTERS: Record<Exclude<ExportFormat, 'xlsx'>, () => RowCounter> = {
+  csv: () => csvRowCounter(true),
+  arrow: arrowRowCounter,
+  parquet: () => parquetRowCounter(),
+};
 
-/** Until the socket takes more, or closes; no listener left behind either way. */
 function drained(res: Response): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
@@ -163,21 +162,22 @@ export function sqlRoutes(deps: { workbench: Workbench | null; saved: SavedQueri
           if (query.format === 'xlsx') {
             rows = await writeXlsx(rest(), res, { sql: checked.sql, ranAt: formatShanghaiTime(started) });
           } else {
+            const counter = COUNTERS[query.format]();
             if (query.format === 'csv') res.write('\uFEFF'); // so that Excel reads the Chinese as UTF-8
             for await (const chunk of rest()) {
               bytes += chunk.length;
-              if (query.format === 'csv') rows += countLines(chunk);
+              counter.push(chunk);
               if (!res.write(chunk)) await drained(res);
               if (abandoned) break;
             }
-            if (query.format === 'csv') rows = Math.max(0, rows - 1); // the header line
+            rows = counter.rows() ?? 0;
           }
           if (abandoned) {
             await stream.return(undefined);
             noteAudit(res, { detail: body.sql, outcome: 'cancelled: the download was abandoned', rows });
             return;
           }
-          noteAudit(res, { detail: body.sql, outcome: `ok: ${query.format}, ${bytes ? `${bytes} bytes` : `${rows} rows`}`, rows });
+          noteAudit(res, { detail: body.sql, outcome: `ok: ${query.format}, ${rows} rows${bytes ? `, ${bytes} bytes` : ''}`, rows });
           res.end();
         } catch (e) {
           // Headers are gone: the download must break rather than end looking complete.

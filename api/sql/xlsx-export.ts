@@ -33,7 +33,10 @@ export async function writeXlsx(source: AsyncIterable<Uint8Array>, out: Writable
   const archive = archiver('zip', { zlib: { level: 1 } }); // level 1: most of the size win at a fraction of the time
   const failed = new Promise<never>((_, reject) => archive.on('error', reject));
   failed.catch(() => undefined);
-  archive.pipe(out);
+  // The caller ends `out`: it notes how the export went first (the audit row is written when the
+  // answer finishes, and an answer archiver had ended was recorded as merely started).
+  archive.pipe(out, { end: false });
+  const flushed = new Promise<void>((resolve) => archive.on('end', resolve));
 
   let rows = 0;
   let truncatedCells = 0;
@@ -100,6 +103,7 @@ export async function writeXlsx(source: AsyncIterable<Uint8Array>, out: Writable
   archive.append(workbook(sheetNames), { name: 'xl/workbook.xml' });
   archive.append(workbookRels(sheetNames.length), { name: 'xl/_rels/workbook.xml.rels' });
   await Promise.race([archive.finalize(), failed]);
+  await Promise.race([flushed, failed]);
   return rows;
 }
 

@@ -16,7 +16,7 @@ function loggingWarehouse(log: string[], opts: { holders?: { id: string; holder:
   const wh: Warehouse = {
     kind: 'embedded',
     async query<T>(_sql: string, params?: Record<string, unknown>) {
-      log.push(`lookup ${(params!.ids as string[]).join(',')}`);
+      log.push(`lookup ${String(params!.ids).split('\n').join(',')}`);
       return (opts.holders ?? []) as T[];
     },
     async command() {},

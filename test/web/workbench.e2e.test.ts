@@ -151,6 +151,14 @@ describe('the demo analyst', () => {
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(',').map((f) => f.replace(/^"|"$/g, '')));
     expect(lines[0]).toEqual(['county_code', 'lines', 'amount_fen']);
     expect(lines.slice(1)).toEqual(expected);
+    // The history lists the export as done, with the rows it carried (it said "bad" and no rows).
+    await site.t.locals.audit.flush();
+    await page.click('button.wb-tab[data-tab="history"]');
+    await page.waitForSelector('.wb-history[data-state="ready"]');
+    const exported = page.locator('.wb-history-item', { has: page.locator('.wb-list-meta', { hasText: '导出' }) }).first();
+    expect(await exported.locator('.wb-outcome').textContent()).toBe('成功 · CSV');
+    expect(await exported.locator('.wb-list-meta').textContent()).toContain(` · 导出 · ${expected.length} 行 · `);
+    await page.click('button.wb-tab[data-tab="schema"]');
 
     // Saved, shared with analysts: the address names it.
     await page.click('button.wb-save');
@@ -260,10 +268,11 @@ describe('the demo analyst', () => {
     await page.waitForSelector('.wb-result[data-state="error"]');
     const api = await page.context().request.post(`${site.base}/api/sql`, { data: { sql: 'SELECT * FROM accounts' } });
     expect(api.status()).toBe(400);
+    const refusal = (await api.json()).message as string;
     // Refused by its reason, in Chinese; the API's own words beneath.
     expect(await errorPanel(page)).toEqual({
       title: '查询被拒绝', explanation: '这张表不对工作台开放；可读的表见“数据表”。',
-      label: '详细说明（英文原文）', detail: (await api.json()).message, retry: 0,
+      label: '详细说明（英文原文）', detail: refusal, retry: 0,
     });
     // With a selection, Ctrl+Enter runs the selection alone.
     await setSql(page, 'SELECT 42 AS answer UNION ALL SELECT 43');
@@ -278,8 +287,10 @@ describe('the demo analyst', () => {
     await page.click('button.wb-tab[data-tab="history"]');
     await page.waitForSelector('.wb-history[data-state="ready"]');
     const item = (sql: RegExp) => page.locator('.wb-history .wb-history-item', { has: page.locator('.wb-history-sql', { hasText: sql }) }).first();
-    expect(await item(/^SELECT \* FROM accounts$/).locator('.wb-outcome').textContent()).toMatch(/^refused: /);
-    expect(await item(/^SELECT count\(\) FROM numbers/).locator('.wb-outcome').textContent()).toBe('cancelled');
+    // How each ended in Chinese (the API's codes were shown as they are), a refusal's words kept.
+    expect(await item(/^SELECT \* FROM accounts$/).locator('.wb-outcome').textContent()).toBe(`被拒绝：${refusal}`);
+    expect(await item(/^SELECT count\(\) FROM numbers/).locator('.wb-outcome').textContent()).toBe('已取消');
+    expect(await item(/^SELECT 42 AS answer$/).locator('.wb-outcome').textContent()).toBe('成功');
     await setSql(page, '');
     await item(/^SELECT 42 AS answer$/).click();
     expect(await page.locator('.cm-content').textContent()).toBe('SELECT 42 AS answer');

@@ -6,6 +6,9 @@ import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.
 import { fetchHistory } from './sql-api.ts';
 import { wt } from './strings.ts';
 
+const OUTCOMES = ['ok', 'truncated', 'refused', 'limit', 'failed', 'cancelled', 'started'] as const;
+type Outcome = typeof OUTCOMES[number];
+
 export interface HistoryList { element: HTMLElement; refresh(): Promise<void> }
 
 export function createHistoryList(lang: Lang, signal: AbortSignal, load: (sql: string) => void): HistoryList {
@@ -19,7 +22,17 @@ export function createHistoryList(lang: Lang, signal: AbortSignal, load: (sql: s
       if (signal.aborted) return;
       if (entries.length === 0) return setViewState(element, 'empty', emptyNode(lang, wt(lang, 'wb.noHistory')));
       setViewState(element, 'ready', h('ol', { class: 'wb-list' }, entries.map((e) => {
-        const ok = e.outcome === 'ok' || e.outcome === 'truncated';
+        // The API's outcome is a code, then for some its detail: 'ok', 'truncated', 'ok: csv, 2500
+        // rows, 81234 bytes' (an export), 'refused: <reason>: <why>', 'limit: ...', 'failed: ...'.
+        const head = e.outcome.split(':')[0]!;
+        const ok = head === 'ok' || head === 'truncated';
+        const known = (OUTCOMES as readonly string[]).includes(head);
+        const format = e.route.endsWith('/export') && head === 'ok' ? /^ok: (\w+)/.exec(e.outcome)?.[1]?.toUpperCase() : undefined;
+        // A refusal's or failure's words stay (with its reason's code dropped): they say what to change.
+        const why = ok ? '' : e.outcome.slice(head.length + 1).replace(/^\s*[a-z_]+: /, '').trim();
+        const label = known
+          ? [wt(lang, `wb.outcome.${head as Outcome}`), format].filter(Boolean).join(' · ') + (why ? `${lang === 'zh' ? '：' : ': '}${why}` : '')
+          : e.outcome;
         const button = h('button', { type: 'button', class: 'wb-history-item', title: e.sql },
           h('span', { class: 'wb-list-meta' }, [
             e.at, // Shanghai time, as the API writes it
@@ -27,7 +40,7 @@ export function createHistoryList(lang: Lang, signal: AbortSignal, load: (sql: s
             ok ? wt(lang, 'wb.rows', { n: e.rows.toLocaleString(locale) }) : '',
             `${e.durationMs.toLocaleString(locale)} ms`,
           ].filter(Boolean).join(' · ')),
-          h('span', { class: `wb-outcome ${ok ? 'ok' : 'bad'}` }, e.outcome),
+          h('span', { class: `wb-outcome ${ok ? 'ok' : 'bad'}`, title: e.outcome }, label),
           h('code', { class: 'wb-history-sql' }, e.sql));
         button.addEventListener('click', () => load(e.sql));
         return h('li', {}, button);
