@@ -187,6 +187,13 @@ describe('the demo analyst', () => {
     await page.click('button.wb-save');
     expect(await page.locator('button.wb-save-version').count()).toBe(0);
     await page.keyboard.press('Escape');
+    // Before it is run, the chart tab shows the saved choice (the pickers were blank), not yet to change.
+    await page.click('button[data-tab="chart"]');
+    expect(await page.evaluate(() => ['x', 'y', 'color'].map((r) => {
+      const select = document.querySelector<HTMLSelectElement>(`#wb-chart-${r}`)!;
+      return [select.value, select.disabled];
+    }))).toEqual([['county_code', true], ['amount_fen', true], ['', true]]);
+    await page.click('button[data-tab="result"]');
     await page.click('.cm-content');
     await page.keyboard.press('ControlOrMeta+Enter');
     await page.waitForSelector('.wb-result[data-state="ready"]');
@@ -194,6 +201,7 @@ describe('the demo analyst', () => {
     await page.click('button[data-tab="chart"]');
     await page.waitForSelector('.wb-chart[data-state="ready"] svg');
     expect(JSON.parse(await page.inputValue('#wb-chart-spec')).encoding.y.field).toBe('amount_fen');
+    expect(await page.isDisabled('#wb-chart-y')).toBe(false);
     await page.close();
   }, TIMEOUT);
 

@@ -7,7 +7,7 @@ import { t, type Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { DrawnChart } from './chart-render.ts';
 import {
-  buildSpec, CHART_ROW_LIMIT, choiceOf, dataValues, defaultChoice, fitsColumns, MARKS, parseSpecText, specText, withData,
+  buildSpec, CHART_ROW_LIMIT, choiceOf, dataValues, defaultChoice, fitsColumns, MARKS, parseSpecText, specText, statedChoice, withData,
   type ChartChoice, type ChartSpec,
 } from './chart-spec.ts';
 import type { GridData } from './result-grid.ts';
@@ -68,14 +68,21 @@ export function createChartPanel(lang: Lang): ChartPanel {
 
   /** The pickers as the spec says, or blank where the spec was written by hand. */
   function showChoice() {
-    const columns = data?.columns ?? [];
-    const choice = spec ? choiceOf(spec, columns) : null;
+    // Before a result (a saved query opened, not yet run) the pickers show what the spec names;
+    // the result's columns, with their types, replace them once it is run.
+    const stated = !data && spec ? statedChoice(spec) : null;
+    const columns: { name: string; label: string }[] = data
+      ? data.columns.map((c: SqlColumn) => ({ name: c.name, label: `${c.name} (${c.type})` }))
+      : [...new Set(stated ? ROLES.map((r) => stated[r]).filter(Boolean) : [])].map((name) => ({ name, label: name }));
+    const choice = stated ?? (spec && data ? choiceOf(spec, data.columns) : null);
     mark.value = choice?.mark ?? (typeof spec?.mark === 'string' ? spec.mark : 'bar');
     for (const r of ROLES) {
       pickers[r].replaceChildren(h('option', { value: '' }, r === 'x' || r === 'y' ? wt(lang, 'wb.pick') : wt(lang, 'wb.none')),
-        ...columns.map((c: SqlColumn) => h('option', { value: c.name }, `${c.name} (${c.type})`)));
+        ...columns.map((c) => h('option', { value: c.name }, c.label)));
       pickers[r].value = choice?.[r] ?? '';
     }
+    // Without a result the column types are unknown, and the pickers would build a spec blind.
+    for (const select of [mark, ...Object.values(pickers)]) select.disabled = !data;
     element.classList.toggle('custom', spec !== null && choice === null);
   }
 

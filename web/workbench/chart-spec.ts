@@ -65,12 +65,18 @@ export function buildSpec(choice: ChartChoice, columns: readonly SqlColumn[]): C
 
 /** The choice a spec was built from, where it was built by `buildSpec` (else null: it was edited by hand). */
 export function choiceOf(spec: ChartSpec, columns: readonly SqlColumn[]): ChartChoice | null {
+  const choice = statedChoice(spec);
+  return choice && JSON.stringify(buildSpec(choice, columns)) === JSON.stringify(spec) ? choice : null;
+}
+
+/** The mark and fields a spec names in the pickers' places, before any result says whether the
+ *  pickers would build it (a saved query opened, not yet run). */
+export function statedChoice(spec: ChartSpec): ChartChoice | null {
   const mark = typeof spec.mark === 'string' ? spec.mark : (spec.mark as { type?: unknown } | undefined)?.type;
   if (!MARKS.includes(mark as Mark)) return null;
   const enc = (spec.encoding ?? {}) as Record<string, { field?: unknown } | undefined>;
   const field = (role: string) => (typeof enc[role]?.field === 'string' ? (enc[role]!.field as string).replace(/\\(.)/g, '$1') : '');
-  const choice: ChartChoice = { mark: mark as Mark, x: field('x'), y: field('y'), color: field('color'), facet: field('facet') };
-  return JSON.stringify(buildSpec(choice, columns)) === JSON.stringify(spec) ? choice : null;
+  return { mark: mark as Mark, x: field('x'), y: field('y'), color: field('color'), facet: field('facet') };
 }
 
 /** The fields a spec reads (`field` at any depth, so hand-written layers count too), less those its
