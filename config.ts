@@ -29,7 +29,7 @@ const schema = z.object({
   KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
   KAFKA_SASL_USERNAME: z.string().optional(),
   KAFKA_SASL_PASSWORD: z.string().optional(),
-  INGEST_BATCH_ROWS: z.coerce.number().int().min(1).default(10_000),
+  INGEST_BATCH_ROWS: z.coerce.number().int().min(1).default(25_000),
   INGEST_BATCH_MS: z.coerce.number().int().min(10).default(1_000),
   INGEST_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1_024).max(64 << 20).default(1 << 20),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (random; the same on every API process)').optional(),

@@ -1,18 +1,19 @@
 // Kafka -> embedded warehouse ingest benchmark. Loads N generated events into fresh topics on
-// the local broker (started if needed) and into NDJSON files, then times, in this one process:
+// the local broker (started if needed) and into NDJSON files, then times:
 //   1. the engine's own INSERT ... SELECT FROM file(..., JSONEachRow) of the same events (reference),
 //   2. a no-op kafkajs consumer draining the topics (the client's ceiling),
 //   3. ClickHouse's own Kafka table engine with a materialized view per stream (JSON parsed in SQL,
 //      no validation, at least once: the peer a user would pick instead),
-//   4. our Kafka source: decode, validate, batch, id check, insert with tokens, commit; with its
-//      peak RSS, and the wall time of each kind of warehouse call (where the time goes).
+//   4. our Kafka source: decode, validate, batch, id check, insert with tokens, commit, in a process
+//      of its own (scripts/bench-ingest-drain.ts); with its peak RSS, and the wall time of each
+//      kind of warehouse call (where the time goes).
 // Prints events per second and the ratios; the last line is one JSON object with the figures.
 // Where the time goes: the cores the process kept busy, CPU seconds by thread (JavaScript, the
 // engine's query and merge pools, V8's helpers), how long warehouse calls were outstanding, the
 // time of each kind of call, the memory at the peak, and the rows each table's merges rewrote.
 // Each drain starts from empty raw, rollup and bookkeeping tables with no merge still running, so
 // no run pays for merging an earlier run's parts.
-//   npm run bench:ingest -- --events 1000000 [--seed 7] [--partitions 3] [--batch-rows 10000] [--sessions 2] [--serial]
+//   npm run bench:ingest -- --events 1000000 [--seed 7] [--partitions 3] [--batch-rows 25000] [--sessions 2] [--serial]
 //     [--table-settings 'merge_selector_base = 20']  (applied to every MergeTree table, for all four runs)
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
@@ -21,7 +22,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVENT_KINDS, type EventKind } from '../contracts/events.ts';
 import { createKafka } from '../ingest/kafka/client.ts';
-import { createKafkaSource } from '../ingest/kafka/consumer.ts';
 import { createStreamProducer } from '../ingest/kafka/producer.ts';
 import { ensureTopics, topicNames } from '../ingest/kafka/topics.ts';
 import { createGenerator } from '../ingest/sources/generator.ts';
@@ -30,14 +30,13 @@ import { createEmbeddedWarehouse } from '../warehouse/embedded.ts';
 import { migrate, readMigrations } from '../warehouse/migrate.ts';
 import { dropKafkaEngineTables, kafkaEngineTables, REFERENCE_INSERTS } from './bench-reference-sql.ts';
 import { threadCpu, threadCpuSince } from './thread-cpu.ts';
-import type { Warehouse } from '../warehouse/warehouse.ts';
 
 const { values: args } = parseArgs({
   options: {
     events: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '7' },
     partitions: { type: 'string', default: '3' },
-    'batch-rows': { type: 'string', default: '10000' },
+    'batch-rows': { type: 'string', default: '25000' },
     serial: { type: 'boolean', default: false },
     sessions: { type: 'string', default: '2' },
     'table-settings': { type: 'string' },
@@ -65,7 +64,8 @@ const work = mkdtempSync(join(tmpdir(), 'cx-bench-'));
 const seed = Number(args.seed);
 const gen = createGenerator({ ...loadModelData(seed), seed });
 const kafka = createKafka({ brokers: args.brokers!.split(',') });
-const topics = topicNames(`bench${Date.now().toString(36)}`);
+const prefix = `bench${Date.now().toString(36)}`;
+const topics = topicNames(prefix);
 const admin = kafka.admin();
 await admin.connect();
 await ensureTopics(admin, topics, { partitions: Number(args.partitions) });
@@ -162,73 +162,18 @@ log(`ClickHouse Kafka engine + materialized views: ${rate(loaded, kafkaEngineMs)
 log(`  CPU seconds by thread: ${kafkaEngineThreads.map(([n, s]) => `${n} ${s}`).join(', ')}`);
 await truncate();
 
-// 4. Ours, with full validation. Every warehouse call is timed by kind (wall time: calls overlap).
-// With --serial, calls are made one at a time, so each kind's time is the engine's own for it
-// (the drain is slower then: use it to see where the engine's time goes, not for the rate).
-const timing = new Map<string, { calls: number; ms: number }>();
-// Time with at least one warehouse call outstanding: the engine runs one query at a time, so this
-// is how long the warehouse kept our drain waiting, whatever the JavaScript thread did meanwhile.
-let outstanding = 0;
-let busySince = 0;
-let warehouseBusyMs = 0;
-let lastCall: Promise<unknown> = Promise.resolve();
-function timed<A extends unknown[], R>(name: (...a: A) => string, f: (...a: A) => Promise<R>) {
-  const call = async (...a: A): Promise<R> => {
-    const t0 = performance.now();
-    if (outstanding++ === 0) busySince = t0;
-    try {
-      return await f(...a);
-    } finally {
-      if (--outstanding === 0) warehouseBusyMs += performance.now() - busySince;
-      const kind = name(...a);
-      const e = timing.get(kind) ?? { calls: 0, ms: 0 };
-      timing.set(kind, { calls: e.calls + 1, ms: e.ms + performance.now() - t0 });
-    }
-  };
-  if (!args.serial) return call;
-  return (...a: A): Promise<R> => {
-    const result = lastCall.then(() => call(...a));
-    lastCall = result.catch(() => {});
-    return result;
-  };
-}
-const callOf = (sql: string) => (/FROM (\w+)/.exec(sql)?.[1] ?? sql.slice(0, 30));
-const timedWarehouse: Warehouse = {
-  ...wh,
-  insert: timed((table: string, ..._rest: unknown[]) => `insert ${table}`, wh.insert.bind(wh) as (table: string, ...rest: unknown[]) => Promise<void>) as Warehouse['insert'],
-  query: timed((sql: string) => `query ${callOf(sql)}`, wh.query.bind(wh)) as Warehouse['query'],
-};
-const source = createKafkaSource({ kafka, warehouse: timedWarehouse, topics, groupId: `${topics.pos}-ingest`, batchMaxRows: Number(args['batch-rows']) });
-const rssBefore = process.memoryUsage().rss;
-let peakRss = rssBefore;
-let atPeak = process.memoryUsage();
-const sampler = setInterval(() => {
-  const m = process.memoryUsage();
-  if (m.rss > peakRss) [peakRss, atPeak] = [m.rss, m];
-}, 50);
+// 4. Ours, with full validation, in a process of its own (scripts/bench-ingest-drain.ts) with a
+// warehouse of its own, as `npm run ingest` runs: its peak RSS is the ingest process's, not this
+// process's with the reference runs' engine state in it. It reports where the time went itself.
 t = Date.now();
-cpu = process.cpuUsage();
-threads = threadCpu();
-await source.start();
-while (source.stats().consumed < loaded) await new Promise((r) => setTimeout(r, 20));
-await source.stop(); // the last batches are written and committed
-const oursMs = Date.now() - t;
-const oursCores = cores(cpu, oursMs);
-const oursThreads = threadCpuSince(threads);
-clearInterval(sampler);
-const ours = source.stats();
-const lines = await posLines();
-log(`our Kafka source: ${rate(loaded, oursMs).toLocaleString()} events/s (${oursMs} ms, ${oursCores} cores busy, ${lines} POS lines, ${ours.batches} batches of up to ${args['batch-rows']} rows, peak RSS ${Math.round(peakRss / 2 ** 20)} MiB)`);
-const mib = (b: number) => Math.round(b / 2 ** 20);
-log(`  at the peak: JavaScript heap ${mib(atPeak.heapUsed)} of ${mib(atPeak.heapTotal)} MiB, buffers ${mib(atPeak.arrayBuffers)} MiB, the rest (the engine, code) ${mib(atPeak.rss - atPeak.heapTotal - atPeak.arrayBuffers)} MiB; RSS before the drain ${mib(rssBefore)} MiB`);
-log(`  warehouse calls outstanding ${Math.round(warehouseBusyMs)} ms of the ${oursMs} ms`);
-log(`  CPU seconds by thread: ${oursThreads.map(([n, s]) => `${n} ${s}`).join(', ')}`);
-for (const [call, v] of [...timing].sort((a, b) => b[1].ms - a[1].ms)) log(`  ${call}: ${v.calls} calls, ${Math.round(v.ms)} ms in all, ${Math.round(v.ms / v.calls)} ms each`);
-// The rows merges rewrote by table (merged parts still listed): write amplification.
-const merged = await wh.query<{ table: string; parts: number; merged_rows: number; active_rows: number }>(
-  `SELECT table, count() AS parts, sumIf(rows, level > 0) AS merged_rows, sumIf(rows, active) AS active_rows FROM system.parts
-   WHERE database = currentDatabase() GROUP BY table ORDER BY merged_rows DESC LIMIT 6`);
-log(`  rows rewritten by merges: ${merged.map((m) => `${m.table} ${Number(m.merged_rows).toLocaleString()} (of ${Number(m.active_rows).toLocaleString()} rows now)`).join(', ')}`);
+const drain = execFileSync(process.execPath, [
+  ...process.execArgv, join(root, 'scripts/bench-ingest-drain.ts'), '--prefix', prefix, '--events', String(loaded), '--brokers', args.brokers!,
+  '--batch-rows', args['batch-rows']!, '--sessions', args.sessions!,
+  ...(args.serial ? ['--serial'] : []), ...(args['table-settings'] ? ['--table-settings', args['table-settings']] : []),
+], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20 });
+const ours = JSON.parse(drain.trim().split('\n').at(-1)!) as { ms: number; coresBusy: number; peakRssMiB: number; warehouseBusyShare: number; lines: number; batches: number };
+const oursMs = ours.ms;
+const lines = ours.lines;
 if (lines !== referenceLines) log(`WARNING: ${lines} POS lines from Kafka, ${referenceLines} from the reference`);
 
 await admin.deleteTopics({ topics: Object.values(topics).flatMap((x) => [x, `${x}.dlq`]) }).catch(() => {});
@@ -244,9 +189,9 @@ const result = {
   noopConsumerEventsPerSec: rate(loaded, noopMs),
   kafkaEngineEventsPerSec: rate(loaded, kafkaEngineMs),
   batchRows: Number(args['batch-rows']),
-  peakRssMiB: Math.round(peakRss / 2 ** 20),
-  coresBusy: { engineFile: engineCores, kafkaEngine: kafkaEngineCores, ours: oursCores },
-  warehouseBusyShare: +(warehouseBusyMs / oursMs).toFixed(3),
+  peakRssMiB: ours.peakRssMiB,
+  coresBusy: { engineFile: engineCores, kafkaEngine: kafkaEngineCores, ours: ours.coresBusy },
+  warehouseBusyShare: ours.warehouseBusyShare,
   ratioToEngine: +(engineMs / oursMs).toFixed(3),
   ratioToKafkaEngine: +(kafkaEngineMs / oursMs).toFixed(3),
   ratioToNoopConsumer: +(noopMs / oursMs).toFixed(3),

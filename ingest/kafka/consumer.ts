@@ -26,7 +26,7 @@ export interface KafkaSourceOptions {
   topics: Topics;
   groupId?: string; // 'cx-ingest' by default
   sessionTimeoutMs?: number; // 30_000 by default: how long a crashed member holds its partitions
-  batchMaxRows?: number; // 10_000 by default
+  batchMaxRows?: number; // 25_000 by default
   batchMaxBytes?: number; // 16 MiB of message values by default: bounds memory per partition
   batchMaxMs?: number; // 1_000 by default
   maxMessageBytes?: number; // 1 MiB by default: larger messages are dead letters
@@ -51,7 +51,7 @@ class StaleBatch extends Error {}
 
 export function createKafkaSource(options: KafkaSourceOptions) {
   const {
-    kafka, warehouse, topics, groupId = 'cx-ingest', sessionTimeoutMs = 30_000, batchMaxRows = 10_000,
+    kafka, warehouse, topics, groupId = 'cx-ingest', sessionTimeoutMs = 30_000, batchMaxRows = 25_000,
     batchMaxBytes = 16 << 20, batchMaxMs = 1_000, maxMessageBytes = 1 << 20, retryInitialMs = 200, retryMaxMs = 30_000, ledgerPage = 1_000,
     clock = Date.now, onRetry, onCrash,
   } = options;
