@@ -3,6 +3,8 @@
 import { h } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
+import type { ExportFormat } from '../../contracts/sql.ts';
+import { EXPORT_LABELS } from './export.ts';
 import { fetchHistory } from './sql-api.ts';
 import { wt } from './strings.ts';
 
@@ -27,7 +29,7 @@ export function createHistoryList(lang: Lang, signal: AbortSignal, load: (sql: s
         const head = e.outcome.split(':')[0]!;
         const ok = head === 'ok' || head === 'truncated';
         const known = (OUTCOMES as readonly string[]).includes(head);
-        const format = e.route.endsWith('/export') && head === 'ok' ? /^ok: (\w+)/.exec(e.outcome)?.[1]?.toUpperCase() : undefined;
+        const format = e.route.endsWith('/export') && head === 'ok' ? EXPORT_LABELS[/^ok: (\w+)/.exec(e.outcome)?.[1] as ExportFormat] : undefined;
         // A refusal's or failure's words stay (with its reason's code dropped): they say what to change.
         const why = ok ? '' : e.outcome.slice(head.length + 1).replace(/^\s*[a-z_]+: /, '').trim();
         const label = known
