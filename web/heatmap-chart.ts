@@ -10,7 +10,7 @@
 import { create, interpolateYlOrRd, max, pointer, scaleSequentialSqrt, type ScaleSequential } from 'd3';
 import type { HeatmapCell, HeatmapResponse } from '../contracts/demand.ts';
 import { createHeatmapLegend } from './heatmap-legend.ts';
-import { formatQty, formatYuan, formatYuanShort, t, type Lang } from './i18n.ts';
+import { clauseSep, formatQty, formatYuan, formatYuanShort, t, type Lang } from './i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
 import { weekdayName } from './week-to-date.ts';
 
@@ -153,7 +153,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
         .attr('data-amount-fen', cell ? cell.amountFen : null)
         .attr('role', 'img')
         .attr('tabindex', r === 0 && i === 0 ? 0 : -1)
-        .attr('aria-label', text.join('；'))
+        .attr('aria-label', text.join(clauseSep(lang)))
         .on('pointerenter pointermove', (event: PointerEvent) => {
           const [px, py] = pointer(event, root.node());
           showTip(text, px, py);

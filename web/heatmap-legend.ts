@@ -1,7 +1,7 @@
 // The heatmap's key: a colour ramp with money ticks, and a swatch for "no data" next to it, since
 // the two are easy to confuse and the whole point of the hatching is that they are not the same.
 import { axisBottom, create, scaleSqrt, type ScaleSequential } from 'd3';
-import { formatYuanShort, t, type Lang } from './i18n.ts';
+import { colon, formatYuanShort, t, type Lang } from './i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
 
 const RAMP_WIDTH = 240;
@@ -22,7 +22,7 @@ export function createHeatmapLegend(color: ScaleSequential<string>, lang: Lang, 
     .attr('height', threshold === null ? 52 : 72)
     .attr('viewBox', `0 0 ${RAMP_WIDTH + 170} ${threshold === null ? 52 : 72}`)
     .attr('role', 'img')
-    .attr('aria-label', coloured ? `${t(lang, 'legendTitle')}：0 – ${formatYuanShort(color.domain()[1] ?? 0, lang)}` : t(lang, 'legendNothingColoured'));
+    .attr('aria-label', coloured ? `${t(lang, 'legendTitle')}${colon(lang)}0 – ${formatYuanShort(color.domain()[1] ?? 0, lang)}` : t(lang, 'legendNothingColoured'));
   const noData = addNoDataPattern(svg, `${idPrefix}-legend-hatch`);
 
   // The ramp is sampled from the scale itself, so the legend cannot drift from the cells' colours.

@@ -306,7 +306,7 @@ describe('price bands', () => {
 });
 
 describe('price bands in English on a 360-pixel phone', () => {
-  test('a long product choice, 武定壮鸡(约1.5kg)（Poultry, eggs & ham）, stays inside the screen', async () => {
+  test('a long product choice, 武定壮鸡(约1.5kg) (Poultry, eggs & ham), stays inside the screen', async () => {
     const own = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'en-GB', serviceWorkers: 'block' });
     const page = await own.newPage();
     page.setDefaultTimeout(TIMEOUT);
@@ -315,8 +315,11 @@ describe('price bands in English on a 360-pixel phone', () => {
     // The county's full data offers the chicken among my products (this small county does not): its
     // label, as the page makes it, joins the choices.
     const chicken = PRODUCTS.find((p) => p.sku === 'chicken-wuding')!;
-    const label = `${chicken.name}（${subCategoryName('produce.meat', 'en')}）`;
-    expect(label).toBe('武定壮鸡(约1.5kg)（Poultry, eggs & ham）');
+    // In English the category goes in half-width brackets after a space (it had the Chinese ones).
+    const first = await page.locator('#ws-pick optgroup option').first().textContent();
+    expect(first).toMatch(/^\S.* \([A-Z][^()（）]*\)$/);
+    const label = `${chicken.name} (${subCategoryName('produce.meat', 'en')})`;
+    expect(label).toBe('武定壮鸡(约1.5kg) (Poultry, eggs & ham)');
     await page.locator('#ws-pick optgroup').first().evaluate((group, text) => {
       const option = document.createElement('option');
       option.value = 'sku:chicken-wuding';

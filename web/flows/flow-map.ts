@@ -5,6 +5,7 @@
 // chosen county or township start at its county's centre. The figures are also in the page's tables.
 import { create } from 'd3';
 import type { MapFeature } from '../charts/county-map.ts';
+import { colon, paren, type Lang } from '../i18n.ts';
 import { holdInside, textWidth, type Anchor } from '../charts/county-labels.ts';
 import { clearestBox, mapLayout, quadraticInk, spreadAlong, type Box, type Ink, type PlacedCity } from './map-layout.ts';
 
@@ -17,6 +18,7 @@ export interface FlowMapOptions {
   format: (v: number) => string;
   label: string; // the map's accessible name
   offMap: string; // "beyond the map" in words, for a city's title
+  lang: Lang;
 }
 
 export function createFlowMap(features: readonly MapFeature[], arcs: readonly FlowArc[], cities: readonly FlowCity[], o: FlowMapOptions): SVGSVGElement {
@@ -75,7 +77,7 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
     arcLayer.append('path').attr('class', 'arc').attr('data-origin', a.origin).attr('data-city', a.city).attr('data-value', a.value)
       .attr('d', `M${s.x.toFixed(1)},${s.y.toFixed(1)}Q${c.x.toFixed(1)},${c.y.toFixed(1)} ${to.x.toFixed(1)},${to.y.toFixed(1)}`)
       .attr('stroke-width', width.toFixed(2))
-      .append('title').text(`${from.name} → ${cities.find((x) => x.code === a.city)?.name ?? a.city}：${o.format(a.value)}`);
+      .append('title').text(`${from.name} → ${cities.find((x) => x.code === a.city)?.name ?? a.city}${colon(o.lang)}${o.format(a.value)}`);
   }
 
   // The counties' names above the arcs (which start under them), on a halo, so none is lost under its own flows.
@@ -99,7 +101,7 @@ export function createFlowMap(features: readonly MapFeature[], arcs: readonly Fl
   for (const c of order) {
     const p = spots.get(c.code)!;
     const g = cityLayer.append('g').attr('class', `city${p.offMap ? ' off-map' : ''}`).attr('data-code', c.code).attr('data-value', c.value);
-    g.append('title').text(`${c.name}：${o.format(c.value)}${p.offMap ? `（${o.offMap}）` : ''}`);
+    g.append('title').text(`${c.name}${colon(o.lang)}${o.format(c.value)}${p.offMap ? paren(o.lang, o.offMap) : ''}`);
     if (p.offMap) {
       // An arrow pointing out of the frame, towards the city.
       const angle = Math.atan2(p.y - layout.centre.y, p.x - layout.centre.x) * 180 / Math.PI;

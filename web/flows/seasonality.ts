@@ -4,7 +4,7 @@
 import type { SeasonalityResponse } from '../../contracts/flows.ts';
 import { withQuery } from '../api-client.ts';
 import { contentWidth, h, table } from '../dom.ts';
-import { formatYuan, t } from '../i18n.ts';
+import { formatYuan, listSep, paren, t } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { pctText } from '../cockpit-frame.ts';
@@ -53,9 +53,9 @@ export async function drawSeasonality(ctx: ViewContext): Promise<void> {
   const peak = peakMonths(points);
   const monthLabel = (n: number) => flt(lang, 'fl.monthN', { n });
   const width = Math.min(640, Math.max(240, (contentWidth(ctx.main) || 640) - 90));
-  const chart = lazyChart(seasonSpec(points, { width, month: flt(lang, 'fl.month'), weight: `${flt(lang, 'fl.weight')}（${lang === 'zh' ? '公斤' : 'kg'}）`, year: flt(lang, 'fl.year'), monthLabel }),
+  const chart = lazyChart(seasonSpec(points, { width, month: flt(lang, 'fl.month'), weight: `${flt(lang, 'fl.weight')}${paren(lang, lang === 'zh' ? '公斤' : 'kg')}`, year: flt(lang, 'fl.year'), monthLabel }),
     flt(lang, 'fl.seasonAlt', { name }), lang, ctx.signal);
-  const summary = peak ? h('p', { class: 'fl-peak' }, flt(lang, 'fl.peak', { year: peak.year, months: peak.months.map(monthLabel).join(lang === 'zh' ? '、' : ', ') })) : null;
+  const summary = peak ? h('p', { class: 'fl-peak' }, flt(lang, 'fl.peak', { year: peak.year, months: peak.months.map(monthLabel).join(listSep(lang)) })) : null;
   const rows = [...data.months].reverse();
   const months = h('div', { class: 'table-scroll', tabindex: 0 }, table(
     [flt(lang, 'fl.month'), flt(lang, 'fl.weight'), flt(lang, 'fl.yoy'), flt(lang, 'fl.amount'), flt(lang, 'fl.orders')],

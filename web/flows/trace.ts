@@ -5,7 +5,7 @@ import { BATCH_CODE_EXAMPLE } from '../../contracts/batch-code.ts';
 import type { BatchesResponse, BatchResponse } from '../../contracts/flows.ts';
 import { apiGet, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
-import { formatYuan, t } from '../i18n.ts';
+import { formatYuan, listSep, t } from '../i18n.ts';
 import { errorNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { linkTo } from '../views/links.ts';
@@ -93,7 +93,7 @@ async function batchCard(ctx: ViewContext, code: string): Promise<HTMLElement> {
     box.append(errorNode(e, lang, () => ctx.navigate(location.pathname + location.search, { replace: true })));
     return box;
   }
-  const names = (list: { name: string }[], codes: string[]) => (list.length > 0 ? list.map((x) => x.name) : codes).join('、');
+  const names = (list: { name: string }[], codes: string[]) => (list.length > 0 ? list.map((x) => x.name) : codes).join(listSep(lang));
   const facts: [string, Node | string][] = [
     // The product's name; its catalogue code only on hover, for whoever reconciles with a feed.
     [flt(lang, 'fl.batchProduct'), h('span', { title: b.sku, 'data-sku': b.sku }, b.name)],

@@ -4,7 +4,7 @@
 import type { UpstreamResponse } from '../../contracts/flows.ts';
 import type { MapFeature } from '../charts/county-map.ts';
 import { contentWidth, h, table } from '../dom.ts';
-import { categoryName, formatYuan, t } from '../i18n.ts';
+import { categoryName, colon, formatYuan, paren, t } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { createFlowMap, type FlowArc } from './flow-map.ts';
@@ -85,10 +85,10 @@ export async function drawUpstream(ctx: ViewContext): Promise<void> {
     h('p', { class: 'hint' }, flt(lang, 'fl.mapHint', { measure: measureName })),
     features ? createFlowMap(features, arcs, cities.map((c) => ({ code: c.code, name: c.name, lon: c.lon, lat: c.lat, value: measureOf(c, measure) })), {
       width, highlight: county, format: (v) => formatMeasure(v, measure, lang, true),
-      label: flt(lang, 'fl.mapAlt', { area: data.area.name, n: cities.length, measure: measureName }), offMap: flt(lang, 'fl.offMap'),
+      label: flt(lang, 'fl.mapAlt', { area: data.area.name, n: cities.length, measure: measureName }), offMap: flt(lang, 'fl.offMap'), lang,
     }) : null,
     unknown.length > 0 ? h('div', { class: 'fl-unknown' }, h('h3', {}, flt(lang, 'fl.unknownPlace')), h('p', { class: 'hint' }, flt(lang, 'fl.unknownHint')),
-      h('ul', {}, unknown.map((c) => h('li', { 'data-code': c.code }, `${c.name}（${c.province}，${c.code}）：${fmt(measureOf(c, measure))}`)))) : null);
+      h('ul', {}, unknown.map((c) => h('li', { 'data-code': c.code }, `${c.name}${paren(lang, `${c.province}${lang === 'zh' ? '，' : ', '}${c.code}`)}${colon(lang)}${fmt(measureOf(c, measure))}`)))) : null);
 
   const cityTable = h('div', { class: 'table-scroll', tabindex: 0 }, table(
     [flt(lang, 'fl.city'), flt(lang, 'fl.province'), flt(lang, 'fl.amount'), flt(lang, 'fl.weight'), flt(lang, 'fl.orders'), flt(lang, 'fl.share')],

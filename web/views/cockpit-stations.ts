@@ -5,7 +5,7 @@ import type { StationsResponse } from '../../contracts/officials.ts';
 import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
 import { areaPath, cockpitState, cockpitTabs, cockpitUrl, monthPicker } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
-import { formatYuan, t, type MessageKey } from '../i18n.ts';
+import { formatYuan, paren, t, type MessageKey } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 
@@ -57,7 +57,7 @@ export const view: View = async (ctx) => {
         h('p', { class: 'kpi-value' }, pct(d.coverage.villagePct)), h('p', {}, `${d.coverage.villagesCovered} / ${d.coverage.villages}`))),
     h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'area'), t(lang, 'expectedCol'), t(lang, 'reportedCol'), '%'],
       d.completeness.map((c) => [c.name, c.expected, c.reported, pct(c.pct)]), { caption: t(lang, 'completenessTitle'), numeric: [1, 2, 3], className: 'data completeness' })),
-    h('h2', {}, `${t(lang, 'notReportingTitle')}（${d.notReporting.length}）`),
+    h('h2', {}, `${t(lang, 'notReportingTitle')}${paren(lang, d.notReporting.length)}`),
     d.notReporting.length === 0 ? h('p', { class: 'ok' }, t(lang, 'allReported'))
       : h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'lastReport'), t(lang, 'daysSilent')],
         d.notReporting.map((id) => byId.get(id)!).map((s) => [s.name, typeName(s.type), placeOf(s), s.lastReport ?? t(lang, 'neverReported'), s.daysSilent ?? '—']),
@@ -73,6 +73,6 @@ export const view: View = async (ctx) => {
           silent.has(s.id) ? t(lang, 'silentFlag', { n: String(d.silentDays) }) : '',
         ].filter(Boolean).join(' · ')),
         s.lastReport ?? t(lang, 'neverReported'), formatYuan(s.salesFen), formatYuan(s.proxyFen), s.parcelsOut, s.parcelsIn,
-      ]), { caption: `${t(lang, 'stationsTitle')}（${d.stations.length}）`, numeric: [5, 6, 7, 8], className: 'data stations' })),
+      ]), { caption: `${t(lang, 'stationsTitle')}${paren(lang, d.stations.length)}`, numeric: [5, 6, 7, 8], className: 'data stations' })),
   );
 };

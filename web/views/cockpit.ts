@@ -10,7 +10,7 @@ import { createCountyMap, type MapFeature } from '../charts/county-map.ts';
 import { createRankBars } from '../charts/rank-bars.ts';
 import { areaPath, cockpitState, cockpitTabs, cockpitUrl, monthPicker, pctText, ppText } from '../cockpit-frame.ts';
 import { contentWidth, h, table } from '../dom.ts';
-import { formatYuan, t, type Lang, type MessageKey } from '../i18n.ts';
+import { formatYuan, paren, t, type Lang, type MessageKey } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View, ViewContext } from '../view.ts';
 import { linkTo } from './links.ts';
@@ -104,7 +104,7 @@ export const view: View = async (ctx) => {
       spatial.append(createCountyMap(features, {
         width: Math.min(560, contentWidth(main) || 560), diverging: measure === 'ytdYoy', format,
         values: new Map(data.children.map((ch) => [ch.code, valueOf(ch)])),
-        label: (name, value) => `${name} ${value}（${indicatorName}）`,
+        label: (name, value) => `${name} ${value}${paren(lang, indicatorName)}`,
         onOpen: (code) => go({ area: code }),
         noData: t(lang, 'noData'),
       }));
@@ -131,10 +131,10 @@ export const view: View = async (ctx) => {
     [...data.children].sort((a, b) => (valueOf(b) ?? -Infinity) - (valueOf(a) ?? -Infinity)).map((ch, i) => [
       i + 1, linkTo(ctx, cockpitUrl('/cockpit', { area: ch.code, month: state.month }), ch.name),
       ...INDICATORS.map((k) => figure(ch.values[k]?.month ?? null, k, lang)), pctText(ch.values.online_retail?.ytdYoyPct ?? null),
-    ]), { caption: `${t(lang, 'rankingTitle')}（${monthWords}）`, numeric: [0, 2, 3, 4, 5, 6, 7, 8], className: 'data ranking' })) : null;
+    ]), { caption: `${t(lang, 'rankingTitle')}${paren(lang, monthWords)}`, numeric: [0, 2, 3, 4, 5, 6, 7, 8], className: 'data ranking' })) : null;
 
   const unknown = data.unknownSellers.length > 0 ? h('details', { class: 'unknown-sellers' },
-    h('summary', {}, `${t(lang, 'unknownSellersTitle')}（${data.unknownSellers.length}）`),
+    h('summary', {}, `${t(lang, 'unknownSellersTitle')}${paren(lang, data.unknownSellers.length)}`),
     table([t(lang, 'sellerId'), t(lang, 'amount'), t(lang, 'orders')], data.unknownSellers.map((u) => [h('code', {}, u.sellerId), formatYuan(u.amountFen), u.orders]), { numeric: [1, 2] })) : null;
 
   // A township has no areas below it with figures of their own: no map, no bars, nothing for the
@@ -155,7 +155,7 @@ function kpiCard(f: IndicatorFigures, month: string, lang: Lang, ctx: ViewContex
     }
     return h('p', { class: `gap ${cmp.gapPp >= 0 ? 'above' : 'below'}`, title: t(lang, 'comparedWith', { body: bodyName(cmp.body, lang), series: seriesName(cmp.series, lang), period: yearSpan(cmp.periodEnd, lang), source: cmp.source }) },
       `${t(lang, label)}${colon}${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, lang === 'zh'
-        ? `（${bodyName(cmp.body, lang)} ${yearSpan(cmp.periodEnd, lang)} ${cmp.nationalYoyPct}%）`
+        ? paren(lang, `${bodyName(cmp.body, lang)} ${yearSpan(cmp.periodEnd, lang)} ${cmp.nationalYoyPct}%`)
         : ` (${bodyName(cmp.body, lang)} ${yearSpan(cmp.periodEnd, lang)} ${cmp.nationalYoyPct}%)`));
   };
   return h('article', { class: 'kpi-card', 'data-indicator': f.key },

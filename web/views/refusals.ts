@@ -3,15 +3,15 @@
 // whoever helps them, folded away under "technical detail" so the page reads in one language.
 import type { Me } from '../../contracts/auth.ts';
 import { h } from '../dom.ts';
-import { t, type Lang } from '../i18n.ts';
+import { listSep, paren, t, type Lang } from '../i18n.ts';
 import { technicalDetail } from '../status-view.ts';
 
 export function scopeWords(me: Me | null, lang: Lang): string {
   if (!me) return '';
-  if (me.role === 'merchant') return me.storeIds.join(lang === 'zh' ? '、' : ', ');
+  if (me.role === 'merchant') return me.storeIds.join(listSep(lang));
   if (me.role === 'admin') return t(lang, 'role.admin');
   const code = me.areaCode ?? me.homeArea ?? '';
-  return `${me.areaNames[code] ?? code}（${code}）`;
+  return `${me.areaNames[code] ?? code}${paren(lang, code)}`;
 }
 
 /** `detail`: the API's message; `reason`: a sentence already in the reader's language. */

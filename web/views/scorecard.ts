@@ -5,7 +5,7 @@ import { targetAmount } from '../../contracts/officials-words.ts';
 import { apiGet, apiRequest, ApiRequestError, withQuery } from '../api-client.ts';
 import { cockpitState, cockpitTabs } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
-import { t, type MessageKey } from '../i18n.ts';
+import { colon, listSep, t, type MessageKey } from '../i18n.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { linkTo } from './links.ts';
@@ -35,7 +35,7 @@ export const view: View = async (ctx) => {
   const message = h('div', { class: 'form-message', role: 'status' });
 
   const editor = (target: PlanTarget) => {
-    const value = h('input', { type: 'number', step: 'any', name: 'target', value: target.target, 'aria-label': `${t(lang, 'targetCol')}：${lang === 'zh' ? target.labelZh : target.labelEn}` });
+    const value = h('input', { type: 'number', step: 'any', name: 'target', value: target.target, 'aria-label': `${t(lang, 'targetCol')}${colon(lang)}${lang === 'zh' ? target.labelZh : target.labelEn}` });
     const save = h('button', { type: 'submit', class: 'secondary small' }, t(lang, 'saveTarget'));
     const form = h('form', { class: 'inline target-edit', 'data-target': target.id }, value, save);
     form.addEventListener('submit', (event) => {
@@ -63,7 +63,7 @@ export const view: View = async (ctx) => {
   setViewState(section, 'ready',
     h('h1', {}, `${d.area.name} · ${t(lang, 'tab.scorecard')}`),
     h('p', { class: 'caption' }, t(lang, 'scorecardAsOf', { month: d.asOf })),
-    ...(others.length > 0 ? [h('p', { class: 'notice', role: 'note' }, t(lang, 'targetsOf', { areas: others.join(lang === 'zh' ? '、' : ', ') }))] : []),
+    ...(others.length > 0 ? [h('p', { class: 'notice', role: 'note' }, t(lang, 'targetsOf', { areas: others.join(listSep(lang)) }))] : []),
     message,
     h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [t(lang, 'tab.scorecard'), t(lang, 'targetCol'), t(lang, 'actualCol'), t(lang, 'storeStatus'), t(lang, 'howCol'), t(lang, 'dueCol'), t(lang, 'sourceCol')],

@@ -5,7 +5,7 @@ import { addDays } from '../../contracts/time.ts';
 import { apiGet, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { storeStatus, storeType } from '../format.ts';
-import { categoryName, formatQty, formatYuan, t } from '../i18n.ts';
+import { categoryName, formatQty, formatYuan, paren, t } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { daysSoFar } from '../week-to-date.ts';
@@ -30,7 +30,7 @@ export const view: View = async (ctx) => {
       h('p', { class: 'actions' }, linkTo(ctx, `/demand?area=${d.store.areaCode.slice(0, 9)}`, t(lang, 'demandAround'))),
       h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'weekCol'), t(lang, 'weekSales'), t(lang, 'onlineProxy'), t(lang, 'qty'), t(lang, 'lines')],
-        [...d.weeks.map((w) => [`${w.week}（${w.start}）`, formatYuan(w.amountFen), formatYuan(w.onlineProxyFen), formatQty(w.qty, lang), w.lines]),
+        [...d.weeks.map((w) => [`${w.week}${paren(lang, w.start)}`, formatYuan(w.amountFen), formatYuan(w.onlineProxyFen), formatQty(w.qty, lang), w.lines]),
           // The week under way, last and named by its days: it is not a whole week like the rows above.
           ...(d.weekToDate ? [[`${d.weekToDate.week} ${t(lang, 'weekToDate', { days: daysSoFar(d.weekToDate.through, lang) })}`, formatYuan(d.weekToDate.amountFen),
             formatYuan(d.weekToDate.onlineProxyFen), formatQty(d.weekToDate.qty, lang), d.weekToDate.lines]] : [])],
@@ -38,7 +38,7 @@ export const view: View = async (ctx) => {
       d.categories.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'category'), t(lang, 'amount'), t(lang, 'share'), t(lang, 'qty')],
         d.categories.map((c) => [categoryName(c.category, lang), formatYuan(c.amountFen), `${((100 * c.amountFen) / Math.max(1, total)).toFixed(1)}%`, formatQty(c.qty, lang)]),
-        { caption: `${t(lang, 'byCategory')}（${d.from} – ${addDays(d.to, -1)}）`, numeric: [1, 2, 3], className: 'data categories' })) : null,
+        { caption: `${t(lang, 'byCategory')}${paren(lang, `${d.from} – ${addDays(d.to, -1)}`)}`, numeric: [1, 2, 3], className: 'data categories' })) : null,
     ].filter((n) => n !== null));
   } catch (e) {
     if (signal.aborted) return;

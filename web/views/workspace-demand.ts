@@ -8,7 +8,7 @@ import type { DemandResponse } from '../../contracts/workspace.ts';
 import { pctText } from '../cockpit-frame.ts';
 import { h } from '../dom.ts';
 import { linkTo } from './links.ts';
-import { categoryName, formatYuan, formatYuanShort, t, type Lang } from '../i18n.ts';
+import { categoryName, clauseSep, formatYuan, formatYuanShort, t, type Lang } from '../i18n.ts';
 import { emptyNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { createDemandHeatmap } from '../workspace/demand-heatmap.ts';
@@ -95,7 +95,7 @@ export const view: View = async (ctx) => {
     h('p', { class: 'muted' }, [periodText(lang, d.from, d.to), d.category ? categoryName(d.category, lang) : '', s.view === 'hour' ? wst(lang, 'ws.onlyPos') : ''].filter(Boolean).join(' · ')),
     controls,
     h('p', { class: 'note' }, wst(lang, 'ws.kNote', { k: d.k })),
-    markerList.length > 0 && s.view !== 'hour' ? h('p', { class: 'caption ws-markers' }, wst(lang, 'ws.markers', { list: markerList.join('；') })) : null,
+    markerList.length > 0 && s.view !== 'hour' ? h('p', { class: 'caption ws-markers' }, wst(lang, 'ws.markers', { list: markerList.join(clauseSep(lang)) })) : null,
     d.cells.length > 0 && d.cells.every((c) => c.withheld) ? h('p', { class: 'note ws-all-withheld' }, wst(lang, 'ws.allWithheld', { k: d.k }),
       s.scope === 'cluster' ? [' ', linkTo(ctx, wsUrl('/workspace/demand', stores, stateQuery(fixState({ ...s, scope: 'county' }))), wst(lang, 'ws.seeCounty'))] : null) : null,
   ].filter((n): n is NonNullable<typeof n> => n !== null);

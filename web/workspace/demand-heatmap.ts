@@ -8,7 +8,7 @@ import { create, extent, interpolateRdBu, interpolateYlOrRd, pointer, scaleDiver
 import type { DemandResponse } from '../../contracts/workspace.ts';
 import { addDays, isoWeek } from '../../contracts/time.ts';
 import { colourScale } from '../heatmap-chart.ts';
-import type { Lang } from '../i18n.ts';
+import { clauseSep, colon, type Lang } from '../i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from '../no-data-pattern.ts';
 import { wst, type WorkspaceKey } from './strings.ts';
 
@@ -137,7 +137,7 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
         .attr('data-value', kind === 'has-value' ? cell!.value! : null)
         .attr('data-outlets', cell ? cell.outlets : null)
         .attr('role', 'img').attr('tabindex', r === 0 && i === 0 ? 0 : -1)
-        .attr('aria-label', lines.join('；'))
+        .attr('aria-label', lines.join(clauseSep(lang)))
         .on('pointerenter pointermove', (event: PointerEvent) => {
           const [px, py] = pointer(event, root.node());
           showTip(lines, px, py);
@@ -197,7 +197,7 @@ function legend(d: DemandResponse, colour: Scale, o: DemandChartOptions, id: str
   const top = ramp ? 48 : 0; // no ramp when nothing is shown: only the swatches
   const title = d.measure === 'yoy' ? wst(lang, 'ws.legendDiverging') : `${wst(lang, `ws.measure.${d.measure}` as WorkspaceKey)}${o.unit}`;
   const svg = create('svg').attr('class', 'heatmap-legend ws-legend').attr('width', 330).attr('height', top + 36).attr('viewBox', `0 0 330 ${top + 36}`)
-    .attr('role', 'img').attr('aria-label', ramp ? `${title}：${o.short(lo)} – ${o.short(hi)}` : wst(lang, 'ws.legendWithheld', { k: d.k }));
+    .attr('role', 'img').attr('aria-label', ramp ? `${title}${colon(lang)}${o.short(lo)} – ${o.short(hi)}` : wst(lang, 'ws.legendWithheld', { k: d.k }));
   const hatch = addNoDataPattern(svg, `${id}-legend-hatch`);
   const dots = addSuppressedPattern(svg, `${id}-legend-dots`);
   if (ramp) {

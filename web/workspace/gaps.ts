@@ -4,7 +4,7 @@
 import type { GapsResponse } from '../../contracts/workspace.ts';
 import { pctText } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
-import { formatYuan, t } from '../i18n.ts';
+import { formatYuan, paren, t } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { apiPath, load, periodText, pickControl, present, workspacePage, wsUrl } from './frame.ts';
@@ -40,7 +40,7 @@ export async function drawGaps(ctx: ViewContext, stores: string): Promise<void> 
 
   setViewState(section, 'ready', ...present(
     h('h1', {}, wst(lang, 'ws.gapsTitle', { area: d.area.name })),
-    h('p', { class: 'hint' }, `${wst(lang, 'ws.gapsHint')}（${periodText(lang, d.from, d.to)}）`),
+    h('p', { class: 'hint' }, `${wst(lang, 'ws.gapsHint')}${paren(lang, periodText(lang, d.from, d.to))}`),
     controls, cats, skus,
     d.withheld > 0 ? h('p', { class: 'note ws-withheld-count' }, wst(lang, 'ws.gapsWithheld', { n: d.withheld, k: d.k })) : null));
 }

@@ -7,7 +7,7 @@ import type { SummaryResponse } from '../../contracts/workspace.ts';
 import { addDays, isoWeek } from '../../contracts/time.ts';
 import { pctText } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
-import { formatYuan, t, type Lang } from '../i18n.ts';
+import { formatYuan, listSep, t, type Lang } from '../i18n.ts';
 import { emptyNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { linkTo } from '../views/links.ts';
@@ -30,7 +30,7 @@ export async function drawMyStore(ctx: ViewContext, stores: string): Promise<voi
   const section = workspacePage(ctx, '/workspace', stores);
   const d = await load<SummaryResponse>(ctx, section, apiPath(stores, 'summary', { week }), () => void drawMyStore(ctx, stores));
   if (!d) return;
-  const title = d.stores.length === 1 ? d.stores[0]!.name : d.stores.map((s) => s.name).join('、');
+  const title = d.stores.length === 1 ? d.stores[0]!.name : d.stores.map((s) => s.name).join(listSep(lang));
   document.title = `${title} · ${wst(lang, 'ws.tab.store')}`;
 
   const weekNav = h('nav', { class: 'ws-week-nav', 'aria-label': wst(lang, 'ws.weekOf', { week: isoWeek(d.week), start: d.week }) },
@@ -113,7 +113,7 @@ function payments(d: SummaryResponse, lang: Lang): HTMLElement | null {
   if (d.payments.length === 0) return null;
   const name = (p: string) => wsKnown(lang, `ws.pay.${p}`, p);
   // One bar split by share, each part labelled in the table below: the colours are a help, not the only key.
-  const bar = h('div', { class: 'ws-paybar', role: 'img', 'aria-label': d.payments.map((p) => `${name(p.payment)} ${p.sharePct.toFixed(1)}%`).join('，') },
+  const bar = h('div', { class: 'ws-paybar', role: 'img', 'aria-label': d.payments.map((p) => `${name(p.payment)} ${p.sharePct.toFixed(1)}%`).join(lang === 'zh' ? '，' : ', ') },
     d.payments.map((p, i) => {
       const part = h('span', { class: `pay-${i % 6}`, title: `${name(p.payment)} ${p.sharePct.toFixed(1)}%` });
       part.style.width = `${p.sharePct}%`;

@@ -4,7 +4,7 @@
 import type { PeersResponse } from '../../contracts/workspace.ts';
 import { pctText } from '../cockpit-frame.ts';
 import { h } from '../dom.ts';
-import { formatYuan, t, type Lang } from '../i18n.ts';
+import { clauseSep, colon, formatYuan, paren, t, type Lang } from '../i18n.ts';
 import { emptyNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { apiPath, load, periodText, pickControl, storeType, workspacePage, wsUrl } from './frame.ts';
@@ -54,7 +54,7 @@ function group(g: Group, k: number, lang: Lang): HTMLElement {
     h('ul', { class: 'ws-metrics' }, g.metrics.map((m) => {
       const name = wst(lang, `ws.metric.${m.metric}` as WorkspaceKey);
       const spread = m.p25 === null || m.median === null || m.p75 === null ? null : { mine: m.mine, p25: m.p25, median: m.median, p75: m.p75 };
-      const words = `${name}：${wst(lang, 'ws.mine')} ${metricText(m.metric, m.mine)}；${wst(lang, 'ws.median')} ${metricText(m.metric, m.median)}（P25 ${metricText(m.metric, m.p25)} – P75 ${metricText(m.metric, m.p75)}）`;
+      const words = `${name}${colon(lang)}${wst(lang, 'ws.mine')} ${metricText(m.metric, m.mine)}${clauseSep(lang)}${wst(lang, 'ws.median')} ${metricText(m.metric, m.median)}${paren(lang, `P25 ${metricText(m.metric, m.p25)} – P75 ${metricText(m.metric, m.p75)}`)}`;
       return h('li', { 'data-metric': m.metric },
         h('div', { class: 'ws-metric-line' },
           h('span', { class: 'ws-metric-name' }, name),

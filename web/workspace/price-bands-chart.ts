@@ -2,7 +2,7 @@
 // line across them. Plain SVG (a phone should not download a chart library for a dozen bars); the
 // same figures are in the table below it.
 import type { PricesResponse } from '../../contracts/workspace.ts';
-import { formatYuan, formatYuanShort, type Lang } from '../i18n.ts';
+import { clauseSep, colon, formatYuan, formatYuanShort, type Lang } from '../i18n.ts';
 import { svg } from './frame.ts';
 import { wst } from './strings.ts';
 
@@ -30,7 +30,7 @@ export function createPriceBandsChart(d: PricesResponse, lang: Lang, width: numb
   const n = Math.max(1, d.bands.length);
   const step = plotW / n;
   const top = Math.max(1, ...d.bands.map((b) => b.qty));
-  const label = [wst(lang, 'ws.bandsChart'), d.mine ? wst(lang, 'ws.myPriceLine', { price: formatYuan(d.mine.priceFen), qty: d.mine.qty }) : ''].filter(Boolean).join('；');
+  const label = [wst(lang, 'ws.bandsChart'), d.mine ? wst(lang, 'ws.myPriceLine', { price: formatYuan(d.mine.priceFen), qty: d.mine.qty }) : ''].filter(Boolean).join(clauseSep(lang));
   const chart = svg('svg', { class: 'ws-bands', width: w, height: HEIGHT, viewBox: `0 0 ${w} ${HEIGHT}`, role: 'img', 'aria-label': label });
   // Label every band when there is room, else every second or third, so labels never overlap.
   const every = Math.ceil(44 / step);
@@ -38,7 +38,7 @@ export function createPriceBandsChart(d: PricesResponse, lang: Lang, width: numb
     const hgt = (b.qty / top) * plotH;
     const x = LEFT + i * step;
     chart.append(svg('rect', { class: 'band', x: x + 1, y: TOP + plotH - hgt, width: Math.max(1, step - 2), height: hgt, 'data-low-fen': b.lowFen, 'data-qty': b.qty },
-      svg('title', {}, `${formatYuan(b.lowFen)}–${formatYuan(b.highFen)}：${b.qty}`)));
+      svg('title', {}, `${formatYuan(b.lowFen)}–${formatYuan(b.highFen)}${colon(lang)}${b.qty}`)));
     // The units on each bar, where a bar is wide enough to hold them (there is no y axis to read).
     if (b.qty > 0 && step >= 26) {
       const inside = hgt >= 16;

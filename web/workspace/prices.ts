@@ -4,7 +4,7 @@
 import { TOP_CATEGORIES } from '../../contracts/categories.ts';
 import type { PricesResponse } from '../../contracts/workspace.ts';
 import { h, table } from '../dom.ts';
-import { formatYuan, t } from '../i18n.ts';
+import { formatYuan, paren, t } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { apiPath, K, load, periodText, pickControl, present, workspacePage, wsUrl } from './frame.ts';
@@ -38,7 +38,7 @@ export async function drawPrices(ctx: ViewContext, stores: string): Promise<void
   // One picker for a product (sku:…) or a whole category (category:…); my products first.
   const picked = d.sku ? `sku:${d.sku}` : d.category ? `category:${d.category}` : '';
   const pick = h('select', { id: 'ws-pick', name: 'pick' },
-    h('optgroup', { label: wst(lang, 'ws.product') }, d.choices.map((c) => h('option', { value: `sku:${c.sku}`, selected: picked === `sku:${c.sku}` }, `${c.name}（${subCategoryName(c.category, lang)}）`))),
+    h('optgroup', { label: wst(lang, 'ws.product') }, d.choices.map((c) => h('option', { value: `sku:${c.sku}`, selected: picked === `sku:${c.sku}` }, `${c.name}${paren(lang, subCategoryName(c.category, lang))}`))),
     h('optgroup', { label: t(lang, 'category') }, TOP_CATEGORIES.map((c) => h('option', { value: `category:${c.code}`, selected: picked === `category:${c.code}` }, wst(lang, 'ws.byCategory', { name: subCategoryName(c.code, lang) })))));
   pick.addEventListener('change', () => {
     const [kind, value] = pick.value.split(/:(.*)/s) as [string, string];

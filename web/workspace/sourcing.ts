@@ -4,7 +4,7 @@
 import { TOP_CATEGORIES } from '../../contracts/categories.ts';
 import type { SourcingResponse } from '../../contracts/workspace.ts';
 import { h, table } from '../dom.ts';
-import { categoryName, formatYuan, t } from '../i18n.ts';
+import { categoryName, colon, formatYuan, listSep, paren, t } from '../i18n.ts';
 import { emptyNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { apiPath, K, load, periodText, pickControl, workspacePage, wsUrl } from './frame.ts';
@@ -22,7 +22,7 @@ export async function drawSourcing(ctx: ViewContext, stores: string): Promise<vo
   const go = (patch: Partial<typeof q>) => ctx.navigate(wsUrl('/workspace/sourcing', stores, { ...q, ...patch }));
   const head = [
     h('h1', {}, wst(lang, 'ws.sourcingTitle', { county: d.county.name })),
-    h('p', { class: 'hint' }, `${wst(lang, 'ws.sourcingHint')}（${periodText(lang, d.from, d.to)}）`),
+    h('p', { class: 'hint' }, `${wst(lang, 'ws.sourcingHint')}${paren(lang, periodText(lang, d.from, d.to))}`),
     h('div', { class: 'controls' },
       pickControl('ws-category', t(lang, 'category'), q.category, [['', wst(lang, 'ws.allCategories')], ...TOP_CATEGORIES.map((c): [string, string] => [c.code, categoryName(c.code, lang)])],
         (v) => go({ category: v })),
@@ -36,7 +36,7 @@ export async function drawSourcing(ctx: ViewContext, stores: string): Promise<vo
   setViewState(section, 'ready', ...head, ...d.categories.map((c, n) => h('details', { class: 'ws-sourcing', 'data-category': c.category, open: n === 0 || d.categories.length === 1 },
     h('summary', {}, h('span', { class: 'ws-sourcing-name' }, categoryName(c.category, lang)),
       h('span', { class: 'muted' }, ` · ${wst(lang, 'ws.distributors')} ${c.distributors.length} · ${wst(lang, 'ws.skuCount', { n: c.skus.length })}`)),
-    h('p', { class: 'ws-distributors' }, h('span', { class: 'muted' }, `${wst(lang, 'ws.distributors')}（${c.distributors.length}）：`), c.distributors.map((x) => x.name).join('、')),
+    h('p', { class: 'ws-distributors' }, h('span', { class: 'muted' }, `${wst(lang, 'ws.distributors')}${paren(lang, c.distributors.length)}${colon(lang)}`), c.distributors.map((x) => x.name).join(listSep(lang))),
     h('div', { class: 'table-scroll', tabindex: 0 }, joinWithheld(table(
       [wst(lang, 'ws.product'), wst(lang, 'ws.distributorCount'), wst(lang, 'ws.min'), wst(lang, 'ws.median'), wst(lang, 'ws.max'), wst(lang, 'ws.units')],
       c.skus.map((s) => s.withheld || s.minFen === null || s.medianFen === null || s.maxFen === null
