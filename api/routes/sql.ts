@@ -37,6 +37,7 @@ const COUNTERS: Record<Exclude<ExportFormat, 'xlsx'>, () => RowCounter> = {
   parquet: () => parquetRowCounter(),
 };
 
+/** Until the socket takes more, or closes; no listener left behind either way. */
 function drained(res: Response): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
