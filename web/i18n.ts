@@ -679,7 +679,6 @@ export function t(lang: Lang, key: MessageKey, params: Record<string, string> = 
   return fillSlots(MESSAGES[lang][key], params);
 }
 
-/** Whether `key` is a message (for keys built from data, like `type.${store.type}`). */
 /** Chinese punctuation is full-width and unspaced; English pages get their own. `paren` puts text
  *  in brackets after what precedes it; `listSep` joins items of a list, `clauseSep` clauses. */
 export const paren = (lang: Lang, text: string | number): string => (lang === 'zh' ? `（${text}）` : ` (${text})`);
@@ -687,6 +686,7 @@ export const listSep = (lang: Lang): string => (lang === 'zh' ? '、' : ', ');
 export const clauseSep = (lang: Lang): string => (lang === 'zh' ? '；' : '; ');
 export const colon = (lang: Lang): string => (lang === 'zh' ? '：' : ': ');
 
+/** Whether `key` is a message (for keys built from data, like `type.${store.type}`). */
 export const hasMessage = (key: string): key is MessageKey => key in zh;
 
 /** `?lang=en` picks English; anything else, or nothing, is Chinese. */

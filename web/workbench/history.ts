@@ -1,7 +1,7 @@
 // The analyst's own recent statements, newest first, with how each ended; a click puts one's SQL
 // back in the editor.
 import { h } from '../dom.ts';
-import { t, type Lang } from '../i18n.ts';
+import { colon, t, type Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { ExportFormat } from '../../contracts/sql.ts';
 import { EXPORT_LABELS } from './export.ts';
@@ -31,9 +31,10 @@ export function createHistoryList(lang: Lang, signal: AbortSignal, load: (sql: s
         const known = (OUTCOMES as readonly string[]).includes(head);
         const format = e.route.endsWith('/export') && head === 'ok' ? EXPORT_LABELS[/^ok: (\w+)/.exec(e.outcome)?.[1] as ExportFormat] : undefined;
         // A refusal's or failure's words stay (with its reason's code dropped): they say what to change.
-        const why = ok ? '' : e.outcome.slice(head.length + 1).replace(/^\s*[a-z_]+: /, '').trim();
+        const rest = e.outcome.slice(head.length + 1).trim();
+        const why = ok ? '' : head === 'refused' || head === 'limit' ? rest.replace(/^[a-z_]+: /, '') : rest;
         const label = known
-          ? [wt(lang, `wb.outcome.${head as Outcome}`), format].filter(Boolean).join(' · ') + (why ? `${lang === 'zh' ? '：' : ': '}${why}` : '')
+          ? [wt(lang, `wb.outcome.${head as Outcome}`), format].filter(Boolean).join(' · ') + (why ? `${colon(lang)}${why}` : '')
           : e.outcome;
         const button = h('button', { type: 'button', class: 'wb-history-item', title: e.sql },
           h('span', { class: 'wb-list-meta' }, [
