@@ -17,6 +17,10 @@ export interface Claims {
   own: Set<string>;
 }
 
+/** Ids a lookup sends at most: 10,000 ids of 64 characters, the longest an id may be, are 0.65 MiB
+ *  in a URL (more if full of colons, which a URL writes as three characters). */
+const LOOKUP_IDS = 10_000;
+
 export async function claimsOf(warehouse: Warehouse, kind: EventKind, events: readonly Pick<Keyed, 'id'>[], token: string): Promise<Claims> {
   const claims: Claims = { elsewhere: new Set(), own: new Set() };
   if (events.length === 0) return claims;
@@ -24,16 +28,20 @@ export async function claimsOf(warehouse: Warehouse, kind: EventKind, events: re
   // row of an id holds it; an empty token is a claim given back (its event was refused).
   // The ids go as one text, split by the engine (an id holds no line break: contracts/events.ts):
   // as an Array(String) parameter, chdb took 120 ms to look up 20,000 ids and 190 s for 40,000
-  // (docs/performance.md); the text takes 94 ms and 180 ms.
-  const rows = await warehouse.query<{ id: string; holder: string }>(
-    `SELECT id, argMax(token, at) AS holder FROM ingest_event_ids
-     WHERE kind = {kind:String} AND id IN (SELECT arrayJoin(splitByChar('\n', {ids:String}))) GROUP BY id`,
-    { kind, ids: [...new Set(events.map((e) => e.id))].join('\n') },
-  );
-  for (const r of rows) {
-    if (r.holder === '') continue; // given back: free, whoever asks (the file import asks with '')
-    if (r.holder === token) claims.own.add(r.id);
-    else claims.elsewhere.add(r.id);
+  // (docs/performance.md); the text takes 94 ms and 180 ms. At most LOOKUP_IDS a query: on a
+  // ClickHouse server the parameter travels in the URL, 1 MiB at most by default.
+  const ids = [...new Set(events.map((e) => e.id))];
+  for (let at = 0; at < ids.length; at += LOOKUP_IDS) {
+    const rows = await warehouse.query<{ id: string; holder: string }>(
+      `SELECT id, argMax(token, at) AS holder FROM ingest_event_ids
+       WHERE kind = {kind:String} AND id IN (SELECT arrayJoin(splitByChar('\n', {ids:String}))) GROUP BY id`,
+      { kind, ids: ids.slice(at, at + LOOKUP_IDS).join('\n') },
+    );
+    for (const r of rows) {
+      if (r.holder === '') continue; // given back: free, whoever asks (the file import asks with '')
+      if (r.holder === token) claims.own.add(r.id);
+      else claims.elsewhere.add(r.id);
+    }
   }
   return claims;
 }

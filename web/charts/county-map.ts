@@ -5,6 +5,7 @@
 // open its townships; its name and value are its accessible name.
 import { create, interpolatePuOr, scaleDiverging } from 'd3';
 import { colourScale } from '../heatmap-chart.ts';
+import { colon, type Lang } from '../i18n.ts';
 import { addNoDataPattern } from '../no-data-pattern.ts';
 import { DARK_INK, LINE_GAP, labelInk, NAME_SIZE, placeLabel, VALUE_SIZE } from './county-labels.ts';
 
@@ -18,6 +19,7 @@ export interface CountyMapOptions {
   label: (name: string, value: string) => string; // accessible name of a county
   onOpen?: (code: string) => void;
   noData: string; // the legend's words for a hatched county
+  lang: Lang;
 }
 
 const LEGEND_HEIGHT = 40; // px below the counties: the ramp, its end values and the no-data swatch
@@ -81,7 +83,7 @@ export function createCountyMap(features: readonly MapFeature[], o: CountyMapOpt
         .attr('font-size', size).attr('fill', ink.text).attr('stroke', ink.halo)
         .attr('aria-hidden', 'true').text(words);
     }
-    g.append('title').text(`${f.name}：${text}`);
+    g.append('title').text(`${f.name}${colon(o.lang)}${text}`);
     if (o.onOpen) {
       g.attr('role', 'link').attr('tabindex', 0).attr('aria-label', o.label(f.name, text))
         .on('click', () => o.onOpen!(f.code))

@@ -114,7 +114,7 @@ export async function drawUpstream(ctx: ViewContext): Promise<void> {
     h('div', { class: 'fl-sankey-scroll' }, createSankey({
       nodes: data.sankey.nodes.map((n) => ({ ...n, name: nodeName.get(n.id) ?? n.name })),
       links: data.sankey.links.map((l) => ({ source: l.source, target: l.target, value: sankeyMeasure === 'amount' ? l.amountFen : l.weightG })),
-    }, { width: Math.max(340, width), label: flt(lang, 'fl.sankeyAlt', { measure: flt(lang, `fl.measure.${sankeyMeasure}`) }), format: (v) => formatMeasure(v, sankeyMeasure, lang, true) })),
+    }, { width: Math.max(340, width), label: flt(lang, 'fl.sankeyAlt', { measure: flt(lang, `fl.measure.${sankeyMeasure}`) }), format: (v) => formatMeasure(v, sankeyMeasure, lang, true), lang })),
     h('details', {}, h('summary', {}, flt(lang, 'fl.sankeyTable')), h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [flt(lang, 'fl.from.node'), flt(lang, 'fl.to.node'), flt(lang, 'fl.amount'), flt(lang, 'fl.weight')],
       data.sankey.links.map((l) => [nodeName.get(l.source) ?? l.source, nodeName.get(l.target) ?? l.target, formatYuan(l.amountFen), formatWeight(l.weightG, lang)]),

@@ -106,7 +106,7 @@ export const view: View = async (ctx) => {
         values: new Map(data.children.map((ch) => [ch.code, valueOf(ch)])),
         label: (name, value) => `${name} ${value}${paren(lang, indicatorName)}`,
         onOpen: (code) => go({ area: code }),
-        noData: t(lang, 'noData'),
+        noData: t(lang, 'noData'), lang,
       }));
     }
   } else if (data.childLevel === 'township') {
