@@ -101,7 +101,7 @@ function block(className: string, text?: string): HTMLDivElement {
 
 /** The answer of `path` for a view, or undefined after drawing why not: the 403 page, or the error
  *  with a retry. Undefined too when the view was left meanwhile. */
-export async function loadView<T>(ctx: ViewContext, section: HTMLElement, path: string, retry: () => void): Promise<T | undefined> {
+export async function loadView<T>(ctx: ViewContext, section: HTMLElement, path: string, retry: () => void, recover?: (e: ApiRequestError) => boolean): Promise<T | undefined> {
   try {
     const data = await apiGet<T>(path, { signal: ctx.signal });
     return ctx.signal.aborted ? undefined : data;
@@ -111,6 +111,8 @@ export async function loadView<T>(ctx: ViewContext, section: HTMLElement, path: 
       ctx.forbidden(e.message);
       return undefined;
     }
+    // A refusal the page can act on itself (a stale link's value): it draws something else instead.
+    if (e instanceof ApiRequestError && recover?.(e)) return undefined;
     setViewState(section, 'error', errorNode(e, ctx.lang, retry));
     return undefined;
   }

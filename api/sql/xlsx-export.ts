@@ -102,14 +102,16 @@ export async function writeXlsx(source: AsyncIterable<Uint8Array>, out: Writable
   archive.append(ROOT_RELS, { name: '_rels/.rels' });
   archive.append(workbook(sheetNames), { name: 'xl/workbook.xml' });
   archive.append(workbookRels(sheetNames.length), { name: 'xl/_rels/workbook.xml.rels' });
+  archive.append(STYLES, { name: 'xl/styles.xml' });
   await Promise.race([archive.finalize(), failed]);
   await Promise.race([flushed, failed]);
   return rows;
 }
 
-type Cell = { text?: string; number?: string; bool?: boolean };
+/** `style`: the index of the cell's format in STYLES (1 a date, 2 a date and time). */
+type Cell = { text?: string; number?: string; bool?: boolean; style?: 1 | 2 };
 
-/** A value as a cell: numbers as numbers where a double holds them exactly, the rest as text. */
+/** A value as a cell: numbers as numbers where a double holds them exactly, dates as dates, the rest as text. */
 function toCell(value: unknown, type: string): Cell {
   if (value === null) return {};
   if (typeof value === 'number') return Number.isFinite(value) ? { number: String(value) } : { text: String(value) };
@@ -119,7 +121,27 @@ function toCell(value: unknown, type: string): Cell {
   // 64-bit integers come quoted (exact); past 2^53 they stay text rather than lose digits.
   if (/^U?Int(64|128|256)$/.test(base)) return Number.isSafeInteger(Number(value)) ? { number: String(Number(value)) } : { text: value };
   if (/^(Float|Decimal)/.test(base) && value !== '' && Number.isFinite(Number(value))) return { number: String(Number(value)) };
+  if (/^(Date|Date32|DateTime|DateTime64)(\(|$)/.test(base)) return dateCell(value) ?? { text: value };
   return { text: value };
+}
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}(?:\.\d+)?))?$/;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const FIRST_SERIAL_DAY = Date.UTC(1900, 2, 1); // before March 1900 Excel's serials are off by its 1900 leap day
+
+/**
+ * A date or time as Excel's serial number (days since 1899-12-30, the time of day as the fraction),
+ * formatted as a date, so that a sheet sorts, filters and computes with it. The engine writes a
+ * time on its column's time zone's wall clock (Asia/Shanghai here), and Excel has no time zones:
+ * the wall clock is what the cell shows, as the CSV does.
+ */
+function dateCell(value: string): Cell | null {
+  const m = DATE_TIME.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, hh, mm, ss] = m;
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh ?? 0), Number(mm ?? 0), 0) + Number(ss ?? 0) * 1000;
+  if (!Number.isFinite(ms) || ms < FIRST_SERIAL_DAY) return null;
+  return { number: String((ms - EXCEL_EPOCH_MS) / 86_400_000), style: hh === undefined ? 1 : 2 };
 }
 
 const COLUMN_NAMES: string[] = [];
@@ -137,7 +159,7 @@ function rowXml(r: number, cells: Cell[]): string {
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
     const ref = `${column(i)}${r}`;
-    if (c.number !== undefined) xml += `<c r="${ref}"><v>${c.number}</v></c>`;
+    if (c.number !== undefined) xml += `<c r="${ref}"${c.style ? ` s="${c.style}"` : ''}><v>${c.number}</v></c>`;
     else if (c.bool !== undefined) xml += `<c r="${ref}" t="b"><v>${c.bool ? 1 : 0}</v></c>`;
     else if (c.text !== undefined) xml += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.text)}</t></is></c>`;
   }
@@ -156,8 +178,20 @@ const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Rel
 
 function contentTypes(sheets: number): string {
   const overrides = Array.from({ length: sheets }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides}</Types>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${overrides}</Types>`;
 }
+
+/** The cell formats: 0 general, 1 a date, 2 a date and time (Cell.style), as ISO 8601 writes them. */
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}">`
+  + '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'
+  + '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+  + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+  + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+  + '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+  + '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+  + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 function workbook(names: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${
@@ -166,7 +200,8 @@ function workbook(names: string[]): string {
 
 function workbookRels(sheets: number): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${
-    Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`;
+    Array.from({ length: sheets }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
+  }<Relationship Id="rIdStyles" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
 }
 
 /** A line source that can say whether another line follows without losing it. */

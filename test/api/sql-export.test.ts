@@ -75,7 +75,11 @@ describe('each format read back equals the query\'s rows', () => {
     expect(values[0]).toEqual(['receipt (String)', 'line (UInt16)', 'store (String)', 'county (String)', 'day (Date)', "at (DateTime('Asia/Shanghai'))",
       "channel (Enum8('offline' = 1, 'online_proxy' = 2))", 'fen (UInt64)', 'yuan (Decimal(18, 2))', 'discount (Nullable(UInt64))']);
     expect(values.length - 1).toBe(expected.length);
-    expect(values.slice(1)).toEqual(expected.map((r) => [r.receipt, r.line, r.store, r.county, r.day, r.at, r.channel, Number(r.fen), r.yuan, ...(r.discount === null ? [] : [Number(r.discount)])]));
+    // Dates and times are Excel dates (they were text, which a sheet cannot filter by range or
+    // compute with), read back at the wall clock the engine wrote: Shanghai's here.
+    expect(values.slice(1)).toEqual(expected.map((r) => [r.receipt, r.line, r.store, r.county, new Date(`${r.day}T00:00:00Z`), new Date(`${r.at.replace(' ', 'T')}Z`),
+      r.channel, Number(r.fen), r.yuan, ...(r.discount === null ? [] : [Number(r.discount)])]));
+    expect([sheet.getCell('E2').numFmt, sheet.getCell('F2').numFmt]).toEqual(['yyyy-mm-dd', 'yyyy-mm-dd hh:mm:ss']);
     const about = book.worksheets[1]!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     expect(about[2]).toEqual(['行数 Rows', expected.length]);
     expect(about[3]).toEqual(['工作表 Sheets', 1]);

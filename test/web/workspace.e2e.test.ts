@@ -295,6 +295,18 @@ describe('price bands', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('a link naming a product the platform does not know opens on the default product, and says so', async () => {
+    // It opened on the API's refusal ("sku: unknown product ..."), with no product to pick from there.
+    const plain = await open('/workspace/prices', 'workspace-prices');
+    const [defaultPick, defaultTitle] = [await plain.locator('#ws-pick').inputValue(), await plain.locator('h1').textContent()];
+    await plain.close();
+    const page = await open('/workspace/prices?sku=no-such-product', 'workspace-prices');
+    expect(await page.locator('.ws-unknown-sku').textContent()).toBe('链接中的商品“no-such-product”在平台上没有记录，下面显示的是默认商品。请在“商品或品类”中另选。');
+    expect([await page.locator('#ws-pick').inputValue(), await page.locator('h1').textContent()]).toEqual([defaultPick, defaultTitle]);
+    expect(defaultPick).toMatch(/^sku:./);
+    await page.close();
+  }, TIMEOUT);
+
   test('a link from before the 4-week periods (26 weeks) opens on the 24 weeks it covers, not on a refusal', async () => {
     const to = periodStart(addDays(mondayOf(lastSale), 7));
     const page = await open('/workspace/prices?scope=county&category=beverages&weeks=26', 'workspace-prices');

@@ -26,11 +26,14 @@ function weeksFromLink(raw: string | null): string {
   return fit === undefined || fit === 8 ? '' : String(fit);
 }
 
-export async function drawPrices(ctx: ViewContext, stores: string): Promise<void> {
+export async function drawPrices(ctx: ViewContext, stores: string, unknownSku?: string): Promise<void> {
   const { lang, search } = ctx;
-  const q = { sku: search.get('sku') ?? '', category: search.get('category') ?? '', scope: search.get('scope') === 'county' ? 'county' : '', weeks: weeksFromLink(search.get('weeks')) };
+  const q = { sku: unknownSku === undefined ? search.get('sku') ?? '' : '', category: search.get('category') ?? '', scope: search.get('scope') === 'county' ? 'county' : '', weeks: weeksFromLink(search.get('weeks')) };
   const section = workspacePage(ctx, '/workspace/prices', stores);
-  const d = await load<PricesResponse>(ctx, section, apiPath(stores, 'prices', q), () => void drawPrices(ctx, stores));
+  // A link naming a product the platform does not know (an old or mistyped link) opens on the
+  // default product, and says so, rather than on a refusal with nothing to pick from.
+  const d = await load<PricesResponse>(ctx, section, apiPath(stores, 'prices', q), () => void drawPrices(ctx, stores),
+    (e) => e.status === 400 && e.field === 'sku' && q.sku !== '' && (void drawPrices(ctx, stores, q.sku), true));
   if (!d) return;
   document.title = `${wst(lang, 'ws.tab.prices')} · ${d.name} · ${t(lang, 'appName')}`;
   const go = (patch: Partial<typeof q>) => ctx.navigate(wsUrl('/workspace/prices', stores, { ...q, ...patch }));
@@ -51,6 +54,7 @@ export async function drawPrices(ctx: ViewContext, stores: string): Promise<void
     pickControl('ws-weeks', wst(lang, 'ws.weeks'), q.weeks || '8', WEEKS.map((n) => [String(n), wst(lang, 'ws.weeksN', { n })]), (v) => go({ weeks: v === '8' ? '' : v })));
 
   const head = [
+    unknownSku === undefined ? null : h('p', { class: 'notice ws-unknown-sku', role: 'note' }, wst(lang, 'ws.unknownSku', { sku: unknownSku })),
     h('h1', {}, wst(lang, 'ws.pricesTitle', { name: d.sku ? d.name : subCategoryName(d.category ?? d.name, lang) })),
     h('p', { class: 'muted' }, `${d.area.name} · ${periodText(lang, d.from, d.to)} · ${wst(lang, 'ws.otherOutlets', { n: d.outlets })}`),
     controls,

@@ -122,6 +122,7 @@ const zh = {
   'ws.noGapSkus': '没有可显示的商品。',
   // Prices
   'ws.pricesTitle': '价格带：{name}',
+  'ws.unknownSku': '链接中的商品“{sku}”在平台上没有记录，下面显示的是默认商品。请在“商品或品类”中另选。',
   'ws.pick': '商品或品类',
   'ws.pickDefault': '（默认）',
   'ws.byCategory': '品类：{name}',
@@ -306,6 +307,7 @@ const en: Record<WorkspaceKey, string> = {
   'ws.noGaps': 'You carry every category sold nearby.',
   'ws.noGapSkus': 'No products to show.',
   'ws.pricesTitle': 'Price bands: {name}',
+  'ws.unknownSku': 'The product “{sku}” in the link is not known to the platform; the default product is shown below. Pick another under “Product or category”.',
   'ws.pick': 'Product or category',
   'ws.pickDefault': '(default)',
   'ws.byCategory': 'Category: {name}',

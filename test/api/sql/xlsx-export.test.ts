@@ -32,3 +32,22 @@ test('rows past a sheet\'s limit continue on the next sheet, and the About sheet
   expect(about[3]).toEqual(['工作表 Sheets', 4]);
   expect(about[5]![1]).toMatch(/^结果共 10 行，超过单个工作表的上限，按顺序分在 4 个工作表中。/);
 });
+
+test('dates and times as Excel dates at the wall clock written; a date before March 1900 stays text, a null an empty cell', async () => {
+  // ExcelJS turns the serials back into dates by its own arithmetic; 1900-01-15 falls before
+  // Excel's 1900 leap day, where its serials are off by one, and stays text.
+  const text = ['["d","t","t64","old","odd"]', `["Date","DateTime('Asia/Shanghai')","DateTime64(3, 'Asia/Shanghai')","Date32","Nullable(Date)"]`,
+    JSON.stringify(['2026-03-01', '2026-03-01 08:15:30', '2026-03-01 08:15:30.250', '1900-01-15', null])].join('\n') + '\n';
+  async function* source(): AsyncGenerator<Uint8Array> { yield new TextEncoder().encode(text); }
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await writeXlsx(source(), out, { sql: 'SELECT ...', ranAt: '2026-11-29 10:00:00' });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  expect([1, 2, 3].map((c) => sheet.getCell(2, c).numFmt)).toEqual(['yyyy-mm-dd', 'yyyy-mm-dd hh:mm:ss', 'yyyy-mm-dd hh:mm:ss']);
+  expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
+    new Date('2026-03-01T00:00:00Z'), new Date('2026-03-01T08:15:30Z'), new Date('2026-03-01T08:15:30.250Z'), '1900-01-15',
+  ]);
+});
