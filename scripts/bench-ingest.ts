@@ -165,7 +165,6 @@ await truncate();
 // 4. Ours, with full validation, in a process of its own (scripts/bench-ingest-drain.ts) with a
 // warehouse of its own, as `npm run ingest` runs: its peak RSS is the ingest process's, not this
 // process's with the reference runs' engine state in it. It reports where the time went itself.
-t = Date.now();
 const drain = execFileSync(process.execPath, [
   ...process.execArgv, join(root, 'scripts/bench-ingest-drain.ts'), '--prefix', prefix, '--events', String(loaded), '--brokers', args.brokers!,
   '--batch-rows', args['batch-rows']!, '--sessions', args.sessions!,
