@@ -2,7 +2,11 @@
 // split into pieces a stream could give (a piece boundary inside a quote, a header, a body).
 import { tableFromArrays, tableToIPC, Table } from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
-import { arrowRowCounter, csvRowCounter, type RowCounter } from '../../api/sql/export-rows.ts';
+import { Session } from 'chdb';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { arrowRowCounter, csvRowCounter, parquetRowCounter, type RowCounter } from '../../api/sql/export-rows.ts';
 
 /** The counter's answer for `bytes` cut at every position `step` apart, and in one piece. */
 function countsBySplit(make: () => RowCounter, bytes: Uint8Array, step: number): (number | null)[] {
@@ -44,5 +48,25 @@ describe('Arrow IPC stream', () => {
     const c = arrowRowCounter();
     c.push(Buffer.from('n,twice\n1,2\n'));
     expect(c.rows()).toBeNull();
+  });
+});
+
+describe('Parquet', () => {
+  test('the footer\'s rows from a tail kept over many small pieces; a tail too short for the footer gives no count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-parquet-'));
+    const session = new Session(dir);
+    try {
+      const bytes = (await session.queryAsync('SELECT number AS n, toString(number) AS s FROM numbers(1000)', { format: 'Parquet' })).bytes();
+      const count = (keep: number) => {
+        const c = parquetRowCounter(keep);
+        for (let at = 0; at < bytes.length; at += 97) c.push(bytes.subarray(at, at + 97));
+        return c.rows();
+      };
+      expect(count(1 << 20)).toBe(1000);
+      expect(count(16)).toBeNull();
+    } finally {
+      session.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@
 // quartiles and the share of units sold cheaper than mine. Withheld where too few others sell it.
 import { TOP_CATEGORIES } from '../../contracts/categories.ts';
 import type { PricesResponse } from '../../contracts/workspace.ts';
+import type { ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { formatYuan, paren, t } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';
@@ -32,8 +33,12 @@ export async function drawPrices(ctx: ViewContext, stores: string, unknownSku?: 
   const section = workspacePage(ctx, '/workspace/prices', stores);
   // A link naming a product the platform does not know (an old or mistyped link) opens on the
   // default product, and says so, rather than on a refusal with nothing to pick from.
-  const d = await load<PricesResponse>(ctx, section, apiPath(stores, 'prices', q), () => void drawPrices(ctx, stores),
-    (e) => e.status === 400 && e.field === 'sku' && q.sku !== '' && (void drawPrices(ctx, stores, q.sku), true));
+  const unknownProduct = (e: ApiRequestError) => {
+    if (e.status !== 400 || e.field !== 'sku' || q.sku === '') return false;
+    void drawPrices(ctx, stores, q.sku);
+    return true;
+  };
+  const d = await load<PricesResponse>(ctx, section, apiPath(stores, 'prices', q), () => void drawPrices(ctx, stores), unknownProduct);
   if (!d) return;
   document.title = `${wst(lang, 'ws.tab.prices')} · ${d.name} · ${t(lang, 'appName')}`;
   const go = (patch: Partial<typeof q>) => ctx.navigate(wsUrl('/workspace/prices', stores, { ...q, ...patch }));
