@@ -8,7 +8,7 @@ const yearMonth = requestMonth;
 export const month = yearMonth;
 
 /** The area of a cockpit view: the prefecture, a county, or (for rankings) a township. */
-export const cockpitArea = z.string().regex(/^5323(\d{2}|\d{5})?$/, 'must be 5323, a 6-digit county or a 9-digit township code in Chuxiong');
+export const cockpitArea = z.string().regex(/^5323(\d{2}|\d{5}|\d{8})?$/, 'must be 5323, a 6-digit county, a 9-digit township or a 12-digit village code in Chuxiong');
 
 export const INDICATORS = ['online_retail', 'agri_online_retail', 'online_merchants', 'proxy_purchases', 'parcels_out', 'parcels_in'] as const;
 export type IndicatorKey = (typeof INDICATORS)[number];
@@ -94,7 +94,7 @@ export const overviewResponse = z.object({
   latestMonth: z.string().nullable().describe('The newest month with any data.'),
   monthInProgress: z.boolean().describe('The month is the current one: its figures so far, and no growth (a part of a month against whole ones read as -100%).'),
   indicators: z.array(indicatorFigures),
-  childLevel: z.enum(['county', 'township']).nullable(),
+  childLevel: z.enum(['county', 'township', 'village']).nullable(),
   children: z.array(z.object({
     code: z.string(), name: z.string(),
     values: z.record(z.string(), z.object({ month: z.number(), ytd: z.number(), yoyPct: z.number().nullable(), ytdYoyPct: z.number().nullable() })),
@@ -165,7 +165,8 @@ export const stationsResponse = z.object({
   stations: z.array(stationRow),
   notReporting: z.array(z.string()).describe('Ids of open stations with nothing this month.'),
   silent: z.array(z.string()).describe('Ids of stations silent for more than silentDays.'),
-  completeness: z.array(z.object({ countyCode: z.string(), name: z.string(), expected: z.number(), reported: z.number(), pct: z.number().nullable() })),
+  completeness: z.array(z.object({ countyCode: z.string(), name: z.string(), expected: z.number(), reported: z.number(), pct: z.number().nullable() }))
+    .describe('Per county at the prefecture; below it one row, of the area itself (countyCode is then its code).'),
   coverage: z.object({
     townships: z.number(), townshipsCovered: z.number(), townshipPct: z.number().nullable(),
     villages: z.number(), villagesCovered: z.number(), villagePct: z.number().nullable(),

@@ -9,6 +9,7 @@
 // day it runs to, and left out of the colour scale's top: its pale cells are days, not a fall.
 import { create, interpolateYlOrRd, max, pointer, scaleSequentialSqrt, type ScaleSequential } from 'd3';
 import type { HeatmapCell, HeatmapResponse } from '../contracts/demand.ts';
+import { areaLabel } from './area-label.ts';
 import { createHeatmapLegend } from './heatmap-legend.ts';
 import { clauseSep, formatQty, formatYuan, formatYuanShort, t, type Lang } from './i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
@@ -53,7 +54,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
   const whole = data.cells.filter((c) => c.week !== partialWeek);
   const color = colourScale(max(whole.length > 0 ? whole : data.cells, (c) => c.amountFen) ?? 0);
 
-  const labels = new Map(data.rows.map((r) => [r.code, rowLabel(r, data.area.code, lang)]));
+  const labels = new Map(data.rows.map((r) => [r.code, areaLabel(r, data.area.code, lang)]));
   const labelWidth = Math.max(MIN_LABEL_WIDTH,
     Math.min(MAX_LABEL_WIDTH, 16 + LABEL_CHAR * Math.max(0, ...[...labels.values()].map((l) => l.length))));
   const cellWidth = Math.max(MIN_CELL_WIDTH,
@@ -248,16 +249,6 @@ function textAlternative(data: HeatmapResponse, labels: Map<string, string>, sum
   details.append(title, scroll);
   wrap.append(summary, details);
   return wrap;
-}
-
-/**
- * A row's label. Village committees are named in full (东兴社区居民委员会); the short form that
- * people use (东兴社区, 山嘴子村) fits the label column. The row with the parent's own code holds
- * stores registered at the parent itself, so it says so.
- */
-export function rowLabel(row: { code: string; name: string }, parentCode: string, lang: Lang): string {
-  if (row.code === parentCode) return t(lang, 'seatRow', { name: row.name });
-  return row.name.replace(/居民委员会$/, '').replace(/村民委员会$/, '村').replace(/村村$/, '村');
 }
 
 /** The tooltip's lines: where and when, then the exact yuan amount and the units. */

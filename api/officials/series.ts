@@ -1,6 +1,9 @@
 // Monthly series of the officials' indicators for an area and its children, read from the monthly
 // rollups in one round of parallel queries and summed up the area tree here (every row carries its
-// township or seller area, so a child's total is the sum of the codes that start with it).
+// township or seller area, so a child's total is the sum of the codes that start with it). Below a
+// township the rollups of stations' sales and parcels keep the store, not the village: a township's
+// villages are the villages its stores are registered in, as online retail is counted where the
+// seller is registered.
 import { INDICATORS, type IndicatorKey } from '../../contracts/officials.ts';
 import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
@@ -29,21 +32,37 @@ const firstDay = (month: string) => `${month}-01`;
 
 export interface SeriesQuery {
   area: string; // 5323, a county or a township
-  childLength: number | null; // digits of a child's code (6 for counties, 9 for townships); null: no children
+  childLength: number | null; // digits of a child's code (6 for counties, 9 for townships, 12 for villages); null: no children
   from: string; // YYYY-MM
   to: string;
   scope: readonly string[];
+  /** Where a store or station is registered (its area code), for villages' figures; undefined for
+   *  one the reference does not know. Needed for a township's villages and a village's own figures. */
+  unitArea?: (id: string) => string | undefined;
+}
+
+/** The area a store's row counts in below its township: the village it is registered in, or the
+ *  township itself (a store at the township seat, one the reference does not know, or one registered
+ *  in another township than its receipts name). So the villages and the township's own share add
+ *  up to the township. */
+export function unitPlace(township: string, registered: string | undefined): string {
+  return registered !== undefined && registered.length === 12 && registered.startsWith(township) ? registered : township;
 }
 
 /** Reads the monthly series of every indicator for the area and its children over [from, to]. */
 export async function readSeries(db: Db, queries: Queries, q: SeriesQuery): Promise<SeriesSet> {
   const range = { from: firstDay(q.from), to: firstDay(q.to), scope: [...q.scope] };
   const includeUnknown = q.area === '5323' && q.scope.includes('5323') ? 1 : 0;
+  const unitArea = q.area.length >= 9 ? q.unitArea : undefined;
+  // By store, for one township only (the caller's scope holds it: the routes checked): a county's
+  // scope would bring every store of the county.
+  const byUnit = unitArea ? { ...range, by_unit: 1, scope: q.scope.some((a) => q.area.startsWith(a)) ? [q.area.slice(0, 9)] : range.scope } : { ...range, by_unit: 0 };
   const [online, proxy, parcels] = await Promise.all([
     db.query<{ month_start: string; seller_area: string; amount_fen: number; agri_fen: number; sellers: number }>(queries['official-online-monthly'], { ...range, include_unknown: includeUnknown }),
-    db.query<{ month_start: string; township_code: string; amount_fen: number }>(queries['official-proxy-monthly'], range),
-    db.query<{ month_start: string; township_code: string; parcels_out: number; parcels_in: number }>(queries['official-parcels-monthly'], range),
+    db.query<{ month_start: string; township_code: string; unit_id: string; amount_fen: number }>(queries['official-proxy-monthly'], byUnit),
+    db.query<{ month_start: string; township_code: string; unit_id: string; parcels_out: number; parcels_in: number }>(queries['official-parcels-monthly'], byUnit),
   ]);
+  const areaOf = (r: { township_code: string; unit_id: string }) => (unitArea ? unitPlace(r.township_code, unitArea(r.unit_id)) : r.township_code);
   const set: SeriesSet = { total: emptySeries(), children: new Map() };
   const place = (code: string, key: IndicatorKey, month: string, value: number) => {
     // Unknown sellers ('') count in the prefecture's total only: they have no known county.
@@ -62,10 +81,10 @@ export async function readSeries(db: Db, queries: Queries, q: SeriesQuery): Prom
     // A seller has one area, so distinct sellers per area add up to distinct sellers per parent.
     place(r.seller_area, 'online_merchants', m, Number(r.sellers));
   }
-  for (const r of proxy) place(r.township_code, 'proxy_purchases', asMonth(r.month_start), Number(r.amount_fen));
+  for (const r of proxy) place(areaOf(r), 'proxy_purchases', asMonth(r.month_start), Number(r.amount_fen));
   for (const r of parcels) {
-    place(r.township_code, 'parcels_out', asMonth(r.month_start), Number(r.parcels_out));
-    place(r.township_code, 'parcels_in', asMonth(r.month_start), Number(r.parcels_in));
+    place(areaOf(r), 'parcels_out', asMonth(r.month_start), Number(r.parcels_out));
+    place(areaOf(r), 'parcels_in', asMonth(r.month_start), Number(r.parcels_in));
   }
   return set;
 }

@@ -60,9 +60,11 @@ export async function readStations(db: Db, deps: { queries: Queries; directory: 
   });
   const notReporting = stations.filter((s) => s.expected && !s.reportedThisMonth).map((s) => s.id);
   const silent = stations.filter((s) => s.expected && (s.daysSilent === null || s.daysSilent > silentDays)).map((s) => s.id);
-  const counties = areas.filter((a) => a.level === 'county' || (a.code === area && area.length === 6));
-  const completeness = (area.length >= 6 ? areas.filter((a) => a.code === area.slice(0, 6)) : counties).map((c) => {
-    const mine = stations.filter((s) => s.countyCode === c.code && s.expected);
+  // Per county at the prefecture; below it, of the area itself (a township's or village's page
+  // listed no row at all: its county is not among the areas under it).
+  const rows = area.length === 4 ? areas.filter((a) => a.level === 'county') : areas.filter((a) => a.code === area);
+  const completeness = rows.map((c) => {
+    const mine = stations.filter((s) => s.areaCode.startsWith(c.code) && s.expected);
     const reported = mine.filter((s) => s.reportedThisMonth).length;
     return { countyCode: c.code, name: c.name, expected: mine.length, reported, pct: mine.length ? Math.round((reported / mine.length) * 1000) / 10 : null };
   });

@@ -39,7 +39,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
 
   async function areaOf(code: string) {
     const a = await directory.area(code);
-    if (!a || !['prefecture', 'county', 'township'].includes(a.level)) throw badRequest('area', `unknown area code ${code}`);
+    if (!a || !['prefecture', 'county', 'township', 'village'].includes(a.level)) throw badRequest('area', `unknown area code ${code}`);
     return { code: a.code, name: a.name, level: a.level };
   }
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { E2E_TIMEOUT as TIMEOUT } from '../fixtures/browser.ts';
 import { openCountySite, viewReady, type CountySite } from '../fixtures/site.ts';
-import { stores } from '../fixtures/warehouse.ts';
+import { areas, stores } from '../fixtures/warehouse.ts';
 import { parseShanghaiTime, shanghaiDay } from '../../contracts/time.ts';
 
 let site: CountySite;
@@ -74,6 +74,38 @@ describe('a prefecture official', () => {
     expect(await page.locator('.rank-bars li').count()).toBe(14);
     // Every row's track is as wide as the others: the bars are on one scale.
     expect(new Set(await page.locator('.rank-bars .rank-track').evaluateAll((ts) => ts.map((x) => Math.round(x.getBoundingClientRect().width)))).size).toBe(1);
+    await page.close();
+  }, TIMEOUT);
+
+  test('on a 390 px phone a township\'s villages are ranked with the township\'s own stores in a row of their own; a village opens its page', async () => {
+    const page = await as('demo-official', '/cockpit?area=532302101&month=2026-03&ind=parcels_in', 390);
+    await ready(page, 'cockpit');
+    expect(await page.locator('.cockpit-map h2').textContent()).toBe('各村快递投递量');
+    const villages = areas.filter((a) => a.parentCode === '532302101');
+    expect(await page.locator('.rank-bars li').count()).toBe(villages.length + 1);
+    // The township's own row: its station's and shops' parcels, recounted from the site's events by
+    // where each station is registered; a name, not a link (it is this page).
+    const registeredAt = new Map(stores.map((s) => [s.id, s.areaCode]));
+    const delivered = (code: string) => site.events.reduce((n, e) => n + (e.kind === 'parcel' && e.event.direction === 'in' && e.event.day.startsWith('2026-03')
+      && registeredAt.get(e.event.stationId) === code ? e.event.parcels : 0), 0);
+    const own = page.locator('.rank-bars li[data-code="532302101"]');
+    expect(await own.locator('.rank-name').textContent()).toBe('金山镇（本级）');
+    expect(await own.locator('button').count()).toBe(0);
+    expect(await own.locator('.rank-value').textContent()).toBe(`${delivered('532302101').toLocaleString('zh-CN')} 件`);
+    // A village by its short name (董户村社区, not 董户村社区居民委员会), with its points' parcels.
+    const point = stores.find((s) => s.type === 'village_point' && s.areaCode.startsWith('532302101') && delivered(s.areaCode) > 0)!;
+    const row = page.locator(`.rank-bars li[data-code="${point.areaCode}"]`);
+    const full = villages.find((v) => v.code === point.areaCode)!.name;
+    expect(await row.locator('.rank-name').textContent()).toBe(full.replace(/居民委员会$/, '').replace(/村民委员会$/, '村'));
+    expect(await row.locator('.rank-value').textContent()).toBe(`${delivered(point.areaCode).toLocaleString('zh-CN')} 件`);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    await row.locator('button').click();
+    await ready(page, 'cockpit');
+    expect(new URL(page.url()).searchParams.get('area')).toBe(point.areaCode);
+    expect(await page.locator('main h1').textContent()).toBe(`${full} · 2026年3月`);
+    expect(await page.locator('.breadcrumb a').allTextContents()).toEqual(['楚雄彝族自治州', '禄丰市', '金山镇']);
+    expect(await page.locator('.kpi-card[data-indicator="parcels_in"] .kpi-value').textContent()).toBe(`${delivered(point.areaCode).toLocaleString('zh-CN')} 件`);
+    expect(await page.locator('.rank-bars').count()).toBe(0);
     await page.close();
   }, TIMEOUT);
 

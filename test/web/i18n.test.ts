@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { rowLabel } from '../../web/heatmap-chart.ts';
+import { areaLabel } from '../../web/area-label.ts';
 import { formatYuan, formatYuanShort, parseLang, t } from '../../web/i18n.ts';
 
 test('fen are shown as exact yuan, without float rounding', () => {
@@ -24,8 +24,8 @@ test('Chinese unless ?lang=en', () => {
 });
 
 test('village committees get their short names; the parent\'s own row says so', () => {
-  expect(rowLabel({ code: '532301101001', name: '东兴社区居民委员会' }, '532301101', 'zh')).toBe('东兴社区');
-  expect(rowLabel({ code: '532301101020', name: '山嘴子村民委员会' }, '532301101', 'zh')).toBe('山嘴子村');
-  expect(rowLabel({ code: '532301101', name: '鹿城镇' }, '532301101', 'zh')).toBe('鹿城镇（本级）');
-  expect(rowLabel({ code: '532302', name: '禄丰市' }, '5323', 'zh')).toBe('禄丰市');
+  expect(areaLabel({ code: '532301101001', name: '东兴社区居民委员会' }, '532301101', 'zh')).toBe('东兴社区');
+  expect(areaLabel({ code: '532301101020', name: '山嘴子村民委员会' }, '532301101', 'zh')).toBe('山嘴子村');
+  expect(areaLabel({ code: '532301101', name: '鹿城镇' }, '532301101', 'zh')).toBe('鹿城镇（本级）');
+  expect(areaLabel({ code: '532302', name: '禄丰市' }, '5323', 'zh')).toBe('禄丰市');
 });

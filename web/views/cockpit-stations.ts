@@ -50,13 +50,15 @@ export const view: View = async (ctx) => {
     areaPath(ctx, [], d.area, (code) => cockpitUrl('/cockpit/stations', { area: code })),
     h('div', { class: 'controls' }, monthPicker(ctx, d.month, (m) => go({ month: m })),
       h('label', { for: 'silent-days' }, h('span', {}, t(lang, 'silentDaysLabel')), days)),
+    // A village has no townships under it: no township coverage card (it read "— 0 / 0").
     h('div', { class: 'kpi-cards' },
-      h('article', { class: 'kpi-card', 'data-coverage': 'townships' }, h('h2', {}, t(lang, 'coverageTownships')),
+      d.coverage.townships === 0 ? null : h('article', { class: 'kpi-card', 'data-coverage': 'townships' }, h('h2', {}, t(lang, 'coverageTownships')),
         h('p', { class: 'kpi-value' }, pct(d.coverage.townshipPct)), h('p', {}, `${d.coverage.townshipsCovered} / ${d.coverage.townships}`)),
       h('article', { class: 'kpi-card', 'data-coverage': 'villages' }, h('h2', {}, t(lang, 'coverageVillages')),
         h('p', { class: 'kpi-value' }, pct(d.coverage.villagePct)), h('p', {}, `${d.coverage.villagesCovered} / ${d.coverage.villages}`))),
     h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'area'), t(lang, 'expectedCol'), t(lang, 'reportedCol'), '%'],
-      d.completeness.map((c) => [c.name, c.expected, c.reported, pct(c.pct)]), { caption: t(lang, 'completenessTitle'), numeric: [1, 2, 3], className: 'data completeness' })),
+      d.completeness.map((c) => [c.name, c.expected, c.reported, pct(c.pct)]),
+      { caption: t(lang, d.area.code.length === 4 ? 'completenessTitle' : 'completenessAreaTitle'), numeric: [1, 2, 3], className: 'data completeness' })),
     h('h2', {}, `${t(lang, 'notReportingTitle')}${paren(lang, d.notReporting.length)}`),
     d.notReporting.length === 0 ? h('p', { class: 'ok' }, t(lang, 'allReported'))
       : h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'storeName'), t(lang, 'storeType'), t(lang, 'storeArea'), t(lang, 'lastReport'), t(lang, 'daysSilent')],

@@ -1,11 +1,12 @@
 // The officials' overview of an area: the month's figures of every indicator with year to date,
 // growth and the gaps to the national averages (each naming the national row it used); the
-// counties on a map (townships ranked, since no township boundaries exist), coloured by a chosen
+// counties on a map (townships and villages ranked, since no boundaries exist below the counties), coloured by a chosen
 // indicator and measure; the trend with the national baseline; the ranking; unknown sellers.
 import '../shell-modules.ts';
 import type { IndicatorFigures, IndicatorKey, OverviewResponse } from '../../contracts/officials.ts';
 import { bodyName, missingText, monthSpan, seriesName, yearSpan } from '../../contracts/officials-words.ts';
 import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
+import { areaLabel } from '../area-label.ts';
 import { createCountyMap, type MapFeature } from '../charts/county-map.ts';
 import { createRankBars } from '../charts/rank-bars.ts';
 import { areaPath, cockpitState, cockpitTabs, cockpitUrl, monthPicker, pctText, ppText } from '../cockpit-frame.ts';
@@ -88,6 +89,7 @@ export const view: View = async (ctx) => {
     h('label', { for: 'cockpit-indicator' }, h('span', {}, t(lang, 'measure')), indicatorSelect),
     h('label', { for: 'cockpit-measure' }, h('span', {}, t(lang, 'period')), measureSelect));
 
+  const childName = (child: OverviewResponse['children'][number]) => areaLabel(child, data.area.code, lang);
   const valueOf = (child: OverviewResponse['children'][number]) => {
     const v = child.values[indicator];
     if (!v) return null;
@@ -109,11 +111,14 @@ export const view: View = async (ctx) => {
         noData: t(lang, 'noData'), lang,
       }));
     }
-  } else if (data.childLevel === 'township') {
-    spatial.append(h('h2', {}, t(lang, 'barsTitle', { indicator: indicatorName })));
-    // A township opens its own page, as a county on the map does.
-    spatial.append(createRankBars(data.children.map((ch) => ({ code: ch.code, name: ch.name, value: valueOf(ch) })), {
-      format, label: t(lang, 'barsTitle', { indicator: indicatorName }), onOpen: (code) => go({ area: code }),
+  } else if (data.childLevel === 'township' || data.childLevel === 'village') {
+    const title = t(lang, data.childLevel === 'township' ? 'barsTitle' : 'villageBarsTitle', { indicator: indicatorName });
+    spatial.append(h('h2', {}, title));
+    if (data.childLevel === 'village') spatial.append(h('p', { class: 'hint' }, t(lang, 'villageBarsHint')));
+    // A township or village opens its own page, as a county on the map does; the township's own
+    // share is this page.
+    spatial.append(createRankBars(data.children.map((ch) => ({ code: ch.code, name: childName(ch), value: valueOf(ch) })), {
+      format, label: title, onOpen: (code) => go({ area: code }), opens: (code) => code !== data.area.code,
     }));
   }
 
@@ -129,7 +134,7 @@ export const view: View = async (ctx) => {
   const ranking = data.children.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
     [t(lang, 'rank'), t(lang, 'area'), ...INDICATORS.map((k) => t(lang, `ind.${k}` as MessageKey)), t(lang, 'ytdYoy')],
     [...data.children].sort((a, b) => (valueOf(b) ?? -Infinity) - (valueOf(a) ?? -Infinity)).map((ch, i) => [
-      i + 1, linkTo(ctx, cockpitUrl('/cockpit', { area: ch.code, month: state.month }), ch.name),
+      i + 1, ch.code === data.area.code ? childName(ch) : linkTo(ctx, cockpitUrl('/cockpit', { area: ch.code, month: state.month }), childName(ch)),
       ...INDICATORS.map((k) => figure(ch.values[k]?.month ?? null, k, lang)), pctText(ch.values.online_retail?.ytdYoyPct ?? null),
     ]), { caption: `${t(lang, 'rankingTitle')}${paren(lang, monthWords)}`, numeric: [0, 2, 3, 4, 5, 6, 7, 8], className: 'data ranking' })) : null;
 
@@ -137,7 +142,7 @@ export const view: View = async (ctx) => {
     h('summary', {}, `${t(lang, 'unknownSellersTitle')}${paren(lang, data.unknownSellers.length)}`),
     table([t(lang, 'sellerId'), t(lang, 'amount'), t(lang, 'orders')], data.unknownSellers.map((u) => [h('code', {}, u.sellerId), formatYuan(u.amountFen), u.orders]), { numeric: [1, 2] })) : null;
 
-  // A township has no areas below it with figures of their own: no map, no bars, nothing for the
+  // A village has no areas below it with figures of their own: no map, no bars, nothing for the
   // pickers to change, only its trend (the left half of the page stood empty under idle pickers).
   const leaf = data.children.length === 0;
   const pair = leaf ? h('div', { class: 'cockpit-pair' }, trend) : h('div', { class: 'cockpit-pair' }, spatial, trend);

@@ -147,6 +147,104 @@ describe('the overview of Lufeng for March 2026', () => {
   });
 });
 
+/** The indicators per month of the stores registered in `area` (below a township, figures go to the
+ *  village a store, station or seller is registered in), from the events and the stores' reference:
+ *  a second statement of the rule, not the platform's rollups. */
+function monthlyByRegistration(area: string): Record<IndicatorKey, Map<string, number>> {
+  const out = { online_retail: new Map(), agri_online_retail: new Map(), online_merchants: new Map(), proxy_purchases: new Map(), parcels_out: new Map(), parcels_in: new Map() } as Record<IndicatorKey, Map<string, number>>;
+  const add = (k: IndicatorKey, m: string, v: number) => out[k].set(m, (out[k].get(m) ?? 0) + v);
+  // Registered at exactly that code: a village's stores, or for a township its own share (the
+  // stores registered at the township, in no village).
+  const within = (id: string) => storeArea.get(id) === area;
+  const sellers = new Map<string, Set<string>>();
+  for (const e of events) {
+    if (e.kind === 'distribution') {
+      const d = e.event;
+      if (d.channel !== 'online' || d.direction !== 'upstream' || !within(d.sellerId)) continue;
+      const m = monthOf(d.occurredAt);
+      add('online_retail', m, d.amountFen);
+      if (agricultural.get(d.sku)) add('agri_online_retail', m, d.amountFen);
+      if (!sellers.has(m)) sellers.set(m, new Set());
+      sellers.get(m)!.add(d.sellerId);
+    } else if (e.kind === 'pos') {
+      if (e.event.channel === 'online_proxy' && within(e.event.storeId)) add('proxy_purchases', monthOf(e.event.soldAt), e.event.lines.reduce((s, l) => s + l.amountFen, 0));
+    } else if (within(e.event.stationId)) {
+      add(e.event.direction === 'out' ? 'parcels_out' : 'parcels_in', e.event.day.slice(0, 7), e.event.parcels);
+    }
+  }
+  for (const [m, s] of sellers) out.online_merchants.set(m, s.size);
+  return out;
+}
+
+/** Distinct online sellers registered at exactly `area` over months [from, to]. */
+function sellersRegisteredAt(area: string, from: string, to: string): number {
+  const s = new Set<string>();
+  for (const e of events) {
+    if (e.kind !== 'distribution') continue;
+    const d = e.event;
+    const m = monthOf(d.occurredAt);
+    if (d.channel === 'online' && d.direction === 'upstream' && storeArea.get(d.sellerId) === area && m >= from && m <= to) s.add(d.sellerId);
+  }
+  return s.size;
+}
+
+describe('a township\'s villages (Jinshan, Lufeng), March 2026', () => {
+  const TOWNSHIP = '532302101';
+  const KEYS = ['online_retail', 'agri_online_retail', 'online_merchants', 'proxy_purchases', 'parcels_out', 'parcels_in'] as const;
+
+  test('each village\'s figures are its registered stores\' and stations\'; the township\'s own stores have a row; the rows add up to the township', async () => {
+    const body = await overview('lufeng', `?area=${TOWNSHIP}&month=2026-03`);
+    expect(body.childLevel).toBe('village');
+    const villages = areas.filter((a) => a.parentCode === TOWNSHIP).map((a) => a.code);
+    expect(villages.length).toBeGreaterThan(5);
+    // The reference's villages, then the township's own share (its station, shops and cooperative).
+    expect(body.children.map((c) => c.code)).toEqual([...villages, TOWNSHIP]);
+    const own = body.children.find((c) => c.code === TOWNSHIP)!;
+    expect(own.name).toBe(areas.find((a) => a.code === TOWNSHIP)!.name);
+    const ytd = ['2026-01', '2026-02', '2026-03'];
+    let someVillage = 0;
+    for (const child of body.children) {
+      const recount = monthlyByRegistration(child.code);
+      for (const k of KEYS) {
+        const v = child.values[k]!;
+        const ytdRecount = k === 'online_merchants' ? sellersRegisteredAt(child.code, '2026-01', '2026-03') : sum(recount[k], ytd);
+        expect([v.month, v.ytd], `${child.code} ${k}`).toEqual([recount[k].get('2026-03') ?? 0, ytdRecount]);
+        if (child.code !== TOWNSHIP) someVillage += v.month;
+      }
+    }
+    expect(someVillage, 'the villages have figures of their own').toBeGreaterThan(0);
+    // Flows that add up (distinct sellers do not) add up to the township's own figures.
+    const township = monthly(TOWNSHIP);
+    for (const k of ['online_retail', 'agri_online_retail', 'proxy_purchases', 'parcels_out', 'parcels_in'] as const) {
+      const total = body.indicators.find((i) => i.key === k)!;
+      expect(body.children.reduce((s, c) => s + c.values[k]!.month, 0), k).toBe(total.month);
+      expect(total.month, k).toBe(township[k].get('2026-03') ?? 0);
+    }
+  });
+
+  test('a village\'s own page: its figures and trend, the township in its path, no children', async () => {
+    const village = stores.find((s) => s.type === 'village_point' && s.areaCode.startsWith(TOWNSHIP))!.areaCode;
+    const body = await overview('lufeng', `?area=${village}&month=2026-03`);
+    expect(body.area).toMatchObject({ code: village, level: 'village' });
+    expect(body.path.map((p) => p.code)).toEqual(['5323', '532302', TOWNSHIP]);
+    expect([body.childLevel, body.children]).toEqual([null, []]);
+    const recount = monthlyByRegistration(village);
+    for (const k of KEYS) expect(body.indicators.find((i) => i.key === k)!.month, k).toBe(recount[k].get('2026-03') ?? 0);
+    expect(recount.parcels_in.get('2026-03') ?? 0, 'the village point delivered parcels').toBeGreaterThan(0);
+    const trend = await (await t.agent('lufeng')).get(`/api/official/trend?area=${village}&indicator=parcels_in&months=3&to=2026-03`);
+    expect(trend.status, JSON.stringify(trend.body)).toBe(200);
+    expect(trend.body.months.map((m: { month: string; value: number }) => [m.month, m.value])).toEqual(['2026-01', '2026-02', '2026-03'].map((m) => [m, recount.parcels_in.get(m) ?? 0]));
+  });
+
+  test('a village of another county is outside a county official\'s scope; a 12-digit code that is not a village is refused naming the field', async () => {
+    const other = areas.find((a) => a.level === 'village' && a.code.startsWith('532301'))!.code;
+    const res = await (await t.agent('lufeng')).get(`/api/official/overview?area=${other}`);
+    expect(res.status).toBe(403);
+    const bad = await (await t.agent('lufeng')).get('/api/official/overview?area=532302101999');
+    expect([bad.status, bad.body.field, bad.body.message]).toEqual([400, 'area', 'area: unknown area code 532302101999']);
+  });
+});
+
 describe('the prefecture', () => {
   test('counties equal to the recount; a seller missing from the reference counts in the total, is listed, and is in no county', async () => {
     const body = await overview('prefecture', '?month=2026-03');
@@ -246,6 +344,25 @@ describe('stations', () => {
     const vc = new Set(serving.filter((s) => s.type === 'village_point').map((s) => s.areaCode));
     expect(body.coverage).toMatchObject({ townships: townships.length, townshipsCovered: townships.filter((x) => tc.has(x.code)).length,
       villages: villages.length, villagesCovered: villages.filter((x) => vc.has(x.code)).length });
+  });
+});
+
+describe('stations below a county', () => {
+  test('a township\'s and a village\'s page: completeness of the area itself, recounted from the events (the township\'s listed no row)', async () => {
+    const reported = new Set<string>();
+    for (const e of events) {
+      if (e.kind === 'pos' && monthOf(e.event.soldAt) === '2026-03') reported.add(e.event.storeId);
+      if (e.kind === 'parcel' && e.event.day.startsWith('2026-03')) reported.add(e.event.stationId);
+    }
+    const expected = (area: string) => stores.filter((s) => (s.type === 'township_station' || s.type === 'village_point') && s.status !== 'closed' && s.openedOn <= '2026-03-31' && s.areaCode.startsWith(area));
+    const village = stores.find((s) => s.type === 'village_point' && s.areaCode.startsWith('532302101') && s.status !== 'closed')!.areaCode;
+    for (const area of ['532302101', village]) {
+      const body = stationsResponse.parse((await (await t.agent('lufeng')).get(`/api/official/stations?area=${area}&month=2026-03`)).body);
+      const mine = expected(area);
+      expect(mine.length, area).toBeGreaterThan(0);
+      const n = mine.filter((s) => reported.has(s.id)).length;
+      expect(body.completeness).toEqual([{ countyCode: area, name: areas.find((a) => a.code === area)!.name, expected: mine.length, reported: n, pct: Math.round((n / mine.length) * 1000) / 10 }]);
+    }
   });
 });
 
