@@ -120,9 +120,16 @@ export function noteAudit(res: Response, note: AuditNote): void {
   res.locals.auditNote = note;
 }
 
+/** Headers a reverse proxy adds to say whom it forwards for. */
+const FORWARDING = ['forwarded', 'x-forwarded-for', 'x-real-ip'] as const;
+
 export function isLoopback(req: Request): boolean {
   const ip = req.ip ?? '';
-  return ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+  if (ip !== '127.0.0.1' && ip !== '::1' && ip !== '::ffff:127.0.0.1') return false;
+  // Behind a proxy on this host that TRUST_PROXY does not name, every request comes from loopback:
+  // one that says it was forwarded for someone is not local. (With TRUST_PROXY, req.ip is already
+  // the client's.)
+  return Boolean(req.app.get('trust proxy')) || FORWARDING.every((name) => req.headers[name] === undefined);
 }
 
 export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: MountDeps): void {

@@ -5,7 +5,7 @@
 import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AppLocals } from '../../api/app.ts';
+import { createApp, type AppLocals } from '../../api/app.ts';
 import { sign } from '../../api/auth/secrets.ts';
 import { defineRoute, mountRoutes, type AnyRoute } from '../../api/route.ts';
 import type { Role } from '../../contracts/auth.ts';
@@ -13,7 +13,7 @@ import { ACCOUNTS, openTestApp, PASSWORD, SECRET, type AccountKey, type FixtureA
 import { join } from 'node:path';
 import { produceReport } from '../../api/officials/reports.ts';
 import { loadPlanTargets } from '../../warehouse/officials-reference.ts';
-import { queries, ROOT } from '../fixtures/warehouse.ts';
+import { migrations, queries, ROOT } from '../fixtures/warehouse.ts';
 import { distributionRows } from '../../ingest/rows.ts';
 
 let tick = Date.parse('2026-11-20T02:00:00Z');
@@ -226,5 +226,21 @@ describe('authorization matrix', () => {
     expect(Object.keys(local.body).sort()).toEqual(['ingest', 'migrations', 'ok', 'warehouse']);
     const admin = await request(t.app).get('/healthz').set('X-Forwarded-For', '203.0.113.9').set('Cookie', await cookieFor('admin'));
     expect(admin.body.warehouse.engine).toMatch(/^chdb 26\./);
+  });
+
+  test('without TRUST_PROXY, a loopback request that says a proxy forwarded it is not local: no metrics, no detail', async () => {
+    // A reverse proxy on the same host not named in TRUST_PROXY: every request reaches us from
+    // 127.0.0.1, and those it forwards say so in one of these headers.
+    const app = createApp({ warehouse: t.wh, queries, migrations, services: t.locals.services, auth: { secret: SECRET }, metrics: () => 'cx_up 1\n' });
+    try {
+      expect((await request(app).get('/metrics')).text).toBe('cx_up 1\n');
+      for (const [name, value] of [['X-Forwarded-For', '203.0.113.9'], ['X-Real-IP', '203.0.113.9'], ['Forwarded', 'for=203.0.113.9']]) {
+        expect((await request(app).get('/metrics').set(name!, value!)).status, name).toBe(401);
+        expect((await request(app).get('/healthz').set(name!, value!)).body, name).toEqual({ ok: true });
+      }
+      expect(Object.keys((await request(app).get('/healthz')).body).sort()).toEqual(['ingest', 'migrations', 'ok', 'warehouse']);
+    } finally {
+      await (app.locals as unknown as AppLocals).close();
+    }
   });
 });
