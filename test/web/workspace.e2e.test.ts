@@ -387,8 +387,8 @@ describe('restock', () => {
       runsOut: tr.querySelectorAll('td')[1]!.textContent!, delivered: tr.querySelectorAll('td')[4]!.querySelector('.nowrap')!.firstChild!.textContent!,
       festival: tr.querySelectorAll('td')[5]!.textContent!,
     })));
-    // A festival is named with its day (春节 2月6日 +35%), never as the API's code (spring_festival:2027-02-06).
-    for (const r of rows) expect(r.festival).toMatch(/^$|^(春节|火把节) \d{1,2}月\d{1,2}日 \+\d+%$/);
+    // A festival is named with the days of its uplift (春节前 1月23日–2月5日 +35%), never as the API's code (spring_festival:2027-02-06).
+    for (const r of rows) expect(r.festival).toMatch(/^$|^(春节前|火把节) \d{1,2}月\d{1,2}日–\d{1,2}月\d{1,2}日 [+−]\d+%$/);
     expect(Object.fromEntries(rows.map((r) => [r.sku, r.delivered]))).toEqual(Object.fromEntries(last));
     const dates = rows.map((r) => r.runsOut).filter((d) => /^\d{4}-/.test(d));
     expect(dates).toEqual([...dates].sort());

@@ -1,6 +1,8 @@
 // Restock signals: every product delivered to my store(s) in the last 12 weeks, with the days the
 // last delivery lasts at the recent rate of sale (and a coming festival's usual uplift), soonest
 // to run out first; those that run out within the days chosen are marked, in words and colour.
+import { FESTIVAL_WINDOWS, type FestivalKind } from '../../contracts/festivals.ts';
+import { addDays } from '../../contracts/time.ts';
 import type { RestockResponse } from '../../contracts/workspace.ts';
 import { h, table } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
@@ -56,12 +58,24 @@ export async function drawRestock(ctx: ViewContext, stores: string): Promise<voi
   setViewState(section, 'ready', ...head, h('div', { class: 'table-scroll', tabindex: 0 }, tbl));
 }
 
-/** `spring_festival:2027-02-06` (the API's kind and day) as 春节 2月6日 +35%. */
-function festivalUplift(lang: Lang, festival: string, upliftPct: number): string {
+/** `spring_festival:2027-02-06` (the API's kind and day) as the days the uplift is for, 春节前
+ *  1月23日–2月5日 +35% (the festival's day alone read as if sales rose on it), and what the figure is. */
+export function festivalWords(lang: Lang, festival: string, upliftPct: number): { text: string; why: string | null } {
   const [kind, day] = festival.split(':');
-  const name = wsKnown(lang, `ws.marker.${kind}`, kind!);
-  const when = day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? ` ${shortDay(lang, day)}` : '';
-  return wst(lang, 'ws.uplift', { festival: `${name}${when}`, pct: Math.round(upliftPct) });
+  const pct = `${upliftPct >= 0 ? '+' : '−'}${Math.abs(Math.round(upliftPct))}%`;
+  const w = FESTIVAL_WINDOWS[kind as FestivalKind];
+  if (!w || !day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return { text: `${wsKnown(lang, `ws.marker.${kind}`, kind!)} ${pct}`, why: null };
+  const words = (key: 'window' | 'marker') => wst(lang, `ws.${key}.${kind as FestivalKind}`);
+  return {
+    text: wst(lang, 'ws.uplift', { window: words('window'), from: shortDay(lang, addDays(day, w.from)), to: shortDay(lang, addDays(day, w.to)), pct }),
+    why: wst(lang, 'ws.upliftWhy', { festival: words('marker'), day: shortDay(lang, day), pct }),
+  };
 }
 
-const shortDay = (lang: Lang, day: string) => (lang === 'zh' ? `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日` : day.slice(5));
+function festivalUplift(lang: Lang, festival: string, upliftPct: number): HTMLElement {
+  const { text, why } = festivalWords(lang, festival, upliftPct);
+  return h('span', why ? { title: why } : {}, text);
+}
+
+const shortDay = (lang: Lang, day: string) => (lang === 'zh' ? `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
+  : new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }));
