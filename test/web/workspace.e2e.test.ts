@@ -368,6 +368,8 @@ describe('peers', () => {
     expect(await county.locator('h3 small').textContent()).toBe(` ${peersIn(COUNTY)} 家同行`);
     expect(await county.locator('li[data-metric="sales"] .ws-metric-mine strong').textContent()).toBe(formatYuan(sold.get(STORE)!));
     expect(await county.locator('svg.ws-range').count()).toBe(4);
+    // Growth says against what: the 4 weeks before the default 4.
+    expect(await county.locator('li[data-metric="growth"] .ws-metric-name').textContent()).toBe('增长（比前 4 周）');
     await page.close();
   }, TIMEOUT);
 });

@@ -41,10 +41,13 @@ export async function drawPeers(ctx: ViewContext, stores: string): Promise<void>
   setViewState(section, 'ready', ...head, ...d.stores.map((s) => h('section', { class: 'ws-peer-store', 'data-store': s.storeId },
     h('h2', {}, s.name),
     h('p', { class: 'muted' }, wst(lang, 'ws.tierType', { type: storeType(s.type, lang), tier: wsKnown(lang, `ws.tier.${s.tier}`, String(s.tier)) })),
-    s.groups.map((g) => group(g, d.k, lang)))));
+    s.groups.map((g) => group(g, d.k, weeksOf(d.from, d.to), lang)))));
 }
 
-function group(g: Group, k: number, lang: Lang): HTMLElement {
+/** Whole weeks in [from, to) (`to` is the first day not included). */
+const weeksOf = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / (7 * 86_400_000));
+
+function group(g: Group, k: number, weeks: number, lang: Lang): HTMLElement {
   const title = h('h3', {}, `${wst(lang, `ws.level.${g.level}` as WorkspaceKey)} · ${g.areaName}`, h('small', {}, ` ${wst(lang, 'ws.peerCount', { n: g.peers })}`));
   if (!g.shown) {
     return h('article', { class: 'ws-peer-group hidden-group', 'data-level': g.level }, title,
@@ -52,7 +55,8 @@ function group(g: Group, k: number, lang: Lang): HTMLElement {
   }
   return h('article', { class: 'ws-peer-group', 'data-level': g.level }, title,
     h('ul', { class: 'ws-metrics' }, g.metrics.map((m) => {
-      const name = wst(lang, `ws.metric.${m.metric}` as WorkspaceKey);
+      // Growth against what: the same number of weeks just before the period.
+      const name = m.metric === 'growth' ? wst(lang, 'ws.metric.growthVs', { n: weeks }) : wst(lang, `ws.metric.${m.metric}` as WorkspaceKey);
       const spread = m.p25 === null || m.median === null || m.p75 === null ? null : { mine: m.mine, p25: m.p25, median: m.median, p75: m.p75 };
       const words = `${name}${colon(lang)}${wst(lang, 'ws.mine')} ${metricText(m.metric, m.mine)}${clauseSep(lang)}${wst(lang, 'ws.median')} ${metricText(m.metric, m.median)}${paren(lang, `P25 ${metricText(m.metric, m.p25)} – P75 ${metricText(m.metric, m.p75)}`)}`;
       return h('li', { 'data-metric': m.metric },
