@@ -68,7 +68,8 @@ export function festivalWords(lang: Lang, festival: string, upliftPct: number): 
   const words = (key: 'window' | 'marker') => wst(lang, `ws.${key}.${kind as FestivalKind}`);
   return {
     text: wst(lang, 'ws.uplift', { window: words('window'), from: shortDay(lang, addDays(day, w.from)), to: shortDay(lang, addDays(day, w.to)), pct }),
-    why: wst(lang, 'ws.upliftWhy', { festival: words('marker'), day: shortDay(lang, day), pct }),
+    why: wst(lang, 'ws.upliftWhy', { festival: words('marker'), day: shortDay(lang, day),
+      change: wst(lang, upliftPct >= 0 ? 'ws.upliftUp' : 'ws.upliftDown', { pct: Math.abs(Math.round(upliftPct)) }) }),
   };
 }
 
