@@ -395,6 +395,15 @@ describe('restock', () => {
     const dates = rows.map((r) => r.runsOut).filter((d) => /^\d{4}-/.test(d));
     expect(dates).toEqual([...dates].sort());
     expect(rows.filter((r) => r.alert).map((r) => r.sku)).toEqual(rows.filter((r) => /^\d{4}-/.test(r.runsOut) && r.runsOut <= addDays(asOf, 7)).map((r) => r.sku));
+    // The table scrolls sideways on the phone; its caption stays within the screen, wrapped (it ran
+    // past the edge with the columns, cut off mid-sentence).
+    const fit = await page.evaluate(() => {
+      const box = document.querySelector('table.ws-restock')!.closest('.table-scroll')!;
+      const caption = document.querySelector('table.ws-restock caption')!;
+      return { table: box.scrollWidth > box.clientWidth, right: caption.getBoundingClientRect().right, edge: box.getBoundingClientRect().right };
+    });
+    expect(fit.table, 'the table is wider than the phone').toBe(true);
+    expect(fit.right).toBeLessThanOrEqual(fit.edge + 0.5);
     // The caption says the table holds every product delivered, not only those marked.
     const marked = rows.filter((r) => r.alert).length;
     expect(await page.locator('table.ws-restock caption').textContent()).toBe(marked > 0
