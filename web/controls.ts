@@ -9,6 +9,7 @@ export interface FilterChange {
   category?: string;
   from?: string;
   to?: string;
+  colour?: PageState['colour'];
 }
 
 export interface Controls {
@@ -29,6 +30,15 @@ export function createControls(state: PageState, lang: Lang, onChange: (change: 
   category.value = state.category;
   category.addEventListener('change', () => onChange({ category: category.value }));
 
+  // How the cells are coloured: one scale for the whole chart (which area sells most), or each week
+  // against its row's average week (each area's season and festivals, which one scale drowns when
+  // the areas differ in size). Applies at once, as the category does.
+  const colour = document.createElement('select');
+  colour.name = 'colour';
+  colour.append(new Option(t(lang, 'colourAll'), ''), new Option(t(lang, 'colourRow'), 'row'));
+  colour.value = state.colour;
+  colour.addEventListener('change', () => onChange({ colour: colour.value === 'row' ? 'row' : '' }));
+
   const from = dateInput('from', state.from);
   // A link with a date that is no day (`to=2026-13-45`) keeps the form: the API's 400 says what is
   // wrong below it, and the form is how to put it right.
@@ -38,7 +48,7 @@ export function createControls(state: PageState, lang: Lang, onChange: (change: 
   const reset = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary', textContent: t(lang, 'reset') });
   reset.addEventListener('click', () => onChange({ from: '', to: '' }));
 
-  form.append(labelled(t(lang, 'category'), category), labelled(t(lang, 'from'), from), labelled(t(lang, 'to'), to), apply, reset);
+  form.append(labelled(t(lang, 'category'), category), labelled(t(lang, 'colourBy'), colour), labelled(t(lang, 'from'), from), labelled(t(lang, 'to'), to), apply, reset);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     onChange({ from: from.value, to: toExclusive(to.value) });

@@ -7,10 +7,11 @@
 // Enter on a row's area drills down. Below it, a sentence and a table say the same in words.
 // A last week still under way (partialThrough) is framed with a dashed line and labelled with the
 // day it runs to, and left out of the colour scale's top: its pale cells are days, not a fall.
-import { create, interpolateYlOrRd, max, pointer, scaleSequentialSqrt, type ScaleSequential } from 'd3';
+// Coloured on one scale for the whole chart, or each row on its own (options.colourBy).
+import { create, interpolatePuOr, interpolateYlOrRd, max, pointer, scaleDiverging, scaleSequentialSqrt, type ScaleDiverging, type ScaleSequential } from 'd3';
 import type { HeatmapCell, HeatmapResponse } from '../contracts/demand.ts';
 import { areaLabel } from './area-label.ts';
-import { createHeatmapLegend } from './heatmap-legend.ts';
+import { createHeatmapLegend, signedPct } from './heatmap-legend.ts';
 import { clauseSep, formatQty, formatYuan, formatYuanShort, t, type Lang } from './i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
 import { weekdayName } from './week-to-date.ts';
@@ -21,6 +22,9 @@ export interface HeatmapChartOptions {
   /** Called with a row whose label was clicked; rows are not clickable when absent or when it answers false. */
   onRowClick?: (row: { code: string; name: string }) => void;
   canDrill?: (row: { code: string; name: string }) => boolean;
+  /** `all` (the default): one scale from 0 for every cell. `row`: each week against its row's
+   *  average week, so every area's weeks show their pattern whatever its size, on one scale. */
+  colourBy?: 'all' | 'row';
 }
 
 const LABEL_CHAR = 13.5; // width of one CJK character in the 13px label font, with a little slack
@@ -32,11 +36,36 @@ const MIN_CELL_WIDTH = 30;
 const MAX_CELL_WIDTH = 72;
 const PHONE = 600; // below this width rows are touch targets of 44 px
 
+// The ramp starts a tenth in: its very first yellow is lighter than the page, and a small amount
+// must not vanish into the background.
+const ramp = (t: number) => interpolateYlOrRd(0.1 + 0.9 * t);
+
 /** The colour of an amount on a scale up to `maxFen`: the chart's and the legend's, and the tests'. */
 export function colourScale(maxFen: number): ScaleSequential<string> {
-  // The ramp starts a tenth in: its very first yellow is lighter than the page, and a small amount
-  // must not vanish into the background.
-  return scaleSequentialSqrt((t: number) => interpolateYlOrRd(0.1 + 0.9 * t)).domain([0, Math.max(1, maxFen)]);
+  return scaleSequentialSqrt(ramp).domain([0, Math.max(1, maxFen)]);
+}
+
+/** Each week against its row's average week: `(amount / mean - 1)` of each cell, the mean over the
+ *  row's whole weeks with sales (all its cells when it has none), and the scale's reach: the largest
+ *  departure of any whole week, at least 5%. */
+export function rowDepartures(cells: readonly HeatmapCell[], partialWeek: string | undefined): { of: (cell: HeatmapCell) => number; reach: number } {
+  const mean = new Map<string, number>();
+  const rows = new Map<string, HeatmapCell[]>();
+  for (const c of cells) rows.set(c.areaCode, [...(rows.get(c.areaCode) ?? []), c]);
+  for (const [code, mine] of rows) {
+    const whole = mine.filter((c) => c.week !== partialWeek);
+    const base = whole.length > 0 ? whole : mine;
+    mean.set(code, base.reduce((s, c) => s + c.amountFen, 0) / base.length);
+  }
+  const of = (c: HeatmapCell) => { const m = mean.get(c.areaCode) ?? 0; return m > 0 ? c.amountFen / m - 1 : 0; };
+  const reach = Math.max(0.05, ...cells.filter((c) => c.week !== partialWeek).map((c) => Math.abs(of(c))));
+  return { of, reach };
+}
+
+/** Departures from a row's average on a diverging scale, as the county map draws growth: above
+ *  purple, below orange, the average near white. */
+export function departureScale(reach: number): ScaleDiverging<string> {
+  return scaleDiverging(interpolatePuOr).domain([reach, 0, -reach]).clamp(true);
 }
 
 let chartCount = 0; // keeps pattern ids unique if the page ever shows two charts
@@ -53,6 +82,9 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
   // no whole week with sales (a range of the week under way alone), by the cells there are.
   const whole = data.cells.filter((c) => c.week !== partialWeek);
   const color = colourScale(max(whole.length > 0 ? whole : data.cells, (c) => c.amountFen) ?? 0);
+  const departures = options.colourBy === 'row' ? rowDepartures(data.cells, partialWeek) : undefined;
+  const departure = departures && departureScale(departures.reach);
+  const fill = (cell: HeatmapCell) => (departures ? departure!(departures.of(cell)) : color(cell.amountFen));
 
   const labels = new Map(data.rows.map((r) => [r.code, areaLabel(r, data.area.code, lang)]));
   const labelWidth = Math.max(MIN_LABEL_WIDTH,
@@ -139,7 +171,8 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
       const hidden = withheld.get(`${row.code}|${w.week}`);
       const text = (hidden
         ? cellText(row.name, w, undefined, lang).slice(0, 1).concat(t(lang, 'suppressed', { k: String(data.suppressionThreshold ?? 5) }))
-        : cellText(row.name, w, cell, lang)).concat(w.week === partialWeek ? [partialTip] : []);
+        : cellText(row.name, w, cell, lang)).concat(cell && departures ? [t(lang, 'vsRowMean', { pct: signedPct(departures.of(cell)) })] : [])
+        .concat(w.week === partialWeek ? [partialTip] : []);
       const x = labelWidth + cellWidth * i + 1;
       const rect = g.append('rect')
         .attr('class', (cell ? 'cell' : hidden ? 'cell suppressed' : 'cell no-data') + (w.week === partialWeek ? ' partial' : ''))
@@ -148,7 +181,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
         .attr('width', cellWidth - 2)
         .attr('height', rowHeight - 2)
         .attr('rx', 2)
-        .attr('fill', cell ? color(cell.amountFen) : hidden ? suppressedFill : noData)
+        .attr('fill', cell ? fill(cell) : hidden ? suppressedFill : noData)
         .attr('data-area', row.code)
         .attr('data-week', w.week)
         .attr('data-amount-fen', cell ? cell.amountFen : null)
@@ -195,7 +228,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
     next.focus();
   });
 
-  root.append(() => createHeatmapLegend(color, lang, id, data.suppressionThreshold, data.cells.length > 0));
+  root.append(() => createHeatmapLegend(departure ?? color, lang, id, data.suppressionThreshold, data.cells.length > 0));
   root.append(() => textAlternative(data, labels, summaryId, lang));
   return root.node()!;
 }

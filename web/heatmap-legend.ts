@@ -1,8 +1,14 @@
 // The heatmap's key: a colour ramp with money ticks, and a swatch for "no data" next to it, since
 // the two are easy to confuse and the whole point of the hatching is that they are not the same.
-import { axisBottom, create, scaleSqrt, type ScaleSequential } from 'd3';
+import { axisBottom, create, scaleLinear, scaleSqrt, type ScaleDiverging, type ScaleSequential } from 'd3';
 import { colon, formatYuanShort, t, type Lang } from './i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
+
+/** A share as a whole signed percentage, its sign that of the rounded figure (never "+0%"). */
+export function signedPct(x: number): string {
+  const n = Math.round(x * 100);
+  return `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}%`;
+}
 
 const RAMP_WIDTH = 240;
 const RAMP_HEIGHT = 12;
@@ -12,28 +18,43 @@ const PAD = 10;
 /**
  * An SVG legend for `color`, whose domain is sales in fen; with `threshold`, also the swatch of
  * withheld cells (merchants' view). Without any coloured cell (`coloured` false: every cell
- * withheld or without data) there is no scale to read, so a sentence takes the ramp's place.
+ * withheld or without data) there is no scale to read, so a sentence takes the ramp's place. A
+ * diverging `color` is of each week against its row's average week, in percent.
  */
-export function createHeatmapLegend(color: ScaleSequential<string>, lang: Lang, idPrefix: string, threshold: number | null = null, coloured = true): SVGSVGElement {
+export function createHeatmapLegend(color: ScaleSequential<string> | ScaleDiverging<string>, lang: Lang, idPrefix: string, threshold: number | null = null, coloured = true): SVGSVGElement {
   const [, maxFen = 1] = color.domain();
+  // A diverging scale (domain [reach, 0, -reach]): each week against its row's average week.
+  const reach = color.domain().length === 3 ? Math.abs(color.domain()[0]!) : null;
+  const words = reach !== null ? `${t(lang, 'legendRowTitle')}${colon(lang)}${signedPct(-reach)} – ${signedPct(reach)}`
+    : `${t(lang, 'legendTitle')}${colon(lang)}0 – ${formatYuanShort(color.domain()[1] ?? 0, lang)}`;
   const svg = create('svg')
     .attr('class', 'heatmap-legend')
     .attr('width', RAMP_WIDTH + 170)
     .attr('height', threshold === null ? 52 : 72)
     .attr('viewBox', `0 0 ${RAMP_WIDTH + 170} ${threshold === null ? 52 : 72}`)
     .attr('role', 'img')
-    .attr('aria-label', coloured ? `${t(lang, 'legendTitle')}${colon(lang)}0 – ${formatYuanShort(color.domain()[1] ?? 0, lang)}` : t(lang, 'legendNothingColoured'));
+    .attr('aria-label', coloured ? words : t(lang, 'legendNothingColoured'));
   const noData = addNoDataPattern(svg, `${idPrefix}-legend-hatch`);
 
-  // The ramp is sampled from the scale itself, so the legend cannot drift from the cells' colours.
-  const gradient = svg.select('defs').append('linearGradient').attr('id', `${idPrefix}-ramp`);
-  for (let i = 0; i <= STOPS; i++) {
-    const x = scaleSqrt().domain([0, maxFen]).range([0, 1]).invert(i / STOPS);
-    gradient.append('stop').attr('offset', `${(100 * i) / STOPS}%`).attr('stop-color', color(x));
-  }
 
-  svg.append('text').attr('x', PAD).attr('y', 11).attr('class', 'legend-title').text(t(lang, 'legendTitle'));
-  if (coloured) {
+  svg.append('text').attr('x', PAD).attr('y', 11).attr('class', 'legend-title').text(t(lang, reach !== null ? 'legendRowTitle' : 'legendTitle'));
+  if (coloured && reach !== null) {
+    // Below the row's average on the left, above on the right, sampled from the scale itself.
+    const rowRamp = svg.select('defs').append('linearGradient').attr('id', `${idPrefix}-row-ramp`);
+    for (let i = 0; i <= STOPS; i++) rowRamp.append('stop').attr('offset', `${(100 * i) / STOPS}%`).attr('stop-color', color(-reach + (2 * reach * i) / STOPS));
+    const g = svg.append('g').attr('class', 'legend-row-ramp').attr('transform', `translate(${PAD},18)`);
+    g.append('rect').attr('width', RAMP_WIDTH).attr('height', RAMP_HEIGHT).attr('fill', `url(#${idPrefix}-row-ramp)`);
+    const x = scaleLinear().domain([-reach, reach]).range([0, RAMP_WIDTH]);
+    g.append('g').attr('transform', `translate(0,${RAMP_HEIGHT})`)
+      .call(axisBottom(x).tickValues([-reach, 0, reach]).tickSize(4).tickFormat((d) => signedPct(Number(d))))
+      .call((a) => a.select('.domain').remove());
+  } else if (coloured) {
+    // The ramp is sampled from the scale itself, so the legend cannot drift from the cells' colours.
+    const gradient = svg.select('defs').append('linearGradient').attr('id', `${idPrefix}-ramp`);
+    for (let i = 0; i <= STOPS; i++) {
+      const x = scaleSqrt().domain([0, maxFen]).range([0, 1]).invert(i / STOPS);
+      gradient.append('stop').attr('offset', `${(100 * i) / STOPS}%`).attr('stop-color', color(x));
+    }
     const ramp = svg.append('g').attr('transform', `translate(${PAD},18)`); // room for the half of the 0 label left of the ramp
     ramp.append('rect').attr('width', RAMP_WIDTH).attr('height', RAMP_HEIGHT).attr('fill', `url(#${idPrefix}-ramp)`);
     const x = scaleSqrt().domain([0, maxFen]).range([0, RAMP_WIDTH]);

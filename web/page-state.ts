@@ -1,6 +1,6 @@
 // What the heatmap page shows, kept in the address bar so a view can be bookmarked, shared and
 // reached with the back button. Empty strings mean "the API's default" (the caller's home area,
-// all categories, the last 12 weeks with data).
+// all categories, the last 12 weeks with data) or, for the colour, one scale for the whole chart.
 import type { HeatmapQuery } from '../contracts/demand.ts';
 
 export interface PageState {
@@ -8,11 +8,12 @@ export interface PageState {
   category: string; // '' for all categories
   from: string; // first day, '' for the API's default range
   to: string; // first day NOT included, as the API takes it; '' for the default
+  colour: '' | 'row'; // '' one scale for the whole chart; 'row' each week against its row's average week
 }
 
 export function parsePageState(search: string): PageState {
   const p = new URLSearchParams(search);
-  return { area: p.get('area') ?? '', category: p.get('category') ?? '', from: p.get('from') ?? '', to: p.get('to') ?? '' };
+  return { area: p.get('area') ?? '', category: p.get('category') ?? '', from: p.get('from') ?? '', to: p.get('to') ?? '', colour: p.get('colour') === 'row' ? 'row' : '' };
 }
 
 /** `?area=532302&category=beverages`; defaults are left out so the plain URL stays plain. */
@@ -22,6 +23,7 @@ export function pageStateSearch(state: PageState): string {
   if (state.category) p.set('category', state.category);
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
+  if (state.colour) p.set('colour', state.colour);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -109,6 +109,39 @@ describe('a prefecture official', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('the heatmap coloured by each week against its township\'s average week: the departures in the tooltips recounted from the API\'s cells', async () => {
+    const page = await as('demo-official', '/demand?area=532302&colour=row');
+    await page.waitForSelector('#view[data-state="ready"][data-area="532302"]');
+    expect(await page.locator('select[name="colour"]').inputValue()).toBe('row');
+    expect(await page.locator('.heatmap-legend .legend-title').textContent()).toBe('与该行平均周相比（销售额）');
+    const api = await (await page.context().request.get(`${site.base}/api/demand/heatmap?area=532302`)).json() as
+      { cells: { areaCode: string; week: string; amountFen: number }[]; partialThrough: string | null; weeks: { week: string }[] };
+    expect(api.partialThrough).toBeNull(); // the site's data ends on 2026-03-31: whole weeks only
+    const mean = new Map<string, number>();
+    for (const code of new Set(api.cells.map((c) => c.areaCode))) {
+      const mine = api.cells.filter((c) => c.areaCode === code);
+      mean.set(code, mine.reduce((n, c) => n + c.amountFen, 0) / mine.length);
+    }
+    const shown = await page.locator('rect.cell[data-amount-fen]').evaluateAll((rs) => rs.map((r) => ({
+      area: r.getAttribute('data-area')!, week: r.getAttribute('data-week')!, label: r.getAttribute('aria-label')!, fill: r.getAttribute('fill')! })));
+    expect(shown).toHaveLength(api.cells.length);
+    for (const cell of shown) {
+      const c = api.cells.find((x) => x.areaCode === cell.area && x.week === cell.week)!;
+      const d = Math.round((c.amountFen / mean.get(c.areaCode)! - 1) * 100);
+      expect(cell.label, `${cell.area} ${cell.week}`).toContain(`比该行平均周 ${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(d)}%`);
+      // Above the average purple (blue over red), below orange (red over blue).
+      const [r, , b] = cell.fill.match(/\d+/g)!.map(Number);
+      if (d >= 5) expect(b, `${cell.area} ${cell.week} ${d}%`).toBeGreaterThan(r!);
+      if (d <= -5) expect(r, `${cell.area} ${cell.week} ${d}%`).toBeGreaterThan(b!);
+    }
+    // Back to one scale from the select: the plain address, amounts on the key.
+    await page.selectOption('select[name="colour"]', '');
+    await page.waitForSelector('#view[data-state="ready"][data-area="532302"]');
+    await page.waitForFunction(() => !location.search.includes('colour'));
+    expect(await page.locator('.heatmap-legend .legend-title').textContent()).toBe('销售额（元）');
+    await page.close();
+  }, TIMEOUT);
+
   test('the stations page names the stations that did not report', async () => {
     const page = await as('demo-official', '/cockpit/stations?month=2026-03');
     await ready(page, 'cockpit-stations');

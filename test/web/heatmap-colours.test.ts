@@ -2,9 +2,9 @@
 // deficiency, a dim phone in the sun): its lightness falls strictly from the smallest amount to the
 // largest, in clear steps, so "more" is always "darker" whatever hues a reader sees. Cells without
 // data and withheld cells are patterns, not colours on the ramp.
-import { lab } from 'd3';
+import { lab, rgb } from 'd3';
 import { expect, test } from 'vitest';
-import { colourScale } from '../../web/heatmap-chart.ts';
+import { colourScale, departureScale, rowDepartures } from '../../web/heatmap-chart.ts';
 
 test('lightness falls strictly along the ramp, by at least 2 L* per tenth of the range', () => {
   const scale = colourScale(1_000_000);
@@ -17,4 +17,22 @@ test('lightness falls strictly along the ramp, by at least 2 L* per tenth of the
 test('the smallest amount is still distinguishable from the page background', () => {
   const l0 = lab(colourScale(100)(0)).l;
   expect(lab('#fafafa').l - l0).toBeGreaterThan(2);
+});
+
+test('each week against its row\'s average week: departures and their reach, worked by hand', () => {
+  const cell = (areaCode: string, week: string, amountFen: number) => ({ areaCode, week, qty: 1, amountFen });
+  // A: 100, 200, 300 fen: average 200, so -50%, 0, +50%. B: 10, 10, 40 and a week under way of 1:
+  // average of the whole weeks 20, so -50%, -50%, +100%; the week under way (-95%) sets no reach.
+  const cells = [cell('A', 'W1', 100), cell('A', 'W2', 200), cell('A', 'W3', 300), cell('B', 'W1', 10), cell('B', 'W2', 10), cell('B', 'W3', 40), cell('B', 'W4', 1)];
+  const { of, reach } = rowDepartures(cells, 'W4');
+  expect(cells.map((c) => Math.round(of(c) * 100))).toEqual([-50, 0, 50, -50, -50, 100, -95]);
+  expect(reach).toBe(1);
+  // Above the average is purple (blue over red), below orange (red over blue), the average near white.
+  const scale = departureScale(reach);
+  const { r: r1, b: b1 } = rgb(scale(0.5));
+  const { r: r2, b: b2 } = rgb(scale(-0.5));
+  expect([b1 > r1, r2 > b2]).toEqual([true, true]);
+  expect(lab(scale(0)).l).toBeGreaterThan(90);
+  // Rows that never depart still get a scale: at least 5%.
+  expect(rowDepartures([cell('C', 'W1', 5), cell('C', 'W2', 5)], undefined).reach).toBe(0.05);
 });

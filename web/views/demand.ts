@@ -69,6 +69,7 @@ export const view: View = async (ctx) => {
     const chart = createHeatmapChart(data, {
       lang,
       width: section.clientWidth || main.clientWidth || 960,
+      colourBy: state.colour === 'row' ? 'row' : 'all',
       onRowClick: drill ? (row) => goToArea(row.code, data) : undefined,
       // A row with the parent's own code holds sales of stores registered at the parent itself: nothing below it.
       canDrill: (row) => row.code !== data.area.code && row.code.length > data.area.code.length,
