@@ -49,25 +49,40 @@ function inService(day: string) {
     && last.has(s.id) && days(last.get(s.id)!, day) <= 14);
 }
 
-/** The indicator's value per month for codes starting with `area`, from the events alone. */
-function monthly(area: string): Record<IndicatorKey, Map<string, number>> {
+/** Where a recount counts an event: online sales by their seller, the others by the receipt's or
+ *  parcel record's area (the township rollups) or by the store or station (the villages). */
+interface Placing { seller: (id: string) => boolean; receipt: (r: { storeId: string; areaCode: string }) => boolean; parcel: (p: { stationId: string; areaCode: string }) => boolean }
+
+/** Codes starting with `area`, as the events name them. */
+const under = (area: string): Placing => ({
+  seller: (id) => storeArea.get(id)?.startsWith(area) ?? false, receipt: (r) => r.areaCode.startsWith(area), parcel: (p) => p.areaCode.startsWith(area),
+});
+
+/** Registered at exactly `area`: a village's stores, or for a township its own share (the stores
+ *  registered at the township, in no village). Below a township the platform places figures by
+ *  where the store, station or seller is registered. */
+const registeredAt = (area: string): Placing => ({
+  seller: (id) => storeArea.get(id) === area, receipt: (r) => storeArea.get(r.storeId) === area, parcel: (p) => storeArea.get(p.stationId) === area,
+});
+
+/** The indicator's value per month for events placed by `place` (an area's codes by default), from the events alone. */
+function monthly(area: string, place: Placing = under(area)): Record<IndicatorKey, Map<string, number>> {
   const out = { online_retail: new Map(), agri_online_retail: new Map(), online_merchants: new Map(), proxy_purchases: new Map(), parcels_out: new Map(), parcels_in: new Map() } as Record<IndicatorKey, Map<string, number>>;
   const add = (k: IndicatorKey, m: string, v: number) => out[k].set(m, (out[k].get(m) ?? 0) + v);
   const sellers = new Map<string, Set<string>>();
   for (const e of events) {
     if (e.kind === 'distribution') {
       const d = e.event;
-      const a = storeArea.get(d.sellerId);
-      if (d.channel !== 'online' || d.direction !== 'upstream' || !a?.startsWith(area)) continue;
+      if (d.channel !== 'online' || d.direction !== 'upstream' || !place.seller(d.sellerId)) continue;
       const m = monthOf(d.occurredAt);
       add('online_retail', m, d.amountFen);
       if (agricultural.get(d.sku)) add('agri_online_retail', m, d.amountFen);
       if (!sellers.has(m)) sellers.set(m, new Set());
       sellers.get(m)!.add(d.sellerId);
     } else if (e.kind === 'pos') {
-      if (e.event.channel !== 'online_proxy' || !e.event.areaCode.startsWith(area)) continue;
+      if (e.event.channel !== 'online_proxy' || !place.receipt(e.event)) continue;
       add('proxy_purchases', monthOf(e.event.soldAt), e.event.lines.reduce((s, l) => s + l.amountFen, 0));
-    } else if (e.event.areaCode.startsWith(area)) {
+    } else if (place.parcel(e.event)) {
       add(e.event.direction === 'out' ? 'parcels_out' : 'parcels_in', e.event.day.slice(0, 7), e.event.parcels);
     }
   }
@@ -75,14 +90,14 @@ function monthly(area: string): Record<IndicatorKey, Map<string, number>> {
   return out;
 }
 
-/** Distinct online sellers of `area` over months [from, to]. */
-function merchantsOver(area: string, from: string, to: string): number {
+/** Distinct online sellers of `area` (placed by `place`) over months [from, to]. */
+function merchantsOver(area: string, from: string, to: string, place: Placing = under(area)): number {
   const s = new Set<string>();
   for (const e of events) {
     if (e.kind !== 'distribution') continue;
     const d = e.event;
     const m = monthOf(d.occurredAt);
-    if (d.channel === 'online' && d.direction === 'upstream' && storeArea.get(d.sellerId)?.startsWith(area) && m >= from && m <= to) s.add(d.sellerId);
+    if (d.channel === 'online' && d.direction === 'upstream' && place.seller(d.sellerId) && m >= from && m <= to) s.add(d.sellerId);
   }
   return s.size;
 }
@@ -147,47 +162,6 @@ describe('the overview of Lufeng for March 2026', () => {
   });
 });
 
-/** The indicators per month of the stores registered in `area` (below a township, figures go to the
- *  village a store, station or seller is registered in), from the events and the stores' reference:
- *  a second statement of the rule, not the platform's rollups. */
-function monthlyByRegistration(area: string): Record<IndicatorKey, Map<string, number>> {
-  const out = { online_retail: new Map(), agri_online_retail: new Map(), online_merchants: new Map(), proxy_purchases: new Map(), parcels_out: new Map(), parcels_in: new Map() } as Record<IndicatorKey, Map<string, number>>;
-  const add = (k: IndicatorKey, m: string, v: number) => out[k].set(m, (out[k].get(m) ?? 0) + v);
-  // Registered at exactly that code: a village's stores, or for a township its own share (the
-  // stores registered at the township, in no village).
-  const within = (id: string) => storeArea.get(id) === area;
-  const sellers = new Map<string, Set<string>>();
-  for (const e of events) {
-    if (e.kind === 'distribution') {
-      const d = e.event;
-      if (d.channel !== 'online' || d.direction !== 'upstream' || !within(d.sellerId)) continue;
-      const m = monthOf(d.occurredAt);
-      add('online_retail', m, d.amountFen);
-      if (agricultural.get(d.sku)) add('agri_online_retail', m, d.amountFen);
-      if (!sellers.has(m)) sellers.set(m, new Set());
-      sellers.get(m)!.add(d.sellerId);
-    } else if (e.kind === 'pos') {
-      if (e.event.channel === 'online_proxy' && within(e.event.storeId)) add('proxy_purchases', monthOf(e.event.soldAt), e.event.lines.reduce((s, l) => s + l.amountFen, 0));
-    } else if (within(e.event.stationId)) {
-      add(e.event.direction === 'out' ? 'parcels_out' : 'parcels_in', e.event.day.slice(0, 7), e.event.parcels);
-    }
-  }
-  for (const [m, s] of sellers) out.online_merchants.set(m, s.size);
-  return out;
-}
-
-/** Distinct online sellers registered at exactly `area` over months [from, to]. */
-function sellersRegisteredAt(area: string, from: string, to: string): number {
-  const s = new Set<string>();
-  for (const e of events) {
-    if (e.kind !== 'distribution') continue;
-    const d = e.event;
-    const m = monthOf(d.occurredAt);
-    if (d.channel === 'online' && d.direction === 'upstream' && storeArea.get(d.sellerId) === area && m >= from && m <= to) s.add(d.sellerId);
-  }
-  return s.size;
-}
-
 describe('a township\'s villages (Jinshan, Lufeng), March 2026', () => {
   const TOWNSHIP = '532302101';
   const KEYS = ['online_retail', 'agri_online_retail', 'online_merchants', 'proxy_purchases', 'parcels_out', 'parcels_in'] as const;
@@ -204,10 +178,10 @@ describe('a township\'s villages (Jinshan, Lufeng), March 2026', () => {
     const ytd = ['2026-01', '2026-02', '2026-03'];
     let someVillage = 0;
     for (const child of body.children) {
-      const recount = monthlyByRegistration(child.code);
+      const recount = monthly(child.code, registeredAt(child.code));
       for (const k of KEYS) {
         const v = child.values[k]!;
-        const ytdRecount = k === 'online_merchants' ? sellersRegisteredAt(child.code, '2026-01', '2026-03') : sum(recount[k], ytd);
+        const ytdRecount = k === 'online_merchants' ? merchantsOver(child.code, '2026-01', '2026-03', registeredAt(child.code)) : sum(recount[k], ytd);
         expect([v.month, v.ytd], `${child.code} ${k}`).toEqual([recount[k].get('2026-03') ?? 0, ytdRecount]);
         if (child.code !== TOWNSHIP) someVillage += v.month;
       }
@@ -228,7 +202,7 @@ describe('a township\'s villages (Jinshan, Lufeng), March 2026', () => {
     expect(body.area).toMatchObject({ code: village, level: 'village' });
     expect(body.path.map((p) => p.code)).toEqual(['5323', '532302', TOWNSHIP]);
     expect([body.childLevel, body.children]).toEqual([null, []]);
-    const recount = monthlyByRegistration(village);
+    const recount = monthly(village, registeredAt(village));
     for (const k of KEYS) expect(body.indicators.find((i) => i.key === k)!.month, k).toBe(recount[k].get('2026-03') ?? 0);
     expect(recount.parcels_in.get('2026-03') ?? 0, 'the village point delivered parcels').toBeGreaterThan(0);
     const trend = await (await t.agent('lufeng')).get(`/api/official/trend?area=${village}&indicator=parcels_in&months=3&to=2026-03`);
