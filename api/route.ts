@@ -120,16 +120,17 @@ export function noteAudit(res: Response, note: AuditNote): void {
   res.locals.auditNote = note;
 }
 
-/** Headers a reverse proxy adds to say whom it forwards for. */
-const FORWARDING = ['forwarded', 'x-forwarded-for', 'x-real-ip'] as const;
-
 export function isLoopback(req: Request): boolean {
   const ip = req.ip ?? '';
   if (ip !== '127.0.0.1' && ip !== '::1' && ip !== '::ffff:127.0.0.1') return false;
-  // Behind a proxy on this host that TRUST_PROXY does not name, every request comes from loopback:
-  // one that says it was forwarded for someone is not local. (With TRUST_PROXY, req.ip is already
-  // the client's.)
-  return Boolean(req.app.get('trust proxy')) || FORWARDING.every((name) => req.headers[name] === undefined);
+  // Behind a proxy on this host every request comes from loopback. One that says it was forwarded
+  // is local only where Express took the client's address from the proxy's X-Forwarded-For (the
+  // proxy is one TRUST_PROXY trusts), and that address is loopback too. Forwarded and X-Real-IP
+  // Express does not read: a request carrying them is never taken as local.
+  if (req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined) return false;
+  if (req.headers['x-forwarded-for'] === undefined) return true;
+  const trusted = req.app.get('trust proxy fn') as ((address: string, hop: number) => boolean) | undefined;
+  return trusted?.(req.socket.remoteAddress ?? '', 0) === true;
 }
 
 export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: MountDeps): void {

@@ -97,6 +97,7 @@ export const overviewResponse = z.object({
   childLevel: z.enum(['county', 'township', 'village']).nullable(),
   children: z.array(z.object({
     code: z.string(), name: z.string(),
+    listed: z.boolean().describe('In the areas reference (a page of its own); false for the area\'s own stores\' row and for a village code the reference lacks.'),
     values: z.record(z.string(), z.object({ month: z.number(), ytd: z.number(), yoyPct: z.number().nullable(), ytdYoyPct: z.number().nullable() })),
   })).describe('Child areas with each indicator: the map\'s and the rankings\' figures.'),
   unknownSellers: z.array(z.object({ sellerId: z.string(), amountFen: z.number(), orders: z.number() }))

@@ -11,7 +11,7 @@
 import { create, interpolatePuOr, interpolateYlOrRd, max, pointer, scaleDiverging, scaleSequentialSqrt, type ScaleDiverging, type ScaleSequential } from 'd3';
 import type { HeatmapCell, HeatmapResponse } from '../contracts/demand.ts';
 import { areaLabel } from './area-label.ts';
-import { createHeatmapLegend, signedPct } from './heatmap-legend.ts';
+import { createHeatmapLegend } from './heatmap-legend.ts';
 import { clauseSep, formatQty, formatYuan, formatYuanShort, t, type Lang } from './i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
 import { weekdayName } from './week-to-date.ts';
@@ -35,6 +35,7 @@ const RIGHT = 12;
 const MIN_CELL_WIDTH = 30;
 const MAX_CELL_WIDTH = 72;
 const PHONE = 600; // below this width rows are touch targets of 44 px
+export const PARTIAL_GREY = '#e0e0e0';
 
 // The ramp starts a tenth in: its very first yellow is lighter than the page, and a small amount
 // must not vanish into the background.
@@ -68,6 +69,15 @@ export function departureScale(reach: number): ScaleDiverging<string> {
   return scaleDiverging(interpolatePuOr).domain([reach, 0, -reach]).clamp(true);
 }
 
+/** The cells' colours when each week is set against its row's average week. A week under way is a
+ *  few days' sales: against a whole average week it would read as a steep fall, so it is neutral
+ *  grey (its dashed frame and tooltip say why). */
+export function rowColouring(cells: readonly HeatmapCell[], partialWeek: string | undefined) {
+  const departures = rowDepartures(cells, partialWeek);
+  const scale = departureScale(departures.reach);
+  return { ...departures, scale, fill: (cell: HeatmapCell) => (cell.week === partialWeek ? PARTIAL_GREY : scale(departures.of(cell))) };
+}
+
 let chartCount = 0; // keeps pattern ids unique if the page ever shows two charts
 
 /** Draws `data` into a new element: the chart, its legend, a tooltip and the text alternative. */
@@ -82,9 +92,13 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
   // no whole week with sales (a range of the week under way alone), by the cells there are.
   const whole = data.cells.filter((c) => c.week !== partialWeek);
   const color = colourScale(max(whole.length > 0 ? whole : data.cells, (c) => c.amountFen) ?? 0);
-  const departures = options.colourBy === 'row' ? rowDepartures(data.cells, partialWeek) : undefined;
-  const departure = departures && departureScale(departures.reach);
-  const fill = (cell: HeatmapCell) => (departures ? departure!(departures.of(cell)) : color(cell.amountFen));
+  const departures = options.colourBy === 'row' ? rowColouring(data.cells, partialWeek) : undefined;
+  const fill = (cell: HeatmapCell) => (departures ? departures.fill(cell) : color(cell.amountFen));
+  const departureWords = (cell: HeatmapCell) => {
+    if (cell.week === partialWeek) return t(lang, 'vsRowMeanPartial');
+    const n = Math.round(departures!.of(cell) * 100);
+    return n === 0 ? t(lang, 'vsRowMeanSame') : t(lang, n > 0 ? 'vsRowMeanUp' : 'vsRowMeanDown', { pct: `${Math.abs(n)}%` });
+  };
 
   const labels = new Map(data.rows.map((r) => [r.code, areaLabel(r, data.area.code, lang)]));
   const labelWidth = Math.max(MIN_LABEL_WIDTH,
@@ -171,7 +185,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
       const hidden = withheld.get(`${row.code}|${w.week}`);
       const text = (hidden
         ? cellText(row.name, w, undefined, lang).slice(0, 1).concat(t(lang, 'suppressed', { k: String(data.suppressionThreshold ?? 5) }))
-        : cellText(row.name, w, cell, lang)).concat(cell && departures ? [t(lang, 'vsRowMean', { pct: signedPct(departures.of(cell)) })] : [])
+        : cellText(row.name, w, cell, lang)).concat(cell && departures ? [departureWords(cell)] : [])
         .concat(w.week === partialWeek ? [partialTip] : []);
       const x = labelWidth + cellWidth * i + 1;
       const rect = g.append('rect')
@@ -228,7 +242,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
     next.focus();
   });
 
-  root.append(() => createHeatmapLegend(departure ?? color, lang, id, data.suppressionThreshold, data.cells.length > 0));
+  root.append(() => createHeatmapLegend(departures?.scale ?? color, lang, id, data.suppressionThreshold, data.cells.length > 0));
   root.append(() => textAlternative(data, labels, summaryId, lang));
   return root.node()!;
 }

@@ -1,14 +1,8 @@
 // The heatmap's key: a colour ramp with money ticks, and a swatch for "no data" next to it, since
 // the two are easy to confuse and the whole point of the hatching is that they are not the same.
 import { axisBottom, create, scaleLinear, scaleSqrt, type ScaleDiverging, type ScaleSequential } from 'd3';
-import { colon, formatYuanShort, t, type Lang } from './i18n.ts';
+import { colon, formatYuanShort, signedPct, t, type Lang } from './i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
-
-/** A share as a whole signed percentage, its sign that of the rounded figure (never "+0%"). */
-export function signedPct(x: number): string {
-  const n = Math.round(x * 100);
-  return `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}%`;
-}
 
 const RAMP_WIDTH = 240;
 const RAMP_HEIGHT = 12;

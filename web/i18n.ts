@@ -36,10 +36,13 @@ const zh = {
   weekOf: '起',
   legendTitle: '销售额（元）',
   legendRowTitle: '与该行平均周相比（销售额）',
-  vsRowMean: '比该行平均周 {pct}',
+  vsRowMeanUp: '比该行平均周高 {pct}',
+  vsRowMeanDown: '比该行平均周低 {pct}',
+  vsRowMeanSame: '与该行平均周持平',
+  vsRowMeanPartial: '本周未过完：不与平均周比较',
   colourBy: '颜色',
   colourAll: '销售额（全图同一刻度）',
-  colourRow: '与本行平均周相比',
+  colourRow: '与该行平均周相比',
   drillHint: '点击地区名称查看下级',
   rowsCaption: '行：{level}；列：ISO 周',
   prefectureName: '楚雄彝族自治州',
@@ -258,8 +261,9 @@ const zh = {
   builtInReference: '平台内置参考数据',
   mapTitle: '各县（市）{indicator}',
   barsTitle: '各乡镇{indicator}',
-  villageBarsTitle: '各村{indicator}',
-  villageBarsHint: '各村的数字按门店登记所在的村计；登记在乡镇一级的门店（服务站、便利店、合作社）计入“本级”一行。各行相加等于全乡镇。',
+  villageBarsTitle: '各村（社区）{indicator}',
+  unlistedArea: '{code}（区划表中没有）',
+  villageBarsHint: '各村的数字按门店、站点登记所在的村计；登记在乡镇一级的门店（服务站、便利店、合作社）和在区划表中找不到所在村的门店计入“本级”一行。金额和件数各行相加等于全乡镇。',
   measure: '指标',
   'measure.month': '本月值',
   'measure.ytd': '累计值',
@@ -377,7 +381,10 @@ const en: Record<MessageKey, string> = {
   weekOf: 'from',
   legendTitle: 'Sales (yuan)',
   legendRowTitle: 'Against the row\'s average week (sales)',
-  vsRowMean: '{pct} against the row\'s average week',
+  vsRowMeanUp: '{pct} above the row\'s average week',
+  vsRowMeanDown: '{pct} below the row\'s average week',
+  vsRowMeanSame: 'level with the row\'s average week',
+  vsRowMeanPartial: 'Week under way: not compared with the average week',
   colourBy: 'Colour',
   colourAll: 'Sales, one scale for all',
   colourRow: 'Against each row\'s average week',
@@ -600,7 +607,8 @@ const en: Record<MessageKey, string> = {
   mapTitle: '{indicator} by county',
   barsTitle: '{indicator} by township',
   villageBarsTitle: '{indicator} by village',
-  villageBarsHint: 'Each store counts in the village it is registered in; stores registered at the township (its station, convenience stores, cooperatives) make up the row marked (itself). The rows add up to the township.',
+  unlistedArea: '{code} (not in the areas reference)',
+  villageBarsHint: 'Each store and station counts in the village it is registered in; those registered at the township (its station, convenience stores, cooperatives) and those whose village the reference lacks make up the row marked (itself). Amounts and counts add up to the township.',
   measure: 'Measure',
   'measure.month': 'This month',
   'measure.ytd': 'Year to date',
@@ -701,6 +709,12 @@ export const paren = (lang: Lang, text: string | number): string => (lang === 'z
 export const listSep = (lang: Lang): string => (lang === 'zh' ? '、' : ', ');
 export const clauseSep = (lang: Lang): string => (lang === 'zh' ? '；' : '; ');
 export const colon = (lang: Lang): string => (lang === 'zh' ? '：' : ': ');
+
+/** A share as a whole signed percentage (0.123 → +12%), its sign that of the rounded figure (never "+0%"). */
+export function signedPct(x: number): string {
+  const n = Math.round(x * 100);
+  return `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}%`;
+}
 
 /** Whether `key` is a message (for keys built from data, like `type.${store.type}`). */
 export const hasMessage = (key: string): key is MessageKey => key in zh;

@@ -48,7 +48,9 @@ export function trendSpec(t: TrendResponse, lang: 'zh' | 'en', width = 560): Top
         width, height: 140, data: { values: bars }, mark: { type: 'bar', color: '#00897b' },
         encoding: {
           x: { field: 'month', type: 'ordinal', title: null, axis, scale: { domain } },
-          y: { field: 'value', type: 'quantitative', title: `${indicatorName(t.indicator, lang)}（${unit}）` },
+          // All zero (a village without online sellers): a scale of [0, 0] labelled its one tick "0.000000".
+          y: { field: 'value', type: 'quantitative', title: `${indicatorName(t.indicator, lang)}（${unit}）`,
+            ...(bars.every((b) => b.value === 0) ? { scale: { domain: [0, 1] } } : {}) },
         },
       },
       {

@@ -17,8 +17,10 @@ export const UNIT_OF: Record<IndicatorKey, 'fen' | 'count'> = {
   online_retail: 'fen', agri_online_retail: 'fen', online_merchants: 'count', proxy_purchases: 'fen', parcels_out: 'count', parcels_in: 'count',
 };
 
-export const childLengthOf = (area: string): number | null => (area.length === 4 ? 6 : area.length === 6 ? 9 : area.length === 9 ? 12 : null);
-const CHILD_LEVEL = { 6: 'county', 9: 'township', 12: 'village' } as const;
+/** An area's children by the length of its code: their code's length and level. */
+const CHILDREN = { 4: { length: 6, level: 'county' }, 6: { length: 9, level: 'township' }, 9: { length: 12, level: 'village' } } as const;
+const childrenKind = (area: string) => CHILDREN[area.length as keyof typeof CHILDREN] as (typeof CHILDREN)[keyof typeof CHILDREN] | undefined;
+export const childLengthOf = (area: string): number | null => childrenKind(area)?.length ?? null;
 
 /** The month a view opens on: the last complete month with data (this month is not over yet), or
  *  the last month when there is no data. */
@@ -71,7 +73,8 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
   const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
   const childLength = childLengthOf(area.code);
   const from = `${addMonths(m, -12).slice(0, 4)}-01`;
-  const unitArea = await registeredAreas(directory, area.code);
+  // Below a township figures go to where each store is registered: a township's villages, a village's own.
+  const unitArea = area.code.length >= 9 ? await registeredAreas(directory) : undefined;
   const [set, merchants, stations, unknown, path] = await Promise.all([
     readSeries(db, queries, { area: area.code, childLength, from, to: m, scope, unitArea }),
     readMerchantWindows(db, queries, area.code, childLength, m, scope),
@@ -83,11 +86,12 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
   ]);
   const inProgress = m >= shanghaiDay(clock()).slice(0, 7);
   const indicators = INDICATORS.map((k) => indicatorFigures(k, set.total, m, have, merchants.total, national, inProgress));
-  const childCodes = childLength === null ? [] : await childrenOf(directory, area.code);
-  // Figures of a code the reference does not list among the children are shown, not dropped: a
-  // township's own share (stores registered at its seat, not in a village) or a village created
-  // since the reference was loaded.
-  for (const code of [...set.children.keys(), ...merchants.children.keys()].sort()) if (!childCodes.includes(code)) childCodes.push(code);
+  const listed = childLength === null ? [] : await childrenOf(directory, area.code);
+  const childCodes = [...listed];
+  // A township's villages show figures the reference's villages do not hold, not drop them: the
+  // township's own share (stores registered at it, in no village, or not found) and a village code
+  // the reference lacks. So the rows add up to the township.
+  if (childLength === 12) for (const code of [...set.children.keys(), ...merchants.children.keys()].sort()) if (!childCodes.includes(code)) childCodes.push(code);
   const children = await Promise.all(childCodes.map(async (code) => {
     const s = set.children.get(code);
     const values: OverviewResponse['children'][number]['values'] = {};
@@ -95,13 +99,13 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
       const f = indicatorFigures(k, s ?? emptyAreaSeries(), m, have, merchants.children.get(code) ?? { month: 0, prev: 0, ly: 0, ytd: 0, lyYtd: 0 }, [], inProgress);
       values[k] = { month: f.month ?? 0, ytd: f.ytd ?? 0, yoyPct: f.yoyPct, ytdYoyPct: f.ytdYoyPct };
     }
-    return { code, name: code === area.code ? area.name : (await directory.area(code))?.name ?? code, values };
+    return { code, name: code === area.code ? area.name : (await directory.area(code))?.name ?? code, listed: listed.includes(code), values };
   }));
   const expected = stations.stations.filter((s) => s.expected).length;
   const reported = stations.stations.filter((s) => s.expected && s.reportedThisMonth).length;
   return {
     area, path, month: m, latestMonth: dataMonths?.last ?? null, monthInProgress: inProgress, indicators,
-    childLevel: childLength === null ? null : CHILD_LEVEL[childLength as keyof typeof CHILD_LEVEL],
+    childLevel: childrenKind(area.code)?.level ?? null,
     children,
     unknownSellers: unknown.map((u) => ({ sellerId: u.seller_id, amountFen: Number(u.amount_fen), orders: Number(u.orders) })),
     completeness: { expected, reported, pct: expected ? Math.round((reported / expected) * 1000) / 10 : null },
@@ -119,8 +123,9 @@ export async function buildTrend(db: Db, deps: CockpitDeps, area: { code: string
   const end = to ?? defaultMonth(dataMonths, shanghaiDay(clock()));
   const start = addMonths(end, -(months - 1));
   const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
+  // A village's own figures are its registered stores' (series.ts); a township's total needs no store.
   const set = await readSeries(db, queries, { area: area.code, childLength: null, from: `${addMonths(start, -12).slice(0, 4)}-01`, to: end, scope,
-    unitArea: await registeredAreas(deps.directory, area.code) });
+    unitArea: area.code.length === 12 ? await registeredAreas(deps.directory) : undefined });
   const values = set.total[indicator];
   const list = monthsBetween(start, end).filter(have).map((m) => {
     const f = figuresOf(values, m, have);
@@ -133,10 +138,8 @@ export async function buildTrend(db: Db, deps: CockpitDeps, area: { code: string
   return { area, indicator, from: start, to: end, months: list, national: nationalRows };
 }
 
-/** Where each store is registered, for the figures of a township's villages and of a village
- *  (series.ts); not needed above a township. */
-async function registeredAreas(directory: Directory, area: string): Promise<((id: string) => string | undefined) | undefined> {
-  if (area.length < 9) return undefined;
+/** Where each store is registered, for the figures of a township's villages and of a village (series.ts). */
+async function registeredAreas(directory: Directory): Promise<(id: string) => string | undefined> {
   const registered = new Map((await directory.stores()).map((s) => [s.id, s.areaCode]));
   return (id) => registered.get(id);
 }

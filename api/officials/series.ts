@@ -36,8 +36,9 @@ export interface SeriesQuery {
   from: string; // YYYY-MM
   to: string;
   scope: readonly string[];
-  /** Where a store or station is registered (its area code), for villages' figures; undefined for
-   *  one the reference does not know. Needed for a township's villages and a village's own figures. */
+  /** Where a store or station is registered (its area code; undefined for one the reference does
+   *  not know). Given, the area's orders for villagers and parcels are read by store and placed
+   *  there: for a township's villages and a village's own figures (a township or a village area). */
   unitArea?: (id: string) => string | undefined;
 }
 
@@ -53,7 +54,7 @@ export function unitPlace(township: string, registered: string | undefined): str
 export async function readSeries(db: Db, queries: Queries, q: SeriesQuery): Promise<SeriesSet> {
   const range = { from: firstDay(q.from), to: firstDay(q.to), scope: [...q.scope] };
   const includeUnknown = q.area === '5323' && q.scope.includes('5323') ? 1 : 0;
-  const unitArea = q.area.length >= 9 ? q.unitArea : undefined;
+  const { unitArea } = q;
   // By store, for one township only (the caller's scope holds it: the routes checked): a county's
   // scope would bring every store of the county.
   const byUnit = unitArea ? { ...range, by_unit: 1, scope: q.scope.some((a) => q.area.startsWith(a)) ? [q.area.slice(0, 9)] : range.scope } : { ...range, by_unit: 0 };

@@ -243,4 +243,21 @@ describe('authorization matrix', () => {
       await (app.locals as unknown as AppLocals).close();
     }
   });
+
+  test('with TRUST_PROXY, what the proxy says Express does not read (Forwarded, X-Real-IP), or a proxy it does not trust, is not local either', async () => {
+    // Trusting loopback: X-Forwarded-For gives the client's address (not local above); the other two
+    // headers Express ignores, so req.ip would stay 127.0.0.1.
+    for (const [name, value] of [['X-Real-IP', '203.0.113.9'], ['Forwarded', 'for=203.0.113.9']]) {
+      expect((await request(t.app).get('/metrics').set(name!, value!)).status, name).toBe(401);
+    }
+    expect((await request(t.app).get('/metrics').set('X-Forwarded-For', '127.0.0.1')).text).toBe('cx_up 1\n');
+    // Trusting a network the proxy on this host is not in: its X-Forwarded-For is not read.
+    const app = createApp({ warehouse: t.wh, queries, migrations, services: t.locals.services, auth: { secret: SECRET }, trustProxy: '10.0.0.0/8', metrics: () => 'cx_up 1\n' });
+    try {
+      expect((await request(app).get('/metrics').set('X-Forwarded-For', '203.0.113.9')).status).toBe(401);
+      expect((await request(app).get('/metrics')).text).toBe('cx_up 1\n');
+    } finally {
+      await (app.locals as unknown as AppLocals).close();
+    }
+  });
 });

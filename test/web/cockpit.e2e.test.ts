@@ -80,7 +80,7 @@ describe('a prefecture official', () => {
   test('on a 390 px phone a township\'s villages are ranked with the township\'s own stores in a row of their own; a village opens its page', async () => {
     const page = await as('demo-official', '/cockpit?area=532302101&month=2026-03&ind=parcels_in', 390);
     await ready(page, 'cockpit');
-    expect(await page.locator('.cockpit-map h2').textContent()).toBe('各村快递投递量');
+    expect(await page.locator('.cockpit-map h2').textContent()).toBe('各村（社区）快递投递量');
     const villages = areas.filter((a) => a.parentCode === '532302101');
     expect(await page.locator('.rank-bars li').count()).toBe(villages.length + 1);
     // The township's own row: its station's and shops' parcels, recounted from the site's events by
@@ -106,6 +106,10 @@ describe('a prefecture official', () => {
     expect(await page.locator('.breadcrumb a').allTextContents()).toEqual(['楚雄彝族自治州', '禄丰市', '金山镇']);
     expect(await page.locator('.kpi-card[data-indicator="parcels_in"] .kpi-value').textContent()).toBe(`${delivered(point.areaCode).toLocaleString('zh-CN')} 件`);
     expect(await page.locator('.rank-bars').count()).toBe(0);
+    // The indicator came along, and still chooses the trend: no measure to rank by below a village.
+    expect(await page.locator('#cockpit-indicator').inputValue()).toBe('parcels_in');
+    expect(await page.locator('#cockpit-measure').count()).toBe(0);
+    expect(await page.locator('figure.trend img').getAttribute('src')).toContain('indicator=parcels_in');
     await page.close();
   }, TIMEOUT);
 
@@ -128,7 +132,7 @@ describe('a prefecture official', () => {
     for (const cell of shown) {
       const c = api.cells.find((x) => x.areaCode === cell.area && x.week === cell.week)!;
       const d = Math.round((c.amountFen / mean.get(c.areaCode)! - 1) * 100);
-      expect(cell.label, `${cell.area} ${cell.week}`).toContain(`比该行平均周 ${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(d)}%`);
+      expect(cell.label, `${cell.area} ${cell.week}`).toContain(d === 0 ? '与该行平均周持平' : `比该行平均周${d > 0 ? '高' : '低'} ${Math.abs(d)}%`);
       // Above the average purple (blue over red), below orange (red over blue).
       const [r, , b] = cell.fill.match(/\d+/g)!.map(Number);
       if (d >= 5) expect(b, `${cell.area} ${cell.week} ${d}%`).toBeGreaterThan(r!);

@@ -4,7 +4,7 @@
 // data and withheld cells are patterns, not colours on the ramp.
 import { lab, rgb } from 'd3';
 import { expect, test } from 'vitest';
-import { colourScale, departureScale, rowDepartures } from '../../web/heatmap-chart.ts';
+import { colourScale, departureScale, PARTIAL_GREY, rowColouring, rowDepartures } from '../../web/heatmap-chart.ts';
 
 test('lightness falls strictly along the ramp, by at least 2 L* per tenth of the range', () => {
   const scale = colourScale(1_000_000);
@@ -33,6 +33,10 @@ test('each week against its row\'s average week: departures and their reach, wor
   const { r: r2, b: b2 } = rgb(scale(-0.5));
   expect([b1 > r1, r2 > b2]).toEqual([true, true]);
   expect(lab(scale(0)).l).toBeGreaterThan(90);
+  // The week under way is grey, not the steep fall its few days would show against a whole week.
+  const colouring = rowColouring(cells, 'W4');
+  expect(colouring.fill(cells[6]!)).toBe(PARTIAL_GREY);
+  expect(colouring.fill(cells[5]!)).toBe(scale(1));
   // Rows that never depart still get a scale: at least 5%.
   expect(rowDepartures([cell('C', 'W1', 5), cell('C', 'W2', 5)], undefined).reach).toBe(0.05);
 });

@@ -89,7 +89,11 @@ export const view: View = async (ctx) => {
     h('label', { for: 'cockpit-indicator' }, h('span', {}, t(lang, 'measure')), indicatorSelect),
     h('label', { for: 'cockpit-measure' }, h('span', {}, t(lang, 'period')), measureSelect));
 
-  const childName = (child: OverviewResponse['children'][number]) => areaLabel(child, data.area.code, lang);
+  type Child = OverviewResponse['children'][number];
+  const childName = (child: Child) => (child.listed || child.code === data.area.code ? areaLabel(child, data.area.code, lang) : t(lang, 'unlistedArea', { code: child.code }));
+  // A child with a page of its own opens it, with the indicator and measure on screen.
+  const childUrl = (code: string) => withQuery('/cockpit', { area: code, month: state.month, ind: indicator, measure });
+  const opens = (code: string) => data.children.some((c) => c.code === code && c.listed);
   const valueOf = (child: OverviewResponse['children'][number]) => {
     const v = child.values[indicator];
     if (!v) return null;
@@ -118,7 +122,7 @@ export const view: View = async (ctx) => {
     // A township or village opens its own page, as a county on the map does; the township's own
     // share is this page.
     spatial.append(createRankBars(data.children.map((ch) => ({ code: ch.code, name: childName(ch), value: valueOf(ch) })), {
-      format, label: title, onOpen: (code) => go({ area: code }), opens: (code) => code !== data.area.code,
+      format, label: title, onOpen: (code) => go({ area: code }), opens,
     }));
   }
 
@@ -134,7 +138,7 @@ export const view: View = async (ctx) => {
   const ranking = data.children.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
     [t(lang, 'rank'), t(lang, 'area'), ...INDICATORS.map((k) => t(lang, `ind.${k}` as MessageKey)), t(lang, 'ytdYoy')],
     [...data.children].sort((a, b) => (valueOf(b) ?? -Infinity) - (valueOf(a) ?? -Infinity)).map((ch, i) => [
-      i + 1, ch.code === data.area.code ? childName(ch) : linkTo(ctx, cockpitUrl('/cockpit', { area: ch.code, month: state.month }), childName(ch)),
+      i + 1, ch.listed ? linkTo(ctx, childUrl(ch.code), childName(ch)) : childName(ch),
       ...INDICATORS.map((k) => figure(ch.values[k]?.month ?? null, k, lang)), pctText(ch.values.online_retail?.ytdYoyPct ?? null),
     ]), { caption: `${t(lang, 'rankingTitle')}${paren(lang, monthWords)}`, numeric: [0, 2, 3, 4, 5, 6, 7, 8], className: 'data ranking' })) : null;
 
@@ -144,9 +148,12 @@ export const view: View = async (ctx) => {
 
   // A village has no areas below it with figures of their own: no map, no bars, nothing for the
   // pickers to change, only its trend (the left half of the page stood empty under idle pickers).
+  // A village has no areas below it: no map or bars, and no measure to rank them by; the indicator
+  // still chooses the trend (a village's online retail is mostly nothing: its parcels are not).
   const leaf = data.children.length === 0;
+  if (leaf) pickers.replaceChildren(pickers.firstChild!);
   const pair = leaf ? h('div', { class: 'cockpit-pair' }, trend) : h('div', { class: 'cockpit-pair' }, spatial, trend);
-  setViewState(section, 'ready', ...([head, cards, leaf ? null : pickers, pair, ranking, unknown] as (HTMLElement | null)[]).filter((n): n is HTMLElement => n !== null));
+  setViewState(section, 'ready', ...([head, cards, pickers, pair, ranking, unknown] as (HTMLElement | null)[]).filter((n): n is HTMLElement => n !== null));
 };
 
 function kpiCard(f: IndicatorFigures, month: string, lang: Lang, ctx: ViewContext): HTMLElement {

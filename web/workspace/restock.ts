@@ -5,7 +5,7 @@ import { FESTIVAL_WINDOWS, type FestivalKind } from '../../contracts/festivals.t
 import { addDays } from '../../contracts/time.ts';
 import type { RestockResponse } from '../../contracts/workspace.ts';
 import { h, table } from '../dom.ts';
-import { t, type Lang } from '../i18n.ts';
+import { signedPct, t, type Lang } from '../i18n.ts';
 import { emptyNode, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { apiPath, load, pickControl, workspacePage, wsUrl } from './frame.ts';
@@ -46,7 +46,7 @@ export async function drawRestock(ctx: ViewContext, stores: string): Promise<voi
     i.coverDays === null ? '—' : wst(lang, 'ws.days', { n: i.coverDays.toFixed(1) }),
     i.ratePerDay.toFixed(1),
     h('span', { class: 'nowrap' }, i.lastDeliveryDay, h('small', { class: 'ws-sub' }, wst(lang, 'ws.deliveredQty', { n: i.deliveredQty.toLocaleString() }))),
-    i.festival && i.upliftPct !== null ? festivalUplift(lang, i.festival, i.upliftPct) : '',
+    i.festival && i.upliftPct !== null ? festivalUplift(lang, i.festival, i.upliftPct, i.runsOutOn !== null) : '',
   ]);
   const tbl = table([wst(lang, 'ws.product'), wst(lang, 'ws.runsOut'), wst(lang, 'ws.cover'), wst(lang, 'ws.rate'), wst(lang, 'ws.lastDelivery'), wst(lang, 'ws.festival')], rows,
     { caption: alerts > 0 ? wst(lang, 'ws.alerts', { n: alerts, within, total: items.length }) : wst(lang, 'ws.noAlerts', { within, total: items.length }), numeric: [2, 3], className: 'data ws-restock' });
@@ -60,21 +60,23 @@ export async function drawRestock(ctx: ViewContext, stores: string): Promise<voi
 
 /** `spring_festival:2027-02-06` (the API's kind and day) as the days the uplift is for, 春节前
  *  1月23日–2月5日 +35% (the festival's day alone read as if sales rose on it), and what the figure is. */
-export function festivalWords(lang: Lang, festival: string, upliftPct: number): { text: string; why: string | null } {
+export function festivalWords(lang: Lang, festival: string, upliftPct: number, runsOut: boolean): { text: string; why: string | null } {
   const [kind, day] = festival.split(':');
-  const pct = `${upliftPct >= 0 ? '+' : '−'}${Math.abs(Math.round(upliftPct))}%`;
+  const pct = signedPct(upliftPct / 100);
   const w = FESTIVAL_WINDOWS[kind as FestivalKind];
   if (!w || !day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return { text: `${wsKnown(lang, `ws.marker.${kind}`, kind!)} ${pct}`, why: null };
   const words = (key: 'window' | 'marker') => wst(lang, `ws.${key}.${kind as FestivalKind}`);
   return {
     text: wst(lang, 'ws.uplift', { window: words('window'), from: shortDay(lang, addDays(day, w.from)), to: shortDay(lang, addDays(day, w.to)), pct }),
+    // The run-out day allows for it only where there is one ("no estimate" rows carry the festival too).
     why: wst(lang, 'ws.upliftWhy', { festival: words('marker'), day: shortDay(lang, day),
-      change: wst(lang, upliftPct >= 0 ? 'ws.upliftUp' : 'ws.upliftDown', { pct: Math.abs(Math.round(upliftPct)) }) }),
+      change: wst(lang, Math.round(upliftPct) === 0 ? 'ws.upliftSame' : upliftPct > 0 ? 'ws.upliftUp' : 'ws.upliftDown', { pct: Math.abs(Math.round(upliftPct)) }) })
+      + (runsOut ? wst(lang, 'ws.upliftApplied') : ''),
   };
 }
 
-function festivalUplift(lang: Lang, festival: string, upliftPct: number): HTMLElement {
-  const { text, why } = festivalWords(lang, festival, upliftPct);
+function festivalUplift(lang: Lang, festival: string, upliftPct: number, runsOut: boolean): HTMLElement {
+  const { text, why } = festivalWords(lang, festival, upliftPct, runsOut);
   return h('span', why ? { title: why } : {}, text);
 }
 

@@ -47,3 +47,11 @@ test('wrapLabel breaks between words at the line length and before the publisher
   expect(wrapLabel('楚雄彝族自治州, year to date', 30)).toEqual(['楚雄彝族自治州, year to date']);
   expect(wrapLabel('Supercalifragilistic word', 10)).toEqual(['Supercalifragilistic', 'word']);
 });
+
+test('months that are all zero (a village without online sellers) get an axis of whole ticks, not "0.000000"', async () => {
+  const zero: TrendResponse = { ...trend, months: trend.months.map((m) => ({ ...m, value: 0, yoyPct: null, ytdYoyPct: null })) };
+  const all = texts(await renderVegaLite(trendSpec(zero, 'zh', 560)));
+  expect(all.filter((s) => /^0\.0{3,}$/.test(s))).toEqual([]);
+  expect(all).toContain('0.0');
+  expect(all).toContain('1.0');
+});

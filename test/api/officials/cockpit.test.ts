@@ -175,6 +175,8 @@ describe('a township\'s villages (Jinshan, Lufeng), March 2026', () => {
     expect(body.children.map((c) => c.code)).toEqual([...villages, TOWNSHIP]);
     const own = body.children.find((c) => c.code === TOWNSHIP)!;
     expect(own.name).toBe(areas.find((a) => a.code === TOWNSHIP)!.name);
+    // The villages have pages of their own; the township's own row is this page.
+    expect(body.children.map((c) => c.listed)).toEqual([...villages.map(() => true), false]);
     const ytd = ['2026-01', '2026-02', '2026-03'];
     let someVillage = 0;
     for (const child of body.children) {
