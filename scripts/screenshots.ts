@@ -58,6 +58,8 @@ export const SHOTS: [string, string | null, string, string, ((page: Page) => Pro
   ['store', 'demo-merchant', '/stores/ST-532302101', '#view[data-view="store"][data-state="ready"]'],
   ['cockpit-prefecture', 'demo-official', '/cockpit', '#view[data-view="cockpit"][data-state="ready"]'],
   ['cockpit-lufeng', 'demo-official-lufeng', '/cockpit', '#view[data-view="cockpit"][data-state="ready"]'],
+  ['cockpit-township', 'demo-official-lufeng', '/cockpit?area=532302101&ind=parcels_in', '#view[data-view="cockpit"][data-state="ready"]'], // a township's villages
+  ['demand-seasons', 'demo-official-lufeng', '/demand?area=532302&colour=row&from=2025-12-01&to=2026-03-30', '#view[data-view="demand"][data-state="ready"]', undefined, [1440]],
   ['cockpit-stations', 'demo-official', '/cockpit/stations', '#view[data-view="cockpit-stations"][data-state="ready"]'],
   ['cockpit-scorecard', 'demo-official-lufeng', '/cockpit/scorecard', '#view[data-view="scorecard"][data-state="ready"]'],
   ['cockpit-reports', 'demo-official-lufeng', '/cockpit/reports', '#view[data-view="reports"]:not([data-state="loading"])'],
