@@ -55,8 +55,9 @@ export async function readSeries(db: Db, queries: Queries, q: SeriesQuery): Prom
   const range = { from: firstDay(q.from), to: firstDay(q.to), scope: [...q.scope] };
   const includeUnknown = q.area === '5323' && q.scope.includes('5323') ? 1 : 0;
   const { unitArea } = q;
-  // By store, for one township only (the caller's scope holds it: the routes checked): a county's
-  // scope would bring every store of the county.
+  // By store, for the area's township only (a county's scope would bring every store of the
+  // county). The routes checked that the area is in the caller's scope; of the township's rows only
+  // those placed in the area reach the answer (place(), below).
   const byUnit = unitArea ? { ...range, by_unit: 1, scope: q.scope.some((a) => q.area.startsWith(a)) ? [q.area.slice(0, 9)] : range.scope } : { ...range, by_unit: 0 };
   const [online, proxy, parcels] = await Promise.all([
     db.query<{ month_start: string; seller_area: string; amount_fen: number; agri_fen: number; sellers: number }>(queries['official-online-monthly'], { ...range, include_unknown: includeUnknown }),
