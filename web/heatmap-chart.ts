@@ -7,7 +7,7 @@
 // Enter on a row's area drills down. Below it, a sentence and a table say the same in words.
 // A last week still under way (partialThrough) is framed with a dashed line and labelled with the
 // day it runs to, and left out of the colour scale's top: its pale cells are days, not a fall.
-// Coloured on one scale for the whole chart, or each row on its own (options.colourBy).
+// Coloured on one scale for the whole chart, or each week against its row's average week (options.colourBy).
 import { create, interpolatePuOr, interpolateYlOrRd, max, pointer, scaleDiverging, scaleSequentialSqrt, type ScaleDiverging, type ScaleSequential } from 'd3';
 import type { HeatmapCell, HeatmapResponse } from '../contracts/demand.ts';
 import { areaLabel } from './area-label.ts';

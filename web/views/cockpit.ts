@@ -146,10 +146,9 @@ export const view: View = async (ctx) => {
     h('summary', {}, `${t(lang, 'unknownSellersTitle')}${paren(lang, data.unknownSellers.length)}`),
     table([t(lang, 'sellerId'), t(lang, 'amount'), t(lang, 'orders')], data.unknownSellers.map((u) => [h('code', {}, u.sellerId), formatYuan(u.amountFen), u.orders]), { numeric: [1, 2] })) : null;
 
-  // A village has no areas below it with figures of their own: no map, no bars, nothing for the
-  // pickers to change, only its trend (the left half of the page stood empty under idle pickers).
-  // A village has no areas below it: no map or bars, and no measure to rank them by; the indicator
-  // still chooses the trend (a village's online retail is mostly nothing: its parcels are not).
+  // A village has no areas below it: no map or bars (the left half of the page stood empty), and no
+  // measure to rank them by; the indicator still chooses the trend (a village's online retail is
+  // mostly nothing: its parcels are not).
   const leaf = data.children.length === 0;
   if (leaf) pickers.replaceChildren(pickers.firstChild!);
   const pair = leaf ? h('div', { class: 'cockpit-pair' }, trend) : h('div', { class: 'cockpit-pair' }, spatial, trend);
