@@ -99,6 +99,14 @@ describe('a prefecture official', () => {
     expect(await row.locator('.rank-name').textContent()).toBe(full.replace(/居民委员会$/, '').replace(/村民委员会$/, '村'));
     expect(await row.locator('.rank-value').textContent()).toBe(`${delivered(point.areaCode).toLocaleString('zh-CN')} 件`);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    // The ranking's growth is of the indicator chosen (online retail's was a dash in every village row).
+    expect(await page.locator('table.ranking thead th').last().textContent()).toBe('累计同比（快递投递量）');
+    const api = await (await page.context().request.get(`${site.base}/api/official/overview?area=532302101&month=2026-03`)).json() as
+      { children: { code: string; values: Record<string, { ytdYoyPct: number | null }> }[] };
+    const growth = api.children.find((c) => c.code === point.areaCode)!.values.parcels_in!.ytdYoyPct;
+    expect(growth).not.toBeNull();
+    const rankingRow = page.locator('table.ranking tbody tr', { has: page.locator(`a[href*="area=${point.areaCode}"]`) });
+    expect(await rankingRow.locator('td').last().textContent()).toBe(`${growth! > 0 ? '+' : ''}${growth!.toFixed(1)}%`);
     await row.locator('button').click();
     await ready(page, 'cockpit');
     expect(new URL(page.url()).searchParams.get('area')).toBe(point.areaCode);

@@ -136,10 +136,12 @@ export const view: View = async (ctx) => {
   const trend = h('figure', { class: 'trend' }, trendImg, h('figcaption', {}, t(lang, 'trendTitle')));
 
   const ranking = data.children.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
-    [t(lang, 'rank'), t(lang, 'area'), ...INDICATORS.map((k) => t(lang, `ind.${k}` as MessageKey)), t(lang, 'ytdYoy')],
+    // The growth column is of the indicator chosen (it was always online retail's: a dash for every
+    // village, which sells nothing online, beside their parcels).
+    [t(lang, 'rank'), t(lang, 'area'), ...INDICATORS.map((k) => t(lang, `ind.${k}` as MessageKey)), `${t(lang, 'ytdYoy')}${paren(lang, indicatorName)}`],
     [...data.children].sort((a, b) => (valueOf(b) ?? -Infinity) - (valueOf(a) ?? -Infinity)).map((ch, i) => [
       i + 1, ch.listed ? linkTo(ctx, childUrl(ch.code), childName(ch)) : childName(ch),
-      ...INDICATORS.map((k) => figure(ch.values[k]?.month ?? null, k, lang)), pctText(ch.values.online_retail?.ytdYoyPct ?? null),
+      ...INDICATORS.map((k) => figure(ch.values[k]?.month ?? null, k, lang)), pctText(ch.values[indicator]?.ytdYoyPct ?? null),
     ]), { caption: `${t(lang, 'rankingTitle')}${paren(lang, monthWords)}`, numeric: [0, 2, 3, 4, 5, 6, 7, 8], className: 'data ranking' })) : null;
 
   const unknown = data.unknownSellers.length > 0 ? h('details', { class: 'unknown-sellers' },
