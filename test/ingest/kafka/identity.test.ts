@@ -61,7 +61,13 @@ describe.skipIf(!KAFKA_BROKERS)('the identity of an event', () => {
     const stats = await consume(kafka, topics, `${prefix}-g`);
     expect(await count(`SELECT count() AS n FROM pos_lines WHERE receipt_id LIKE '${prefix}-%'`)).toBe(lineCount(rs));
     expect(await count(`SELECT uniqExact(receipt_id) AS n FROM pos_lines WHERE receipt_id LIKE '${prefix}-%'`)).toBe(600);
-    expect(stats).toMatchObject({ consumed: 1800, accepted: 600, duplicates: 1200 });
+    // Each of the 1,800 messages read is accepted once or a duplicate. A rebalance while the group
+    // first joins the new topic can hand a range over again after its rows landed and before its
+    // offset was committed (seen once in CI: 2,000 read, 1,400 duplicates): the ledger knows the
+    // range is done and counts it as duplicates, writing nothing.
+    expect(stats.accepted).toBe(600);
+    expect(stats.consumed).toBeGreaterThanOrEqual(1800);
+    expect(stats.consumed - stats.duplicates).toBe(600);
   }, 120_000);
 
   test('a re-send with its time corrected, days later: the first wins, the correction is a duplicate', async () => {
