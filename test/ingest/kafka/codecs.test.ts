@@ -75,7 +75,11 @@ describe.skipIf(!KAFKA_BROKERS)('compressed batches from kcat', () => {
     expect(await count(`SELECT count() AS n FROM pos_lines WHERE receipt_id IN (${ids})`)).toBe(valid.reduce((s, r) => s + r.lines.length, 0));
     expect(await count(`SELECT uniqExact(receipt_id) AS n FROM pos_lines WHERE receipt_id IN (${ids})`)).toBe(400);
     expect(await count('SELECT count() AS n FROM pos_lines') - before).toBe(valid.reduce((s, r) => s + r.lines.length, 0));
-    expect(source.stats()).toMatchObject({ consumed: 405, accepted: 400, rejected: { not_json: 3, out_of_range: 2 } });
+    // Every message once, accepted or a dead letter; a range handed over again by a rebalance after
+    // it was done is counted as duplicates (test/ingest/kafka/identity.test.ts).
+    const stats = source.stats();
+    expect(stats).toMatchObject({ accepted: 400, rejected: { not_json: 3, out_of_range: 2 } });
+    expect(stats.consumed - stats.duplicates).toBe(405);
     const letters = await readDeadLetters(kafka, topics.pos);
     expect(letters.map((l) => [l.reason, l.value])).toEqual([
       ['not_json', '{"receiptId": "cut-1"'], ['out_of_range', JSON.stringify(early)], ['out_of_range', JSON.stringify(late)],
