@@ -52,7 +52,11 @@ export function colourScale(maxFen: number): ScaleSequential<string> {
 export function rowDepartures(cells: readonly HeatmapCell[], partialWeek: string | undefined): { of: (cell: HeatmapCell) => number; reach: number } {
   const mean = new Map<string, number>();
   const rows = new Map<string, HeatmapCell[]>();
-  for (const c of cells) rows.set(c.areaCode, [...(rows.get(c.areaCode) ?? []), c]);
+  for (const c of cells) {
+    const mine = rows.get(c.areaCode);
+    if (mine) mine.push(c);
+    else rows.set(c.areaCode, [c]);
+  }
   for (const [code, mine] of rows) {
     const whole = mine.filter((c) => c.week !== partialWeek);
     const base = whole.length > 0 ? whole : mine;

@@ -93,7 +93,8 @@ export const view: View = async (ctx) => {
   const childName = (child: Child) => (child.listed || child.code === data.area.code ? areaLabel(child, data.area.code, lang) : t(lang, 'unlistedArea', { code: child.code }));
   // A child with a page of its own opens it, with the indicator and measure on screen.
   const childUrl = (code: string) => withQuery('/cockpit', { area: code, month: state.month, ind: indicator, measure });
-  const opens = (code: string) => data.children.some((c) => c.code === code && c.listed);
+  const listedCodes = new Set(data.children.filter((c) => c.listed).map((c) => c.code));
+  const opens = (code: string) => listedCodes.has(code);
   const valueOf = (child: OverviewResponse['children'][number]) => {
     const v = child.values[indicator];
     if (!v) return null;
