@@ -8,10 +8,11 @@
 // A last week still under way (partialThrough) is framed with a dashed line and labelled with the
 // day it runs to, and left out of the colour scale's top: its pale cells are days, not a fall.
 // Coloured on one scale for the whole chart, or each week against its row's average week (options.colourBy).
-import { create, interpolatePuOr, interpolateYlOrRd, max, pointer, scaleDiverging, scaleSequentialSqrt, type ScaleDiverging, type ScaleSequential } from 'd3';
+import { create, interpolateYlOrRd, max, pointer, scaleSequentialSqrt, type ScaleSequential } from 'd3';
 import type { HeatmapCell, HeatmapResponse } from '../contracts/demand.ts';
 import { areaLabel } from './area-label.ts';
 import { createHeatmapLegend } from './heatmap-legend.ts';
+import { departuresByRow, departureScale, type Departures } from './row-departures.ts';
 import { clauseSep, formatQty, formatYuan, formatYuanShort, t, type Lang } from './i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
 import { weekdayName } from './week-to-date.ts';
@@ -46,31 +47,9 @@ export function colourScale(maxFen: number): ScaleSequential<string> {
   return scaleSequentialSqrt(ramp).domain([0, Math.max(1, maxFen)]);
 }
 
-/** Each week against its row's average week: `(amount / mean - 1)` of each cell, the mean over the
- *  row's whole weeks with sales (all its cells when it has none), and the scale's reach: the largest
- *  departure of any whole week, at least 5%. */
-export function rowDepartures(cells: readonly HeatmapCell[], partialWeek: string | undefined): { of: (cell: HeatmapCell) => number; reach: number } {
-  const mean = new Map<string, number>();
-  const rows = new Map<string, HeatmapCell[]>();
-  for (const c of cells) {
-    const mine = rows.get(c.areaCode);
-    if (mine) mine.push(c);
-    else rows.set(c.areaCode, [c]);
-  }
-  for (const [code, mine] of rows) {
-    const whole = mine.filter((c) => c.week !== partialWeek);
-    const base = whole.length > 0 ? whole : mine;
-    mean.set(code, base.reduce((s, c) => s + c.amountFen, 0) / base.length);
-  }
-  const of = (c: HeatmapCell) => { const m = mean.get(c.areaCode) ?? 0; return m > 0 ? c.amountFen / m - 1 : 0; };
-  const reach = Math.max(0.05, ...cells.filter((c) => c.week !== partialWeek).map((c) => Math.abs(of(c))));
-  return { of, reach };
-}
-
-/** Departures from a row's average on a diverging scale, as the county map draws growth: above
- *  purple, below orange, the average near white. */
-export function departureScale(reach: number): ScaleDiverging<string> {
-  return scaleDiverging(interpolatePuOr).domain([reach, 0, -reach]).clamp(true);
+/** Each week against its row's average week: the mean over the row's whole weeks with sales. */
+export function rowDepartures(cells: readonly HeatmapCell[], partialWeek: string | undefined): Departures<HeatmapCell> {
+  return departuresByRow(cells, (c) => c.areaCode, (c) => c.amountFen, (c) => c.week !== partialWeek);
 }
 
 /** The cells' colours when each week is set against its row's average week. A week under way is a

@@ -4,7 +4,9 @@
 // data and withheld cells are patterns, not colours on the ramp.
 import { lab, rgb } from 'd3';
 import { expect, test } from 'vitest';
-import { colourScale, departureScale, PARTIAL_GREY, rowColouring, rowDepartures } from '../../web/heatmap-chart.ts';
+import { colourScale, PARTIAL_GREY, rowColouring, rowDepartures } from '../../web/heatmap-chart.ts';
+import { departuresByRow, departureScale } from '../../web/row-departures.ts';
+import { demandDepartures } from '../../web/workspace/demand-heatmap.ts';
 
 test('lightness falls strictly along the ramp, by at least 2 L* per tenth of the range', () => {
   const scale = colourScale(1_000_000);
@@ -39,4 +41,16 @@ test('each week against its row\'s average week: departures and their reach, wor
   expect(colouring.fill(cells[5]!)).toBe(scale(1));
   // Rows that never depart still get a scale: at least 5%.
   expect(rowDepartures([cell('C', 'W1', 5), cell('C', 'W2', 5)], undefined).reach).toBe(0.05);
+});
+
+test('the merchants\' grid against each row\'s average: withheld cells and cells without a base take no part, worked by hand', () => {
+  const cell = (row: string, col: string, value: number | null, withheld = false) => ({ row, col, value, withheld, outlets: withheld ? null : 6, withheldWhy: withheld ? 'outlets' as const : null });
+  // Row A shows 30 and 90 (average 60: -50%, +50%) beside a withheld cell whose figure the page
+  // never had; row B shows 40 alone (0%) beside a cell without a year-before base.
+  const cells = [cell('A', 'W1', 30), cell('A', 'W2', 90), cell('A', 'W3', null, true), cell('B', 'W1', 40), cell('B', 'W2', null)];
+  const { of, reach } = demandDepartures({ cells });
+  expect([of(cells[0]!), of(cells[1]!), of(cells[3]!)]).toEqual([-0.5, 0.5, 0]);
+  expect(reach).toBe(0.5);
+  // The same mean, worked the generic way, for rows of any key.
+  expect(departuresByRow([{ k: 'x', v: 1 }, { k: 'x', v: 3 }], (c) => c.k, (c) => c.v).of({ k: 'x', v: 3 })).toBe(0.5);
 });

@@ -5,6 +5,7 @@
 // (fewer than 5 outlets besides mine); what sells nearby that I do not stock; the price bands'
 // units; the peers counted and my figure among them; my last deliveries; the distributors.
 // Another merchant's store is the 403 page; a merchant with two stores switches between them.
+import { rgb } from 'd3';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -101,6 +102,39 @@ async function countyWithheldWeeks(categories: Iterable<string>, from: string, t
 }
 const sortDesc = (xs: number[]) => [...xs].sort((a, b) => b - a);
 
+/** The county's townships by week over the 12 weeks to the last sale's week, recounted from the
+ *  receipts: each cell's sales and outlets, and the cells withheld from me (fewer than 5 outlets
+ *  besides mine, a cell of mine alone being mine to see; and where a week has one withheld cell,
+ *  the smallest other one too, lest the week's total give it away). */
+function countyWeeks(): { cells: Map<string, { fen: number; stores: Set<string> }>; hidden: Set<string> } {
+  const to = addDays(mondayOf(lastSale), 7);
+  const from = addDays(to, -84);
+  const cells = new Map<string, { fen: number; stores: Set<string> }>();
+  for (const r of receipts) {
+    const day = dayOf(r.soldAt);
+    if (!r.areaCode.startsWith(COUNTY) || !inDays(day, from, to)) continue;
+    const key = `${r.areaCode.slice(0, 9)}|${mondayOf(day)}`;
+    const cell = cells.get(key) ?? { fen: 0, stores: new Set() };
+    cell.fen += r.totalFen;
+    cell.stores.add(r.storeId);
+    cells.set(key, cell);
+  }
+  const ownOnly = (c: { stores: Set<string> }) => c.stores.size === 1 && c.stores.has(STORE);
+  const hidden = new Set([...cells].filter(([, c]) => c.stores.size - (c.stores.has(STORE) ? 1 : 0) < K && !ownOnly(c)).map(([k]) => k));
+  for (const week of new Set([...cells.keys()].map((k) => k.split('|')[1]!))) {
+    const column = [...cells].filter(([k]) => k.endsWith(`|${week}`));
+    if (column.filter(([k]) => hidden.has(k)).length !== 1) continue;
+    const smallest = column.filter(([k, c]) => !hidden.has(k) && !ownOnly(c)).sort(([ka, a], [kb, b]) => a.fen - b.fen || ka.localeCompare(kb))[0];
+    if (smallest) hidden.add(smallest[0]);
+  }
+  return { cells, hidden };
+}
+/** The demand grid's cells as drawn: row|column, kind, value, words and colour. */
+const drawnCells = (page: Page) => page.locator('rect.cell').evaluateAll((rects) => rects.map((r) => ({
+  key: `${r.getAttribute('data-row')}|${r.getAttribute('data-col')}`, kind: r.getAttribute('class')!.replace('cell ', ''),
+  value: r.getAttribute('data-value'), label: r.getAttribute('aria-label')!, fill: r.getAttribute('fill')!,
+})));
+
 /** A store's receipts in [from, to). */
 const mineIn = (from: string, to: string) => receipts.filter((r) => r.storeId === STORE && inDays(dayOf(r.soldAt), from, to));
 
@@ -149,33 +183,9 @@ describe('demand around me', () => {
   test('townships of my county by week: every value, and withheld exactly where fewer than 5 other outlets sold', async () => {
     const page = await open('/workspace/demand?scope=county', 'workspace-demand');
     expect(await page.locator('main h1').textContent()).toBe('周边需求：禄丰市');
-    const to = addDays(mondayOf(lastSale), 7);
-    const from = addDays(to, -84);
-    const cells = new Map<string, { fen: number; stores: Set<string> }>();
-    for (const r of receipts) {
-      const day = dayOf(r.soldAt);
-      if (!r.areaCode.startsWith(COUNTY) || !inDays(day, from, to)) continue;
-      const key = `${r.areaCode.slice(0, 9)}|${mondayOf(day)}`;
-      const cell = cells.get(key) ?? { fen: 0, stores: new Set() };
-      cell.fen += r.totalFen;
-      cell.stores.add(r.storeId);
-      cells.set(key, cell);
-    }
-    const drawn = await page.locator('rect.cell').evaluateAll((rects) => rects.map((r) => ({
-      key: `${r.getAttribute('data-row')}|${r.getAttribute('data-col')}`, kind: r.getAttribute('class')!.replace('cell ', ''),
-      value: r.getAttribute('data-value'), label: r.getAttribute('aria-label')!,
-    })));
+    const { cells, hidden } = countyWeeks();
+    const drawn = await drawnCells(page);
     expect(drawn).toHaveLength(14 * 12); // 14 townships, 12 weeks
-    // Withheld: fewer than 5 outlets besides mine (a cell of mine alone is mine to see); and where a
-    // week has one withheld cell, the smallest other one too, lest the week's total give it away.
-    const ownOnly = (c: { stores: Set<string> }) => c.stores.size === 1 && c.stores.has(STORE);
-    const hidden = new Set([...cells].filter(([, c]) => c.stores.size - (c.stores.has(STORE) ? 1 : 0) < K && !ownOnly(c)).map(([k]) => k));
-    for (const week of new Set(drawn.map(({ key }) => key.split('|')[1]!))) {
-      const column = [...cells].filter(([k]) => k.endsWith(`|${week}`));
-      if (column.filter(([k]) => hidden.has(k)).length !== 1) continue;
-      const smallest = column.filter(([k, c]) => !hidden.has(k) && !ownOnly(c)).sort(([ka, a], [kb, b]) => a.fen - b.fen || ka.localeCompare(kb))[0];
-      if (smallest) hidden.add(smallest[0]);
-    }
     const expected = drawn.map(({ key }) => {
       const c = cells.get(key);
       if (!c) return { key, kind: 'no-data', value: null };
@@ -190,6 +200,39 @@ describe('demand around me', () => {
     expect(withheld.label).not.toMatch(/此格共|\d+ 家经营者/);
     // Spring Festival falls in these weeks, and is marked over them.
     expect(await page.locator('.ws-marker[data-kind="spring_festival"] text').textContent()).toBe('春节');
+    await page.close();
+  }, TIMEOUT);
+
+  test('each township\'s weeks against its own average week: every departure recounted, above purple, below orange', async () => {
+    const page = await open('/workspace/demand?scope=county&colour=row', 'workspace-demand');
+    expect(await page.locator('#ws-colour').inputValue()).toBe('row');
+    const { cells, hidden } = countyWeeks();
+    // A row's average is over the cells it shows: withheld cells have no figure to take part.
+    const shown = [...cells].filter(([k]) => !hidden.has(k));
+    const mean = new Map<string, number>();
+    for (const row of new Set(shown.map(([k]) => k.split('|')[0]!))) {
+      const fens = shown.filter(([k]) => k.startsWith(`${row}|`)).map(([, c]) => c.fen);
+      mean.set(row, sum(fens) / fens.length);
+    }
+    const drawn = (await drawnCells(page)).filter((c) => c.kind === 'has-value');
+    expect(drawn.map((c) => c.key).sort()).toEqual(shown.map(([k]) => k).sort());
+    let above = 0;
+    let below = 0;
+    for (const c of drawn) {
+      const n = Math.round((cells.get(c.key)!.fen / mean.get(c.key.split('|')[0]!)! - 1) * 100);
+      expect(c.label).toContain(n === 0 ? '与该行平均持平' : `比该行平均${n > 0 ? '高' : '低'} ${Math.abs(n)}%`);
+      const { r, b } = rgb(c.fill);
+      if (n >= 5) { above++; expect(b).toBeGreaterThan(r); } // purple
+      if (n <= -5) { below++; expect(r).toBeGreaterThan(b); } // orange
+    }
+    expect([above > 0, below > 0]).toEqual([true, true]);
+    expect(await page.locator('.ws-legend .legend-title').textContent()).toBe('与该行平均相比：低 ← 0 → 高');
+    // Growth is already a comparison: choosing it drops the colouring from the address and the choice.
+    await page.selectOption('#ws-measure', 'yoy');
+    await page.waitForURL((u) => u.searchParams.get('measure') === 'yoy');
+    await page.waitForSelector('#view[data-view="workspace-demand"][data-state="ready"] .ws-heatmap');
+    expect(new URL(page.url()).searchParams.has('colour')).toBe(false);
+    expect(await page.locator('#ws-colour option[value="row"]').isDisabled()).toBe(true);
     await page.close();
   }, TIMEOUT);
 

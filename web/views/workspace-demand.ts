@@ -21,15 +21,17 @@ const SCOPES = ['cluster', 'county'] as const;
 const STREAMS = ['pos', 'deliveries', 'parcels'] as const;
 const MEASURES = ['value', 'units', 'per_store', 'yoy'] as const;
 const WEEKS = ['8', '12', '26', '52'];
+const COLOURS = ['', 'row'] as const; // one scale for all, or each cell against its row's average
 
-export interface DemandState { view: string; scope: string; stream: string; measure: string; weeks: string; category: string }
+export interface DemandState { view: string; scope: string; stream: string; measure: string; weeks: string; category: string; colour: string }
 // The county by default: a village has a shop or two, so a township's villages are nearly all
 // withheld (fewer than 5 outlets besides mine); the county's townships show.
-const DEFAULTS: DemandState = { view: 'area', scope: 'county', stream: 'pos', measure: 'value', weeks: '12', category: '' };
+const DEFAULTS: DemandState = { view: 'area', scope: 'county', stream: 'pos', measure: 'value', weeks: '12', category: '', colour: '' };
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null, fallback: T): T => (list as readonly string[]).includes(v ?? '') ? v as T : fallback;
 
-/** The state of the address, made consistent: the hour view is shop sales only, parcels have no category or value. */
+/** The state of the address, made consistent: the hour view is shop sales only, parcels have no
+ *  category or value, growth is already a comparison (no colouring against the row's average). */
 export function demandState(search: URLSearchParams): DemandState {
   const s: DemandState = {
     view: oneOf(VIEWS, search.get('view'), 'area'),
@@ -38,6 +40,7 @@ export function demandState(search: URLSearchParams): DemandState {
     measure: oneOf(MEASURES, search.get('measure'), 'value'),
     weeks: WEEKS.includes(search.get('weeks') ?? '') ? search.get('weeks')! : '12',
     category: TOP_CATEGORIES.some((c) => c.code === search.get('category')) ? search.get('category')! : '',
+    colour: oneOf(COLOURS, search.get('colour'), ''),
   };
   return fixState(s);
 }
@@ -50,6 +53,7 @@ function fixState(s: DemandState): DemandState {
     next.category = '';
     if (next.measure === 'value') next.measure = 'units';
   }
+  if (next.measure === 'yoy') next.colour = '';
   return next;
 }
 
@@ -76,7 +80,8 @@ export const view: View = async (ctx) => {
   const s = demandState(ctx.search);
   const section = workspacePage(ctx, '/workspace/demand', stores);
   const go = (patch: Partial<DemandState>) => ctx.navigate(wsUrl('/workspace/demand', stores, stateQuery(fixState({ ...s, ...patch }))));
-  const d = await load<DemandResponse>(ctx, section, apiPath(stores, 'demand', { ...stateQuery(s), scope: s.scope, category: s.category || undefined }), () => void view(ctx));
+  // The colouring is the page's alone: the API answers the same figures either way.
+  const d = await load<DemandResponse>(ctx, section, apiPath(stores, 'demand', { ...stateQuery(s), colour: undefined, scope: s.scope, category: s.category || undefined }), () => void view(ctx));
   if (!d) return;
   document.title = `${wst(lang, 'ws.demandTitle', { area: d.area.name })} · ${t(lang, 'appName')}`;
 
@@ -88,7 +93,8 @@ export const view: View = async (ctx) => {
     pickControl('ws-stream', wst(lang, 'ws.stream'), s.stream, STREAMS.map((v) => [v, wst(lang, `ws.stream.${v}`), s.view === 'hour' && v !== 'pos']), (v) => go({ stream: v })),
     pickControl('ws-measure', wst(lang, 'ws.measure'), s.measure, MEASURES.map((m) => [m, measureLabel(m), parcels && m === 'value']), (v) => go({ measure: v })),
     parcels ? null : pickControl('ws-category', t(lang, 'category'), s.category, [['', t(lang, 'allCategories')], ...TOP_CATEGORIES.map((c): [string, string] => [c.code, categoryName(c.code, lang)])], (v) => go({ category: v })),
-    pickControl('ws-weeks', wst(lang, 'ws.weeks'), s.weeks, WEEKS.map((n) => [n, wst(lang, 'ws.weeksN', { n })]), (v) => go({ weeks: v })));
+    pickControl('ws-weeks', wst(lang, 'ws.weeks'), s.weeks, WEEKS.map((n) => [n, wst(lang, 'ws.weeksN', { n })]), (v) => go({ weeks: v })),
+    pickControl('ws-colour', wst(lang, 'ws.colour'), s.colour, [['', wst(lang, 'ws.colour.all')], ['row', wst(lang, 'ws.colour.row'), s.measure === 'yoy']], (v) => go({ colour: v })));
   const markerList = d.markers.map((m) => `${wst(lang, `ws.marker.${m.kind}` as WorkspaceKey)} ${m.from} – ${m.to}`);
   const head = [
     h('h1', {}, wst(lang, 'ws.demandTitle', { area: d.area.name })),
@@ -105,7 +111,7 @@ export const view: View = async (ctx) => {
     : d.view === 'hour' ? wsKnown(lang, `ws.weekday.${r.key}`, r.label) : r.label })) };
   const draw = () => {
     if (d.rows.length === 0 || d.cols.length === 0) return setViewState(section, 'empty', ...head, emptyNode(lang));
-    const chart = createDemandHeatmap(named, { lang, width: section.clientWidth || ctx.main.clientWidth || 360, ...measureFormat(d.stream, d.measure, lang) });
+    const chart = createDemandHeatmap(named, { lang, width: section.clientWidth || ctx.main.clientWidth || 360, ...measureFormat(d.stream, d.measure, lang), colourBy: s.colour === 'row' ? 'row' : 'all' });
     setViewState(section, 'ready', ...head, chart);
   };
   draw();

@@ -4,12 +4,15 @@
 // label say how many outlets stand behind it and that k others are needed) and, for growth, no
 // base a year before (grey lines, saying so). Festivals and seasons are bands over their weeks.
 // A keyboard grid like the officials' heatmap: one tab stop, arrows move, the tooltip follows.
+// Coloured on one scale for the whole chart, or (o.colourBy 'row') each cell against its row's
+// average cell: every township's season or every weekday's busy hours, whatever the row's size.
 import { create, extent, interpolateRdBu, interpolateYlOrRd, pointer, scaleDiverging, scaleSequential, type ScaleDiverging, type ScaleSequential } from 'd3';
 import type { DemandResponse } from '../../contracts/workspace.ts';
 import { addDays, isoWeek } from '../../contracts/time.ts';
 import { colourScale } from '../heatmap-chart.ts';
-import { clauseSep, colon, type Lang } from '../i18n.ts';
+import { clauseSep, colon, signedPct, type Lang } from '../i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from '../no-data-pattern.ts';
+import { departuresByRow, departureScale, type Departures } from '../row-departures.ts';
 import { wst, type WorkspaceKey } from './strings.ts';
 
 export interface DemandChartOptions {
@@ -18,6 +21,8 @@ export interface DemandChartOptions {
   format: (value: number) => string; // a cell's measure in words: ¥1,234.00, 56 件, +12.5%
   short: (value: number) => string; // the same for the legend's ticks
   unit: string; // of the legend's figures: '（元）' for money, '' otherwise
+  /** `row`: each cell against its row's average shown cell (not for growth, already a comparison). */
+  colourBy?: 'all' | 'row';
 }
 
 const PHONE = 600;
@@ -28,6 +33,12 @@ const RIGHT = 8;
 
 type Cell = DemandResponse['cells'][number];
 type Scale = ScaleSequential<string> | ScaleDiverging<string>;
+
+/** Each shown cell against its row's average shown cell: withheld cells and cells without a base
+ *  have no figure to take part, and cells without activity are not drawn as figures either. */
+export function demandDepartures(d: Pick<DemandResponse, 'cells'>): Departures<Cell> {
+  return departuresByRow(d.cells.filter((c) => !c.withheld && c.value !== null), (c) => c.row, (c) => c.value!);
+}
 
 /** The colour of a measure: growth diverges around 0 (capped at ±100%); value and units rise from 0
  *  (an area's size shows, as it should); per outlet spans the lowest to the highest, since the
@@ -64,7 +75,9 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
   const weekly = d.view !== 'hour';
   const rowH = o.width < PHONE ? 44 : 26;
   const cells = new Map(d.cells.map((c) => [`${c.row}|${c.col}`, c]));
-  const colour = demandColour(d);
+  const departures = o.colourBy === 'row' && d.measure !== 'yoy' ? demandDepartures(d) : undefined;
+  const colour = departures ? departureScale(departures.reach) : demandColour(d);
+  const fill = (c: Cell) => colour(departures ? departures.of(c) : c.value!);
   const labels = d.rows.map((r) => demandRowLabel(r, lang));
   const labelW = Math.max(56, Math.min(o.width < PHONE ? 110 : 200, 14 + LABEL_CHAR * Math.max(0, ...labels.map((l) => l.length))));
   const minCell = weekly ? 30 : 24;
@@ -126,13 +139,13 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
     words.push([]);
     d.cols.forEach((col, i) => {
       const cell = cells.get(`${row.key}|${col.key}`);
-      const lines = cellWords(d, row.label, col, cell, o);
+      const lines = cellWords(d, row.label, col, cell, o, departures);
       const x = labelW + cellW * i + 1;
       const kind = !cell ? 'no-data' : cell.withheld ? 'suppressed' : cell.value === null ? 'no-base' : 'has-value';
       const rect = g.append('rect')
         .attr('class', `cell ${kind}`)
         .attr('x', x).attr('y', y + 1).attr('width', cellW - 2).attr('height', rowH - 2).attr('rx', 2)
-        .attr('fill', kind === 'has-value' ? colour(cell!.value!) : kind === 'suppressed' ? dots : noData)
+        .attr('fill', kind === 'has-value' ? fill(cell!) : kind === 'suppressed' ? dots : noData)
         .attr('data-row', row.key).attr('data-col', col.key)
         .attr('data-value', kind === 'has-value' ? cell!.value! : null)
         .attr('data-outlets', cell ? cell.outlets : null)
@@ -146,7 +159,8 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
         .on('focus', () => showTip(lines, x + cellW - (scroller.node()?.scrollLeft ?? 0), y + rowH - 10));
       if (kind === 'suppressed') rect.append('title').text(lines.slice(1).join(' '));
       grid[r]!.push(rect.node()!);
-      words[r]!.push(kind === 'has-value' ? o.format(cell!.value!) : kind === 'suppressed' ? wst(lang, 'ws.withheldShort') : '—');
+      words[r]!.push(kind === 'has-value' ? `${o.format(cell!.value!)}${departures ? (lang === 'zh' ? `（${signedPct(departures.of(cell!))}）` : ` (${signedPct(departures.of(cell!))})`) : ''}`
+        : kind === 'suppressed' ? wst(lang, 'ws.withheldShort') : '—');
     });
   });
 
@@ -167,7 +181,7 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
     next.focus();
   });
 
-  root.append(() => legend(d, colour, o, id));
+  root.append(() => legend(d, colour, o, id, departures !== undefined));
   root.append(() => textAlternative(d, labels, words, `${id}-summary`, o));
   return root.node()!;
 }
@@ -177,27 +191,31 @@ function colWords(d: DemandResponse, col: { key: string; label: string }, lang: 
   return wst(lang, 'ws.weekOf', { week: isoWeek(col.key), start: col.key });
 }
 
-function cellWords(d: DemandResponse, rowLabel: string, col: { key: string; label: string }, cell: Cell | undefined, o: DemandChartOptions): string[] {
+function cellWords(d: DemandResponse, rowLabel: string, col: { key: string; label: string }, cell: Cell | undefined, o: DemandChartOptions, departures?: Departures<Cell>): string[] {
   const where = `${rowLabel} · ${colWords(d, col, o.lang)}`;
   if (!cell) return [where, wst(o.lang, 'ws.noActivity')];
   if (cell.withheld) return [where, wst(o.lang, cell.withheldWhy === 'subtraction' ? 'ws.withheldComplement' : 'ws.withheld', { k: d.k })];
   if (cell.value === null) return [where, wst(o.lang, 'ws.noBase'), wst(o.lang, 'ws.outlets', { n: cell.outlets ?? 0 })];
-  return [where, `${wst(o.lang, `ws.measure.${d.measure}` as WorkspaceKey)}${o.lang === 'zh' ? '：' : ': '}${o.format(cell.value)}`, wst(o.lang, 'ws.outlets', { n: cell.outlets ?? 0 })];
+  const figure = [where, `${wst(o.lang, `ws.measure.${d.measure}` as WorkspaceKey)}${o.lang === 'zh' ? '：' : ': '}${o.format(cell.value)}`, wst(o.lang, 'ws.outlets', { n: cell.outlets ?? 0 })];
+  if (!departures) return figure;
+  const n = Math.round(departures.of(cell) * 100);
+  return [...figure, n === 0 ? wst(o.lang, 'ws.vsRowSame') : wst(o.lang, n > 0 ? 'ws.vsRowUp' : 'ws.vsRowDown', { pct: `${Math.abs(n)}%` })];
 }
 
 const RAMP = 200;
 
-/** The ramp with its end values, and the swatches of no data and of withheld cells. */
-function legend(d: DemandResponse, colour: Scale, o: DemandChartOptions, id: string): SVGSVGElement {
+/** The ramp with its end values, and the swatches of no data and of withheld cells. Against the
+ *  row's average (`byRow`), the ramp runs from the furthest below to the furthest above, in percent. */
+function legend(d: DemandResponse, colour: Scale, o: DemandChartOptions, id: string, byRow: boolean): SVGSVGElement {
   const ramp = d.cells.some((c) => !c.withheld && c.value !== null);
   const { lang } = o;
   const domain = colour.domain();
-  const lo = domain[0]!;
-  const hi = domain.at(-1)!;
+  const [lo, hi] = byRow ? [-domain[0]!, domain[0]!] : [domain[0]!, domain.at(-1)!];
+  const short = byRow ? signedPct : o.short;
   const top = ramp ? 48 : 0; // no ramp when nothing is shown: only the swatches
-  const title = d.measure === 'yoy' ? wst(lang, 'ws.legendDiverging') : `${wst(lang, `ws.measure.${d.measure}` as WorkspaceKey)}${o.unit}`;
+  const title = byRow ? wst(lang, 'ws.legendRow') : d.measure === 'yoy' ? wst(lang, 'ws.legendDiverging') : `${wst(lang, `ws.measure.${d.measure}` as WorkspaceKey)}${o.unit}`;
   const svg = create('svg').attr('class', 'heatmap-legend ws-legend').attr('width', 330).attr('height', top + 36).attr('viewBox', `0 0 330 ${top + 36}`)
-    .attr('role', 'img').attr('aria-label', ramp ? `${title}${colon(lang)}${o.short(lo)} – ${o.short(hi)}` : wst(lang, 'ws.legendWithheld', { k: d.k }));
+    .attr('role', 'img').attr('aria-label', ramp ? `${title}${colon(lang)}${short(lo)} – ${short(hi)}` : wst(lang, 'ws.legendWithheld', { k: d.k }));
   const hatch = addNoDataPattern(svg, `${id}-legend-hatch`);
   const dots = addSuppressedPattern(svg, `${id}-legend-dots`);
   if (ramp) {
@@ -205,8 +223,8 @@ function legend(d: DemandResponse, colour: Scale, o: DemandChartOptions, id: str
     for (let i = 0; i <= 10; i++) gradient.append('stop').attr('offset', `${i * 10}%`).attr('stop-color', colour(lo + ((hi - lo) * i) / 10));
     svg.append('text').attr('class', 'legend-title').attr('x', 8).attr('y', 11).text(title);
     svg.append('rect').attr('x', 8).attr('y', 16).attr('width', RAMP).attr('height', 12).attr('fill', `url(#${id}-ramp)`);
-    svg.append('text').attr('x', 8).attr('y', 42).text(o.short(lo));
-    svg.append('text').attr('x', 8 + RAMP).attr('y', 42).attr('text-anchor', 'end').text(o.short(hi));
+    svg.append('text').attr('x', 8).attr('y', 42).text(short(lo));
+    svg.append('text').attr('x', 8 + RAMP).attr('y', 42).attr('text-anchor', 'end').text(short(hi));
   }
   const swatch = (y: number, fill: string, text: string, cls: string) => {
     const g = svg.append('g').attr('class', cls).attr('transform', `translate(8,${y})`);
