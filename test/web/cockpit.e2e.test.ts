@@ -237,6 +237,10 @@ describe('in English, and the national figures', () => {
     expect((await cells('Monthly report by the 10th'))[2]).toBe('No');
     expect((await cells('Online merchants, year-on-year'))[4]).toMatch(/^sellers with online retail in Jan–Mar 2026: \d+, a year before \d+$/);
     expect((await cells('Online retail growth above the national average'))[4]).toBe('not comparable: no national online retail figure for Jan–Mar 2026 yet');
+    // The plan's clause by its number, the quotation in the plan's own words (reference/plan-targets.json).
+    expect((await cells('County e-commerce public service centre'))[6]).toBe('Plan §4: 建设1个县级电子商务公共服务中心');
+    expect((await cells('Trainees converted'))[6]).toBe('Plan §5(4)4: 培训转化率达3%以上');
+    expect(await page.locator('table.scorecard tr', { hasText: 'Village logistics points' }).locator('.plan-clause span[lang="zh-CN"]').textContent()).toBe('建设50个村级物流配送点');
     await page.close();
   }, TIMEOUT);
 

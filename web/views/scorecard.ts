@@ -10,6 +10,18 @@ import { errorNode, formRefusal, loadingNode, setViewState } from '../status-vie
 import type { View } from '../view.ts';
 import { linkTo } from './links.ts';
 
+const NUMERAL: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
+
+/** Where a target comes from: the plan's clause, quoted as the plan says it. An English reader gets
+ *  the clause's number in digits before the quotation (四：… is "Plan §4: …", 五（四）4：… "§5(4)4");
+ *  the quotation stays in Chinese, marked so, since it is the plan's own wording. */
+export function planClause(source: string, lang: 'zh' | 'en'): (Node | string)[] {
+  const m = /^([一二三四五六七八九十])(?:（([一二三四五六七八九十])）)?(\d*)：(.+)$/.exec(source);
+  if (lang === 'zh' || !m) return [source];
+  const [, part, sub, item, quote] = m;
+  return [`Plan §${NUMERAL[part!]}${sub ? `(${NUMERAL[sub]})` : ''}${item}: `, h('span', { lang: 'zh-CN' }, quote!)];
+}
+
 const STATUS: Record<string, MessageKey> = { met: 'statusMet', on_track: 'statusOnTrack', behind: 'statusBehind', missed: 'statusMissed', no_data: 'statusNoData' };
 
 /** What the last save said, shown once on the page drawn after it. */
@@ -72,7 +84,7 @@ export const view: View = async (ctx) => {
         canEdit ? editor(x) : targetAmount(x.target, x.unit, lang),
         x.actual === null ? '—' : targetAmount(x.actual, x.unit, lang),
         h('span', { class: `status-badge status-${x.status}`, 'data-status': x.status }, t(lang, STATUS[x.status]!)),
-        x.how[lang], x.due, x.source,
+        x.how[lang], x.due, h('span', { class: 'plan-clause' }, planClause(x.source, lang)),
       ]), { className: 'data scorecard' })),
   );
 };
