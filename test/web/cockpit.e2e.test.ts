@@ -244,6 +244,19 @@ describe('in English, and the national figures', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('the scorecard on a 360-pixel phone: a card per target headed by its name, nothing to scroll sideways', async () => {
+    const page = await as('demo-official-lufeng', '/cockpit/scorecard?lang=en', 360);
+    await ready(page, 'scorecard');
+    const box = await page.locator('table.scorecard').evaluate((t) => ({ table: t.scrollWidth, scroller: t.parentElement!.clientWidth }));
+    expect(box.table).toBeLessThanOrEqual(box.scroller);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const first = page.locator('table.scorecard tbody tr').first();
+    // The name heads the card (no column label before it); the other lines are labelled.
+    expect(await first.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content)).toBe('none');
+    expect(await first.locator('td').nth(6).evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Source"');
+    await page.close();
+  }, TIMEOUT);
+
   test('series and confidence by name, the codes in tooltips; nothing runs off a 360-pixel screen', async () => {
     const page = await as('demo-official', '/cockpit/national', 360);
     await ready(page, 'national');

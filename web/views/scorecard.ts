@@ -85,6 +85,6 @@ export const view: View = async (ctx) => {
         x.actual === null ? '—' : targetAmount(x.actual, x.unit, lang),
         h('span', { class: `status-badge status-${x.status}`, 'data-status': x.status }, t(lang, STATUS[x.status]!)),
         x.how[lang], x.due, h('span', { class: 'plan-clause' }, planClause(x.source, lang)),
-      ]), { className: 'data scorecard' })),
+      ]), { className: 'data scorecard', cardsOnPhone: true })),
   );
 };
