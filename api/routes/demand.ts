@@ -72,7 +72,8 @@ export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
         cells = raw.map((c) => ({ areaCode: c.area_code, week: isoWeek(c.week_start), outlets: 0, qty: Number(c.qty), amountFen: Number(c.amount_fen) }));
       }
       const visible = cells.filter((c) => !withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week, qty: c.qty, amountFen: c.amountFen }));
-      const suppressed = cells.filter((c) => withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week, stores: c.outlets }));
+      // Not how many stores: "1" would tell that a village's one shop sold that week (as the workspace's grid).
+      const suppressed = cells.filter((c) => withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week }));
 
       // Rows are the reference children, plus any code seen in the data but missing from the
       // reference (a township seat, a newly created village): never drop sales from the picture.

@@ -75,12 +75,12 @@ describe('the heatmap as a merchant sees it', () => {
       { areaCode: '532302102', week: '2026-W11', qty: 6, amountFen: 6000 },
     ]);
     expect(body.suppressed).toEqual([
-      { areaCode: '532302101', week: '2026-W11', stores: 3 }, // own + 2 others: the 2 would show
-      { areaCode: '532302103', week: '2026-W10', stores: 4 }, // 4 < 5
-      { areaCode: '532302103', week: '2026-W11', stores: 4 },
+      { areaCode: '532302101', week: '2026-W11' }, // own + 2 others: the 2 would show (how many is not said)
+      { areaCode: '532302103', week: '2026-W10' }, // 4 < 5
+      { areaCode: '532302103', week: '2026-W11' },
       // W10 had one withheld cell (碧城镇): the smaller of the others (勤丰镇, 25 yuan < 60) goes too.
-      { areaCode: '532302104', week: '2026-W10', stores: 5 },
-      { areaCode: '532302104', week: '2026-W11', stores: 3 },
+      { areaCode: '532302104', week: '2026-W10' }, // 5 stores
+      { areaCode: '532302104', week: '2026-W11' },
     ]);
   });
 
@@ -106,16 +106,16 @@ describe('the heatmap as a merchant sees it', () => {
   test('no withheld cell can be had by subtracting categories: every category decided at once', async () => {
     const week = async (category: string) => {
       const body = await heatmap('merchant', `?from=2026-03-23&to=2026-03-30${category ? `&category=${category}` : ''}`);
-      return { cells: body.cells.map((c) => `${c.areaCode} ${c.week} ${c.amountFen}`), suppressed: body.suppressed.map((c) => `${c.areaCode} ${c.week} ${c.stores}`) };
+      return { cells: body.cells.map((c) => `${c.areaCode} ${c.week} ${c.amountFen}`), suppressed: body.suppressed.map((c) => `${c.areaCode} ${c.week}`) };
     };
-    const hidden = (stores102: number, stores104: number | null) =>
-      ({ cells: [], suppressed: [`532302102 2026-W13 ${stores102}`, ...(stores104 === null ? [] : [`532302104 2026-W13 ${stores104}`])] });
+    // (6 and 5 stores in the two townships' cells, 2 in 仁兴镇's 烟丝: withheld without saying so.)
+    const hidden = (both: boolean) => ({ cells: [], suppressed: ['532302102 2026-W13', ...(both ? ['532302104 2026-W13'] : [])] });
     expect(await week('')).toEqual({ cells: ['532302102 2026-W13 14800', '532302104 2026-W13 11500'], suppressed: [] });
-    expect(await week('tobacco')).toEqual(hidden(6, 5));
-    expect(await week('tobacco.cigarettes')).toEqual(hidden(6, 5));
-    expect(await week('tobacco.cut_tobacco')).toEqual(hidden(2, null));
-    expect(await week('beverages')).toEqual(hidden(6, 5));
-    expect(await week('beverages.water')).toEqual(hidden(6, 5));
+    expect(await week('tobacco')).toEqual(hidden(true));
+    expect(await week('tobacco.cigarettes')).toEqual(hidden(true));
+    expect(await week('tobacco.cut_tobacco')).toEqual(hidden(false));
+    expect(await week('beverages')).toEqual(hidden(true));
+    expect(await week('beverages.water')).toEqual(hidden(true));
     // The workspace's grid of the same county shows the same cells withheld, so one answer cannot
     // fill the other's gaps.
     for (const category of ['tobacco', 'tobacco.cigarettes', 'beverages.water']) {
@@ -144,14 +144,12 @@ describe('the heatmap as a merchant sees it', () => {
     ]);
   });
 
-  test('villages have one or two shops each: every village cell is withheld from a merchant', async () => {
+  test('villages have one or two shops each: every village cell is withheld from a merchant, without saying how many', async () => {
     const body = await heatmap('merchant', '?area=532302102&from=2026-03-02&to=2026-03-16');
     expect(body.cells).toEqual([]);
-    expect(body.suppressed.map((s) => `${s.areaCode} ${s.week} ${s.stores}`)).toEqual([
-      '532302102 2026-W10 2', '532302102 2026-W11 2', // the township seat: station and convenience store
-      '532302102202 2026-W10 1', '532302102202 2026-W11 1', '532302102205 2026-W10 1', '532302102205 2026-W11 1',
-      '532302102210 2026-W10 1', '532302102210 2026-W11 1', '532302102212 2026-W10 1', '532302102212 2026-W11 1',
-    ]);
+    // The seat has a station and a convenience store, each village one shop: a count would say so.
+    expect(body.suppressed).toEqual(['532302102', '532302102202', '532302102205', '532302102210', '532302102212']
+      .flatMap((areaCode) => ['2026-W10', '2026-W11'].map((week) => ({ areaCode, week }))));
   });
 
   test('outside the counties of their stores: 403 naming the scope', async () => {
