@@ -87,10 +87,12 @@ export const downstreamResponse = z.object({
 export type DownstreamResponse = z.infer<typeof downstreamResponse>;
 
 export const batchFlag = z.enum(['two_origins', 'over_weight', 'untraced_product']).describe(
-  'two_origins: sold from more than one origin area or seller; over_weight: sold on later days beyond the weight of its first day; untraced_product: a batch code on a product that has no origin in the reference.');
+  'two_origins: sold from more than one origin area or seller, or as more than one product; over_weight: sold on later days beyond the weight of its first day; untraced_product: a batch code on a product that has no origin in the reference.');
 
 export const batchSummary = z.object({
-  code: z.string(), sku: z.string(), name: z.string(),
+  code: z.string(),
+  products: z.array(z.object({ sku: z.string(), name: z.string(), qty: z.number().int() }))
+    .describe('The products sold under the code, by sku, with their units: one, unless the batch is mixed (flagged two_origins).'),
   origins: z.array(z.string()), sellers: z.array(z.string()),
   firstDay: z.string(), lastDay: z.string(),
   firstDayWeightG: z.number().int(),

@@ -10,7 +10,7 @@ import { notFound } from '../errors.ts';
 import { add, areaName, checkMonths, cityLookup, firstDay, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
 
 interface BatchRow extends FlowRow {
-  code: string; products: string[]; origins: string[]; sellers: string[]; first: string; last: string; first_day_grams: number;
+  code: string; products: string[]; product_units: [string, number | string][]; origins: string[]; sellers: string[]; first: string; last: string; first_day_grams: number;
   two_origins: number; over_weight: number; untraced: number; total: number; n_flagged: number;
 }
 
@@ -20,13 +20,15 @@ async function productsInfo(deps: FlowDeps, db: Db) {
 }
 
 function summarise(r: BatchRow, products: Map<string, { name: string; origin_area_code: string }>) {
-  const sku = [...r.products].sort()[0] ?? '';
+  const units = new Map<string, number>();
+  for (const [sku, n] of r.product_units) units.set(sku, (units.get(sku) ?? 0) + num(n));
   const flags: ('two_origins' | 'over_weight' | 'untraced_product')[] = [];
   if (Number(r.two_origins)) flags.push('two_origins');
   if (Number(r.over_weight)) flags.push('over_weight');
   if (Number(r.untraced)) flags.push('untraced_product');
   return {
-    code: r.code, sku, name: products.get(sku)?.name ?? sku,
+    code: r.code,
+    products: [...units].sort(([a], [b]) => a.localeCompare(b)).map(([sku, qty]) => ({ sku, name: products.get(sku)?.name ?? sku, qty })),
     origins: [...r.origins].sort(), sellers: [...r.sellers].sort(),
     firstDay: r.first, lastDay: r.last, firstDayWeightG: num(r.first_day_grams),
     ...add(zero(), r), flags,

@@ -14,6 +14,7 @@ import { ROOT } from '../fixtures/warehouse.ts';
 
 const JINSHAN = '532302101'; // 金山镇, Lufeng
 const VINEGAR = 'vinegar-lufeng-xiangcu-500ml'; // 禄丰香醋: local produce, origin 532302101 in the reference
+const PEAR_VINEGAR = 'pear-vinegar-lufeng-500ml'; // 禄丰梨醋: local produce too
 const RICE = 'rice-5kg'; // no origin in the reference: not local produce, so no batches
 
 let n = 0;
@@ -43,6 +44,12 @@ const OVER_WEIGHT = [
   order('JS-OVER-0001', '2026-01-14 09:00:00', '532302101001', 10), // recorded with 10 kg on its first day
   order('JS-OVER-0001', '2026-01-16 09:00:00', '532302101001', 3), // 3 kg more, two days later
 ];
+// Two products under one code on one day (a code printed twice, a crate repacked): mixed, so
+// flagged, and each product with its own units; all sold on the first day, so not over weight.
+const MIXED = [
+  order('JS-MIX-0001', '2026-01-22 09:00:00', '532302101001', 21),
+  order('JS-MIX-0001', '2026-01-22 10:00:00', '532302101001', 1.5, { sku: PEAR_VINEGAR }),
+];
 const UNTRACED = [order('JS-RICE-0001', '2026-01-18 09:00:00', '532302101001', 25, { sku: RICE })];
 // Sold from 金山镇 and from 仁兴镇 (another township of Lufeng, another seller).
 const SPLIT = [
@@ -57,7 +64,7 @@ beforeAll(async () => {
   t = await openTestApp({ clock: () => Date.parse('2026-03-20T04:00:00Z') });
   await loadProducts(t.wh, readProducts(join(ROOT, 'reference/products.json')));
   await loadCities(t.wh, join(ROOT, 'reference/cities.json'));
-  await t.wh.insert('distribution_txns', [...CLEAN, ...TWO_ORIGINS, ...OVER_WEIGHT, ...UNTRACED, ...SPLIT, ...OUTSIDE].flatMap(distributionRows));
+  await t.wh.insert('distribution_txns', [...CLEAN, ...TWO_ORIGINS, ...OVER_WEIGHT, ...UNTRACED, ...SPLIT, ...MIXED, ...OUTSIDE].flatMap(distributionRows));
 });
 afterAll(() => t?.close());
 
@@ -70,7 +77,7 @@ describe('one batch per inconsistency, each flagged on its own', () => {
     const res = await lookUp('JS-CLEAN-0001');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(batchResponse.parse(res.body)).toEqual({
-      code: 'JS-CLEAN-0001', sku: VINEGAR, name: '禄丰香醋500ml', origins: ['532302101001'], sellers: ['CO-532302101'],
+      code: 'JS-CLEAN-0001', products: [{ sku: VINEGAR, name: '禄丰香醋500ml', qty: 20 }], origins: ['532302101001'], sellers: ['CO-532302101'],
       firstDay: '2026-01-10', lastDay: '2026-01-10', firstDayWeightG: 10_000,
       orders: 2, qty: 20, weightG: 10_000, amountFen: 15_000, flags: [],
       originNames: [{ code: '532302101001', name: '董户村社区居民委员会' }],
@@ -99,9 +106,17 @@ describe('one batch per inconsistency, each flagged on its own', () => {
     ]);
   });
 
+  test('two products under one code, all sold on its first day: two_origins, each product with its units, not over weight', async () => {
+    const body = batchResponse.parse((await lookUp('JS-MIX-0001')).body);
+    expect({ products: body.products, firstDayWeightG: body.firstDayWeightG, weightG: body.weightG, flags: body.flags }).toEqual({
+      products: [{ sku: PEAR_VINEGAR, name: '禄丰梨醋500ml', qty: 3 }, { sku: VINEGAR, name: '禄丰香醋500ml', qty: 42 }],
+      firstDayWeightG: 22_500, weightG: 22_500, flags: ['two_origins'],
+    });
+  });
+
   test('a batch code on a product without origin in the reference: untraced_product', async () => {
     const body = batchResponse.parse((await lookUp('JS-RICE-0001')).body);
-    expect({ sku: body.sku, flags: body.flags, weightG: body.weightG }).toEqual({ sku: RICE, flags: ['untraced_product'], weightG: 25_000 });
+    expect({ skus: body.products.map((p) => p.sku), flags: body.flags, weightG: body.weightG }).toEqual({ skus: [RICE], flags: ['untraced_product'], weightG: 25_000 });
   });
 
   test('sold from two townships of the county: two_origins, seen from the county', async () => {
@@ -117,6 +132,7 @@ describe('the batch list of an origin', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const body = batchesResponse.parse(res.body);
     expect(body.batches.map((b) => [b.code, b.firstDay, b.flags]).filter(([c]) => c !== 'JS-SPLIT-0001')).toEqual([
+      ['JS-MIX-0001', '2026-01-22', ['two_origins']],
       ['JS-RICE-0001', '2026-01-18', ['untraced_product']],
       ['JS-OVER-0001', '2026-01-14', ['over_weight']],
       ['JS-TWO-0001', '2026-01-12', ['two_origins']],
@@ -136,15 +152,15 @@ describe('the batch list of an origin', () => {
       .toEqual({ origins: ['532302101003', '532302102001'], sellers: ['CO-532302101', 'ST-532302102'], weightG: 8000, flags: ['two_origins'] });
     const flagged = batchesResponse.parse((await agent.get(`/api/flows/batches?area=${JINSHAN}&from=2026-01&to=2026-01&flagged=true`)).body);
     expect(flagged.batches.map((b) => b.code)).toContain('JS-SPLIT-0001');
-    expect({ total: flagged.total, flagged: flagged.flagged }).toEqual({ total: 5, flagged: 4 });
+    expect({ total: flagged.total, flagged: flagged.flagged }).toEqual({ total: 6, flagged: 5 });
   });
 
   test('Lufeng as a whole: every batch of its townships, the split one with both origins', async () => {
     const body = batchesResponse.parse((await (await t.agent('lufeng')).get('/api/flows/batches?from=2026-01&to=2026-01')).body);
     expect(body.area.code).toBe('532302');
-    expect(body.batches.map((b) => b.code)).toEqual(['JS-SPLIT-0001', 'JS-RICE-0001', 'JS-OVER-0001', 'JS-TWO-0001', 'JS-CLEAN-0001']);
-    expect({ total: body.total, flagged: body.flagged }).toEqual({ total: 5, flagged: 4 });
-    expect(body.batches[0]!.origins).toEqual(['532302101003', '532302102001']);
+    expect(body.batches.map((b) => b.code)).toEqual(['JS-MIX-0001', 'JS-SPLIT-0001', 'JS-RICE-0001', 'JS-OVER-0001', 'JS-TWO-0001', 'JS-CLEAN-0001']);
+    expect({ total: body.total, flagged: body.flagged }).toEqual({ total: 6, flagged: 5 });
+    expect(body.batches[1]!.origins).toEqual(['532302101003', '532302102001']);
   });
 });
 
@@ -177,8 +193,8 @@ describe('Shanghai calendar months on hand-made orders', () => {
     const agent = await t.agent('lufeng');
     const jan = upstreamResponse.parse((await agent.get(`/api/flows/upstream?area=${JINSHAN}&from=2026-01&to=2026-01`)).body);
     const feb = upstreamResponse.parse((await agent.get(`/api/flows/upstream?area=${JINSHAN}&from=2026-02&to=2026-02`)).body);
-    // January: everything above of 金山镇 (10 + 10 + 13 + 25 + 4 kg) and the 2 kg at 23:30.
-    expect(jan.totals.weightG).toBe(64_000);
+    // January: everything above of 金山镇 (10 + 10 + 13 + 25 + 4 + 22.5 kg) and the 2 kg at 23:30.
+    expect(jan.totals.weightG).toBe(86_500);
     expect(feb.totals).toEqual({ orders: 1, qty: 6, weightG: 3000, amountFen: 4500 });
   });
 });

@@ -331,9 +331,9 @@ describe('traceability batches of the generated county', () => {
     const first = l.map(dayOf).sort()[0]!;
     const origins = [...new Set(l.map((e) => e.originAreaCode))].sort();
     const sellers = [...new Set(l.map((e) => e.sellerId))].sort();
-    const sku = [...new Set(l.map((e) => e.sku))].sort()[0]!;
+    const products = [...groupBy(l, (e) => e.sku)].sort(([a], [b]) => a.localeCompare(b)).map(([sku, d]) => ({ sku, name: PRODUCTS.get(sku)!.name, qty: sum(d).qty }));
     expect(body).toEqual({
-      code, sku, name: PRODUCTS.get(sku)!.name, origins, sellers, firstDay: first, lastDay: l.map(dayOf).sort().at(-1),
+      code, products, origins, sellers, firstDay: first, lastDay: l.map(dayOf).sort().at(-1),
       firstDayWeightG: sum(l.filter((e) => dayOf(e) === first)).weightG, ...sum(l), flags: flagsOf(l),
       originNames: origins.map((c) => ({ code: c, name: AREA_NAME.get(c) })),
       sellerNames: sellers.map((id) => ({ id, name: STORE.get(id)!.name })),

@@ -54,7 +54,7 @@ export async function drawTrace(ctx: ViewContext): Promise<void> {
     list.batches.length === 0 ? h('p', { class: 'hint' }, flt(lang, 'fl.noBatches')) : pagedRows(lang, h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [flt(lang, 'fl.batchCode'), flt(lang, 'fl.batchProduct'), flt(lang, 'fl.firstDay'), flt(lang, 'fl.weight'), flt(lang, 'fl.amount'), flt(lang, 'fl.flags')],
       list.batches.map((b) => [
-        linkTo(ctx, here({ code: b.code }), h('code', { class: 'nowrap' }, b.code)), b.name, b.firstDay, formatWeight(b.weightG, lang), formatYuan(b.amountFen),
+        linkTo(ctx, here({ code: b.code }), h('code', { class: 'nowrap' }, b.code)), b.products.map((p) => p.name).join(listSep(lang)), b.firstDay, formatWeight(b.weightG, lang), formatYuan(b.amountFen),
         b.flags.length === 0 ? '' : h('span', {}, b.flags.map((f) => h('span', { class: 'tag flag', 'data-flag': f }, flKnown(lang, `fl.flag.${f}`, f))))]),
       { numeric: [3, 4], className: 'data fl-batch-table' }))));
 
@@ -95,13 +95,15 @@ async function batchCard(ctx: ViewContext, code: string): Promise<HTMLElement> {
   }
   const names = (list: { name: string }[], codes: string[]) => (list.length > 0 ? list.map((x) => x.name) : codes).join(listSep(lang));
   const facts: [string, Node | string][] = [
-    // The product's name; its catalogue code only on hover, for whoever reconciles with a feed.
-    [flt(lang, 'fl.batchProduct'), h('span', { title: b.sku, 'data-sku': b.sku }, b.name)],
+    // The product's name; its catalogue code only on hover, for whoever reconciles with a feed. A
+    // mixed batch (flagged) lists each product with its units: their sum would add unlike things.
+    [flt(lang, 'fl.batchProduct'), h('span', {}, b.products.flatMap((p, i) => [i > 0 ? listSep(lang) : '',
+      h('span', { title: p.sku, 'data-sku': p.sku }, b.products.length > 1 ? flt(lang, 'fl.productUnits', { name: p.name, n: formatCount(p.qty, lang) }) : p.name)]))],
     [flt(lang, 'fl.originVillage'), names(b.originNames, b.origins)],
     [flt(lang, 'fl.sellers'), names(b.sellerNames, b.sellers)],
     [flt(lang, 'fl.firstDay'), b.firstDay],
     [flt(lang, 'fl.lastDay'), b.lastDay],
-    [flt(lang, 'fl.qty'), formatCount(b.qty, lang)],
+    ...(b.products.length > 1 ? [] : [[flt(lang, 'fl.qty'), formatCount(b.qty, lang)] as [string, string]]),
     [flt(lang, 'fl.firstDayWeight'), formatWeight(b.firstDayWeightG, lang)],
     [flt(lang, 'fl.totalWeight'), formatWeight(b.weightG, lang)],
     [flt(lang, 'fl.amount'), formatYuan(b.amountFen)],
