@@ -233,6 +233,10 @@ describe('demand around me', () => {
     await page.waitForSelector('#view[data-view="workspace-demand"][data-state="ready"] .ws-heatmap');
     expect(new URL(page.url()).searchParams.has('colour')).toBe(false);
     expect(await page.locator('#ws-colour option[value="row"]').isDisabled()).toBe(true);
+    // A choice made on a page opened without a colour leaves none in the address (not "colour=null").
+    await page.selectOption('#ws-view', 'category');
+    await page.waitForURL((u) => u.searchParams.get('view') === 'category');
+    expect(new URL(page.url()).searchParams.has('colour')).toBe(false);
     await page.close();
   }, TIMEOUT);
 

@@ -28,7 +28,7 @@ export interface DemandState { view: string; scope: string; stream: string; meas
 // withheld (fewer than 5 outlets besides mine); the county's townships show.
 const DEFAULTS: DemandState = { view: 'area', scope: 'county', stream: 'pos', measure: 'value', weeks: '12', category: '', colour: '' };
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null, fallback: T): T => (list as readonly string[]).includes(v ?? '') ? v as T : fallback;
+const oneOf = <T extends string>(list: readonly T[], v: string | null, fallback: T): T => ((list as readonly string[]).includes(v ?? '') ? (v ?? '') as T : fallback);
 
 /** The state of the address, made consistent: the hour view is shop sales only, parcels have no
  *  category or value, growth is already a comparison (no colouring against the row's average). */
