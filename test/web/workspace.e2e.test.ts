@@ -151,6 +151,8 @@ describe('my store', () => {
     expect(await page.locator('main h1').textContent()).toBe('金山镇电商服务站');
     expect(await page.locator('.ws-week').textContent()).toContain(`（${week} 起）`);
     const card = (kpi: string) => page.locator(`.kpi-card[data-kpi="${kpi}"]`);
+    // The week shown is a whole week before this one: not "本周" (this week), beside the week so far.
+    expect(await card('sales').locator('h2').textContent()).toBe('该周销售额');
     expect(await card('sales').locator('.kpi-value').textContent()).toBe(formatYuan(fen(thisWeek)));
     expect(await card('sales').locator('dd').allTextContents()).toEqual([formatYuan(fen(lastWeek)), formatYuan(fen(lastYear))]);
     expect(await card('wow').locator('.kpi-value').textContent()).toBe(pctText(((fen(thisWeek) - fen(lastWeek)) / fen(lastWeek)) * 100));

@@ -101,7 +101,7 @@ function skus(d: SummaryResponse, lang: Lang): HTMLElement | null {
 function movers(kind: 'fast' | 'slow', list: SummaryResponse['fastMovers'], lang: Lang): HTMLElement | null {
   if (list.length === 0) return null;
   return h('div', { class: 'table-scroll ws-block', tabindex: 0 }, table(
-    [wst(lang, 'ws.product'), wst(lang, 'ws.qty4w'), wst(lang, 'ws.qtyPrev4w'), wst(lang, 'ws.growth'), wst(lang, 'ws.sales')],
+    [wst(lang, 'ws.product'), wst(lang, 'ws.qty4w'), wst(lang, 'ws.qtyPrev4w'), wst(lang, 'ws.growth'), wst(lang, 'ws.sales4w')],
     list.map((m) => [h('span', { class: 'ws-product' }, m.name, h('small', {}, subCategoryName(m.category, lang))), m.qty4w.toLocaleString(),
       m.qtyPrev4w.toLocaleString(), h('span', { class: growthClass(m.growthPct) }, pctText(m.growthPct)), formatYuan(m.amount4wFen)]),
     { caption: wst(lang, kind === 'fast' ? 'ws.fast' : 'ws.slow'), numeric: [1, 2, 3, 4], className: `data ws-movers ws-${kind}` }));
