@@ -33,7 +33,9 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   silentDays: { zh: '未报送天数', en: 'days without a report' },
   target: { zh: '目标值', en: 'target' },
   due: { zh: '完成期限', en: 'due month' },
-  login: { zh: '登录名', en: 'login' },
+  login: { zh: '账号', en: 'login' }, // as the sign-in and account forms label it
+  current: { zh: '当前密码', en: 'current password' },
+  next: { zh: '新密码', en: 'new password' },
   name: { zh: '名称', en: 'name' },
   role: { zh: '角色', en: 'role' },
   storeIds: { zh: '门店', en: 'stores' },
@@ -64,9 +66,26 @@ const REASONS: [RegExp, string][] = [
   [/must not be before the plan's start/, '不能早于方案的起始月份'],
   [/without control characters or direction overrides|must not contain control characters/, '不能含控制字符或文字方向控制符'],
   [/cannot disable your own account/, '不能由本人停用，须由另一位管理员操作'],
+  [/^(?:\w+: )?is required$/, '不能为空'],
+  [/must be at least (\d+) characters/, '至少要 $1 个字符'],
+  [/must be at most (\d+) characters/, '最多 $1 个字符'],
+  [/is not your current password/, '不正确'],
+  [/must be 3-64 lower-case letters, digits or \. _ -/, '须为 3–64 个小写字母、数字或 . _ -（以字母或数字开头）'],
 ];
 
 /** What is wrong with the field, in Chinese, where the API's message is a usual one; else null. */
 export function reasonZh(message: string): string | null {
-  return REASONS.find(([re]) => re.test(message))?.[1] ?? null;
+  for (const [re, zh] of REASONS) {
+    const m = re.exec(message);
+    if (m) return zh.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '');
+  }
+  return null;
+}
+
+/** A refusal of one field in the reader's words where it is a usual one (「新密码」至少要 8 个字符);
+ *  null otherwise, for the caller to say it its own way. English pages read the API's sentence. */
+export function fieldRefusal(field: string | undefined, message: string, lang: Lang): string | null {
+  if (!field || lang !== 'zh') return null;
+  const why = reasonZh(message);
+  return why ? `「${fieldName(field, lang)}」${why}` : null;
 }

@@ -196,6 +196,17 @@ describe('sessions in the browser', () => {
     await waitUntil(page, () => document.querySelector('.form-message')?.textContent === '账号或密码错误。');
     await page.close();
   }, TIMEOUT);
+
+  test('an empty field is named in Chinese by its label, not in the API\'s English', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${base}/signin`);
+    await page.click('form.signin-form button[type="submit"]');
+    await waitUntil(page, () => document.querySelector('.form-message')?.textContent === '「账号」不能为空');
+    await page.fill('#login', 'demo-analyst');
+    await page.click('form.signin-form button[type="submit"]');
+    await waitUntil(page, () => document.querySelector('.form-message')?.textContent === '「密码」不能为空');
+    await page.close();
+  }, TIMEOUT);
 });
 
 describe('addresses and the back button', () => {
@@ -358,6 +369,33 @@ describe('English', () => {
     await page.goto(`${base}/stores`);
     await page.waitForSelector('#view[data-view="stores"][data-state="ready"]');
     expect(await page.locator('main h1').textContent()).toBe('Stores and stations in 禄丰市');
+    await page.close();
+  }, TIMEOUT);
+});
+
+// Last: it adds an account, which the accounts page's tests above do not count.
+describe('accounts made and disabled', () => {
+  test('an administrator makes a shop owner\'s account unless another role is chosen; disabling one asks first', async () => {
+    const page = await newPage(browser, 360);
+    await demoSignIn(page, 'demo-admin', '/admin/accounts');
+    await page.waitForSelector('#view[data-view="accounts"][data-state="ready"]');
+    expect(await page.locator('#new-role').inputValue()).toBe('merchant');
+    await page.fill('#new-login', 'Shop.Owner-1'); // typed with capitals: logins are lower case
+    await page.fill('#new-stores', 'ST-532302101');
+    await page.click('form.create-account button[type="submit"]');
+    const row = page.locator('table.accounts tr', { has: page.locator('code', { hasText: /^shop\.owner-1$/ }) });
+    await row.waitFor();
+    expect(await page.locator('#new-role').inputValue()).toBe('merchant'); // and again after creating one
+    const disable = row.locator('button[data-action="停用"]');
+    const asked: string[] = [];
+    page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+    await disable.click();
+    expect(asked).toEqual(['停用 shop.owner-1？停用后该账号立即退出，不能再登录，直到重新启用。']);
+    expect((await t.locals.services.accounts.get('shop.owner-1'))?.disabled).toBe(false); // dismissed: nothing done
+    page.once('dialog', (d) => void d.accept());
+    await disable.click();
+    await row.locator('button[data-action="启用"]').waitFor();
+    expect((await t.locals.services.accounts.get('shop.owner-1'))?.disabled).toBe(true);
     await page.close();
   }, TIMEOUT);
 });

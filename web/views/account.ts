@@ -5,6 +5,7 @@ import { apiGet, apiRequest, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { apiMessage } from '../messages.ts';
+import { fieldRefusal } from '../request-fields.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { scopeWords } from './refusals.ts';
@@ -27,7 +28,7 @@ export const view: View = async (ctx) => {
       current.value = '';
       next.value = '';
       message.textContent = t(lang, 'passwordChanged');
-    }, (e) => { message.textContent = e instanceof ApiRequestError ? apiMessage(e.message, lang) : String(e); });
+    }, (e) => { message.textContent = e instanceof ApiRequestError ? fieldRefusal(e.field, e.message, lang) ?? apiMessage(e.message, lang) : String(e); });
   });
 
   const tokens = h('section', { id: 'view', class: 'view', 'data-view': 'tokens' });

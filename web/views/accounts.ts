@@ -17,7 +17,9 @@ export const view: View = async (ctx) => {
 
   const login = h('input', { id: 'new-login', name: 'login', autocapitalize: 'none', spellcheck: 'false' });
   const name = h('input', { id: 'new-name', name: 'name' });
-  const role = h('select', { id: 'new-role', name: 'role' }, ROLES.map((r) => h('option', { value: r }, t(lang, `role.${r}`))));
+  // A shop owner's account by default, the one a bureau makes most, and the least it can see: an
+  // administrator is chosen, never made by pressing 创建 on an untouched form.
+  const role = h('select', { id: 'new-role', name: 'role' }, ROLES.map((r) => h('option', { value: r, selected: r === 'merchant' }, t(lang, `role.${r}`))));
   // Worded as examples: a bare code in grey read as a value already filled in.
   const area = h('input', { id: 'new-area', name: 'areaCode', inputmode: 'numeric', placeholder: t(lang, 'areaCodeExample') });
   const stores = h('input', { id: 'new-stores', name: 'storeIds', placeholder: t(lang, 'storeIdsExample') });
@@ -39,7 +41,8 @@ export const view: View = async (ctx) => {
     event.preventDefault();
     const r = role.value as Role;
     const body = {
-      login: login.value.trim(), name: name.value.trim() || login.value.trim(), role: r,
+      // Logins are lower case (contracts/auth.ts): 'Zhang.Wei' typed is zhang.wei, not a refusal.
+      login: login.value.trim().toLowerCase(), name: name.value.trim() || login.value.trim(), role: r,
       ...(r === 'official' ? { areaCode: area.value.trim() } : {}),
       ...(r === 'merchant' ? { storeIds: stores.value.split(/[,，\s]+/).filter(Boolean) } : {}),
     };
@@ -61,9 +64,14 @@ export const view: View = async (ctx) => {
   }
 
   function actions(a: Account): HTMLElement {
-    const button = (label: string, run: () => Promise<unknown>) => {
+    // What locks a person out or replaces their password asks first: one slip on a phone's row of
+    // small buttons must not do it.
+    const button = (label: string, run: () => Promise<unknown>, ask?: string) => {
       const b = h('button', { type: 'button', class: 'secondary small', 'data-action': label }, label);
-      b.addEventListener('click', () => void run().then(() => load(), fail));
+      b.addEventListener('click', () => {
+        if (ask && !window.confirm(ask)) return;
+        void run().then(() => load(), fail);
+      });
       return b;
     };
     const path = `/api/accounts/${encodeURIComponent(a.login)}`;
@@ -71,8 +79,10 @@ export const view: View = async (ctx) => {
     // sole administrator locked out); another administrator may.
     const own = a.login === ctx.me?.login;
     return h('span', { class: 'row-actions' },
-      own && !a.disabled ? null : button(a.disabled ? t(lang, 'enable') : t(lang, 'disable'), () => apiRequest<Account>('PATCH', path, { body: { disabled: !a.disabled } })),
-      button(t(lang, 'resetPassword'), () => apiRequest<{ login: string; password: string }>('POST', `${path}/password`).then((p) => showOnce(t(lang, 'newPasswordOnce', { login: p.login }), p.password))),
+      own && !a.disabled ? null : button(a.disabled ? t(lang, 'enable') : t(lang, 'disable'), () => apiRequest<Account>('PATCH', path, { body: { disabled: !a.disabled } }),
+        a.disabled ? undefined : t(lang, 'confirmDisable', { login: a.login })),
+      button(t(lang, 'resetPassword'), () => apiRequest<{ login: string; password: string }>('POST', `${path}/password`).then((p) => showOnce(t(lang, 'newPasswordOnce', { login: p.login }), p.password)),
+        t(lang, 'confirmReset', { login: a.login })),
       button(t(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => notice.replaceChildren(h('p', {}, `${a.login}: ${t(lang, 'done')}`)))));
   }
 

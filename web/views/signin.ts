@@ -5,6 +5,7 @@ import { ApiRequestError, apiGet, apiRequest } from '../api-client.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { apiMessage, reasonText } from '../messages.ts';
+import { fieldRefusal } from '../request-fields.ts';
 import { safeNext } from '../../contracts/web-routes.ts';
 import { markViewReady } from '../status-view.ts';
 import type { View } from '../view.ts';
@@ -33,7 +34,7 @@ export const view: View = async (ctx) => {
     try {
       done(await request());
     } catch (e) {
-      message.textContent = e instanceof ApiRequestError ? apiMessage(e.message, lang) : String(e);
+      message.textContent = e instanceof ApiRequestError ? fieldRefusal(e.field, e.message, lang) ?? apiMessage(e.message, lang) : String(e);
       submit.disabled = false;
     }
   }
