@@ -30,7 +30,7 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   format: { zh: '文件格式', en: 'file format' },
   table: { zh: '数据表', en: 'table' },
   lang: { zh: '语言', en: 'language' },
-  silentDays: { zh: '未报送天数', en: 'days without a report' },
+  silentDays: { zh: '沉默天数阈值', en: 'silent-after days' }, // as the stations page labels it
   target: { zh: '目标值', en: 'target' },
   due: { zh: '完成期限', en: 'due month' },
   login: { zh: '账号', en: 'login' }, // as the sign-in and account forms label it

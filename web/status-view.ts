@@ -35,7 +35,10 @@ export function emptyNode(lang: Lang, hint?: string): Node {
   return div;
 }
 
-export function errorNode(error: unknown, lang: Lang, onRetry: () => void): Node {
+/** What went wrong loading a view: a retry where asking again may help; where the API refused the
+ *  choices themselves (a bad month in the address), `onReset` offers the view's default choices, so
+ *  a page whose controls went with its answer is never a dead end. */
+export function errorNode(error: unknown, lang: Lang, onRetry: () => void, onReset?: () => void): Node {
   const div = block('status error');
   div.setAttribute('role', 'alert');
   // The API refused the question as asked (a bad month, an end before the start): it did not fail
@@ -58,6 +61,10 @@ export function errorNode(error: unknown, lang: Lang, onRetry: () => void): Node
     const retry = Object.assign(document.createElement('button'), { type: 'button', textContent: t(lang, 'retry') });
     retry.addEventListener('click', onRetry);
     div.append(retry);
+  } else if (onReset) {
+    const reset = Object.assign(document.createElement('button'), { type: 'button', className: 'reset-choices', textContent: t(lang, 'resetChoices') });
+    reset.addEventListener('click', onReset);
+    div.append(reset);
   }
   return div;
 }

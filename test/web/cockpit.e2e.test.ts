@@ -165,6 +165,25 @@ describe('a prefecture official', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('an out-of-range silent-days value: refused at the field, the page kept; from a link, the refusal offers the defaults', async () => {
+    const page = await as('demo-official', '/cockpit/stations?area=532302&month=2026-03');
+    await ready(page, 'cockpit-stations');
+    const before = page.url();
+    await page.fill('#silent-days', '400');
+    await page.dispatchEvent('#silent-days', 'change');
+    expect(await page.locator('#silent-days').evaluate((i: HTMLInputElement) => i.validity.rangeOverflow)).toBe(true);
+    expect(page.url()).toBe(before); // nothing asked: the page and its controls stay
+    expect(await page.locator('#view').getAttribute('data-state')).toBe('ready');
+    // The same value in a link: the API's refusal in the page's words, and a way back to the defaults.
+    await page.goto(`${site.base}/cockpit/stations?area=532302&silentDays=400`);
+    await page.waitForSelector('#view[data-view="cockpit-stations"][data-state="error"]');
+    expect(await page.locator('#view .status-message').textContent()).toContain('「沉默天数阈值」');
+    await page.click('#view button.reset-choices');
+    await ready(page, 'cockpit-stations');
+    expect(new URL(page.url()).search).toBe('?area=532302');
+    await page.close();
+  }, TIMEOUT);
+
   test('a month before a station opened shows it as not yet open, with its opening day, not by its status today', async () => {
     const page = await as('demo-official', '/cockpit/stations?month=2021-06');
     await ready(page, 'cockpit-stations');

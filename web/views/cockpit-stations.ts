@@ -23,12 +23,18 @@ export const view: View = async (ctx) => {
   } catch (e) {
     if (signal.aborted) return;
     if (e instanceof ApiRequestError && e.status === 403) return ctx.forbidden(e.message);
-    return setViewState(section, 'error', errorNode(e, lang, () => void view(ctx)));
+    return setViewState(section, 'error', errorNode(e, lang, () => void view(ctx),
+      () => ctx.navigate(withQuery('/cockpit/stations', e instanceof ApiRequestError && e.field === 'area' ? {} : { area: state.area }))));
   }
   if (signal.aborted) return;
   document.title = `${d.area.name} ${d.month} · ${t(lang, 'tab.stations')}`;
   const days = h('input', { type: 'number', id: 'silent-days', name: 'silentDays', min: 1, max: 365, value: silentDays, inputmode: 'numeric' });
-  days.addEventListener('change', () => go({ silentDays: days.value }));
+  // Out of 1-365 (or not a whole number) the browser says so at the field, in the reader's
+  // language, and nothing is asked: the page and its controls stay.
+  days.addEventListener('change', () => {
+    if (!Number.isInteger(Number(days.value)) || !days.checkValidity()) days.reportValidity();
+    else go({ silentDays: days.value });
+  });
   const silent = new Set(d.silent);
   const notReporting = new Set(d.notReporting);
   const byId = new Map(d.stations.map((s) => [s.id, s]));

@@ -62,7 +62,8 @@ export const view: View = async (ctx) => {
   } catch (e) {
     if (signal.aborted) return;
     if (e instanceof ApiRequestError && e.status === 403) return ctx.forbidden(e.message);
-    return setViewState(section, 'error', errorNode(e, lang, () => void view(ctx)));
+    return setViewState(section, 'error', errorNode(e, lang, () => void view(ctx),
+      () => ctx.navigate(withQuery('/cockpit', e instanceof ApiRequestError && e.field === 'area' ? {} : { area: state.area }))));
   }
   if (signal.aborted) return;
   const monthWords = lang === 'zh' ? `${data.month.slice(0, 4)}年${Number(data.month.slice(5))}月` : data.month;
