@@ -90,7 +90,9 @@ export async function demandAround(deps: WorkspaceDeps, db: Db, stores: StoreInf
     key,
     // In the cluster a township's own row holds only the outlets registered at the township (its
     // seat), not the township: named so, since the county view's row of that name is all of it.
-    label: q.view === 'area' ? `${(await directory.area(key))?.name ?? key}${q.scope === 'cluster' && key.length === 9 ? '（镇区）' : ''}` : key,
+    // The township's own row among its villages (stores registered at the seat) is named so by the
+    // page, in the reader's language.
+    label: q.view === 'area' ? (await directory.area(key))?.name ?? key : key,
     own: q.view === 'area' && ownAreas.has(key),
   })));
 

@@ -79,7 +79,11 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
   const colour = departures ? departureScale(departures.reach) : demandColour(d);
   const fill = (c: Cell) => colour(departures ? departures.of(c) : c.value!);
   const labels = d.rows.map((r) => demandRowLabel(r, lang));
-  const labelW = Math.max(56, Math.min(o.width < PHONE ? 110 : 200, 14 + LABEL_CHAR * Math.max(0, ...labels.map((l) => l.length))));
+  const labelW = Math.max(56, Math.min(o.width < PHONE ? 130 : 200, 14 + LABEL_CHAR * Math.max(0, ...labels.map((l) => l.length))));
+  // A label longer than its column is cut with an ellipsis (its whole name in the tooltip, the
+  // cells' words and the table): drawn whole, it ran off the chart's left edge.
+  const room = Math.floor((labelW - 14) / LABEL_CHAR);
+  const fitted = labels.map((l) => (l.length > room ? `${l.slice(0, Math.max(1, room - 1))}…` : l));
   const minCell = weekly ? 30 : 24;
   const cellW = Math.max(minCell, Math.min(64, Math.floor((o.width - labelW - RIGHT) / Math.max(1, d.cols.length))));
   const markers = weekly ? d.markers.map((m) => ({ m, span: markerSpan(d.cols, m.from, m.to) })).filter((x) => x.span !== null) : [];
@@ -134,7 +138,8 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
   d.rows.forEach((row, r) => {
     const y = top + rowH * r;
     const g = svg.append('g').attr('class', `heatmap-row${row.own ? ' own' : ''}`).attr('data-row', row.key);
-    g.append('text').attr('class', 'row-label').attr('x', labelW - 8).attr('y', y + rowH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text(labels[r]!);
+    const label = g.append('text').attr('class', 'row-label').attr('x', labelW - 8).attr('y', y + rowH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text(fitted[r]!);
+    if (fitted[r] !== labels[r]) label.append('title').text(labels[r]!);
     grid.push([]);
     words.push([]);
     d.cols.forEach((col, i) => {
