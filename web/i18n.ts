@@ -747,6 +747,8 @@ export function formatYuanShort(fen: number, lang: Lang): string {
   const yuan = fen / 100;
   if (lang === 'zh') {
     if (Math.abs(yuan) >= 10_000) return `${trim(yuan / 10_000)}万`;
+    // Thousands in whole yuan with a separator, as the English side's 2.24k is short: 2,240.
+    if (Math.abs(yuan) >= 1_000) return Math.round(yuan).toLocaleString('en-US');
     return trim(yuan);
   }
   if (Math.abs(yuan) >= 1_000_000) return `${trim(yuan / 1_000_000)}M`;

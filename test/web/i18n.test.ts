@@ -12,6 +12,7 @@ test('fen are shown as exact yuan, without float rounding', () => {
 test('short amounts use 万 in Chinese and k/M in English', () => {
   expect(formatYuanShort(36_118_200, 'zh')).toBe('36.12万');
   expect(formatYuanShort(5_000, 'zh')).toBe('50');
+  expect(formatYuanShort(223_989, 'zh')).toBe('2,240'); // a legend's tick, not 2239.89
   expect(formatYuanShort(36_118_200, 'en')).toBe('361.18k');
   expect(formatYuanShort(250_000_000, 'en')).toBe('2.5M');
 });
