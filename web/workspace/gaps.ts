@@ -8,6 +8,7 @@ import { formatYuan, paren, t } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { apiPath, load, periodText, pickControl, present, workspacePage, wsUrl } from './frame.ts';
+import { linkTo } from '../views/links.ts';
 import { growthClass } from './my-store.ts';
 import { subCategoryName } from './category-names.ts';
 import { wst } from './strings.ts';
@@ -29,7 +30,10 @@ export async function drawGaps(ctx: ViewContext, stores: string): Promise<void> 
       [t(lang, 'rank'), t(lang, 'category'), wst(lang, 'ws.sales'), wst(lang, 'ws.outletsCol'), wst(lang, 'ws.growth')],
       d.categories.map((c, i) => [i + 1, subCategoryName(c.category, lang), formatYuan(c.amountFen), c.outlets, growth(c.growthPct)]),
       { caption: wst(lang, 'ws.gapCategories'), numeric: [0, 2, 3, 4], className: 'data ws-gap-categories' }))
-    : h('p', { class: 'note ws-gap-categories-none' }, wst(lang, 'ws.noGaps'));
+    // "You stock everything sold nearby" only when nothing was withheld; a township's few shops
+    // are mostly withheld, and the county's many are where to look then.
+    : h('p', { class: 'note ws-gap-categories-none' }, wst(lang, d.withheld > 0 ? 'ws.noGapsShown' : 'ws.noGaps'),
+      scope === 'cluster' ? [' ', linkTo(ctx, wsUrl('/workspace/gaps', stores, { scope: 'county' }), wst(lang, 'ws.seeCountyGaps'))] : null);
   const skus = d.skus.length > 0
     ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [t(lang, 'rank'), wst(lang, 'ws.product'), wst(lang, 'ws.sales'), wst(lang, 'ws.units'), wst(lang, 'ws.outletsCol'), wst(lang, 'ws.growth')],
