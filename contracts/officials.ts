@@ -198,7 +198,10 @@ export const updateTargetRequest = z.object({
   labelEn: plainText(z.string().trim().min(1).max(200)).optional(),
 }).strict().refine((u) => Object.keys(u).length > 0, { message: 'must change target, due or a label', path: ['body'] });
 
-export const scorecardQuery = z.object({ area: cockpitArea.optional() }).strict();
+export const scorecardQuery = z.object({
+  area: cockpitArea.optional(),
+  month: yearMonth.optional().describe('Judged on the figures of this month (as a report of it is); the last complete month with data by default.'),
+}).strict();
 
 export const scorecardResponse = z.object({
   area: z.object({ code: z.string(), name: z.string() }),

@@ -31,7 +31,7 @@ export async function gatherReport(db: Pick<Warehouse, 'query'>, deps: CockpitDe
   const [overview, stations, scorecard, trend] = await Promise.all([
     buildOverview(db, deps, area, month, scope, national),
     readStations(db, deps, areaCode, month, 14, scope),
-    buildScorecard(db, deps, area, scope, national),
+    buildScorecard(db, deps, area, scope, national, month),
     buildTrend(db, deps, area, 'online_retail', 13, month, scope, national),
   ]);
   return {

@@ -15,12 +15,14 @@ type Db = Pick<Warehouse, 'query'>;
 type Row = ScorecardResponse['targets'][number];
 type Actual = { value: number | null; how: { zh: string; en: string }; view: string; status?: Row['status'] };
 
+/** The plan's targets of `area`, judged on the figures of `month` (the last complete month with
+ *  data by default): a report of a month carries the scorecard as it stood then. */
 export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: string; name: string },
-  scope: readonly string[], national: readonly NationalRow[]): Promise<ScorecardResponse> {
+  scope: readonly string[], national: readonly NationalRow[], month?: string): Promise<ScorecardResponse> {
   const { queries, directory, clock } = deps;
   const today = shanghaiDay(clock());
   const [dataMonths, planned] = await Promise.all([readDataMonths(db, queries, deps.memo), readPlanTargetRows(db, queries, scope)]);
-  const asOf = defaultMonth(dataMonths, today);
+  const asOf = month ?? defaultMonth(dataMonths, today);
   const targets = planned.filter((t) => t.areaCode.startsWith(area.code) || area.code.startsWith(t.areaCode));
   const areaCodes = [...new Set(targets.map((t) => t.areaCode))];
   // One overview and one stations reading per area the targets name.

@@ -90,9 +90,10 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
     defineRoute({
       method: 'get', path: '/api/official/scorecard', tag: 'officials', summary: 'The plan\'s targets of the area with actual, status and how each actual was computed',
       access: { roles: READERS, scope: AREA }, query: scorecardQuery, response: scorecardResponse, cache: 'data', rows: (b) => b.targets.length,
-      async handler({ area, scope, db }) {
+      async handler({ query, area, scope, db }) {
+        notAfterCurrent('month', query.month);
         const a = await areaOf(area);
-        return buildScorecard(db, core, a, scope.areas, await nationalSeries(db));
+        return buildScorecard(db, core, a, scope.areas, await nationalSeries(db), query.month);
       },
     }),
     defineRoute({

@@ -263,6 +263,19 @@ describe('in English, and the national figures', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('the month chosen on the cockpit carries to the scorecard, which is judged on it and can change it', async () => {
+    const page = await as('demo-official-lufeng', '/cockpit/scorecard?area=532302&month=2026-02');
+    await ready(page, 'scorecard');
+    expect(await page.locator('#view .caption').first().textContent()).toBe('按 2026-02 的数据考核（所选月份）');
+    expect(await page.locator('#cockpit-month').inputValue()).toBe('2026-02');
+    await page.fill('#cockpit-month', '2026-01');
+    await page.dispatchEvent('#cockpit-month', 'change');
+    await page.waitForURL((u) => u.searchParams.get('month') === '2026-01');
+    await ready(page, 'scorecard');
+    expect(await page.locator('#view .caption').first().textContent()).toBe('按 2026-01 的数据考核（所选月份）');
+    await page.close();
+  }, TIMEOUT);
+
   test('the scorecard on a 360-pixel phone: a card per target headed by its name, nothing to scroll sideways', async () => {
     const page = await as('demo-official-lufeng', '/cockpit/scorecard?lang=en', 360);
     await ready(page, 'scorecard');

@@ -3,7 +3,7 @@
 import type { PlanTarget, ScorecardResponse } from '../../contracts/officials.ts';
 import { targetAmount } from '../../contracts/officials-words.ts';
 import { apiGet, apiRequest, ApiRequestError, withQuery } from '../api-client.ts';
-import { cockpitState, cockpitTabs } from '../cockpit-frame.ts';
+import { cockpitState, cockpitTabs, monthPicker } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
 import { colon, listSep, t, type MessageKey } from '../i18n.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
@@ -35,11 +35,13 @@ export const view: View = async (ctx) => {
   setViewState(section, 'loading', loadingNode(lang));
   let d: ScorecardResponse;
   try {
-    d = await apiGet<ScorecardResponse>(withQuery('/api/official/scorecard', { area: state.area }), { signal });
+    // The month chosen on the cockpit's other tabs: the targets as they stood then.
+    d = await apiGet<ScorecardResponse>(withQuery('/api/official/scorecard', { area: state.area, month: state.month }), { signal });
   } catch (e) {
     if (signal.aborted) return;
     if (e instanceof ApiRequestError && e.status === 403) return ctx.forbidden(e.message);
-    return setViewState(section, 'error', errorNode(e, lang, () => void view(ctx)));
+    return setViewState(section, 'error', errorNode(e, lang, () => void view(ctx),
+      () => ctx.navigate(withQuery('/cockpit/scorecard', e instanceof ApiRequestError && e.field === 'area' ? {} : { area: state.area }))));
   }
   if (signal.aborted) return;
   document.title = `${d.area.name} · ${t(lang, 'tab.scorecard')}`;
@@ -74,7 +76,8 @@ export const view: View = async (ctx) => {
   const others = [...new Set(d.targets.filter((x) => x.areaCode !== d.area.code).map((x) => x.areaName))];
   setViewState(section, 'ready',
     h('h1', {}, `${d.area.name} · ${t(lang, 'tab.scorecard')}`),
-    h('p', { class: 'caption' }, t(lang, 'scorecardAsOf', { month: d.asOf })),
+    h('div', { class: 'controls' }, monthPicker(ctx, d.asOf, (month) => ctx.navigate(withQuery('/cockpit/scorecard', { area: state.area, month })))),
+    h('p', { class: 'caption' }, t(lang, state.month ? 'scorecardAsOfChosen' : 'scorecardAsOf', { month: d.asOf })),
     ...(others.length > 0 ? [h('p', { class: 'notice', role: 'note' }, t(lang, 'targetsOf', { areas: others.join(listSep(lang)) }))] : []),
     message,
     h('div', { class: 'table-scroll', tabindex: 0 }, table(

@@ -393,6 +393,18 @@ describe('the scorecard of Lufeng', () => {
     for (const x of body.targets) expect(x.how.zh, x.id).not.toMatch(/[a-z]+_[a-z_]+/);
   });
 
+  test('judged on a chosen month: its figures and stations in service then; a month to come is a 400 naming it', async () => {
+    const agent = await t.agent('lufeng');
+    const body = scorecardResponse.parse((await agent.get('/api/official/scorecard?month=2026-02')).body);
+    const by = Object.fromEntries(body.targets.map((x) => [x.id, x]));
+    expect(body.asOf).toBe('2026-02');
+    const points = inService('2026-02-28').filter((s) => s.type === 'village_point' && s.areaCode.startsWith('532302'));
+    expect(by.village_points!.actual).toBe(points.length);
+    expect(by.online_merchants_growth!.actual).toBe(pct(merchantsOver('532302', '2026-01', '2026-02'), merchantsOver('532302', '2025-01', '2025-02')));
+    const later = await agent.get('/api/official/scorecard?month=2026-05');
+    expect([later.status, later.body.field]).toEqual([400, 'month']);
+  });
+
   test('an official edits a target; the scorecard judges against the new value', async () => {
     const agent = await t.agent('lufeng');
     const res = await agent.put('/api/official/targets/village_coverage?area=532302').send({ target: 25 });

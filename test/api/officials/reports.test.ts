@@ -163,6 +163,9 @@ describe('the monthly report of Lufeng for March 2026', () => {
           await book.xlsx.load(file.body as never);
           // Stored as 'system (automatic, by the 10th)'; the Chinese report says it in words.
           expect(String(book.getWorksheet('概况')!.getCell('A2').value)).toMatch(/^生成：2026-06-02 10:00（北京时间） · 系统（每月10日前自动生成）$/); // 02:00 UTC
+          // The scorecard as it stood in the report's month, not in the newest month with data (March).
+          const points = book.getWorksheet('目标考核')!.getRows(1, 30)!.find((row) => row.getCell(1).value === '村级物流配送点')!;
+          expect(String(points.getCell(7).value)).toBe('在营的村级物流服务点数（截至 2026-05）');
         }
       }
     } finally {
