@@ -5,6 +5,7 @@
 import '../shell-modules.ts';
 import type { IndicatorFigures, IndicatorKey, OverviewResponse } from '../../contracts/officials.ts';
 import { bodyName, missingText, monthSpan, seriesName, yearSpan } from '../../contracts/officials-words.ts';
+import { shanghaiMonth } from '../../contracts/time.ts';
 import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
 import { areaLabel } from '../area-label.ts';
 import { createCountyMap, type MapFeature } from '../charts/county-map.ts';
@@ -76,7 +77,8 @@ export const view: View = async (ctx) => {
     h('div', { class: 'controls' }, monthPicker(ctx, data.month, (m) => go({ month: m }))),
     h('p', { class: 'caption' }, [
       t(lang, 'completenessLine', { reported: String(c.reported), expected: String(c.expected), pct: c.pct === null ? '—' : `${c.pct}%` }),
-      data.latestMonth ? t(lang, 'dataThrough', { month: data.latestMonth }) : '',
+      // The newest month with data is often the one under way: "截至 12 月" read as December done.
+      data.latestMonth ? t(lang, data.latestMonth >= shanghaiMonth(Date.now()) ? 'dataThroughPartial' : 'dataThrough', { month: data.latestMonth }) : '',
     ].filter(Boolean).join(' · ')),
     data.monthInProgress ? h('p', { class: 'notice', role: 'note' }, t(lang, 'monthInProgress')) : null);
 

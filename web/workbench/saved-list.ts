@@ -1,6 +1,7 @@
 // The saved queries the analyst may open: their own, and those shared with analysts. Each opens
 // with a click; their own may be deleted here.
 import type { SavedQuerySummary } from '../../contracts/sql.ts';
+import { formatShanghaiTime } from '../../contracts/time.ts';
 import { h } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
@@ -11,7 +12,8 @@ export interface SavedList { element: HTMLElement; refresh(): Promise<void> }
 
 export function createSavedList(lang: Lang, signal: AbortSignal, actions: { open(id: string): void; remove(query: SavedQuerySummary): void }): SavedList {
   const element = h('div', { class: 'wb-saved view', 'data-view': 'wb-saved' });
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  // Shanghai wall clock to the minute, as the history beside it: 02/12/2026 read as 12 February.
+  const when = (iso: string) => formatShanghaiTime(Date.parse(iso)).slice(0, 16);
 
   async function refresh() {
     setViewState(element, 'loading', loadingNode(lang));
