@@ -5,6 +5,7 @@ import type { SchemaResponse, SchemaTable } from '../../contracts/sql.ts';
 import { h } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
 import { wt } from './strings.ts';
+import { tableNoteZh } from './table-notes.ts';
 
 export interface SchemaActions {
   insert(text: string): void;
@@ -19,9 +20,18 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
     const q = filter.value.trim().toLowerCase();
     for (const li of list.children as HTMLCollectionOf<HTMLElement>) {
       const table = schema.tables.find((tb) => tb.name === li.dataset.table)!;
-      li.hidden = q !== '' && !table.name.includes(q) && !table.comment.toLowerCase().includes(q) && !table.columns.some((c) => c.name.toLowerCase().includes(q));
+      li.hidden = q !== '' && !table.name.includes(q) && !table.comment.toLowerCase().includes(q) && !(tableNoteZh(table.name) ?? '').includes(q)
+        && !table.columns.some((c) => c.name.toLowerCase().includes(q));
     }
   });
+
+  /** The table's description: in Chinese on Chinese pages where there is one, the warehouse's own
+   *  English comment in its tooltip; the comment itself otherwise. */
+  function note(table: SchemaTable): HTMLElement | null {
+    const zh = lang === 'zh' ? tableNoteZh(table.name) : null;
+    if (zh) return h('span', { class: 'wb-comment', title: table.comment || null }, zh);
+    return table.comment ? h('span', { class: 'wb-comment', lang: 'en' }, table.comment) : null;
+  }
 
   function tableItem(table: SchemaTable): HTMLElement {
     const id = `wb-cols-${table.name}`;
@@ -43,7 +53,7 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
       h('p', { class: 'wb-table-meta' },
         h('span', { class: `wb-kind wb-kind-${table.kind}` }, wt(lang, table.kind === 'view' ? 'wb.kindView' : 'wb.kindTable')),
         table.rows === null ? '' : wt(lang, 'wb.rowCount', { n: table.rows.toLocaleString(locale) }),
-        table.comment ? h('span', { class: 'wb-comment' }, table.comment) : null),
+        note(table)),
       columns);
   }
 
