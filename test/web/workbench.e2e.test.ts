@@ -305,6 +305,20 @@ describe('the demo analyst', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('a text parameter left empty: run as written, and said so beside the run; a filled one clears it', async () => {
+    const page = await analystPage();
+    await setSql(page, 'SELECT count() AS n FROM stores FINAL WHERE id = {store:String}');
+    await page.click('button.wb-run');
+    await page.waitForSelector('.wb-result[data-state="ready"]');
+    expect(await page.locator('.wb-message').textContent()).toBe('参数 store 未填写：按空字符串查询。');
+    expect(await gridRows(page)).toEqual([['0']]);
+    await page.fill('#wb-param-store', 'ST-532302101');
+    await page.click('button.wb-run');
+    await waitUntil(page, () => document.querySelector('.wb-body .wb-row')?.textContent === '1');
+    expect(await page.locator('.wb-message').textContent()).toBe('');
+    await page.close();
+  }, TIMEOUT);
+
   test('a refused DROP says so in Chinese, with no retry; an empty run after an error clears it', async () => {
     const page = await analystPage();
     await setSql(page, 'DROP TABLE pos_lines');

@@ -13,6 +13,7 @@ import type { View } from '../view.ts';
 import { createSqlEditor } from '../workbench/editor.ts';
 import { createHistoryList } from '../workbench/history.ts';
 import { createParamsForm } from '../workbench/params-form.ts';
+import { baseType } from '../workbench/params.ts';
 import { createResultPanel } from '../workbench/result-panel.ts';
 import { createSavedList } from '../workbench/saved-list.ts';
 import { createSavedQueries } from '../workbench/saved-queries.ts';
@@ -113,6 +114,11 @@ export const view: View = async (ctx) => {
     cancelButton.disabled = false;
     output.running();
     const values = params.values();
+    // A parameter left empty is sent as '' (a Nullable one as NULL): likely forgotten, and a filter on
+    // it then matches nothing after a whole scan. Said beside the run, which goes ahead as written.
+    // (Other types left empty are refused by the engine, which says so.)
+    const blank = params.params().filter((p) => values[p.name] === '' && /^(Fixed)?String\b/.test(baseType(p.type))).map((p) => p.name);
+    if (blank.length > 0) say(wt(lang, 'wb.blankParams', { names: blank.join(', ') }));
     try {
       const result = await runSql({ sql: text, params: Object.keys(values).length > 0 ? values : undefined, queryId }, schema.limits.timeoutSeconds, signal);
       if (!signal.aborted) output.show({ ...result, source: { sql: text, params: values } });
