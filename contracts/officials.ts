@@ -161,6 +161,7 @@ export type StationRow = z.infer<typeof stationRow>;
 
 export const stationsResponse = z.object({
   area: z.object({ code: z.string(), name: z.string() }),
+  path: z.array(z.object({ code: z.string(), name: z.string() })).describe('The areas above it, the prefecture first: the way back up.'),
   month: z.string(),
   silentDays: z.number(),
   stations: z.array(stationRow),

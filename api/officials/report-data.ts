@@ -16,7 +16,7 @@ export interface ReportData {
   /** Who produced it, as the document names them: the account's name (a bureau), not its login. */
   producerLabel: string;
   overview: OverviewResponse;
-  stations: Omit<StationsResponse, 'area'>;
+  stations: Omit<StationsResponse, 'area' | 'path'>;
   scorecard: ScorecardResponse;
   trend: TrendResponse;
 }

@@ -16,7 +16,7 @@ const isStation = (type: string): type is StationRow['type'] => (STATION_TYPES a
 /** The last day of a month, YYYY-MM-DD. */
 export const lastDayOf = (month: string) => addDays(`${addMonths(month, 1)}-01`, -1);
 
-export interface StationsResult extends Omit<StationsResponse, 'area' | 'stations'> {
+export interface StationsResult extends Omit<StationsResponse, 'area' | 'path' | 'stations'> {
   stations: (StationRow & { expected: boolean })[];
 }
 

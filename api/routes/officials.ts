@@ -84,7 +84,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
         // Opens on the overview's month: only the data's months are needed for it, not the overview.
         const month = query.month ?? defaultMonth(await readDataMonths(db, queries, memo), shanghaiDay(core.clock()));
         const result = await readStations(db, core, area, month, query.silentDays, scope.areas);
-        return { area: { code: a.code, name: a.name }, ...result, stations: result.stations.map(({ expected: _e, ...s }) => s) };
+        return { area: { code: a.code, name: a.name }, ...result, path: await ancestors(directory, area), stations: result.stations.map(({ expected: _e, ...s }) => s) };
       },
     }),
     defineRoute({

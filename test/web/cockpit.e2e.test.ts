@@ -165,6 +165,19 @@ describe('a prefecture official', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('the stations page goes down to a county by its row and back up by the breadcrumb, keeping the month', async () => {
+    const page = await as('demo-official', '/cockpit/stations?month=2026-02');
+    await ready(page, 'cockpit-stations');
+    await page.click('#view table a:text-is("禄丰市")');
+    await page.waitForURL((u) => u.searchParams.get('area') === '532302' && u.searchParams.get('month') === '2026-02');
+    await ready(page, 'cockpit-stations');
+    expect(await page.locator('#view h1').textContent()).toBe('禄丰市 · 站点报送 · 2026-02');
+    await page.click('nav.breadcrumb a:text-is("楚雄彝族自治州")');
+    await page.waitForURL((u) => u.searchParams.get('area') === '5323' && u.searchParams.get('month') === '2026-02');
+    await ready(page, 'cockpit-stations');
+    await page.close();
+  }, TIMEOUT);
+
   test('an out-of-range silent-days value: refused at the field, the page kept; from a link, the refusal offers the defaults', async () => {
     const page = await as('demo-official', '/cockpit/stations?area=532302&month=2026-03');
     await ready(page, 'cockpit-stations');

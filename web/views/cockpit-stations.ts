@@ -8,6 +8,7 @@ import { h, table } from '../dom.ts';
 import { formatYuan, paren, t, type MessageKey } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
+import { linkTo } from './links.ts';
 
 export const view: View = async (ctx) => {
   const { lang, main, signal, search } = ctx;
@@ -53,7 +54,7 @@ export const view: View = async (ctx) => {
 
   setViewState(section, 'ready',
     h('h1', {}, `${d.area.name} · ${t(lang, 'tab.stations')} · ${d.month}`),
-    areaPath(ctx, [], d.area, (code) => cockpitUrl('/cockpit/stations', { area: code })),
+    areaPath(ctx, d.path, d.area, (code) => cockpitUrl('/cockpit/stations', { area: code, month: state.month })),
     h('div', { class: 'controls' }, monthPicker(ctx, d.month, (m) => go({ month: m })),
       h('label', { for: 'silent-days' }, h('span', {}, t(lang, 'silentDaysLabel')), days)),
     // A village has no townships under it: no township coverage card (it read "— 0 / 0").
@@ -63,7 +64,8 @@ export const view: View = async (ctx) => {
       h('article', { class: 'kpi-card', 'data-coverage': 'villages' }, h('h2', {}, t(lang, 'coverageVillages')),
         h('p', { class: 'kpi-value' }, pct(d.coverage.villagePct)), h('p', {}, `${d.coverage.villagesCovered} / ${d.coverage.villages}`))),
     h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'area'), t(lang, 'expectedCol'), t(lang, 'reportedCol'), '%'],
-      d.completeness.map((c) => [c.name, c.expected, c.reported, pct(c.pct)]),
+      // A county's row opens its own stations page (the prefecture's list is of every county's).
+      d.completeness.map((c) => [c.countyCode === d.area.code ? c.name : linkTo(ctx, cockpitUrl('/cockpit/stations', { area: c.countyCode, month: state.month }), c.name), c.expected, c.reported, pct(c.pct)]),
       { caption: t(lang, d.area.code.length === 4 ? 'completenessTitle' : 'completenessAreaTitle'), numeric: [1, 2, 3], className: 'data completeness' })),
     h('h2', {}, `${t(lang, 'notReportingTitle')}${paren(lang, d.notReporting.length)}`),
     d.notReporting.length === 0 ? h('p', { class: 'ok' }, t(lang, 'allReported'))
