@@ -9,6 +9,7 @@ export interface HeatmapCell {
   areaCode: string;
   week: string; // ISO week, as the heatmap names its columns
   outlets: number;
+  own: number; // of those, the caller's stores
   qty: number;
   amountFen: number;
 }
@@ -16,6 +17,6 @@ export interface HeatmapCell {
 export async function merchantHeatmap(db: Pick<Warehouse, 'query'>, queries: Queries, p: CubeParams & { area: string; category: string }): Promise<{ cells: HeatmapCell[]; withheld: Set<HeatmapCell> }> {
   const decisions = await decideCubes(db, queries, [p.area], p);
   const picture = decisions.picture(p.area).filter(({ cell }) => cell.category === p.category)
-    .map(({ cell, withheld }) => ({ withheld, cell: { areaCode: cell.areaCode, week: isoWeek(cell.week), outlets: cell.outlets, qty: cell.qty, amountFen: cell.amountFen } }));
+    .map(({ cell, withheld }) => ({ withheld, cell: { areaCode: cell.areaCode, week: isoWeek(cell.week), outlets: cell.outlets, own: cell.own, qty: cell.qty, amountFen: cell.amountFen } }));
   return { cells: picture.map((x) => x.cell), withheld: new Set(picture.filter((x) => x.withheld).map((x) => x.cell)) };
 }

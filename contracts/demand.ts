@@ -41,7 +41,7 @@ export const heatmapResponse = z.object({
   weeks: z.array(z.object({ week: z.string(), start: z.string() })).describe('ISO weeks in the range, in order.'),
   partialThrough: z.string().nullable().describe('The last week is under way: its last day so far (today, Shanghai). null: every week is whole. No week starts after today.'),
   cells: z.array(heatmapCell).describe('Only non-empty cells.'),
-  suppressed: z.array(z.object({ areaCode: z.string(), week: z.string() }).strict())
+  suppressed: z.array(z.object({ areaCode: z.string(), week: z.string(), why: z.enum(['outlets', 'subtraction']) }).strict())
     .describe('Cells with sales whose figures are withheld: fewer stores than the threshold stand behind them, or they would give such a cell away (merchants only). How many stores is not said: "1" would tell that a village\'s one shop sold that week.'),
   suppressionThreshold: z.number().int().nullable().describe('Stores besides the caller\'s own that a cell needs to be shown; null: nothing withheld.'),
 });

@@ -92,6 +92,7 @@ export const overviewResponse = z.object({
   path: z.array(z.object({ code: z.string(), name: z.string() })),
   month: z.string(),
   latestMonth: z.string().nullable().describe('The newest month with any data.'),
+  latestMonthInProgress: z.boolean().describe('The newest month with data is the current one, still under way.'),
   monthInProgress: z.boolean().describe('The month is the current one: its figures so far, and no growth (a part of a month against whole ones read as -100%).'),
   indicators: z.array(indicatorFigures),
   childLevel: z.enum(['county', 'township', 'village']).nullable(),

@@ -86,6 +86,7 @@ export const schemaTable = z.object({
   name: z.string(),
   kind: z.enum(['table', 'view']),
   comment: z.string(),
+  commentZh: z.string().nullable().describe('What the table holds, in Chinese (the comment is the warehouse\'s own, in English).'),
   rows: z.number().nullable().describe('Rows as the engine counts them; null for a view.'),
   columns: z.array(schemaColumn),
 });
@@ -155,7 +156,7 @@ export const savedQuery = z.object({
   params: z.array(savedParam),
   chart: z.record(z.string(), z.unknown()).nullable(),
   sharedWith: z.array(z.string()),
-  savedAt: z.string(),
+  savedAt: z.string().describe('When it was saved, on the Shanghai wall clock: YYYY-MM-DD hh:mm:ss.'),
   mine: z.boolean(),
 });
 export type SavedQuery = z.infer<typeof savedQuery>;

@@ -171,7 +171,7 @@ export const pricesResponse = z.object({
     .describe('Of the unit price over the units sold (each unit counts once).'),
   mine: z.object({
     priceFen: money.describe('Your average unit price over the units you sold.'), qty: z.number().int(),
-    belowPct: z.number().nullable().describe('Share of the area\'s units sold cheaper than yours, percent.'),
+    belowPct: z.number().nullable().describe('Share of the area\'s units sold cheaper than yours, percent; of a product only (null for a category, whose sizes are mixed).'),
   }).nullable(),
   choices: z.array(z.object({ sku: z.string(), name: z.string(), category: z.string() }))
     .describe('Your products of the period, to pick from.'),

@@ -43,10 +43,12 @@ export function cockpitTabs(ctx: ViewContext, current: string, state: CockpitSta
 }
 
 /** The way back up the area tree, linking only areas in the caller's scope. */
+/** Whether the caller may open an area's pages: links go only where the API will answer. */
+export const inScope = (ctx: ViewContext, code: string): boolean => ctx.me!.scopeAreas.some((a) => code.startsWith(a));
+
 export function areaPath(ctx: ViewContext, path: { code: string; name: string }[], current: { code: string; name: string }, to: (code: string) => string): HTMLElement {
-  const inScope = (code: string) => ctx.me!.scopeAreas.some((a) => code.startsWith(a));
   return h('nav', { class: 'breadcrumb', 'aria-label': t(ctx.lang, 'area') },
-    path.flatMap((p) => [inScope(p.code) ? linkTo(ctx, to(p.code), p.name) : h('span', { class: 'crumb' }, p.name), h('span', { class: 'crumb-sep' }, '›')]),
+    path.flatMap((p) => [inScope(ctx, p.code) ? linkTo(ctx, to(p.code), p.name) : h('span', { class: 'crumb' }, p.name), h('span', { class: 'crumb-sep' }, '›')]),
     h('span', { class: 'crumb current', 'aria-current': 'page' }, current.name));
 }
 

@@ -167,7 +167,8 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
       const cell = byKey.get(`${row.code}|${w.week}`);
       const hidden = withheld.get(`${row.code}|${w.week}`);
       const text = (hidden
-        ? cellText(row.name, w, undefined, lang).slice(0, 1).concat(t(lang, 'suppressed', { k: String(data.suppressionThreshold ?? 5) }))
+        ? cellText(row.name, w, undefined, lang).slice(0, 1).concat(hidden.why === 'subtraction' ? t(lang, 'suppressedComplement')
+          : t(lang, 'suppressed', { k: String(data.suppressionThreshold ?? 5) }))
         : cellText(row.name, w, cell, lang)).concat(cell && departures ? [departureWords(cell)] : [])
         .concat(w.week === partialWeek ? [partialTip] : []);
       const x = labelWidth + cellWidth * i + 1;

@@ -19,7 +19,9 @@ export function createHeatmapLegend(color: ScaleSequential<string> | ScaleDiverg
   const [, maxFen = 1] = color.domain();
   // A diverging scale (domain [reach, 0, -reach]): each week against its row's average week.
   const reach = color.domain().length === 3 ? Math.abs(color.domain()[0]!) : null;
-  const words = reach !== null ? `${t(lang, 'legendRowTitle')}${colon(lang)}${signedPct(-reach)} – ${signedPct(reach)}`
+  // Its low end at -100% at most: nothing falls further below its average than nothing sold.
+  const low = reach === null ? 0 : Math.max(-reach, -1);
+  const words = reach !== null ? `${t(lang, 'legendRowTitle')}${colon(lang)}${signedPct(low)} – ${signedPct(reach)}`
     : `${t(lang, 'legendTitle')}${colon(lang)}0 – ${formatYuanShort(color.domain()[1] ?? 0, lang)}`;
   const svg = create('svg')
     .attr('class', 'heatmap-legend')
@@ -35,12 +37,12 @@ export function createHeatmapLegend(color: ScaleSequential<string> | ScaleDiverg
   if (coloured && reach !== null) {
     // Below the row's average on the left, above on the right, sampled from the scale itself.
     const rowRamp = svg.select('defs').append('linearGradient').attr('id', `${idPrefix}-row-ramp`);
-    for (let i = 0; i <= STOPS; i++) rowRamp.append('stop').attr('offset', `${(100 * i) / STOPS}%`).attr('stop-color', color(-reach + (2 * reach * i) / STOPS));
+    for (let i = 0; i <= STOPS; i++) rowRamp.append('stop').attr('offset', `${(100 * i) / STOPS}%`).attr('stop-color', color(low + ((reach - low) * i) / STOPS));
     const g = svg.append('g').attr('class', 'legend-row-ramp').attr('transform', `translate(${PAD},18)`);
     g.append('rect').attr('width', RAMP_WIDTH).attr('height', RAMP_HEIGHT).attr('fill', `url(#${idPrefix}-row-ramp)`);
-    const x = scaleLinear().domain([-reach, reach]).range([0, RAMP_WIDTH]);
+    const x = scaleLinear().domain([low, reach]).range([0, RAMP_WIDTH]);
     g.append('g').attr('transform', `translate(0,${RAMP_HEIGHT})`)
-      .call(axisBottom(x).tickValues([-reach, 0, reach]).tickSize(4).tickFormat((d) => signedPct(Number(d))))
+      .call(axisBottom(x).tickValues([low, 0, reach]).tickSize(4).tickFormat((d) => signedPct(Number(d))))
       .call((a) => a.select('.domain').remove());
   } else if (coloured) {
     // The ramp is sampled from the scale itself, so the legend cannot drift from the cells' colours.

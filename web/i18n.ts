@@ -6,7 +6,7 @@ export type Lang = 'zh' | 'en';
 
 const zh = {
   title: '楚雄州农村消费需求热力图',
-  subtitle: '各地区按 ISO 周的 POS 销售额',
+  subtitle: '各地区每周的门店销售额（周一至周日）',
   langToggle: 'English',
   area: '地区',
   category: '品类',
@@ -45,7 +45,7 @@ const zh = {
   colourAll: '销售额（全图同一刻度）',
   colourRow: '与该行平均周相比',
   drillHint: '点击地区名称查看下级',
-  rowsCaption: '行：{level}；列：ISO 周',
+  rowsCaption: '行：{level}；列：周（周一至周日）',
   prefectureName: '楚雄彝族自治州',
   'level.county': '县（市）',
   'level.township': '乡镇',
@@ -219,6 +219,7 @@ const zh = {
   created: '创建时间',
   signedInAs: '已登录：{name}',
   suppressed: '少于 {k} 家门店，不予显示',
+  suppressedComplement: '不予显示：另有一格不予显示，此格一并隐去，以免由合计推算出那一格',
   suppressedLegend: '不足 {k} 家门店',
   legendNothingColoured: '没有可着色的格子',
   suppressedNote: '为保护商户经营信息，少于 {k} 家其他门店参与的格子不显示数值。',
@@ -292,6 +293,7 @@ const zh = {
   allReported: '本月所有应报站点均已报送。',
   stationsTitle: '站点',
   silentDaysLabel: '沉默天数阈值',
+  silentDaysRange: '请填 1 到 365 之间的整数天数',
   lastReport: '最近报送',
   daysSilent: '已沉默（天）',
   neverReported: '从未',
@@ -356,7 +358,7 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
   title: 'Chuxiong rural consumer demand heatmap',
-  subtitle: 'POS sales by area and ISO week',
+  subtitle: 'Shop sales by area and week (Monday to Sunday)',
   langToggle: '中文',
   area: 'Area',
   category: 'Category',
@@ -395,7 +397,7 @@ const en: Record<MessageKey, string> = {
   colourAll: 'Sales, one scale for all',
   colourRow: 'Against each row\'s average week',
   drillHint: 'Click an area name to drill down',
-  rowsCaption: 'Rows: {level}; columns: ISO weeks',
+  rowsCaption: 'Rows: {level}; columns: weeks (Monday to Sunday)',
   prefectureName: 'Chuxiong Yi Autonomous Prefecture',
   'level.county': 'counties',
   'level.township': 'townships',
@@ -569,6 +571,7 @@ const en: Record<MessageKey, string> = {
   created: 'Created',
   signedInAs: 'Signed in: {name}',
   suppressed: 'Fewer than {k} stores: withheld',
+  suppressedComplement: 'Withheld: another cell is withheld, so this one is too, lest the totals give that one away',
   suppressedLegend: 'Fewer than {k} stores',
   legendNothingColoured: 'No cell to colour',
   suppressedNote: 'To protect shops\' figures, a cell is withheld unless at least {k} other stores stand behind it.',
@@ -642,6 +645,7 @@ const en: Record<MessageKey, string> = {
   allReported: 'Every station that should report this month has.',
   stationsTitle: 'Stations',
   silentDaysLabel: 'Silent after (days)',
+  silentDaysRange: 'Enter a whole number of days from 1 to 365',
   lastReport: 'Last report',
   daysSilent: 'Days silent',
   neverReported: 'never',
@@ -750,7 +754,7 @@ export function formatYuan(fen: number): string {
 export function formatYuanShort(fen: number, lang: Lang): string {
   const yuan = fen / 100;
   if (lang === 'zh') {
-    if (Math.abs(yuan) >= 10_000) return `${trim(yuan / 10_000)}万`;
+    if (Math.abs(Math.round(yuan)) >= 10_000) return `${trim(yuan / 10_000)}万`; // 9,999.50 is 1万, not 10,000
     // Thousands in whole yuan with a separator, as the English side's 2.24k is short: 2,240.
     if (Math.abs(yuan) >= 1_000) return Math.round(yuan).toLocaleString('en-US');
     return trim(yuan);

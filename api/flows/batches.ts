@@ -1,7 +1,8 @@
 // Traceability: a batch code's origin, sellers, dates, quantities, weights and destinations, the
 // batches of an origin area, and what is inconsistent about them. A batch (harvest lot) is recorded
 // with the weight of its first day; the checks:
-//   two_origins       sold from more than one origin area or by more than one seller;
+//   two_origins       sold from more than one origin area, by more than one seller, or as more than
+//                     one product (each listed with its units: their sum would add unlike things);
 //   over_weight       sold on later days, beyond the weight it was first recorded with;
 //   untraced_product  on a product the reference gives no origin (no local produce, no batches).
 import type { BatchesResponse, BatchResponse } from '../../contracts/flows.ts';

@@ -104,7 +104,8 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
   const expected = stations.stations.filter((s) => s.expected).length;
   const reported = stations.stations.filter((s) => s.expected && s.reportedThisMonth).length;
   return {
-    area, path, month: m, latestMonth: dataMonths?.last ?? null, monthInProgress: inProgress, indicators,
+    area, path, month: m, latestMonth: dataMonths?.last ?? null,
+    latestMonthInProgress: (dataMonths?.last ?? '') >= shanghaiDay(clock()).slice(0, 7), monthInProgress: inProgress, indicators,
     childLevel: childrenKind(area.code)?.level ?? null,
     children,
     unknownSellers: unknown.map((u) => ({ sellerId: u.seller_id, amountFen: Number(u.amount_fen), orders: Number(u.orders) })),

@@ -78,9 +78,11 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
       case 'training_attendances':
       case 'training_satisfaction_pct':
       case 'training_conversion_pct': {
-        const r = await trainingTotals(t.areaCode, `${t.periodStart}-01`, lastDayOf(t.due));
+        // The plan's period up to the month judged: a scorecard as of March 2021 counts no later session.
+        const end = asOf < t.due ? asOf : t.due;
+        const r = await trainingTotals(t.areaCode, `${t.periodStart}-01`, lastDayOf(end));
         const trainees = Number(r?.trainees ?? 0);
-        const span = { zh: `${t.periodStart} 至 ${t.due} 培训记录 ${Number(r?.records ?? 0)} 条`, en: `${Number(r?.records ?? 0)} training records ${t.periodStart} to ${t.due}` };
+        const span = { zh: `${t.periodStart} 至 ${end} 培训记录 ${Number(r?.records ?? 0)} 条`, en: `${Number(r?.records ?? 0)} training records ${t.periodStart} to ${end}` };
         if (t.indicator === 'training_attendances') return { value: trainees, how: { zh: `${span.zh}的参训人次合计`, en: `attendances of ${span.en}` }, view: `/cockpit/scorecard${q}` };
         if (trainees === 0) return { value: null, how: { zh: `${span.zh}，无参训人次`, en: `${span.en}: no attendances` }, view: `/cockpit/scorecard${q}` };
         const part = t.indicator === 'training_satisfaction_pct' ? Number(r!.satisfied) : Number(r!.converted);
@@ -89,11 +91,13 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
           : { zh: `转化人数 ${part} / 参训人次 ${trainees}（${span.zh}）`, en: `converted ${part} of ${trainees} attendances (${span.en})` }, view: `/cockpit/scorecard${q}` };
       }
       case 'monthly_report_on_time': {
-        const previous = addMonths(today.slice(0, 7), -1);
+        // The report of the month judged (by default last month's), due by the 10th of the next.
+        const previous = month ?? addMonths(today.slice(0, 7), -1);
+        const due = `${addMonths(previous, 1)}-10`;
         const [r] = await db.query<{ n: number; first_at: string }>(queries['reports-for-month'], { area: t.areaCode, month: previous });
         const done = Number(r?.n ?? 0) > 0;
-        const onTime = done && r!.first_at.slice(0, 10) <= `${today.slice(0, 7)}-10`;
-        const still = !done && Number(today.slice(8, 10)) <= 10;
+        const onTime = done && r!.first_at.slice(0, 10) <= due;
+        const still = !done && today <= due;
         return {
           value: onTime ? 1 : 0, status: still ? 'on_track' : undefined,
           how: { zh: done ? `${previous} 月通报于 ${r!.first_at} 生成` : `${previous} 月通报尚未生成${still ? '（10日前仍可报送）' : ''}`, en: done ? `the ${previous} report was produced at ${r!.first_at}` : `no report for ${previous} yet${still ? ' (there is time until the 10th)' : ''}` },
@@ -123,6 +127,7 @@ export function statusOf(t: PlanTarget, actual: number | null, asOf: string): Ro
   if (actual === null) return 'no_data';
   const met = t.comparison === 'at_least' ? actual >= t.target : actual <= t.target;
   if (met) return 'met';
+  if (asOf < t.periodStart) return 'no_data'; // judged before the plan began: nothing to be behind on
   if (asOf < t.due && t.comparison === 'at_least' && t.target > 0) {
     const months = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5));
     const elapsed = (months(asOf) - months(t.periodStart) + 1) / (months(t.due) - months(t.periodStart) + 1);

@@ -63,17 +63,20 @@ export function demandRoutes({ queries, directory, clock }: Deps): AnyRoute[] {
 
       const children = (await directory.areasUnder(code)).filter((a) => a.parentCode === code);
       const path = await ancestors(code);
-      let cells: { areaCode: string; week: string; outlets: number; qty: number; amountFen: number }[];
+      let cells: { areaCode: string; week: string; outlets: number; own: number; qty: number; amountFen: number }[];
       let withheld = new Set<(typeof cells)[number]>();
       if (scope.suppressSmallAreas) {
         ({ cells, withheld } = await merchantHeatmap(db, queries, { ...common, own: [...(principal?.storeIds ?? [])] }));
       } else {
         const raw = await db.query<{ area_code: string; week_start: string; qty: number; amount_fen: number }>(queries[heatmapSql(area.level, common.category)], common);
-        cells = raw.map((c) => ({ areaCode: c.area_code, week: isoWeek(c.week_start), outlets: 0, qty: Number(c.qty), amountFen: Number(c.amount_fen) }));
+        cells = raw.map((c) => ({ areaCode: c.area_code, week: isoWeek(c.week_start), outlets: 0, own: 0, qty: Number(c.qty), amountFen: Number(c.amount_fen) }));
       }
       const visible = cells.filter((c) => !withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week, qty: c.qty, amountFen: c.amountFen }));
-      // Not how many stores: "1" would tell that a village's one shop sold that week (as the workspace's grid).
-      const suppressed = cells.filter((c) => withheld.has(c)).map((c) => ({ areaCode: c.areaCode, week: c.week }));
+      // Not how many stores: "1" would tell that a village's one shop sold that week (as the workspace's
+      // grid). Only why: too few others, or enough but hidden lest another be recovered by subtraction.
+      const suppressed = cells.filter((c) => withheld.has(c)).map((c) => ({
+        areaCode: c.areaCode, week: c.week, why: c.outlets - c.own >= K_ANONYMITY ? 'subtraction' as const : 'outlets' as const,
+      }));
 
       // Rows are the reference children, plus any code seen in the data but missing from the
       // reference (a township seat, a newly created village): never drop sales from the picture.

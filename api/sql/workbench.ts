@@ -9,6 +9,7 @@ import { HttpError } from '../errors.ts';
 import { checkSql, type GuardContext, type Verdict } from './guard.ts';
 import { closedFunctions, WORKBENCH_TABLES } from './policy.ts';
 import { createCancels } from './cancels.ts';
+import { tableNoteZh } from './table-notes.ts';
 import { createSqlSlots, type SqlSlots } from './slots.ts';
 
 export interface WorkbenchOptions {
@@ -152,6 +153,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
         name: t.name,
         kind: /View/.test(t.engine) ? 'view' as const : 'table' as const,
         comment: t.comment,
+        commentZh: tableNoteZh(t.name),
         rows: t.rows,
         columns: c.columns.filter((col) => col.table === t.name).sort((a, b) => a.position - b.position).map((col) => ({ name: col.name, type: col.type, comment: col.comment })),
       }));

@@ -73,7 +73,9 @@ export async function priceBands(deps: WorkspaceDeps, db: Db, stores: StoreInfo[
     const { comparable, ...price } = minePrice;
     const total = pairs.reduce((s, p) => s + p.weight, 0);
     const below = pairs.filter((p) => p.value < price.priceFen).reduce((s, p) => s + p.weight, 0);
-    mineOut = { ...price, belowPct: comparable && !withheld && total > 0 ? Math.round((below / total) * 1000) / 10 : null };
+    // Of one product only: a category's unit prices mix sizes (a 1 kg bag beside a 25 kg sack), so
+    // "cheaper than mine" there would measure what I stock, not how I price.
+    mineOut = { ...price, belowPct: sku && comparable && !withheld && total > 0 ? Math.round((below / total) * 1000) / 10 : null };
   }
 
   return {

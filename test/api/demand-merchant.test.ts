@@ -75,12 +75,12 @@ describe('the heatmap as a merchant sees it', () => {
       { areaCode: '532302102', week: '2026-W11', qty: 6, amountFen: 6000 },
     ]);
     expect(body.suppressed).toEqual([
-      { areaCode: '532302101', week: '2026-W11' }, // own + 2 others: the 2 would show (how many is not said)
-      { areaCode: '532302103', week: '2026-W10' }, // 4 < 5
-      { areaCode: '532302103', week: '2026-W11' },
+      { areaCode: '532302101', week: '2026-W11', why: 'outlets' }, // own + 2 others: the 2 would show (how many is not said)
+      { areaCode: '532302103', week: '2026-W10', why: 'outlets' }, // 4 < 5
+      { areaCode: '532302103', week: '2026-W11', why: 'outlets' },
       // W10 had one withheld cell (碧城镇): the smaller of the others (勤丰镇, 25 yuan < 60) goes too.
-      { areaCode: '532302104', week: '2026-W10' }, // 5 stores
-      { areaCode: '532302104', week: '2026-W11' },
+      { areaCode: '532302104', week: '2026-W10', why: 'subtraction' }, // 5 stores
+      { areaCode: '532302104', week: '2026-W11', why: 'outlets' },
     ]);
   });
 
@@ -149,7 +149,7 @@ describe('the heatmap as a merchant sees it', () => {
     expect(body.cells).toEqual([]);
     // The seat has a station and a convenience store, each village one shop: a count would say so.
     expect(body.suppressed).toEqual(['532302102', '532302102202', '532302102205', '532302102210', '532302102212']
-      .flatMap((areaCode) => ['2026-W10', '2026-W11'].map((week) => ({ areaCode, week }))));
+      .flatMap((areaCode) => ['2026-W10', '2026-W11'].map((week) => ({ areaCode, week, why: 'outlets' }))));
   });
 
   test('outside the counties of their stores: 403 naming the scope', async () => {

@@ -184,7 +184,7 @@ describe('a prefecture official', () => {
     const before = page.url();
     await page.fill('#silent-days', '400');
     await page.dispatchEvent('#silent-days', 'change');
-    expect(await page.locator('#silent-days').evaluate((i: HTMLInputElement) => i.validity.rangeOverflow)).toBe(true);
+    expect(await page.locator('#silent-days').evaluate((i: HTMLInputElement) => [i.validity.rangeOverflow, i.validationMessage])).toEqual([true, '请填 1 到 365 之间的整数天数']);
     expect(page.url()).toBe(before); // nothing asked: the page and its controls stay
     expect(await page.locator('#view').getAttribute('data-state')).toBe('ready');
     // The same value in a link: the API's refusal in the page's words, and a way back to the defaults.

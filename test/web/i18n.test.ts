@@ -13,6 +13,7 @@ test('short amounts use 万 in Chinese and k/M in English', () => {
   expect(formatYuanShort(36_118_200, 'zh')).toBe('36.12万');
   expect(formatYuanShort(5_000, 'zh')).toBe('50');
   expect(formatYuanShort(223_989, 'zh')).toBe('2,240'); // a legend's tick, not 2239.89
+  expect(formatYuanShort(999_950, 'zh')).toBe('1万'); // rounded to 10,000 yuan: 万 from there
   expect(formatYuanShort(36_118_200, 'en')).toBe('361.18k');
   expect(formatYuanShort(250_000_000, 'en')).toBe('2.5M');
 });
@@ -21,7 +22,7 @@ test('Chinese unless ?lang=en', () => {
   expect(parseLang(null)).toBe('zh');
   expect(parseLang('fr')).toBe('zh');
   expect(parseLang('en')).toBe('en');
-  expect(t('zh', 'rowsCaption', { level: '乡镇' })).toBe('行：乡镇；列：ISO 周');
+  expect(t('zh', 'rowsCaption', { level: '乡镇' })).toBe('行：乡镇；列：周（周一至周日）');
 });
 
 test('village committees get their short names; the parent\'s own row says so', () => {

@@ -170,6 +170,13 @@ describe('the demo analyst', () => {
     savedUrl = new URL(page.url()).pathname + new URL(page.url()).search;
     expect(await page.locator('.wb-doc-name').textContent()).toBe('各县三月下半月销售');
     expect(await page.locator('.wb-badge').textContent()).toBe('已与分析员共享');
+    // Listed with when it was saved on the Shanghai clock (the app's clock: 04:00 UTC is 12:00 there),
+    // whatever zone the browser is in (this one's is UTC).
+    await page.click('button.wb-tab[data-tab="saved"]');
+    const listed = page.locator('.wb-saved li', { hasText: '各县三月下半月销售' }).locator('.wb-list-meta');
+    await listed.waitFor();
+    expect(await listed.textContent()).toContain('2026-04-15 12:00');
+    await page.click('button.wb-tab[data-tab="schema"]');
     expect(violations).toEqual([]);
     await page.close();
   }, TIMEOUT * 2);
@@ -307,6 +314,10 @@ describe('the demo analyst', () => {
 
   test('a text parameter left empty: run as written, and said so beside the run; a filled one clears it', async () => {
     const page = await analystPage();
+    // (The schema beside it describes its tables in Chinese, the warehouse's English in the tooltip.)
+    const posNote = page.locator('.wb-tables li[data-table="pos_lines"] .wb-table-meta .wb-comment');
+    expect(await posNote.textContent()).toBe('门店零售（POS）明细：每张小票的每一行一条，来自村级小卖部和服务站。金额单位为分，时间为北京时间');
+    expect(await posNote.getAttribute('title')).toMatch(/^POS sales \(零售\): one row per receipt line/);
     await setSql(page, 'SELECT count() AS n FROM stores FINAL WHERE id = {store:String}');
     await page.click('button.wb-run');
     await page.waitForSelector('.wb-result[data-state="ready"]');

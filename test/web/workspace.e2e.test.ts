@@ -308,20 +308,20 @@ describe('what sells nearby that I do not stock', () => {
     expect(gaps.length).toBeGreaterThan(0);
     await page.close();
   }, TIMEOUT);
-});
 
-describe('price bands', () => {
   test('my township with nothing to show: not "you stock everything" while items are withheld, and a way to the county', async () => {
     const res = await context.request.get(`${base}/api/workspace/${STORE}/gaps`);
     const d = (await res.json()) as { categories: unknown[]; withheld: number };
     expect([d.categories.length, d.withheld > 0]).toEqual([0, true]); // a township of few shops at this scale
     const page = await open('/workspace/gaps', 'workspace-gaps');
-    expect(await page.locator('.ws-gap-categories-none').textContent()).toBe('没有可显示的品类：附近有的不予显示（见下）。 看本县（市）的');
+    expect(await page.locator('.ws-gap-categories-none').textContent()).toBe('没有可显示的品类；另有不予显示的项（见下）。 看本县（市）的');
     await page.click('.ws-gap-categories-none a');
     await page.waitForURL((u) => u.searchParams.get('scope') === 'county');
     await page.close();
   }, TIMEOUT);
+});
 
+describe('price bands', () => {
   test('my product sold by fewer than 5 other shops here: withheld, saying how many; a category across the county: its units in bands', async () => {
     const to = periodStart(addDays(mondayOf(lastSale), 7));
     const from = addDays(to, -56);

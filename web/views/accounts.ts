@@ -1,6 +1,7 @@
 // Administrators manage accounts: the list, a form for a new one (role first; an official needs
 // an area, a merchant stores), and per account disable/enable, a new password, ending its sessions.
 // A password made by the platform is shown once.
+import '../shell-modules.ts';
 import type { Account } from '../../contracts/auth.ts';
 import { ROLES, type Role } from '../../contracts/codes.ts';
 import { apiGet, apiRequest } from '../api-client.ts';

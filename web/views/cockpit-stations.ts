@@ -3,7 +3,7 @@
 // every station with what it reported.
 import type { StationsResponse } from '../../contracts/officials.ts';
 import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
-import { areaPath, cockpitState, cockpitTabs, cockpitUrl, monthPicker } from '../cockpit-frame.ts';
+import { areaPath, cockpitState, cockpitTabs, cockpitUrl, inScope, monthPicker } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
 import { formatYuan, paren, t, type MessageKey } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
@@ -30,11 +30,13 @@ export const view: View = async (ctx) => {
   if (signal.aborted) return;
   document.title = `${d.area.name} ${d.month} · ${t(lang, 'tab.stations')}`;
   const days = h('input', { type: 'number', id: 'silent-days', name: 'silentDays', min: 1, max: 365, value: silentDays, inputmode: 'numeric' });
-  // Out of 1-365 (or not a whole number) the browser says so at the field, in the reader's
-  // language, and nothing is asked: the page and its controls stay.
+  // Out of 1-365 (or not a whole number) the field says so, in the page's language, and nothing is
+  // asked: the page and its controls stay.
   days.addEventListener('change', () => {
-    if (!Number.isInteger(Number(days.value)) || !days.checkValidity()) days.reportValidity();
-    else go({ silentDays: days.value });
+    days.setCustomValidity('');
+    if (Number.isInteger(Number(days.value)) && days.checkValidity()) return go({ silentDays: days.value });
+    days.setCustomValidity(t(lang, 'silentDaysRange'));
+    days.reportValidity();
   });
   const silent = new Set(d.silent);
   const notReporting = new Set(d.notReporting);
@@ -65,7 +67,7 @@ export const view: View = async (ctx) => {
         h('p', { class: 'kpi-value' }, pct(d.coverage.villagePct)), h('p', {}, `${d.coverage.villagesCovered} / ${d.coverage.villages}`))),
     h('div', { class: 'table-scroll', tabindex: 0 }, table([t(lang, 'area'), t(lang, 'expectedCol'), t(lang, 'reportedCol'), '%'],
       // A county's row opens its own stations page (the prefecture's list is of every county's).
-      d.completeness.map((c) => [c.countyCode === d.area.code ? c.name : linkTo(ctx, cockpitUrl('/cockpit/stations', { area: c.countyCode, month: state.month }), c.name), c.expected, c.reported, pct(c.pct)]),
+      d.completeness.map((c) => [c.countyCode === d.area.code || !inScope(ctx, c.countyCode) ? c.name : linkTo(ctx, cockpitUrl('/cockpit/stations', { area: c.countyCode, month: state.month }), c.name), c.expected, c.reported, pct(c.pct)]),
       { caption: t(lang, d.area.code.length === 4 ? 'completenessTitle' : 'completenessAreaTitle'), numeric: [1, 2, 3], className: 'data completeness' })),
     h('h2', {}, `${t(lang, 'notReportingTitle')}${paren(lang, d.notReporting.length)}`),
     d.notReporting.length === 0 ? h('p', { class: 'ok' }, t(lang, 'allReported'))

@@ -5,7 +5,6 @@
 import '../shell-modules.ts';
 import type { IndicatorFigures, IndicatorKey, OverviewResponse } from '../../contracts/officials.ts';
 import { bodyName, missingText, monthSpan, seriesName, yearSpan } from '../../contracts/officials-words.ts';
-import { shanghaiMonth } from '../../contracts/time.ts';
 import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
 import { areaLabel } from '../area-label.ts';
 import { createCountyMap, type MapFeature } from '../charts/county-map.ts';
@@ -78,7 +77,7 @@ export const view: View = async (ctx) => {
     h('p', { class: 'caption' }, [
       t(lang, 'completenessLine', { reported: String(c.reported), expected: String(c.expected), pct: c.pct === null ? '—' : `${c.pct}%` }),
       // The newest month with data is often the one under way: "截至 12 月" read as December done.
-      data.latestMonth ? t(lang, data.latestMonth >= shanghaiMonth(Date.now()) ? 'dataThroughPartial' : 'dataThrough', { month: data.latestMonth }) : '',
+      data.latestMonth ? t(lang, data.latestMonthInProgress ? 'dataThroughPartial' : 'dataThrough', { month: data.latestMonth }) : '',
     ].filter(Boolean).join(' · ')),
     data.monthInProgress ? h('p', { class: 'notice', role: 'note' }, t(lang, 'monthInProgress')) : null);
 

@@ -1,5 +1,6 @@
 // Operations for administrators: whether the warehouse, migrations and ingest are well, the
 // refused records by stream and reason with the newest ones, and the latest of the audit trail.
+import '../shell-modules.ts';
 import type { z } from 'zod';
 import type { auditResponse, deadLettersResponse, Health } from '../../contracts/platform.ts';
 import { apiGet } from '../api-client.ts';

@@ -1,5 +1,6 @@
 // The plan's scorecard: each target with its actual, status (in words, not only colour), how the
 // actual was computed and a link to the view that shows it. An official edits a target in place.
+import '../shell-modules.ts';
 import type { PlanTarget, ScorecardResponse } from '../../contracts/officials.ts';
 import { targetAmount } from '../../contracts/officials-words.ts';
 import { apiGet, apiRequest, ApiRequestError, withQuery } from '../api-client.ts';

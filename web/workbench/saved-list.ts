@@ -1,7 +1,6 @@
 // The saved queries the analyst may open: their own, and those shared with analysts. Each opens
 // with a click; their own may be deleted here.
 import type { SavedQuerySummary } from '../../contracts/sql.ts';
-import { formatShanghaiTime } from '../../contracts/time.ts';
 import { h } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
@@ -12,8 +11,9 @@ export interface SavedList { element: HTMLElement; refresh(): Promise<void> }
 
 export function createSavedList(lang: Lang, signal: AbortSignal, actions: { open(id: string): void; remove(query: SavedQuerySummary): void }): SavedList {
   const element = h('div', { class: 'wb-saved view', 'data-view': 'wb-saved' });
-  // Shanghai wall clock to the minute, as the history beside it: 02/12/2026 read as 12 February.
-  const when = (iso: string) => formatShanghaiTime(Date.parse(iso)).slice(0, 16);
+  // To the minute, as the history beside it (02/12/2026 read as 12 February). The API writes the
+  // Shanghai wall clock already: parsed, it would be read in the browser's own zone.
+  const when = (shanghai: string) => shanghai.slice(0, 16);
 
   async function refresh() {
     setViewState(element, 'loading', loadingNode(lang));

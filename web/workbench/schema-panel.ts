@@ -5,7 +5,6 @@ import type { SchemaResponse, SchemaTable } from '../../contracts/sql.ts';
 import { h } from '../dom.ts';
 import { t, type Lang } from '../i18n.ts';
 import { wt } from './strings.ts';
-import { tableNoteZh } from './table-notes.ts';
 
 export interface SchemaActions {
   insert(text: string): void;
@@ -20,7 +19,7 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
     const q = filter.value.trim().toLowerCase();
     for (const li of list.children as HTMLCollectionOf<HTMLElement>) {
       const table = schema.tables.find((tb) => tb.name === li.dataset.table)!;
-      li.hidden = q !== '' && !table.name.includes(q) && !table.comment.toLowerCase().includes(q) && !(tableNoteZh(table.name) ?? '').includes(q)
+      li.hidden = q !== '' && !table.name.includes(q) && !table.comment.toLowerCase().includes(q) && !(table.commentZh ?? '').includes(q)
         && !table.columns.some((c) => c.name.toLowerCase().includes(q));
     }
   });
@@ -28,7 +27,7 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
   /** The table's description: in Chinese on Chinese pages where there is one, the warehouse's own
    *  English comment in its tooltip; the comment itself otherwise. */
   function note(table: SchemaTable): HTMLElement | null {
-    const zh = lang === 'zh' ? tableNoteZh(table.name) : null;
+    const zh = lang === 'zh' ? table.commentZh : null;
     if (zh) return h('span', { class: 'wb-comment', title: table.comment || null }, zh);
     return table.comment ? h('span', { class: 'wb-comment', lang: 'en' }, table.comment) : null;
   }

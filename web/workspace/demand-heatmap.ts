@@ -67,6 +67,15 @@ export function demandRowLabel(row: DemandResponse['rows'][number], lang: Lang):
   return row.own ? `★ ${name}` : name;
 }
 
+/** About how wide a label draws in the 13 px font: a Chinese character a full em, others about half. */
+const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.codePointAt(0)! >= 0x2e80 ? LABEL_CHAR : LABEL_CHAR * 0.55), 0);
+const fit = (s: string, room: number) => {
+  if (textWidth(s) <= room) return s;
+  const chars = [...s];
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`) > room) chars.pop();
+  return `${chars.join('')}…`;
+};
+
 let count = 0;
 
 export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): HTMLElement {
@@ -79,11 +88,10 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
   const colour = departures ? departureScale(departures.reach) : demandColour(d);
   const fill = (c: Cell) => colour(departures ? departures.of(c) : c.value!);
   const labels = d.rows.map((r) => demandRowLabel(r, lang));
-  const labelW = Math.max(56, Math.min(o.width < PHONE ? 130 : 200, 14 + LABEL_CHAR * Math.max(0, ...labels.map((l) => l.length))));
+  const labelW = Math.max(56, Math.min(o.width < PHONE ? 130 : 200, 14 + Math.max(0, ...labels.map(textWidth))));
   // A label longer than its column is cut with an ellipsis (its whole name in the tooltip, the
   // cells' words and the table): drawn whole, it ran off the chart's left edge.
-  const room = Math.floor((labelW - 14) / LABEL_CHAR);
-  const fitted = labels.map((l) => (l.length > room ? `${l.slice(0, Math.max(1, room - 1))}…` : l));
+  const fitted = labels.map((l) => fit(l, labelW - 14));
   const minCell = weekly ? 30 : 24;
   const cellW = Math.max(minCell, Math.min(64, Math.floor((o.width - labelW - RIGHT) / Math.max(1, d.cols.length))));
   const markers = weekly ? d.markers.map((m) => ({ m, span: markerSpan(d.cols, m.from, m.to) })).filter((x) => x.span !== null) : [];
@@ -210,12 +218,13 @@ function cellWords(d: DemandResponse, rowLabel: string, col: { key: string; labe
 const RAMP = 200;
 
 /** The ramp with its end values, and the swatches of no data and of withheld cells. Against the
- *  row's average (`byRow`), the ramp runs from the furthest below to the furthest above, in percent. */
+ *  row's average (`byRow`), the ramp spans the scale's reach either side of 0 in percent, its low end
+ *  at -100% at most (nothing falls further below its average than nothing sold). */
 function legend(d: DemandResponse, colour: Scale, o: DemandChartOptions, id: string, byRow: boolean): SVGSVGElement {
   const ramp = d.cells.some((c) => !c.withheld && c.value !== null);
   const { lang } = o;
   const domain = colour.domain();
-  const [lo, hi] = byRow ? [-domain[0]!, domain[0]!] : [domain[0]!, domain.at(-1)!];
+  const [lo, hi] = byRow ? [Math.max(-domain[0]!, -1), domain[0]!] : [domain[0]!, domain.at(-1)!];
   const short = byRow ? signedPct : o.short;
   const top = ramp ? 48 : 0; // no ramp when nothing is shown: only the swatches
   const title = byRow ? wst(lang, 'ws.legendRow') : d.measure === 'yoy' ? wst(lang, 'ws.legendDiverging') : `${wst(lang, `ws.measure.${d.measure}` as WorkspaceKey)}${o.unit}`;

@@ -64,12 +64,12 @@ export async function drawPrices(ctx: ViewContext, stores: string, unknownSku?: 
     h('p', { class: 'muted' }, `${d.area.name} · ${periodText(lang, d.from, d.to)} · ${wst(lang, 'ws.otherOutlets', { n: d.outlets })}`),
     controls,
   ];
-  // A category's unit prices mix sizes (a 1 kg bag beside a 25 kg sack): my average there says what
-  // I stock, not how I price, so it gets no "cheaper than yours" verdict, only what it is.
+  // A category's unit prices mix sizes: my average there is said as what it is (the API gives no
+  // "cheaper than yours" for it).
   const mixed = !d.sku;
   const mine = d.mine
     ? h('p', { class: 'ws-mine' }, wst(lang, mixed ? 'ws.myMixLine' : 'ws.myPriceLine', { price: formatYuan(d.mine.priceFen), qty: `${d.mine.qty.toLocaleString()} ${t(lang, 'units')}` }),
-      d.mine.belowPct === null || mixed ? '' : ` ${wst(lang, 'ws.belowPct', { pct: d.mine.belowPct.toFixed(1) })}`)
+      d.mine.belowPct === null ? '' : ` ${wst(lang, 'ws.belowPct', { pct: d.mine.belowPct.toFixed(1) })}`)
     : h('p', { class: 'muted' }, wst(lang, 'ws.noMine'));
   const leftOut = d.leftOut > 0 ? h('p', { class: 'note ws-prices-left-out' }, wst(lang, 'ws.pricesLeftOut', { n: d.leftOut, k: K })) : null;
   if (d.withheld) {

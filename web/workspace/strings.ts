@@ -128,7 +128,7 @@ const zh = {
   'ws.outletsCol': '在卖的店',
   'ws.gapsWithheld': '另有 {n} 项不予显示：在卖的其他经营者少于 {k} 家，或其中某个 4 周的数字可与别的数字相减，算出不到 {k} 家的销售。',
   'ws.noGaps': '附近卖的品类您都有了。',
-  'ws.noGapsShown': '没有可显示的品类：附近有的不予显示（见下）。',
+  'ws.noGapsShown': '没有可显示的品类；另有不予显示的项（见下）。',
   'ws.seeCountyGaps': '看本县（市）的',
   'ws.noGapSkus': '没有可显示的商品。',
   // Prices
@@ -335,7 +335,7 @@ const en: Record<WorkspaceKey, string> = {
   'ws.gapsWithheld': '{n} more items are withheld: fewer than {k} other outlets sold them, or one of their 4-week periods could be subtracted from other figures to give the sales of fewer than {k}.',
   'ws.noGaps': 'You carry every category sold nearby.',
   'ws.noGapSkus': 'No products to show.',
-  'ws.noGapsShown': 'No category to show: some nearby are withheld (below).',
+  'ws.noGapsShown': 'No category to show; some items are withheld (below).',
   'ws.seeCountyGaps': 'See my county\'s',
   'ws.pricesTitle': 'Price bands: {name}',
   'ws.unknownSku': 'The product “{sku}” in the link is not known to the platform; the default product is shown below. Pick another under “Product or category”.',

@@ -116,6 +116,7 @@ describe('the overview of Lufeng for March 2026', () => {
     const body = await overview('lufeng');
     expect(body.area).toEqual({ code: '532302', name: '禄丰市', level: 'county' });
     expect(body.month).toBe('2026-03'); // the last complete month: the clock says 2026-04-15
+    expect([body.latestMonth, body.latestMonthInProgress]).toEqual(['2026-03', false]); // the events end in March
     const own = monthly('532302');
     const ytd = ['2026-01', '2026-02', '2026-03'];
     const lyYtd = ['2025-01', '2025-02', '2025-03'];
@@ -403,6 +404,16 @@ describe('the scorecard of Lufeng', () => {
     expect(by.online_merchants_growth!.actual).toBe(pct(merchantsOver('532302', '2026-01', '2026-02'), merchantsOver('532302', '2025-01', '2025-02')));
     const later = await agent.get('/api/official/scorecard?month=2026-05');
     expect([later.status, later.body.field]).toEqual([400, 'month']);
+    // In the plan's first months: the training sessions up to then, and that month's report.
+    const early = Object.fromEntries(scorecardResponse.parse((await agent.get('/api/official/scorecard?month=2021-03')).body).targets.map((x) => [x.id, x]));
+    const sessions = readTrainingSessions(join(ROOT, 'reference/training-sessions.json')).filter((x) => x.areaCode.startsWith('532302') && x.date >= '2020-09-01' && x.date <= '2021-03-31');
+    expect(early.training_attendances!.actual).toBe(sessions.reduce((n, x) => n + x.trainees, 0));
+    expect(early.monthly_report!.how.zh).toBe('2021-03 月通报尚未生成');
+    // Not produced by its 10 April: not on track; the target itself was due later, so behind, not missed.
+    expect(early.monthly_report!.status).toBe('behind');
+    // Before the plan began nothing is on track or behind: met already, or nothing to judge.
+    const before = scorecardResponse.parse((await agent.get('/api/official/scorecard?month=2019-01')).body).targets;
+    expect(before.filter((x) => x.status !== 'met' && x.status !== 'no_data').map((x) => x.id)).toEqual([]);
   });
 
   test('an official edits a target; the scorecard judges against the new value', async () => {
@@ -439,6 +450,8 @@ describe('the month under way (April 2026 on the app\'s clock)', () => {
     // The data's version is read again after a minute: a new clock would do; asking for a month not asked before does too.
     const body = overviewResponse.parse((await (await t.agent('lufeng')).get('/api/official/overview?month=2026-04')).body);
     expect(body.monthInProgress).toBe(true);
+    // The newest month with data is April, which the app's clock says is not over: said so.
+    expect([body.latestMonth, body.latestMonthInProgress]).toEqual(['2026-04', true]);
     const f = body.indicators.find((i) => i.key === 'online_retail')!;
     expect(f.month).toBe(50_000);
     expect([f.momPct, f.yoyPct, f.ytdYoyPct]).toEqual([null, null, null]);

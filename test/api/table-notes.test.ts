@@ -1,8 +1,8 @@
 // Every table the workbench opens to analysts has its description in Chinese for Chinese pages: a
 // table added to the list without one would show English among Chinese.
 import { expect, test } from 'vitest';
-import { WORKBENCH_TABLES } from '../../../api/sql/policy.ts';
-import { tableNoteZh } from '../../../web/workbench/table-notes.ts';
+import { WORKBENCH_TABLES } from '../../api/sql/policy.ts';
+import { tableNoteZh } from '../../api/sql/table-notes.ts';
 
 test('a Chinese description for each table of the workbench', () => {
   const missing = WORKBENCH_TABLES.filter((name) => !/[\u4e00-\u9fff]/.test(tableNoteZh(name) ?? ''));

@@ -1,6 +1,7 @@
 // What each table the workbench opens holds, in Chinese, for the schema browser on Chinese pages.
 // The warehouse's own comments (sql/migrations/0015 and later) are English: they stay on English
-// pages and, on Chinese ones, under these as the exact reference. Columns keep their comments.
+// pages and, on Chinese ones, in the tooltip as the exact reference. Columns keep their comments.
+// Sent with the schema, not built into the page's script (whose first load has a budget).
 const ZH: Record<string, string> = {
   pos_lines: '门店零售（POS）明细：每张小票的每一行一条，来自村级小卖部和服务站。金额单位为分，时间为北京时间',
   distribution_txns: '流通交易：每笔订单或批发一条，上行（农产品进城）或下行（工业品下乡）。金额单位为分，重量单位为克',
