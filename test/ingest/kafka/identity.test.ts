@@ -94,6 +94,13 @@ describe.skipIf(!KAFKA_BROKERS)('the identity of an event', () => {
     await sendTo(kafka, topics.pos, items);
     await consume(kafka, topics, `${prefix}-g1`, 150); // several recorded ranges per partition
     const before = { lines: await count('SELECT count() AS n FROM pos_lines'), demand: await count('SELECT sum(lines) AS n FROM demand_daily') };
+    // Each line a dead letter. (A rebalance while the group first joins can hand a range over after
+    // its rows and dead letters went out and before its done mark: the new owner sends them again,
+    // as docs/exactly-once.md says of that window; seen once in a fresh-clone run. What this test is
+    // about is that reading the done ranges again sends none.)
+    const CUT = ['{"receiptId": "cut-100"', '{"receiptId": "cut-101"', '{"receiptId": "cut-600"', '{"receiptId": "cut-601"'];
+    const firstLetters = (await readDeadLetters(kafka, topics.pos)).map((l) => l.value);
+    expect([...new Set(firstLetters)].sort()).toEqual(CUT);
     expect(before.lines).toBeGreaterThanOrEqual(lineCount(rs));
     // "Long after": the engine no longer remembers the batches' tokens.
     await wh.command('ALTER TABLE pos_lines MODIFY SETTING non_replicated_deduplication_window = 0');
@@ -114,8 +121,8 @@ describe.skipIf(!KAFKA_BROKERS)('the identity of an event', () => {
       expect(await count('SELECT count() AS n FROM pos_lines')).toBe(before.lines);
       expect(await count('SELECT sum(lines) AS n FROM demand_daily')).toBe(before.demand);
       // The ranges were done, their dead letters acknowledged before the mark: not sent again.
-      const letters = await readDeadLetters(kafka, topics.pos);
-      expect(letters.map((l) => l.value).sort()).toEqual(['{"receiptId": "cut-100"', '{"receiptId": "cut-101"', '{"receiptId": "cut-600"', '{"receiptId": "cut-601"']);
+      const letters = (await readDeadLetters(kafka, topics.pos)).map((l) => l.value);
+      expect(letters.sort()).toEqual(firstLetters.sort());
     } finally {
       await wh.command('ALTER TABLE pos_lines MODIFY SETTING non_replicated_deduplication_window = 10000');
       await wh.command('ALTER TABLE demand_daily MODIFY SETTING non_replicated_deduplication_window = 10000');
