@@ -9,6 +9,7 @@ import type { Warehouse } from '../warehouse/warehouse.ts';
 import { letterOf, uniqueEvents, type Batch, type BatchEvent } from './batch.ts';
 import type { DeadLetter, DeadLetterSink } from './dead-letters.ts';
 import { claimIds, claimsOf, type createIdReservations } from './identity.ts';
+import { insertEvents } from './event-insert.ts';
 import { insertIsolating } from './insert-isolating.ts';
 import { withRetry, type RetryOptions } from './retry.ts';
 import { TABLE_OF } from './rows.ts';
@@ -104,7 +105,7 @@ async function writeEvents(
   // split until only their events are left, each a dead letter. A part's token extends the
   // batch's, and the split is the same on a replay.
   const { landed, refused } = await insertIsolating(kept, (part, suffix) =>
-    retry(() => warehouse.insert(table, part.flatMap((e) => e.rows), token === undefined ? undefined : { dedupToken: token + suffix })));
+    retry(() => insertEvents(warehouse, kind, part, token === undefined ? undefined : { dedupToken: token + suffix })));
   if (o.identity === 'claim-first' && refused.length > 0) {
     await retry(() => claimIds(warehouse, kind, refused.map((r) => r.event), token!, true)); // given back: a fixed re-send may land
   }
@@ -112,7 +113,7 @@ async function writeEvents(
     const by = token ?? `import/${randomUUID()}`;
     await retry(() => claimIds(warehouse, kind, landed, by));
   }
-  const rows = landed.reduce((n, e) => n + e.rows.length, 0);
+  const rows = landed.reduce((n, e) => n + e.rowCount, 0);
   if (landed.length > 0) stats.inserted(table, rows, landed.length);
   for (const { event, error } of refused) letters.push(letterOf(kind, event.raw, event.source, event.offset, 'insert_rejected', error.message.slice(0, 1000)));
   return rows;

@@ -1,9 +1,10 @@
 // One batch of records as every source forms it (the simulator, a file import, a Kafka partition):
 // each record decoded, validated and checked against the time window once, then held either as an
-// event with its warehouse rows and identity, or as a dead letter with its reason. Deterministic
+// event with its identity (and, for a receipt the engine can read as sent, its bytes), or as a dead
+// letter with its reason. Deterministic
 // given the records, so a batch formed again over the same records after a crash holds the same
 // events. Written by ingest/batch-writer.ts.
-import type { EventKind } from '../contracts/events.ts';
+import type { EventKind, EventOf } from '../contracts/events.ts';
 import { decodeEvent } from './decode.ts';
 import { payloadText, type DeadLetter } from './dead-letters.ts';
 import { eventKey } from './event-id.ts';
@@ -13,7 +14,10 @@ export interface BatchEvent {
   kind: EventKind;
   id: string;
   day: string;
-  rows: Record<string, unknown>[];
+  event: EventOf<EventKind>; // as validated
+  rowCount: number; // its rows in the warehouse: a receipt's lines, one otherwise
+  /** A receipt's record bytes, when the engine can read them as they are (ingest/receipt-json.ts). */
+  json?: Buffer;
   source: string; // where it came from, for its dead letter: `generator`, `file:x.ndjson:12`, `kafka:pos/3@1200`
   offset?: bigint; // its Kafka offset
   raw: unknown; // the record as received: a dead letter carries it if the engine refuses the rows
@@ -41,9 +45,11 @@ export function addRecord(batch: Batch, kind: EventKind, raw: unknown, meta: Rec
   if (raw instanceof Uint8Array) batch.bytes += raw.byteLength;
   const decoded = decodeEvent(kind, raw, meta.maxBytes, meta.sentAt);
   if (decoded.ok) {
-    const rows = ROWS_OF[kind](decoded.event as never);
-    batch.events.push({ kind, ...eventKey(kind, rows), rows, source: meta.source, offset: meta.offset, raw });
-    batch.rowCount += rows.length;
+    const event = decoded.event;
+    const rowCount = kind === 'pos' ? (event as EventOf<'pos'>).lines.length : 1;
+    const json = decoded.asIs ? (raw instanceof Uint8Array ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : Buffer.from(raw as string)) : undefined;
+    batch.events.push({ kind, ...eventKey(kind, event), event, rowCount, json, source: meta.source, offset: meta.offset, raw });
+    batch.rowCount += rowCount;
   } else {
     batch.letters.push(letterOf(kind, raw, meta.source, meta.offset, decoded.reason, decoded.detail));
   }
@@ -68,3 +74,6 @@ export function uniqueEvents(events: readonly BatchEvent[], seen: ReadonlySet<st
   }
   return { kept, duplicates: events.length - kept.length };
 }
+
+/** The warehouse rows of an event (ingest/rows.ts). */
+export const rowsOf = (e: BatchEvent): Record<string, unknown>[] => ROWS_OF[e.kind](e.event as never);

@@ -23,8 +23,8 @@ function areaColumns(code: string, prefix = '') {
 /** The Shanghai wall-clock form the DateTime('Asia/Shanghai') columns read. A time already in that
  *  form (most are; the schema has checked it is a real time) is used as it is: parsing and formatting
  *  it again was a tenth of the ingest's own work. */
-const WALL_CLOCK = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-const wallClock = (time: string) => (WALL_CLOCK.test(time) ? time : formatShanghaiTime(parseShanghaiTime(time)));
+export const WALL_CLOCK = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+export const wallClock = (time: string) => (WALL_CLOCK.test(time) ? time : formatShanghaiTime(parseShanghaiTime(time)));
 
 export function posRows(r: PosReceipt): Row[] {
   const soldAt = wallClock(r.soldAt);

@@ -77,6 +77,7 @@ const callOf = (sql: string) => (/FROM (\w+)/.exec(sql)?.[1] ?? sql.slice(0, 30)
 const timedWarehouse: Warehouse = {
   ...wh,
   insert: timed((table: string, ..._rest: unknown[]) => `insert ${table}`, wh.insert.bind(wh) as (table: string, ...rest: unknown[]) => Promise<void>) as Warehouse['insert'],
+  insertJson: timed((table: string, ..._rest: unknown[]) => `insert ${table}`, wh.insertJson!.bind(wh) as (table: string, ...rest: unknown[]) => Promise<void>) as Warehouse['insertJson'],
   query: timed((sql: string) => `query ${callOf(sql)}`, wh.query.bind(wh)) as Warehouse['query'],
 };
 

@@ -2,7 +2,8 @@
 // each runs on every server of the cluster and each table keeps its rows on every replica.
 // - `CREATE TABLE`, `CREATE MATERIALIZED VIEW`, `ALTER TABLE` and `DROP TABLE` take `ON CLUSTER`;
 // - every MergeTree-family engine becomes its Replicated twin, its ZooKeeper path named by shard,
-//   database and table, and its replica by the server's `{replica}` macro;
+//   database and table, and its replica by the server's `{replica}` macro (a Null table, which
+//   keeps no rows, stays as it is);
 // - every table the migrations define is named with its database: a server running its share
 //   of an ON CLUSTER statement resolves bare names in its own default database (18.16 does, for
 //   the SELECT of a materialized view), not the one the statement was sent to;
@@ -69,6 +70,8 @@ export function onCluster(sql: string, ddl: ClusterDdl): string {
 
 function replicated(sql: string, database: string, table: string): string {
   const m = ENGINE.exec(sql);
+  // A Null table keeps no rows (it only feeds its views): the same on every server.
+  if (!m && ANY_ENGINE.exec(sql)?.[1] === 'Null') return sql;
   if (!m) {
     const engine = ANY_ENGINE.exec(sql)?.[1] ?? 'none';
     throw new Error(`table ${table}: engine ${engine} has no replicated form; a cluster needs a MergeTree-family engine`);

@@ -74,6 +74,19 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
         throw toWarehouseError(cause);
       }
     },
+    async insertJson(table: string, lines: Buffer, opts?: InsertOptions): Promise<void> {
+      if (lines.length === 0) return;
+      try {
+        await pool.use((session) => session.insert({
+          table,
+          values: lines,
+          format: 'JSONEachRow',
+          settings: { input_format_skip_unknown_fields: 1, ...(opts?.dedupToken ? { insert_deduplication_token: opts.dedupToken } : {}) },
+        }));
+      } catch (cause) {
+        throw toWarehouseError(cause);
+      }
+    },
     async supportsInsertDedup(): Promise<boolean> {
       return true;
     },

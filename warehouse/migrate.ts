@@ -113,6 +113,8 @@ const FEATURES: Record<string, (w: Warehouse) => Promise<boolean>> = {
   // On a cluster: 18.16 refuses COMMENT COLUMN ON CLUSTER, and on a replicated table it drops
   // the column instead (seen on 18.16.1); servers with the probe's features comment it.
   replicated_column_comment: (w) => w.supportsInsertDedup(),
+  // JSON objects read into named tuples (21.x): the receipts' input table (migration 0028).
+  json_named_tuples: (w) => w.supportsInsertDedup(),
 };
 
 async function hasColumn(warehouse: Warehouse, tableColumn: string): Promise<boolean> {

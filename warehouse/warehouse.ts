@@ -15,6 +15,10 @@ export interface Warehouse {
   /** Inserts rows in one batch; resolves once the engine has acknowledged every row. The rows of
    *  one call share their keys (the columns written); a column left out gets its DEFAULT. */
   insert(table: string, rows: readonly Record<string, unknown>[], options?: InsertOptions): Promise<void>;
+  /** Inserts JSON text as it is, one object per line (JSONEachRow), keys the table does not have
+   *  ignored; the engine parses it, no row is built here. Only where the engine takes the bytes
+   *  without a copy (embedded); the ingest's one use is POS receipts (ingest/event-insert.ts). */
+  insertJson?(table: string, lines: Buffer, options?: InsertOptions): Promise<void>;
   /** Whether `dedupToken` is honoured: a modern engine yes, ClickHouse 18.16 no. */
   supportsInsertDedup(): Promise<boolean>;
   /** A read-only view of the same warehouse for queries made on behalf of users, held to the

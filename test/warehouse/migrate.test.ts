@@ -49,6 +49,8 @@ test('the migrations create the raw tables, the rollup and its view', async () =
     { name: 'parcels_monthly_mv', engine: 'MaterializedView' },
     { name: 'plan_targets', engine: 'ReplacingMergeTree' },
     { name: 'pos_lines', engine: 'MergeTree' },
+    { name: 'pos_receipts_in', engine: 'Null' },
+    { name: 'pos_receipts_lines_mv', engine: 'MaterializedView' },
     { name: 'products', engine: 'ReplacingMergeTree' },
     { name: 'reference_loads', engine: 'ReplacingMergeTree' },
     { name: 'saved_queries', engine: 'MergeTree' },

@@ -152,6 +152,13 @@ describe.skipIf(!KAFKA_BROKERS)('Kafka source', () => {
         }
         return wh.insert(table, rows, opts);
       },
+      // The embedded engine takes receipts as their JSON (ingest/event-insert.ts).
+      async insertJson(table, lines, opts) {
+        if (table === 'pos_receipts_in' && lines.includes(`"receiptId":"${poison}"`)) {
+          throw new WarehouseError(`Cannot parse input: receipt ${poison} (injected)`, { code: 'CH_27', retryable: false });
+        }
+        return wh.insertJson!(table, lines, opts);
+      },
     };
     const source = createKafkaSource({ kafka, warehouse: picky, topics, groupId: `${prefix}-g`, batchMaxRows: 10_000 });
     await source.start();
