@@ -26,6 +26,7 @@ export function trendSpec(t: TrendResponse, lang: 'zh' | 'en', width = 560): Top
     ...t.national.map((n) => ({ month: n.periodEnd, pct: n.yoyPct, who: `${seriesTitle(n.series, lang)}（${n.body}）` })),
   ];
   const zh = lang === 'zh';
+  const order = [...new Set([county, ...growth.map((g) => g.who)])];
   const domain = monthsBetween(t.from, t.to);
   const narrow = width < 400;
   // A phone's chart has no room for 24 month labels: every other one (or fewer) is dropped there.
@@ -59,8 +60,9 @@ export function trendSpec(t: TrendResponse, lang: 'zh' | 'en', width = 560): Top
         encoding: {
           x: { field: 'month', type: 'ordinal', title: null, axis, scale: { domain } },
           y: { field: 'pct', type: 'quantitative', title: zh ? '同比增长（%）' : 'Growth (%)' },
-          color: { field: 'who', type: 'nominal', title: null, legend },
-          strokeDash: { field: 'who', type: 'nominal', title: null, legend },
+          // In a fixed order, the area first: sorted by name, the colours swapped between languages.
+          color: { field: 'who', type: 'nominal', title: null, legend, scale: { domain: order } },
+          strokeDash: { field: 'who', type: 'nominal', title: null, legend, scale: { domain: order } },
         },
       },
     ],

@@ -63,7 +63,8 @@ export function createSqlEditor(options: EditorOptions): SqlEditor {
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
         placeholder(options.placeholder),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ 'aria-label': options.label }),
+        // tabindex: the editable area is a tab stop already; said so, axe finds the scroller's content focusable.
+        EditorView.contentAttributes.of({ 'aria-label': options.label, tabindex: '0' }),
         EditorView.updateListener.of((u) => { if (u.docChanged) options.onChange(u.state.doc.toString()); }),
         THEME,
       ],

@@ -29,7 +29,7 @@ export async function drawGaps(ctx: ViewContext, stores: string): Promise<void> 
     ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
       [t(lang, 'rank'), t(lang, 'category'), wst(lang, 'ws.sales'), wst(lang, 'ws.outletsCol'), wst(lang, 'ws.growth')],
       d.categories.map((c, i) => [i + 1, subCategoryName(c.category, lang), formatYuan(c.amountFen), c.outlets, growth(c.growthPct)]),
-      { caption: wst(lang, 'ws.gapCategories'), numeric: [0, 2, 3, 4], className: 'data ws-gap-categories' }))
+      { caption: wst(lang, 'ws.gapCategories'), numeric: [0, 2, 3, 4], className: 'data ws-gap-categories', cardsOnPhone: true }))
     // "You stock everything sold nearby" only when nothing was withheld; a township's few shops
     // are mostly withheld, and the county's many are where to look then.
     : h('p', { class: 'note ws-gap-categories-none' }, wst(lang, d.withheld > 0 ? 'ws.noGapsShown' : 'ws.noGaps'),
@@ -39,7 +39,7 @@ export async function drawGaps(ctx: ViewContext, stores: string): Promise<void> 
       [t(lang, 'rank'), wst(lang, 'ws.product'), wst(lang, 'ws.sales'), wst(lang, 'ws.units'), wst(lang, 'ws.outletsCol'), wst(lang, 'ws.growth')],
       d.skus.map((s, i) => [i + 1, h('span', { class: 'ws-product' }, s.name, h('small', {}, subCategoryName(s.category, lang))),
         formatYuan(s.amountFen), s.qty.toLocaleString(), s.outlets, growth(s.growthPct)]),
-      { caption: wst(lang, 'ws.gapSkus'), numeric: [0, 2, 3, 4, 5], className: 'data ws-gap-skus' }))
+      { caption: wst(lang, 'ws.gapSkus'), numeric: [0, 2, 3, 4, 5], className: 'data ws-gap-skus', cardsOnPhone: true }))
     : h('p', { class: 'note' }, wst(lang, 'ws.noGapSkus'));
 
   setViewState(section, 'ready', ...present(

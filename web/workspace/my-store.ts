@@ -82,7 +82,7 @@ function categories(d: SummaryResponse, lang: Lang): HTMLElement | null {
       [t(lang, 'category'), t(lang, 'thisWeek'), t(lang, 'lastWeek'), wst(lang, 'ws.kpi.wow'), wst(lang, 'ws.lastYearWas'), wst(lang, 'ws.kpi.yoy'), wst(lang, 'ws.units')],
       d.categories.map((c) => [subCategoryName(c.category, lang), formatYuan(c.thisFen), formatYuan(c.lastWeekFen), pctText(compared(d, c.thisFen, c.lastWeekFen)),
         formatYuan(c.lastYearFen), pctText(compared(d, c.thisFen, c.lastYearFen)), c.qty.toLocaleString()]),
-      { numeric: [1, 2, 3, 4, 5, 6], className: 'data ws-categories' })));
+      { numeric: [1, 2, 3, 4, 5, 6], className: 'data ws-categories', cardsOnPhone: true })));
   return h('section', { class: 'ws-block' }, h('h2', {}, wst(lang, 'ws.categories')), bars, detail);
 }
 

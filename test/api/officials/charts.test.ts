@@ -55,3 +55,16 @@ test('months that are all zero (a village without online sellers) get an axis of
   expect(all).toContain('0.0');
   expect(all).toContain('1.0');
 });
+
+test('each line keeps its colour in both languages: the area first, then the national series in order', async () => {
+  // The lines are drawn in the colour scale's order; sorted by name, Chinese and English names
+  // sorted differently and the area's line took another series' colour on switching language.
+  const strokes = async (lang: 'zh' | 'en') => [...(await renderVegaLite(trendSpec(trend, lang, 560)))
+    .matchAll(/<g class="mark-line role-mark[^"]*"[^>]*>(.*?)<\/g>/gs)].map((m) => /stroke="([^"]+)"/.exec(m[1]!)![1]);
+  const [zh, en] = [await strokes('zh'), await strokes('en')];
+  expect(zh).toHaveLength(4); // the area and three national series
+  expect(new Set(zh).size).toBe(4);
+  expect(en).toEqual(zh);
+  const spec = JSON.stringify(trendSpec(trend, 'en', 560));
+  expect(spec).toContain(JSON.stringify({ domain: ['楚雄彝族自治州, year to date', 'National online retail（NBS）', 'National rural online retail（MOFCOM）', 'National agricultural online retail（MOFCOM）'] }));
+});
