@@ -135,8 +135,23 @@ export function withData(spec: ChartSpec, values: Record<string, unknown>[], wid
   const faceted = 'facet' in spec || (enc !== undefined && 'facet' in enc) || 'repeat' in spec || 'concat' in spec || 'hconcat' in spec || 'vconcat' in spec;
   return {
     ...spec,
+    ...monthAxis(spec, values),
     data: { values },
     ...(spec.width === undefined && !faceted ? { width: Math.max(200, width) } : {}),
     ...(spec.height === undefined && !faceted ? { height: 280 } : {}),
   };
+}
+
+const MONTH_START = /^\d{4}-\d{2}-01(?:[ T]00:00:00)?$/;
+
+/** A time axis over months (every x a month's first day, the usual GROUP BY toStartOfMonth) ticks
+ *  by month, labelled 2026-03: left to itself Vega ticks a few months' points by week, and labels
+ *  "Mar 08" between points no row has. Only where the spec leaves the axis to us. */
+function monthAxis(spec: ChartSpec, values: readonly Record<string, unknown>[]): { encoding?: Record<string, unknown> } {
+  const enc = spec.encoding as Record<string, { field?: unknown; type?: unknown; axis?: unknown; timeUnit?: unknown }> | undefined;
+  const x = enc?.x;
+  if (!x || x.type !== 'temporal' || x.axis !== undefined || x.timeUnit !== undefined || typeof x.field !== 'string' || values.length === 0) return {};
+  const name = x.field.replace(/\\(.)/g, '$1');
+  if (!values.every((v) => typeof v[name] === 'string' && MONTH_START.test(v[name] as string))) return {};
+  return { encoding: { ...enc, x: { ...x, axis: { format: '%Y-%m', tickCount: { interval: 'month', step: 1 } } } } };
 }

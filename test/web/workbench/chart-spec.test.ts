@@ -74,7 +74,15 @@ test('data is put in at drawing time: decimals as numbers, at most the limit, wi
     { month: '2026-04-01', county: '楚雄市', amount: 20, lines: 10 },
   ]);
   const spec = buildSpec(defaultChoice(columns), columns);
-  expect(withData(spec, values, 600)).toEqual({ ...spec, data: { values }, width: 600, height: 280 });
+  // Months on a time axis tick by month (Vega's own choice for three points was weekly ticks).
+  const monthly = { format: '%Y-%m', tickCount: { interval: 'month', step: 1 } };
+  const enc = spec.encoding as Record<string, object>;
+  expect(withData(spec, values, 600)).toEqual({ ...spec, encoding: { ...enc, x: { ...enc.x, axis: monthly } }, data: { values }, width: 600, height: 280 });
+  // Days that are not all firsts of months keep Vega's ticks; so does an axis the spec sets itself.
+  const days = [{ month: '2026-03-01', amount: 1 }, { month: '2026-03-02', amount: 2 }];
+  expect(withData(spec, days, 600)).toEqual({ ...spec, data: { values: days }, width: 600, height: 280 });
+  const own = { ...spec, encoding: { ...enc, x: { ...enc.x, axis: { format: '%b' } } } };
+  expect(withData(own, values, 600)).toEqual({ ...own, data: { values }, width: 600, height: 280 });
   const faceted = buildSpec({ mark: 'bar', x: 'county', y: 'amount', color: '', facet: 'month' }, columns);
   expect(withData(faceted, values, 600)).toEqual({ ...faceted, data: { values } });
   expect(spec).not.toHaveProperty('data');
