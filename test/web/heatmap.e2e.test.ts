@@ -198,7 +198,7 @@ describe('a merchant\'s heatmap', () => {
       expect({ colored, withheld }).toEqual({ colored: 0, withheld: 2 });
       expect(await page.locator('.heatmap-legend .legend-nothing').textContent()).toBe('没有可着色的格子');
       expect(await page.locator('.heatmap-legend .tick').count()).toBe(0); // hidden with the ramp: no "0 0 0 0.01" scale
-      expect(await page.locator('.heatmap-legend .legend-suppressed').textContent()).toBe('不足 5 家门店');
+      expect(await page.locator('.heatmap-legend .legend-suppressed').textContent()).toBe('其他门店不足 5 家'); // the rule: 5 stores besides the caller's (api/suppression.ts)
     } finally {
       await own.close();
     }
