@@ -1,9 +1,8 @@
 // One batch of records as every source forms it (the simulator, a file import, a Kafka partition):
 // each record decoded, validated and checked against the time window once, then held either as an
 // event with its identity (and, for a receipt the engine can read as sent, its bytes), or as a dead
-// letter with its reason. Deterministic
-// given the records, so a batch formed again over the same records after a crash holds the same
-// events. Written by ingest/batch-writer.ts.
+// letter with its reason. Deterministic given the records, so a batch formed again over the same
+// records after a crash holds the same events. Written by ingest/batch-writer.ts.
 import type { EventKind, EventOf } from '../contracts/events.ts';
 import { decodeEvent } from './decode.ts';
 import { payloadText, type DeadLetter } from './dead-letters.ts';

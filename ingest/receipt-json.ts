@@ -1,7 +1,7 @@
 // A POS receipt as the JSON the engine flattens into pos_lines (migration 0028): the producer's own
 // bytes when they say exactly what the validated receipt says, otherwise the receipt written out
 // again. "Exactly" is decided on the text, cheaply and conservatively; a receipt it is not sure of is
-// written out again (about 7 us), never sent as it came:
+// written out again (about 3 us), never sent as it came:
 // - checked by hand (ingest/fast-pos.ts): zod's path may have read defaults or other forms in;
 // - its time already on the Shanghai wall clock, the form the column reads;
 // - no number in a form JavaScript reads as an integer and the engine may not (1.0, 1e3, -0), found
