@@ -36,6 +36,8 @@ export interface WriteOptions {
   /** The deduplication token of a table's inserts and id claims; undefined: none (not replayed). */
   tokenOf: (table: string) => string | undefined;
   letterToken?: string;
+  /** POS receipts go as their JSON (ingest/event-insert.ts); rows otherwise. A replay goes the first write's way. */
+  receiptsJson?: boolean;
   /** Every row and dead letter of this batch landed before (a done ledger range): nothing is written. */
   written?: boolean;
   /** Lands before any id is claimed or row written (the ledger's record of the range); overlaps the id lookup. */
@@ -105,7 +107,7 @@ async function writeEvents(
   // split until only their events are left, each a dead letter. A part's token extends the
   // batch's, and the split is the same on a replay.
   const { landed, refused } = await insertIsolating(kept, (part, suffix) =>
-    retry(() => insertEvents(warehouse, kind, part, token === undefined ? undefined : { dedupToken: token + suffix })));
+    retry(() => insertEvents(warehouse, kind, part, o.receiptsJson === true, token === undefined ? undefined : { dedupToken: token + suffix })));
   if (o.identity === 'claim-first' && refused.length > 0) {
     await retry(() => claimIds(warehouse, kind, refused.map((r) => r.event), token!, true)); // given back: a fixed re-send may land
   }

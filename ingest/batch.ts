@@ -15,7 +15,7 @@ export interface BatchEvent {
   day: string;
   event: EventOf<EventKind>; // as validated
   rowCount: number; // its rows in the warehouse: a receipt's lines, one otherwise
-  /** A receipt's record bytes, when the engine can read them as they are (ingest/receipt-json.ts). */
+  /** A receipt's message bytes, when the engine can read them as they are (ingest/receipt-json.ts). */
   json?: Buffer;
   source: string; // where it came from, for its dead letter: `generator`, `file:x.ndjson:12`, `kafka:pos/3@1200`
   offset?: bigint; // its Kafka offset
@@ -46,7 +46,8 @@ export function addRecord(batch: Batch, kind: EventKind, raw: unknown, meta: Rec
   if (decoded.ok) {
     const event = decoded.event;
     const rowCount = kind === 'pos' ? (event as EventOf<'pos'>).lines.length : 1;
-    const json = decoded.asIs ? (raw instanceof Uint8Array ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : Buffer.from(raw as string)) : undefined;
+    // A view of the message's bytes (Kafka), not a copy; text records (file imports) go as rows.
+    const json = decoded.asIs && raw instanceof Uint8Array ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) : undefined;
     batch.events.push({ kind, ...eventKey(kind, event), event, rowCount, json, source: meta.source, offset: meta.offset, raw });
     batch.rowCount += rowCount;
   } else {

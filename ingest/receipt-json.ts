@@ -7,14 +7,18 @@
 // - no number in a form JavaScript reads as an integer and the engine may not (1.0, 1e3, -0), found
 //   by any digit before `.`, `e` or `E` and any `-` after `:`, `,` or `[` (ids and categories may
 //   match too: such a receipt is written out again, which is only slower);
-// - on one line, so one receipt is one JSONEachRow row whatever a reader of the text splits on.
+// - on one line, so one receipt is one JSONEachRow row whatever a reader of the text splits on;
+// - no backslash: the engine reads a named tuple's keys and a DateTime's text without decoding
+//   escapes ("s\u006bu" would be an unknown key to it, the line's sku left empty), and refuses a
+//   lone surrogate JavaScript accepts. Every value the schema accepts is plain ASCII, so only an
+//   escape or an unknown field has one.
 // Keys the receipt's schema does not know are ignored by the engine as by zod. A key given twice is
 // read by JavaScript as its last value; the engine refuses the row, and the receipt becomes a dead
 // letter naming the engine's reason (insert_rejected) rather than landing: not silent, not exact.
 import type { PosReceipt } from '../contracts/events.ts';
 import { WALL_CLOCK, wallClock } from './rows.ts';
 
-const NOT_AS_IS = /\d[.eE]|[:,[]\s*-|\n/;
+const NOT_AS_IS = /\d[.eE]|[:,[]\s*-|\n|\\/;
 
 /** Whether `text`, valid and checked by hand as `receipt`, can go to the engine as it is. */
 export function receiptTextAsIs(text: string, receipt: PosReceipt): boolean {

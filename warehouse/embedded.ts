@@ -81,7 +81,14 @@ export function createEmbeddedWarehouse(options: EmbeddedOptions): Warehouse {
           table,
           values: lines,
           format: 'JSONEachRow',
-          settings: { input_format_skip_unknown_fields: 1, ...(opts?.dedupToken ? { insert_deduplication_token: opts.dedupToken } : {}) },
+          // Stated, not left to the engine's defaults: objects read into named tuples, their unknown
+          // keys skipped and their missing ones filled with the element's default (a line without
+          // barcode or discountFen), as zod reads them.
+          settings: {
+            input_format_skip_unknown_fields: 1, input_format_json_named_tuples_as_objects: 1,
+            input_format_json_ignore_unknown_keys_in_named_tuple: 1, input_format_json_defaults_for_missing_elements_in_named_tuple: 1,
+            ...(opts?.dedupToken ? { insert_deduplication_token: opts.dedupToken } : {}),
+          },
         }));
       } catch (cause) {
         throw toWarehouseError(cause);

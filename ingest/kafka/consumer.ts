@@ -17,6 +17,7 @@ import { TABLE_OF } from '../rows.ts';
 import { createStats } from '../stats.ts';
 import { createTopicDeadLetters } from './dlq.ts';
 import { batchToken, createWarehouseLedger, type Ledger, type RecordedRange } from './ledger.ts';
+import { takesReceiptJson } from '../event-insert.ts';
 import { addMessage, createPartitionBatch, isEmpty, rangeOf, type PartitionBatch } from './partition-batch.ts';
 import type { Topics } from './topics.ts';
 
@@ -115,13 +116,18 @@ export function createKafkaSource(options: KafkaSourceOptions) {
     // ingest is at-least-once there (docs/exactly-once.md). A range recorded before is re-formed
     // with its token; one done before (an offset reset, a new group, a crash after the done mark)
     // is not written again, however long ago, its dead letters included.
+    // Receipts go as their JSON where the engine takes it, and a replay goes the way its range was
+    // first written (ingest/event-insert.ts): the ledger records the way with the range.
+    const receiptsJson = replayOf ? replayOf.receiptsJson
+      : ledger !== null && batch.kind === 'pos' && (await withRetry(() => takesReceiptJson(warehouse), retryOptions(payload, gen)));
     await writeBatch(batch, {
       warehouse, stats, clock, retry: retryOptions(payload, gen), reservations,
       deadLetters: createTopicDeadLetters(producer!, topic, partition),
       identity: ledger ? 'claim-first' : 'off',
       tokenOf: () => token,
+      receiptsJson,
       written: replayOf?.done,
-      beforeWrite: ledger && !replayOf ? () => ledger!.record(topic, partition, range) : undefined,
+      beforeWrite: ledger && !replayOf ? () => ledger!.record(topic, partition, range, receiptsJson) : undefined,
       afterWrite: ledger ? () => ledger!.done(topic, partition, range) : undefined,
     });
     if (gen !== generation) throw new StaleBatch('group rejoined during the write: the partition owner replays this range');

@@ -12,10 +12,12 @@ export interface OffsetRange {
 
 export interface RecordedRange extends OffsetRange {
   done: boolean;
+  /** Its receipts went as their JSON (ingest/event-insert.ts): a replay must send them so again. */
+  receiptsJson: boolean;
 }
 
 export interface Ledger {
-  record(topic: string, partition: number, range: OffsetRange): Promise<void>;
+  record(topic: string, partition: number, range: OffsetRange, receiptsJson: boolean): Promise<void>;
   /** After the range's rows landed. */
   done(topic: string, partition: number, range: OffsetRange): Promise<void>;
   /** Up to `limit` ranges recorded at or after `from` (the committed offset), in offset order. */
@@ -23,24 +25,25 @@ export interface Ledger {
 }
 
 export function createWarehouseLedger(warehouse: Warehouse): Ledger {
-  const row = (topic: string, partition: number, { first, last }: OffsetRange, done: number) =>
-    ({ topic, partition, first_offset: first.toString(), last_offset: last.toString(), done });
+  const row = (topic: string, partition: number, { first, last }: OffsetRange, done: number, receiptsJson: boolean) =>
+    ({ topic, partition, first_offset: first.toString(), last_offset: last.toString(), done, receipts_json: receiptsJson ? 1 : 0 });
   return {
-    async record(topic, partition, range) {
-      await warehouse.insert('ingest_batches', [row(topic, partition, range, 0)]);
+    async record(topic, partition, range, receiptsJson) {
+      await warehouse.insert('ingest_batches', [row(topic, partition, range, 0, receiptsJson)]);
     },
     async done(topic, partition, range) {
-      await warehouse.insert('ingest_batches', [row(topic, partition, range, 1)]);
+      // The done mark says nothing of the way: max() over the range's rows reads the record's.
+      await warehouse.insert('ingest_batches', [row(topic, partition, range, 1, false)]);
     },
     async pending(topic, partition, from, limit) {
       // Offsets travel as strings: they outgrow a double long before they outgrow UInt64.
-      const rows = await warehouse.query<{ first: string; last: string; done: number }>(
-        `SELECT toString(first_offset) AS first, toString(last_offset) AS last, max(done) AS done FROM ingest_batches
+      const rows = await warehouse.query<{ first: string; last: string; done: number; receipts_json: number }>(
+        `SELECT toString(first_offset) AS first, toString(last_offset) AS last, max(done) AS done, max(receipts_json) AS receipts_json FROM ingest_batches
          WHERE topic = {topic:String} AND partition = {partition:UInt32} AND first_offset >= {from:UInt64}
          GROUP BY first_offset, last_offset ORDER BY first_offset LIMIT {limit:UInt32}`,
         { topic, partition, from: from.toString(), limit },
       );
-      return rows.map((r) => ({ first: BigInt(r.first), last: BigInt(r.last), done: Number(r.done) === 1 }));
+      return rows.map((r) => ({ first: BigInt(r.first), last: BigInt(r.last), done: Number(r.done) === 1, receiptsJson: Number(r.receipts_json) === 1 }));
     },
   };
 }

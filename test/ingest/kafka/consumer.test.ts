@@ -3,6 +3,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PosReceipt } from '../../../contracts/events.ts';
 import { createKafkaSource } from '../../../ingest/kafka/consumer.ts';
+import { batchToken, createWarehouseLedger } from '../../../ingest/kafka/ledger.ts';
+import { addRecord, createBatch } from '../../../ingest/batch.ts';
+import { insertEvents } from '../../../ingest/event-insert.ts';
+import { claimIds } from '../../../ingest/identity.ts';
 import { WarehouseError, type Warehouse } from '../../../warehouse/warehouse.ts';
 import type { RecordOut } from '../../../ingest/kafka/producer.ts';
 import { createGenerator } from '../../../ingest/sources/generator.ts';
@@ -172,6 +176,40 @@ describe.skipIf(!KAFKA_BROKERS)('Kafka source', () => {
     const letters = await readDeadLetters(kafka, topics.pos);
     expect(letters.map((l) => [l.reason, l.offset])).toEqual([['insert_rejected', '137']]);
     expect(JSON.parse(letters[0]!.value).receiptId).toBe(poison);
+  }, 90_000);
+
+  test('a range written as rows before the upgrade to receipts as JSON, and not marked done, is written again as rows: once', async () => {
+    // The process that wrote it died after its rows and before its done mark (docs/exactly-once.md);
+    // the new code replays the range from the ledger. Through the JSON view the same token would not
+    // match the direct insert's block (test/ingest/receipt-json.test.ts), so the ledger's record of
+    // the way (migration 0029, recorded 0 here as by the old code) sends it as rows.
+    await wh.command('TRUNCATE TABLE pos_lines');
+    await wh.command('TRUNCATE TABLE demand_daily');
+    const prefix = uniquePrefix('upgrade');
+    const { kafka, topics } = await setupTopics(prefix, 1);
+    const valid = receipts(15, 120, '2026-06-20');
+    await produce(kafka, topics, valid.map((value) => ({ kind: 'pos' as const, value })));
+    const range = { first: 0n, last: 79n };
+    const token = batchToken('pos_lines', topics.pos, 0, range);
+    const old = createBatch();
+    valid.slice(0, 80).forEach((r, i) => addRecord(old, 'pos', Buffer.from(JSON.stringify(r)), { source: 'old', maxBytes: 1 << 20, sentAt: Date.now(), offset: BigInt(i) }));
+    await createWarehouseLedger(wh).record(topics.pos, 0, range, false);
+    await claimIds(wh, 'pos', old.events, token);
+    await insertEvents(wh, 'pos', old.events, false, { dedupToken: token });
+    expect(await count('SELECT count() AS n FROM pos_lines')).toBe(lineCount(valid.slice(0, 80)));
+
+    const source = createKafkaSource({ kafka, warehouse: wh, topics, groupId: `${prefix}-g`, batchMaxRows: 10_000 });
+    await source.start();
+    await waitForDrained(kafka, `${prefix}-g`, topics);
+    await source.stop();
+    expect(await count('SELECT count() AS n FROM pos_lines')).toBe(lineCount(valid));
+    expect(await count('SELECT uniqExact(receipt_id) AS n FROM pos_lines')).toBe(120);
+    expect(await count('SELECT sum(lines) AS n FROM demand_daily')).toBe(lineCount(valid));
+    // The rest of the topic, new ranges (one or more, as the fetches came), went as JSON and were recorded so.
+    const ranges = await wh.query<{ first: string; last: string; json: number }>('SELECT toString(first_offset) AS first, toString(last_offset) AS last, max(receipts_json) AS json FROM ingest_batches WHERE topic = {t:String} GROUP BY first_offset, last_offset ORDER BY first_offset', { t: topics.pos });
+    expect(ranges[0]).toEqual({ first: '0', last: '79', json: 0 });
+    expect(ranges.slice(1).map((r) => r.json)).toEqual(ranges.slice(1).map(() => 1));
+    expect([ranges[1]?.first, ranges.at(-1)?.last]).toEqual(['80', '119']);
   }, 90_000);
 
   test('thousands of dead letters in one batch go out in requests the broker accepts', async () => {
