@@ -128,7 +128,7 @@ export function createKafkaSource(options: KafkaSourceOptions) {
       receiptsJson,
       written: replayOf?.done,
       beforeWrite: ledger && !replayOf ? () => ledger!.record(topic, partition, range, receiptsJson) : undefined,
-      afterWrite: ledger ? () => ledger!.done(topic, partition, range) : undefined,
+      afterWrite: ledger ? () => ledger!.done(topic, partition, range, receiptsJson) : undefined,
     });
     if (gen !== generation) throw new StaleBatch('group rejoined during the write: the partition owner replays this range');
     await consumer!.commitOffsets([{ topic, partition, offset: (range.last + 1n).toString() }]);

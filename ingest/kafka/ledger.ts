@@ -18,8 +18,8 @@ export interface RecordedRange extends OffsetRange {
 
 export interface Ledger {
   record(topic: string, partition: number, range: OffsetRange, receiptsJson: boolean): Promise<void>;
-  /** After the range's rows landed. */
-  done(topic: string, partition: number, range: OffsetRange): Promise<void>;
+  /** After the range's rows landed; with the way they went, as recorded. */
+  done(topic: string, partition: number, range: OffsetRange, receiptsJson: boolean): Promise<void>;
   /** Up to `limit` ranges recorded at or after `from` (the committed offset), in offset order. */
   pending(topic: string, partition: number, from: bigint, limit: number): Promise<RecordedRange[]>;
 }
@@ -31,9 +31,10 @@ export function createWarehouseLedger(warehouse: Warehouse): Ledger {
     async record(topic, partition, range, receiptsJson) {
       await warehouse.insert('ingest_batches', [row(topic, partition, range, 0, receiptsJson)]);
     },
-    async done(topic, partition, range) {
-      // The done mark says nothing of the way: max() over the range's rows reads the record's.
-      await warehouse.insert('ingest_batches', [row(topic, partition, range, 1, false)]);
+    async done(topic, partition, range, receiptsJson) {
+      // With the record's way: the table keeps one row of a range once its parts merge (the newest,
+      // this one), and that row must still say how the range was written.
+      await warehouse.insert('ingest_batches', [row(topic, partition, range, 1, receiptsJson)]);
     },
     async pending(topic, partition, from, limit) {
       // Offsets travel as strings: they outgrow a double long before they outgrow UInt64.
