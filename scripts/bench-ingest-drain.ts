@@ -110,10 +110,11 @@ log(`  warehouse calls outstanding ${Math.round(warehouseBusyMs)} ms of the ${ms
 log(`  CPU seconds by thread: ${byThread.map(([n, s]) => `${n} ${s}`).join(', ')}`);
 for (const [call, v] of [...timing].sort((a, b) => b[1].ms - a[1].ms)) log(`  ${call}: ${v.calls} calls, ${Math.round(v.ms)} ms in all, ${Math.round(v.ms / v.calls)} ms each`);
 // The rows merges rewrote by table (merged parts still listed): write amplification.
-const merged = await wh.query<{ table: string; merged_rows: number; active_rows: number }>(
-  `SELECT table, sumIf(rows, level > 0) AS merged_rows, sumIf(rows, active) AS active_rows FROM system.parts
-   WHERE database = currentDatabase() GROUP BY table ORDER BY merged_rows DESC LIMIT 6`);
-log(`  rows rewritten by merges: ${merged.map((m) => `${m.table} ${Number(m.merged_rows).toLocaleString()} (of ${Number(m.active_rows).toLocaleString()} rows now)`).join(', ')}`);
+// The active parts are what a page's query reads at that moment (more parts, more to open and merge).
+const merged = await wh.query<{ table: string; merged_rows: number; active_rows: number; parts: number }>(
+  `SELECT table, sumIf(rows, level > 0) AS merged_rows, sumIf(rows, active) AS active_rows, countIf(active) AS parts
+   FROM system.parts WHERE database = currentDatabase() GROUP BY table ORDER BY merged_rows DESC LIMIT 6`);
+log(`  rows rewritten by merges: ${merged.map((m) => `${m.table} ${Number(m.merged_rows).toLocaleString()} (of ${Number(m.active_rows).toLocaleString()} rows now, in ${m.parts} parts)`).join(', ')}`);
 await wh.close();
 rmSync(work, { recursive: true, force: true });
 console.log(JSON.stringify({ ms, coresBusy, peakRssMiB: mib(peakRss), rssBeforeMiB: mib(rssBefore), warehouseBusyShare: +(warehouseBusyMs / ms).toFixed(3), lines, batches: stats.batches }));
