@@ -10,15 +10,27 @@ export function seasonPoints(months: SeasonalityResponse['months']): SeasonPoint
   return months.map((m) => ({ year: m.month.slice(0, 4), month: Number(m.month.slice(5)), kg: Math.round(m.weightG / 100) / 10 }));
 }
 
-/** The heaviest months of the last year with a full twelve months (or the last year): the season in words. */
-export function peakMonths(points: readonly SeasonPoint[], n = 3): { year: string; months: number[] } | null {
+export const PEAK_SHARE_OF_TOP = 0.75;
+export const MAX_PEAK_MONTHS = 6;
+
+/**
+ * The peak season of the last year with a full twelve months (or of the last year), in words: the
+ * months whose weight is at least three quarters of the heaviest month's, with their share of the
+ * year. A fixed number of months would name a third month barely heavier than a fourth; when more
+ * than half the year comes within three quarters of the top, there is no season to name (months: []).
+ */
+export function peakSeason(points: readonly SeasonPoint[]): { year: string; months: number[]; sharePct: number } | null {
   const years = [...new Set(points.map((p) => p.year))].sort();
   const full = years.filter((y) => points.filter((p) => p.year === y).length === 12);
   const year = full.at(-1) ?? years.at(-1);
   if (!year) return null;
-  const ofYear = points.filter((p) => p.year === year && p.kg > 0).sort((a, b) => b.kg - a.kg || a.month - b.month);
+  const ofYear = points.filter((p) => p.year === year && p.kg > 0);
   if (ofYear.length === 0) return null;
-  return { year, months: ofYear.slice(0, n).map((p) => p.month).sort((a, b) => a - b) };
+  const top = Math.max(...ofYear.map((p) => p.kg));
+  const peak = ofYear.filter((p) => p.kg >= PEAK_SHARE_OF_TOP * top);
+  if (peak.length > MAX_PEAK_MONTHS) return { year, months: [], sharePct: 0 };
+  const total = ofYear.reduce((n, p) => n + p.kg, 0);
+  return { year, months: peak.map((p) => p.month).sort((a, b) => a - b), sharePct: Math.round((100 * peak.reduce((n, p) => n + p.kg, 0)) / total) };
 }
 
 export function seasonSpec(points: readonly SeasonPoint[], o: { width: number; month: string; weight: string; year: string; monthLabel: (n: number) => string }): Record<string, unknown> {

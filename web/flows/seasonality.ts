@@ -11,7 +11,7 @@ import { pctText } from '../cockpit-frame.ts';
 import { subCategoryName } from '../workspace/category-names.ts';
 import { areaPicker, flowsPage, flowsState, load, present } from './frame.ts';
 import { lazyChart } from './lazy-chart.ts';
-import { peakMonths, seasonPoints, seasonSpec } from './season-spec.ts';
+import { peakSeason, seasonPoints, seasonSpec } from './season-spec.ts';
 import { flt } from './strings.ts';
 import { formatCount, formatWeight } from './units.ts';
 
@@ -50,12 +50,13 @@ export async function drawSeasonality(ctx: ViewContext): Promise<void> {
     const empty = h('div', { class: 'status empty' }, h('div', { class: 'status-title' }, t(lang, 'empty')), h('div', { class: 'status-hint' }, flt(lang, 'fl.noFlows')));
     return setViewState(section, 'empty', head, controls, empty);
   }
-  const peak = peakMonths(points);
+  const peak = peakSeason(points);
   const monthLabel = (n: number) => flt(lang, 'fl.monthN', { n });
   const width = Math.min(640, Math.max(240, (contentWidth(ctx.main) || 640) - 90));
   const chart = lazyChart(seasonSpec(points, { width, month: flt(lang, 'fl.month'), weight: `${flt(lang, 'fl.weight')}${paren(lang, lang === 'zh' ? '公斤' : 'kg')}`, year: flt(lang, 'fl.year'), monthLabel }),
     flt(lang, 'fl.seasonAlt', { name }), lang, ctx.signal);
-  const summary = peak ? h('p', { class: 'fl-peak' }, flt(lang, 'fl.peak', { year: peak.year, months: peak.months.map(monthLabel).join(listSep(lang)) })) : null;
+  const summary = !peak ? null : h('p', { class: 'fl-peak' }, peak.months.length === 0 ? flt(lang, 'fl.noPeak', { year: peak.year })
+    : flt(lang, 'fl.peak', { year: peak.year, months: peak.months.map(monthLabel).join(listSep(lang)), share: peak.sharePct }));
   const rows = [...data.months].reverse();
   const months = h('div', { class: 'table-scroll', tabindex: 0 }, table(
     [flt(lang, 'fl.month'), flt(lang, 'fl.weight'), flt(lang, 'fl.yoy'), flt(lang, 'fl.amount'), flt(lang, 'fl.orders')],
