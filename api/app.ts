@@ -110,7 +110,7 @@ export function createApp(options: AppOptions): express.Express {
     ...platformRoutes({ queries, clock }),
     ...demandRoutes({ queries, directory, clock }),
     ...storeRoutes({ queries, directory, clock, memo }),
-    ...officialRoutes({ warehouse, queries, directory, clock, memo }),
+    ...officialRoutes({ warehouse, queries, directory, clock, memo, accountName: async (login) => (await accounts.get(login))?.name ?? null }),
     ...sqlRoutes({ workbench, saved, warehouse, queries, clock }),
     ...workspaceRoutes({ warehouse: reader, queries, directory, clock, memo }),
     ...flowRoutes({ queries, directory, clock, memo }),

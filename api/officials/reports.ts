@@ -37,15 +37,17 @@ export async function produceReport(writer: Warehouse, reader: Pick<Warehouse, '
       size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.toString('base64') };
   });
   await writer.insert('monthly_reports', rows);
-  return rows.map((r) => ({ id: r.id, areaCode: area, areaName, month, format: r.format, producedBy, producedAt: r.produced_at, size: r.size, sha256: r.sha256 }));
+  return rows.map((r) => ({ id: r.id, areaCode: area, areaName, month, format: r.format, producedBy, producerName: producerLabel ?? null, producedAt: r.produced_at, size: r.size, sha256: r.sha256 }));
 }
 
-export async function listReports(db: Pick<Warehouse, 'query'>, deps: ReportDeps, scope: readonly string[]): Promise<ReportFile[]> {
+/** `nameOf`: an account's name by login (null when there is none: the scheduler, a removed account). */
+export async function listReports(db: Pick<Warehouse, 'query'>, deps: ReportDeps, scope: readonly string[],
+  nameOf: (login: string) => Promise<string | null> = async () => null): Promise<ReportFile[]> {
   const rows = await db.query<{ id: string; area_code: string; month: string; format: 'xlsx' | 'pdf'; produced_by: string; produced_at: string; size: number; sha256: string }>(
     deps.queries['reports-list'], { scope: [...scope] });
   return Promise.all(rows.map(async (r) => ({
     id: r.id, areaCode: r.area_code, areaName: (await deps.directory.area(r.area_code))?.name ?? r.area_code, month: r.month, format: r.format,
-    producedBy: r.produced_by, producedAt: r.produced_at, size: Number(r.size), sha256: r.sha256,
+    producedBy: r.produced_by, producerName: await nameOf(r.produced_by), producedAt: r.produced_at, size: Number(r.size), sha256: r.sha256,
   })));
 }
 

@@ -26,8 +26,9 @@ import type { VersionedMemo } from '../versioned-memo.ts';
 const READERS = ['official', 'analyst'] as const;
 const AREA = { kind: 'area', param: 'area' } as const;
 
-export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; directory: Directory; clock: () => number; memo: VersionedMemo }): AnyRoute[] {
-  const { warehouse, queries, directory, clock, memo } = deps;
+export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; directory: Directory; clock: () => number; memo: VersionedMemo;
+  accountName: (login: string) => Promise<string | null> }): AnyRoute[] {
+  const { warehouse, queries, directory, clock, memo, accountName } = deps;
   const core = { queries, directory, clock, memo };
   // The published national figures: the same for everyone, changed only by an upload (a new data
   // version), and read by every overview, trend and scorecard before its own queries.
@@ -140,7 +141,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
       method: 'get', path: '/api/official/reports', tag: 'officials', summary: 'The monthly reports of the area and below, with who produced each and when',
       access: { roles: READERS, scope: AREA }, query: reportsQuery, response: reportsResponse, rows: (b) => b.reports.length,
       async handler({ area, db }) {
-        return { reports: await listReports(db, core, [area]) };
+        return { reports: await listReports(db, core, [area], accountName) };
       },
     }),
     defineRoute({
@@ -154,7 +155,7 @@ export function officialRoutes(deps: { warehouse: Warehouse; queries: Queries; d
         const current = shanghaiMonth(clock());
         if (query.month === current) throw badRequest('month', `${current} has not ended: a monthly report covers a whole month`);
         await areaOf(area);
-        // The document names the bureau's account by its name; the listing keeps the login.
+        // The document and the listing name the bureau's account by its name; the login is kept too.
         const reports = await produceReport(warehouse, db, core, area, query.month, await nationalSeries(db), principal!.login, undefined, principal!.name);
         return { reports };
       },

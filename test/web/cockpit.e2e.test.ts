@@ -328,14 +328,19 @@ describe('in English, and the national figures', () => {
     await page.close();
   }, TIMEOUT);
 
-  test('a report the scheduler produced: 生成者 in words', async () => {
+  test('生成者 in words: the scheduler, or the account\'s name', async () => {
     const p = await as('demo-official-lufeng', '/cockpit/reports');
     // The list as the API gives it after the scheduler ran (the clock here is past the 10th).
     await p.route((url) => url.pathname === '/api/official/reports', (route) => route.fulfill({ json: { reports: [{ id: '532302-2026-03-auto-pdf', areaCode: '532302', areaName: '禄丰市', month: '2026-03', format: 'pdf',
-      producedBy: 'system (automatic, by the 10th)', producedAt: '2026-04-02T02:00:00.000Z', size: 40_960, sha256: 'x' }] } }));
+      producedBy: 'system (automatic, by the 10th)', producerName: null, producedAt: '2026-04-02T02:00:00.000Z', size: 40_960, sha256: 'x' },
+    { id: '532302-2026-02-mnzi-80b58b-pdf', areaCode: '532302', areaName: '禄丰市', month: '2026-02', format: 'pdf',
+      producedBy: 'official-532302', producerName: '禄丰市商务局', producedAt: '2026-03-05T02:00:00.000Z', size: 40_960, sha256: 'y' }] } }));
     await p.reload();
     await ready(p, 'reports');
     expect(await p.locator('table.reports tbody td').nth(3).textContent()).toBe('系统（每月10日前自动生成）');
+    // A person's report names the account as it is named, the login on hover.
+    const byPerson = p.locator('table.reports tbody tr').nth(1).locator('td').nth(3);
+    expect([await byPerson.textContent(), await byPerson.locator('span').getAttribute('title')]).toEqual(['禄丰市商务局', 'official-532302']);
     await p.close();
   }, TIMEOUT);
 });

@@ -42,7 +42,7 @@ export const view: View = async (ctx) => {
         [t(lang, 'month'), t(lang, 'area'), t(lang, 'download'), t(lang, 'producedBy'), t(lang, 'producedAt'), t(lang, 'size')],
         reports.map((r) => [r.month, r.areaName,
           h('a', { href: withQuery(`/api/official/reports/${r.id}`, { area: r.areaCode }), download: `月通报-${r.areaCode}-${r.month}.${r.format}`, 'data-format': r.format }, r.format.toUpperCase()),
-          h('span', { title: r.producedBy, 'data-by': r.producedBy }, producerName(r.producedBy, lang)), r.producedAt, `${Math.round(r.size / 1024)} KB`]),
+          h('span', { title: r.producedBy, 'data-by': r.producedBy }, r.producerName ?? producerName(r.producedBy, lang)), r.producedAt, `${Math.round(r.size / 1024)} KB`]),
         { numeric: [5], className: 'data reports' })));
     } catch (e) {
       if (!signal.aborted) setViewState(section, 'error', errorNode(e, lang, () => void load()));

@@ -34,7 +34,10 @@ describe('the monthly report of Lufeng for March 2026', () => {
     const made = await agent.post('/api/official/reports?area=532302&month=2026-03');
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const { reports } = reportsResponse.parse(made.body);
-    expect(reports.map((r) => [r.format, r.producedBy, r.month, r.areaName])).toEqual([['xlsx', 'official-532302', '2026-03', '禄丰市'], ['pdf', 'official-532302', '2026-03', '禄丰市']]);
+    expect(reports.map((r) => [r.format, r.producedBy, r.producerName, r.month, r.areaName])).toEqual([['xlsx', 'official-532302', '禄丰市商务局', '2026-03', '禄丰市'], ['pdf', 'official-532302', '禄丰市商务局', '2026-03', '禄丰市']]);
+    // The listing names the producer as the account is named (the login stays, for who to ask).
+    const listed = reportsResponse.parse((await agent.get('/api/official/reports?area=532302')).body).reports;
+    expect(listed.map((r) => [r.id, r.producedBy, r.producerName]).sort()).toEqual(reports.map((r) => [r.id, 'official-532302', '禄丰市商务局']).sort());
     const overview = overviewResponse.parse((await agent.get('/api/official/overview?month=2026-03')).body);
     const retail = overview.indicators.find((i) => i.key === 'online_retail')!;
     const parcelsIn = overview.indicators.find((i) => i.key === 'parcels_in')!;
