@@ -106,7 +106,7 @@ export function createApp(options: AppOptions): express.Express {
     ...healthRoutes({ warehouse, migrations, ingest, metrics }),
     ...sessionRoutes({ accounts, sessions, throttle, directory, secret: auth.secret, sessionTtlMs: auth.sessionTtlMs, demo: auth.demo ?? false, clock, sleep: options.sleep }),
     ...accountRoutes({ accounts, sessions, tokens, directory, secret: auth.secret, sessionTtlMs: auth.sessionTtlMs }),
-    ...accountsRoutes({ accounts, clock }),
+    ...accountsRoutes({ accounts, directory, clock }),
     ...platformRoutes({ queries, clock }),
     ...demandRoutes({ queries, directory, clock }),
     ...storeRoutes({ queries, directory, clock, memo }),

@@ -26,6 +26,15 @@ export const storesResponse = z.object({
 
 export const storeParams = z.object({ id: storeId });
 
+/** The store directory an administrator picks a merchant account's stores from: names and areas,
+ *  no figures. */
+export const directoryStoresResponse = z.object({
+  stores: z.array(storeSummary.pick({ id: true, name: true, type: true, areaCode: true }).extend({
+    place: z.string().describe('The names of its county, township and village, from the top.'),
+  })),
+});
+export type DirectoryStore = z.infer<typeof directoryStoresResponse>['stores'][number];
+
 export const storeWeek = z.object({
   week: z.string(), start: z.string(),
   lines: z.number().int(), qty: z.number().int(), amountFen: z.number().int(),

@@ -2,7 +2,9 @@
 // someone's sessions. The same rules as `npm run user`, through the same api/auth/accounts.ts.
 import { z } from 'zod';
 import { account, createAccountRequest, issuedPassword, loginParams, updateAccountRequest, type Account } from '../../contracts/auth.ts';
+import { directoryStoresResponse } from '../../contracts/stores.ts';
 import type { AccountRecord, Accounts } from '../auth/accounts.ts';
+import type { Directory } from '../directory.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { HttpError } from '../errors.ts';
@@ -14,9 +16,22 @@ export const accountView = (a: AccountRecord): Account => ({
   disabled: a.disabled, demo: a.demo, createdAt: new Date(a.createdMs).toISOString(),
 });
 
-export function accountsRoutes(deps: { accounts: Accounts; clock?: () => number }): AnyRoute[] {
-  const { accounts, clock = Date.now } = deps;
+export function accountsRoutes(deps: { accounts: Accounts; directory: Directory; clock?: () => number }): AnyRoute[] {
+  const { accounts, directory, clock = Date.now } = deps;
   return [
+    defineRoute({
+      method: 'get', path: '/api/admin/stores', tag: 'accounts', summary: 'The store directory (names and areas, no figures), to give a merchant account its stores',
+      access: { roles: ['admin'], scope: { kind: 'platform', why: 'the registered stores and their areas, to assign them to merchant accounts; no sales' } },
+      response: directoryStoresResponse, rows: (b) => b.stores.length,
+      async handler() {
+        // Named from the county down: two villages of one name in different townships stay apart.
+        const nameOf = async (code: string) => (await directory.area(code))?.name ?? code;
+        const place = async (code: string) => (await Promise.all([6, 9, 12].filter((n) => n <= code.length).map((n) => nameOf(code.slice(0, n))))).join(' ');
+        return {
+          stores: await Promise.all((await directory.stores()).map(async (s) => ({ id: s.id, name: s.name, type: s.type, areaCode: s.areaCode, place: await place(s.areaCode) }))),
+        };
+      },
+    }),
     defineRoute({
       method: 'get', path: '/api/accounts', tag: 'accounts', summary: 'Every account', access: ADMIN,
       response: z.object({ accounts: z.array(account) }), rows: (b) => b.accounts.length,

@@ -1,7 +1,7 @@
 // GET /api/stores and /api/stores/:id: what each role may list, and one store's own weekly sales
 // to the fen, from receipts whose sums are worked out by hand below.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { storeDetail, storesResponse } from '../../contracts/stores.ts';
+import { directoryStoresResponse, storeDetail, storesResponse } from '../../contracts/stores.ts';
 import type { PosReceipt } from '../../contracts/events.ts';
 import { posRows } from '../../ingest/rows.ts';
 import { openTestApp, type TestApp } from '../fixtures/app.ts';
@@ -68,5 +68,23 @@ describe('GET /api/stores', () => {
     const township = storesResponse.parse((await (await t.agent('lufeng')).get('/api/stores?area=532302107')).body);
     expect(township.stores.map((s) => s.id).sort()).toEqual(stores.filter((s) => s.areaCode.startsWith('532302107')).map((s) => s.id).sort());
     expect((await (await t.agent('lufeng')).get('/api/stores?area=532301')).status).toBe(403);
+  });
+});
+
+describe('GET /api/admin/stores', () => {
+  test('the administrator gets every registered store with its place, named from the county down; no one else does', async () => {
+    const res = await (await t.agent('admin')).get('/api/admin/stores');
+    expect(res.status).toBe(200);
+    const body = directoryStoresResponse.parse(res.body);
+    expect(body.stores.map((s) => s.id).sort()).toEqual(stores.map((s) => s.id).sort());
+    // Names from reference/chuxiong-areas.json, read by hand: 禄丰市 > 金山镇; 楚雄市 > 鹿城镇 > 万家坝社区居民委员会.
+    expect(body.stores.find((s) => s.id === 'ST-532302101')).toEqual({ id: 'ST-532302101', name: '金山镇电商服务站', type: 'township_station', areaCode: '532302101', place: '禄丰市 金山镇' });
+    expect(body.stores.find((s) => s.id === 'VS-532301101007')).toEqual({ id: 'VS-532301101007', name: '万家坝小卖部', type: 'village_shop', areaCode: '532301101007', place: '楚雄市 鹿城镇 万家坝社区居民委员会' });
+    // Names and places, not figures: nothing of a store's sales or status.
+    expect(Object.keys(body.stores[0]!).sort()).toEqual(['areaCode', 'id', 'name', 'place', 'type']);
+    for (const who of ['merchant', 'lufeng', 'analyst'] as const) {
+      const refused = await (await t.agent(who)).get('/api/admin/stores');
+      expect([who, refused.status]).toEqual([who, 403]);
+    }
   });
 });

@@ -325,7 +325,19 @@ describe('managing accounts in the browser', () => {
     await admin.fill('#new-login', 'shop-101010');
     await admin.fill('#new-name', '某村小卖部');
     await admin.selectOption('#new-role', 'merchant');
+    // The store picked by name from the directory (choosing a suggestion puts its id in the search
+    // box): its id joins the ids field, and the line below names it with its place, from the county
+    // down (禄丰市 > 金山镇 > 大北厂社区居民委员会 in reference/chuxiong-areas.json); an id typed
+    // by hand that no store has is named as such before anything is sent.
+    await admin.waitForSelector('#store-directory option[value="VS-532302101010"]', { state: 'attached' });
+    await admin.fill('#new-stores', 'VS-404');
+    await admin.fill('#store-find', 'VS-532302101010');
+    expect(await admin.inputValue('#new-stores')).toBe('VS-404, VS-532302101010');
+    expect(await admin.inputValue('#store-find')).toBe('');
+    expect(await admin.locator('#store-names li').allTextContents()).toEqual(['没有这个编号的门店：VS-404',
+      `${stores.find((s) => s.id === 'VS-532302101010')!.name}（禄丰市 金山镇 大北厂社区居民委员会）`]);
     await admin.fill('#new-stores', 'VS-532302101010');
+    expect(await admin.locator('#store-names li').allTextContents()).toEqual([`${stores.find((s) => s.id === 'VS-532302101010')!.name}（禄丰市 金山镇 大北厂社区居民委员会）`]);
     await admin.click('form.create-account button[type="submit"]');
     const secret = admin.locator('.once code.secret');
     await secret.waitFor();

@@ -8,6 +8,7 @@ import { apiGet, apiRequest } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
+import { storePicker, typedIds } from '../store-picker.ts';
 import type { View } from '../view.ts';
 
 export const view: View = async (ctx) => {
@@ -25,10 +26,12 @@ export const view: View = async (ctx) => {
   const area = h('input', { id: 'new-area', name: 'areaCode', inputmode: 'numeric', placeholder: t(lang, 'areaCodeExample') });
   const stores = h('input', { id: 'new-stores', name: 'storeIds', placeholder: t(lang, 'storeIdsExample') });
   const areaField = h('div', { class: 'field' }, h('label', { for: 'new-area' }, t(lang, 'areaCode')), area);
-  const storesField = h('div', { class: 'field' }, h('label', { for: 'new-stores' }, t(lang, 'storeIds')), stores);
+  const picker = storePicker(lang, stores);
+  const storesField = h('div', { class: 'field-group' }, h('div', { class: 'field' }, h('label', { for: 'new-stores' }, t(lang, 'storeIds')), stores), picker.node);
   const showScope = () => {
     areaField.hidden = role.value !== 'official';
     storesField.hidden = role.value !== 'merchant';
+    if (!storesField.hidden) picker.load();
   };
   role.addEventListener('change', showScope);
   showScope();
@@ -45,11 +48,12 @@ export const view: View = async (ctx) => {
       // Logins are lower case (contracts/auth.ts): 'Zhang.Wei' typed is zhang.wei, not a refusal.
       login: login.value.trim().toLowerCase(), name: name.value.trim() || login.value.trim(), role: r,
       ...(r === 'official' ? { areaCode: area.value.trim() } : {}),
-      ...(r === 'merchant' ? { storeIds: stores.value.split(/[,，\s]+/).filter(Boolean) } : {}),
+      ...(r === 'merchant' ? { storeIds: typedIds(stores.value) } : {}),
     };
     apiRequest<{ account: Account; password: string | null }>('POST', '/api/accounts', { body }).then((made) => {
       showOnce(t(lang, 'createdWithPassword', { login: made.account.login }), made.password ?? '');
       form.reset();
+      picker.update();
       showScope();
       void load();
     }, fail);
