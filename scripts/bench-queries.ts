@@ -43,6 +43,7 @@ const ENDPOINTS: { name: string; login: string; path: string }[] = [
   { name: 'workspace demand, area x week', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand' },
   { name: 'workspace demand, county per store', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?scope=county&measure=per_store' },
   { name: 'workspace demand, category yoy', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?view=category&measure=yoy' },
+  { name: 'workspace demand, county a year yoy', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?scope=county&weeks=52&measure=yoy' },
   { name: 'workspace demand, weekday x hour', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?view=hour&scope=county' },
   { name: 'workspace demand, deliveries', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?stream=deliveries' },
   { name: 'workspace demand, parcels', login: 'demo-merchant', path: '/api/workspace/ST-532302101/demand?stream=parcels&scope=county' },

@@ -5,7 +5,7 @@
 import type { DirectoryStore } from '../contracts/stores.ts';
 import { apiGet } from './api-client.ts';
 import { h } from './dom.ts';
-import { t, type Lang } from './i18n.ts';
+import { paren, t, type Lang } from './i18n.ts';
 
 /** The ids typed in the field, as the form sends them. */
 export const typedIds = (text: string): string[] => text.split(/[,，\s]+/).filter(Boolean);
@@ -21,7 +21,7 @@ export function storePicker(lang: Lang, ids: HTMLInputElement): { node: HTMLElem
     names.replaceChildren(...typedIds(ids.value).map((id) => {
       const s = directory?.get(id);
       if (!directory) return h('li', {}, id);
-      return s ? h('li', { 'data-id': id }, `${s.name}（${s.place}）`) : h('li', { class: 'bad', 'data-id': id }, t(lang, 'storePickUnknown', { id }));
+      return s ? h('li', { 'data-id': id }, `${s.name}${paren(lang, s.place)}`) : h('li', { class: 'bad', 'data-id': id }, t(lang, 'storePickUnknown', { id }));
     }));
   };
   const choose = () => {
