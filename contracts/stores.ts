@@ -26,14 +26,15 @@ export const storesResponse = z.object({
 
 export const storeParams = z.object({ id: storeId });
 
-/** The store directory an administrator picks a merchant account's stores from: names and areas,
- *  no figures. */
-export const directoryStoresResponse = z.object({
+/** What an administrator picks an account's scope from: the areas an official may oversee, and
+ *  the stores a merchant may have (names and places, no figures). */
+export const adminDirectoryResponse = z.object({
+  areas: z.array(z.object({ code: z.string(), name: z.string() })).describe('The prefecture and its counties.'),
   stores: z.array(storeSummary.pick({ id: true, name: true, type: true, areaCode: true }).extend({
     place: z.string().describe('The names of its county, township and village, from the top.'),
   })),
 });
-export type DirectoryStore = z.infer<typeof directoryStoresResponse>['stores'][number];
+export type AdminDirectory = z.infer<typeof adminDirectoryResponse>;
 
 export const storeWeek = z.object({
   week: z.string(), start: z.string(),

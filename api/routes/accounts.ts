@@ -2,7 +2,7 @@
 // someone's sessions. The same rules as `npm run user`, through the same api/auth/accounts.ts.
 import { z } from 'zod';
 import { account, createAccountRequest, issuedPassword, loginParams, updateAccountRequest, type Account } from '../../contracts/auth.ts';
-import { directoryStoresResponse } from '../../contracts/stores.ts';
+import { adminDirectoryResponse } from '../../contracts/stores.ts';
 import type { AccountRecord, Accounts } from '../auth/accounts.ts';
 import type { Directory } from '../directory.ts';
 import { generatePassword } from '../auth/passwords.ts';
@@ -20,14 +20,16 @@ export function accountsRoutes(deps: { accounts: Accounts; directory: Directory;
   const { accounts, directory, clock = Date.now } = deps;
   return [
     defineRoute({
-      method: 'get', path: '/api/admin/stores', tag: 'accounts', summary: 'The store directory (names and areas, no figures), to give a merchant account its stores',
-      access: { roles: ['admin'], scope: { kind: 'platform', why: 'the registered stores and their areas, to assign them to merchant accounts; no sales' } },
-      response: directoryStoresResponse, rows: (b) => b.stores.length,
+      method: 'get', path: '/api/admin/directory', tag: 'accounts',
+      summary: 'The areas an official account may oversee and the registered stores (names and places, no figures), to give an account its scope',
+      access: { roles: ['admin'], scope: { kind: 'platform', why: 'the areas and the registered stores, to assign them to accounts; no sales' } },
+      response: adminDirectoryResponse, rows: (b) => b.areas.length + b.stores.length,
       async handler() {
         // Named from the county down: two villages of one name in different townships stay apart.
         const nameOf = async (code: string) => (await directory.area(code))?.name ?? code;
         const place = async (code: string) => (await Promise.all([6, 9, 12].filter((n) => n <= code.length).map((n) => nameOf(code.slice(0, n))))).join(' ');
         return {
+          areas: (await directory.areasUnder('5323')).filter((a) => a.code.length <= 6).map((a) => ({ code: a.code, name: a.name })),
           stores: await Promise.all((await directory.stores()).map(async (s) => ({ id: s.id, name: s.name, type: s.type, areaCode: s.areaCode, place: await place(s.areaCode) }))),
         };
       },

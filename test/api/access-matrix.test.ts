@@ -68,7 +68,7 @@ const EXAMPLES: Record<string, (login: string | null) => Example | Promise<Examp
     params: { id: login ? (await t.locals.services.tokens.create(login, `m${++tokenSeq}`)).record.id : '0123456789abcdef' },
   }),
   'GET /api/accounts': () => ({}),
-  'GET /api/admin/stores': () => ({}),
+  'GET /api/admin/directory': () => ({}),
   'POST /api/accounts': () => ({ body: { login: `made-${++tokenSeq}`, name: 'x', role: 'analyst' } }),
   'PATCH /api/accounts/:login': () => ({ params: { login: 'matrix-target' }, body: { name: 'renamed' } }),
   'POST /api/accounts/:login/password': () => ({ params: { login: 'matrix-target' } }),

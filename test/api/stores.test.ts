@@ -1,7 +1,7 @@
 // GET /api/stores and /api/stores/:id: what each role may list, and one store's own weekly sales
 // to the fen, from receipts whose sums are worked out by hand below.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { directoryStoresResponse, storeDetail, storesResponse } from '../../contracts/stores.ts';
+import { adminDirectoryResponse, storeDetail, storesResponse } from '../../contracts/stores.ts';
 import type { PosReceipt } from '../../contracts/events.ts';
 import { posRows } from '../../ingest/rows.ts';
 import { openTestApp, type TestApp } from '../fixtures/app.ts';
@@ -71,11 +71,15 @@ describe('GET /api/stores', () => {
   });
 });
 
-describe('GET /api/admin/stores', () => {
-  test('the administrator gets every registered store with its place, named from the county down; no one else does', async () => {
-    const res = await (await t.agent('admin')).get('/api/admin/stores');
+describe('GET /api/admin/directory', () => {
+  test('the administrator gets the areas an official may oversee and every registered store with its place; no one else does', async () => {
+    const res = await (await t.agent('admin')).get('/api/admin/directory');
     expect(res.status).toBe(200);
-    const body = directoryStoresResponse.parse(res.body);
+    const body = adminDirectoryResponse.parse(res.body);
+    // The prefecture and its ten counties, as reference/chuxiong-areas.json names them.
+    expect(body.areas).toEqual([{ code: '5323', name: '楚雄彝族自治州' }, { code: '532301', name: '楚雄市' }, { code: '532302', name: '禄丰市' },
+      { code: '532322', name: '双柏县' }, { code: '532323', name: '牟定县' }, { code: '532324', name: '南华县' }, { code: '532325', name: '姚安县' },
+      { code: '532326', name: '大姚县' }, { code: '532327', name: '永仁县' }, { code: '532328', name: '元谋县' }, { code: '532329', name: '武定县' }]);
     expect(body.stores.map((s) => s.id).sort()).toEqual(stores.map((s) => s.id).sort());
     // Names from reference/chuxiong-areas.json, read by hand: 禄丰市 > 金山镇; 楚雄市 > 鹿城镇 > 万家坝社区居民委员会.
     expect(body.stores.find((s) => s.id === 'ST-532302101')).toEqual({ id: 'ST-532302101', name: '金山镇电商服务站', type: 'township_station', areaCode: '532302101', place: '禄丰市 金山镇' });
@@ -83,7 +87,7 @@ describe('GET /api/admin/stores', () => {
     // Names and places, not figures: nothing of a store's sales or status.
     expect(Object.keys(body.stores[0]!).sort()).toEqual(['areaCode', 'id', 'name', 'place', 'type']);
     for (const who of ['merchant', 'lufeng', 'analyst'] as const) {
-      const refused = await (await t.agent(who)).get('/api/admin/stores');
+      const refused = await (await t.agent(who)).get('/api/admin/directory');
       expect([who, refused.status]).toEqual([who, 403]);
     }
   });

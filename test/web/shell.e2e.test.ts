@@ -318,6 +318,15 @@ describe('managing accounts in the browser', () => {
     // The scope fields' hints read as examples, not as values filled in.
     expect(await admin.getAttribute('#new-stores', 'placeholder')).toBe('例如 ST-532302101');
     expect(await admin.getAttribute('#new-area', 'placeholder')).toBe('例如 532302');
+    // An official's area: the code typed is named beneath it (the prefecture and its counties are
+    // suggested by name), or said to be no area an official can oversee.
+    await admin.selectOption('#new-role', 'official');
+    await admin.waitForSelector('#area-directory option[value="532302"]', { state: 'attached' });
+    expect(await admin.locator('#area-directory option').count()).toBe(11);
+    await admin.fill('#new-area', '532302');
+    expect(await admin.textContent('#area-name')).toBe('禄丰市');
+    await admin.fill('#new-area', '532399');
+    expect(await admin.textContent('#area-name')).toBe('不是楚雄州或其所辖县（市）的代码：532399');
     // A merchant's account has stores, not an area: the area field is not on screen.
     await admin.selectOption('#new-role', 'merchant');
     expect(await admin.isVisible('#new-area')).toBe(false);

@@ -8,7 +8,7 @@ import { apiGet, apiRequest } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
-import { storePicker, typedIds } from '../store-picker.ts';
+import { scopePickers, typedIds } from '../scope-pickers.ts';
 import type { View } from '../view.ts';
 
 export const view: View = async (ctx) => {
@@ -25,13 +25,13 @@ export const view: View = async (ctx) => {
   // Worded as examples: a bare code in grey read as a value already filled in.
   const area = h('input', { id: 'new-area', name: 'areaCode', inputmode: 'numeric', placeholder: t(lang, 'areaCodeExample') });
   const stores = h('input', { id: 'new-stores', name: 'storeIds', placeholder: t(lang, 'storeIdsExample') });
-  const areaField = h('div', { class: 'field' }, h('label', { for: 'new-area' }, t(lang, 'areaCode')), area);
-  const picker = storePicker(lang, stores);
-  const storesField = h('div', { class: 'field-group' }, h('div', { class: 'field' }, h('label', { for: 'new-stores' }, t(lang, 'storeIds')), stores), picker.node);
+  const picker = scopePickers(lang, area, stores);
+  const areaField = h('div', { class: 'field' }, h('label', { for: 'new-area' }, t(lang, 'areaCode')), area, picker.areaNode);
+  const storesField = h('div', { class: 'field-group' }, h('div', { class: 'field' }, h('label', { for: 'new-stores' }, t(lang, 'storeIds')), stores), picker.storeNode);
   const showScope = () => {
     areaField.hidden = role.value !== 'official';
     storesField.hidden = role.value !== 'merchant';
-    if (!storesField.hidden) picker.load();
+    if (!areaField.hidden || !storesField.hidden) picker.load();
   };
   role.addEventListener('change', showScope);
   showScope();
