@@ -224,7 +224,7 @@ export const produceReportRequest = z.object({ area: z.string().regex(/^5323(\d{
 export const reportFile = z.object({
   id: z.string(), areaCode: z.string(), areaName: z.string(), month: z.string(), format: z.enum(['xlsx', 'pdf']),
   producedBy: z.string(), producedAt: z.string(), size: z.number(), sha256: z.string(),
-  // The producing account's name as it is now; null for the scheduler or an account since removed.
+  // The producing account's name as it is now; null for the scheduler (or a login no account has).
   producerName: z.string().nullable(),
 });
 export type ReportFile = z.infer<typeof reportFile>;

@@ -7,8 +7,9 @@ import { apiGet } from './api-client.ts';
 import { h } from './dom.ts';
 import { paren, t, type Lang } from './i18n.ts';
 
-/** The ids typed in the stores field, as the form sends them. */
-export const typedIds = (text: string): string[] => text.split(/[,，\s]+/).filter(Boolean);
+/** The ids typed in the stores field, as the form sends them: between commas, 、, semicolons or
+ *  spaces, each once. */
+export const typedIds = (text: string): string[] => [...new Set(text.split(/[,，、;；\s]+/).filter(Boolean))];
 
 export interface ScopePickers {
   /** The area field's suggestions and the line naming the area typed. */
@@ -23,11 +24,14 @@ export function scopePickers(lang: Lang, area: HTMLInputElement, ids: HTMLInputE
   const areaList = h('datalist', { id: 'area-directory' });
   area.setAttribute('list', 'area-directory');
   area.setAttribute('aria-describedby', 'area-name');
-  const areaName = h('p', { id: 'area-name', class: 'scope-names', 'aria-live': 'polite' });
+  ids.setAttribute('aria-describedby', 'store-names');
+  const areaName = h('p', { id: 'area-name', class: 'scope-names' });
 
   const storeList = h('datalist', { id: 'store-directory' });
-  const find = h('input', { id: 'store-find', type: 'search', list: 'store-directory', autocomplete: 'off', 'aria-describedby': 'store-names' });
-  const storeNames = h('ul', { id: 'store-names', class: 'scope-names', 'aria-live': 'polite' });
+  const find = h('input', { id: 'store-find', type: 'search', list: 'store-directory', autocomplete: 'off' });
+  const storeNames = h('ul', { id: 'store-names', class: 'scope-names' });
+  // Said under whichever field is on screen (an official's area, or a merchant's stores).
+  const failed = [0, 1].map(() => h('p', { class: 'scope-names bad', role: 'status', hidden: true }, t(lang, 'directoryFailed')));
 
   let areas: Map<string, string> | null = null;
   let stores: Map<string, AdminDirectory['stores'][number]> | null = null;
@@ -36,7 +40,8 @@ export function scopePickers(lang: Lang, area: HTMLInputElement, ids: HTMLInputE
   const update = () => {
     const code = area.value.trim();
     const name = areas?.get(code);
-    areaName.replaceChildren(!areas || code === '' ? '' : name ?? h('span', { class: 'bad' }, t(lang, 'areaPickUnknown', { code })));
+    // A code is 4 or 6 digits: the first digits of one are not yet wrong.
+    areaName.replaceChildren(!areas || code.length < 4 ? '' : name ?? (code.length < 6 ? '' : h('span', { class: 'bad' }, t(lang, 'areaPickUnknown', { code }))));
     storeNames.replaceChildren(...typedIds(ids.value).map((id) => {
       const s = stores?.get(id);
       if (!stores) return h('li', {}, id);
@@ -53,21 +58,35 @@ export function scopePickers(lang: Lang, area: HTMLInputElement, ids: HTMLInputE
   };
   find.addEventListener('input', choose);
   find.addEventListener('change', choose);
+  // Enter in the search box picks, it does not send the form with the ids so far.
+  find.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    choose();
+  });
   ids.addEventListener('input', update);
   area.addEventListener('input', update);
 
+  const load = () => {
+    loading ??= apiGet<AdminDirectory>('/api/admin/directory').then((d) => {
+      for (const f of failed) f.hidden = true;
+      areas = new Map(d.areas.map((a) => [a.code, a.name]));
+      stores = new Map(d.stores.map((s) => [s.id, s]));
+      areaList.replaceChildren(...d.areas.map((a) => h('option', { value: a.code, label: a.name })));
+      storeList.replaceChildren(...d.stores.map((s) => h('option', { value: s.id, label: `${s.name} · ${s.place}` })));
+      update();
+    }, () => {
+      // The fields still take codes and ids as typed; the next focus on either tries again.
+      for (const f of failed) f.hidden = false;
+      loading = null;
+    });
+  };
+  for (const input of [find, area]) input.addEventListener('focus', () => { if (!stores) load(); });
+
   return {
-    areaNode: h('div', {}, areaList, areaName),
-    storeNode: h('div', { class: 'field store-pick' }, h('label', { for: 'store-find' }, t(lang, 'storePick')), find, storeList, storeNames),
-    load() {
-      loading ??= apiGet<AdminDirectory>('/api/admin/directory').then((d) => {
-        areas = new Map(d.areas.map((a) => [a.code, a.name]));
-        stores = new Map(d.stores.map((s) => [s.id, s]));
-        areaList.replaceChildren(...d.areas.map((a) => h('option', { value: a.code, label: a.name })));
-        storeList.replaceChildren(...d.stores.map((s) => h('option', { value: s.id, label: `${s.name} · ${s.place}` })));
-        update();
-      }, () => { loading = null; }); // the fields still work as typed; the next showing tries again
-    },
+    areaNode: h('div', {}, areaList, areaName, failed[0]!),
+    storeNode: h('div', { class: 'field store-pick' }, h('label', { for: 'store-find' }, t(lang, 'storePick')), find, storeList, storeNames, failed[1]!),
+    load,
     update,
   };
 }

@@ -45,9 +45,12 @@ export async function listReports(db: Pick<Warehouse, 'query'>, deps: ReportDeps
   nameOf: (login: string) => Promise<string | null> = async () => null): Promise<ReportFile[]> {
   const rows = await db.query<{ id: string; area_code: string; month: string; format: 'xlsx' | 'pdf'; produced_by: string; produced_at: string; size: number; sha256: string }>(
     deps.queries['reports-list'], { scope: [...scope] });
+  // Each producer looked up once, not once per file; a lookup that fails leaves the login alone.
+  const producers = [...new Set(rows.map((r) => r.produced_by))];
+  const names = new Map(await Promise.all(producers.map(async (login) => [login, await nameOf(login).catch(() => null)] as const)));
   return Promise.all(rows.map(async (r) => ({
     id: r.id, areaCode: r.area_code, areaName: (await deps.directory.area(r.area_code))?.name ?? r.area_code, month: r.month, format: r.format,
-    producedBy: r.produced_by, producerName: await nameOf(r.produced_by), producedAt: r.produced_at, size: Number(r.size), sha256: r.sha256,
+    producedBy: r.produced_by, producerName: names.get(r.produced_by) ?? null, producedAt: r.produced_at, size: Number(r.size), sha256: r.sha256,
   })));
 }
 

@@ -29,7 +29,7 @@ export function accountsRoutes(deps: { accounts: Accounts; directory: Directory;
         const nameOf = async (code: string) => (await directory.area(code))?.name ?? code;
         const place = async (code: string) => (await Promise.all([6, 9, 12].filter((n) => n <= code.length).map((n) => nameOf(code.slice(0, n))))).join(' ');
         return {
-          areas: (await directory.areasUnder('5323')).filter((a) => a.code.length <= 6).map((a) => ({ code: a.code, name: a.name })),
+          areas: (await directory.areasUnder('5323')).filter((a) => a.level === 'prefecture' || a.level === 'county').map((a) => ({ code: a.code, name: a.name })),
           stores: await Promise.all((await directory.stores()).map(async (s) => ({ id: s.id, name: s.name, type: s.type, areaCode: s.areaCode, place: await place(s.areaCode) }))),
         };
       },

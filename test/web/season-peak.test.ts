@@ -17,13 +17,19 @@ test('a third month barely heavier than a fourth is not named when both are far 
 test('a year without a marked season names none', () => {
   // Seven months within 75% of the top (60): more than half the year.
   expect(peakSeason(year('2025', [60, 58, 55, 50, 46, 45, 45, 30, 30, 30, 30, 30]))).toEqual({ year: '2025', months: [], sharePct: 0 });
-  // Six are still a season: 46 >= 45 (75% of 60) is the sixth.
+  // Six are still a season: June's 45, exactly 75% of 60, is the sixth; July's 44 is not.
   expect(peakSeason(year('2025', [60, 58, 55, 50, 46, 45, 44, 30, 30, 30, 30, 30]))?.months).toEqual([1, 2, 3, 4, 5, 6]);
 });
 
-test('the last year with twelve months is read, not a year under way', () => {
+test('the last year with twelve months is read, not a year under way; without a whole year, nothing', () => {
   const points = [...year('2024', [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 50, 100]), ...year('2025', [100, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]).slice(0, 5)];
   expect(peakSeason(points)).toEqual({ year: '2024', months: [12], sharePct: 63 }); // 100 / 160
+  expect(peakSeason(year('2025', [100, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]).slice(0, 5))).toBeNull();
+});
+
+test('exactly three quarters of the top counts, whatever floating point makes of it', () => {
+  // 6.3 / 8.4 is 0.75, which 0.75 * 8.4 (6.300000000000001) would have left out.
+  expect(peakSeason(year('2025', [1, 1, 1, 1, 1, 1, 8.4, 6.3, 6.2, 1, 1, 1]))?.months).toEqual([7, 8]);
 });
 
 test('no weight at all: nothing to say', () => {

@@ -323,6 +323,10 @@ describe('managing accounts in the browser', () => {
     await admin.selectOption('#new-role', 'official');
     await admin.waitForSelector('#area-directory option[value="532302"]', { state: 'attached' });
     expect(await admin.locator('#area-directory option').count()).toBe(11);
+    await admin.fill('#new-area', '5323');
+    expect(await admin.textContent('#area-name')).toBe('楚雄彝族自治州');
+    await admin.fill('#new-area', '53230'); // on the way to a county's code: not yet wrong
+    expect(await admin.textContent('#area-name')).toBe('');
     await admin.fill('#new-area', '532302');
     expect(await admin.textContent('#area-name')).toBe('禄丰市');
     await admin.fill('#new-area', '532399');
@@ -375,6 +379,28 @@ describe('managing accounts in the browser', () => {
     expect(res.status).toBe(200);
     expect((await fetch(`${base}/api/stores/ST-532302101`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
     await shop.close();
+  }, TIMEOUT);
+});
+
+describe('the account form without its directory', () => {
+  test('a directory that does not load is said so under the field; codes and ids still go as typed, and coming back to the field tries again', async () => {
+    const admin = await newPage(browser);
+    let refuse = true;
+    await admin.route((url) => url.pathname === '/api/admin/directory', (route) => (refuse
+      ? route.fulfill({ status: 500, json: { error: 'internal', message: 'down' } }) : route.continue()));
+    await demoSignIn(admin, 'demo-admin', '/admin/accounts');
+    await admin.waitForSelector('#view[data-view="accounts"][data-state="ready"]');
+    const note = admin.locator('.store-pick p.bad');
+    await note.waitFor();
+    expect(await note.textContent()).toBe('地区和门店目录未能加载：可直接输入代码和编号；回到输入框时会再试一次。');
+    await admin.fill('#new-stores', 'VS-532302101010');
+    expect(await admin.locator('#store-names li').allTextContents()).toEqual(['VS-532302101010']); // named once the directory is in
+    refuse = false;
+    await admin.focus('#store-find');
+    await admin.waitForSelector('#store-directory option[value="VS-532302101010"]', { state: 'attached' });
+    expect(await note.isVisible()).toBe(false);
+    expect(await admin.locator('#store-names li').allTextContents()).toEqual([`${stores.find((s) => s.id === 'VS-532302101010')!.name}（禄丰市 金山镇 大北厂社区居民委员会）`]);
+    await admin.close();
   }, TIMEOUT);
 });
 

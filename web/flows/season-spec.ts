@@ -10,24 +10,26 @@ export function seasonPoints(months: SeasonalityResponse['months']): SeasonPoint
   return months.map((m) => ({ year: m.month.slice(0, 4), month: Number(m.month.slice(5)), kg: Math.round(m.weightG / 100) / 10 }));
 }
 
-export const PEAK_SHARE_OF_TOP = 0.75;
 export const MAX_PEAK_MONTHS = 6;
 
 /**
- * The peak season of the last year with a full twelve months (or of the last year), in words: the
- * months whose weight is at least three quarters of the heaviest month's, with their share of the
- * year. A fixed number of months would name a third month barely heavier than a fourth; when more
- * than half the year comes within three quarters of the top, there is no season to name (months: []).
+ * The peak season of the last year with all twelve months, in words: the months whose weight is at
+ * least three quarters of the heaviest month's, with their share of the year. A fixed number of
+ * months would name a third month barely heavier than a fourth; when more than six months come
+ * within three quarters of the top, there is no season to name (months: []). Without a whole year
+ * there is none to say either: a share "of the year" over part of one would mislead.
  */
 export function peakSeason(points: readonly SeasonPoint[]): { year: string; months: number[]; sharePct: number } | null {
   const years = [...new Set(points.map((p) => p.year))].sort();
-  const full = years.filter((y) => points.filter((p) => p.year === y).length === 12);
-  const year = full.at(-1) ?? years.at(-1);
+  const year = years.filter((y) => points.filter((p) => p.year === y).length === 12).at(-1);
   if (!year) return null;
   const ofYear = points.filter((p) => p.year === year && p.kg > 0);
   if (ofYear.length === 0) return null;
   const top = Math.max(...ofYear.map((p) => p.kg));
-  const peak = ofYear.filter((p) => p.kg >= PEAK_SHARE_OF_TOP * top);
+  // In whole tenths of a kilogram (the points' precision), so that exactly 75% counts: 6.3 of 8.4
+  // in floating point is 0.7499999.
+  const tenths = (kg: number) => Math.round(kg * 10);
+  const peak = ofYear.filter((p) => 4 * tenths(p.kg) >= 3 * tenths(top));
   if (peak.length > MAX_PEAK_MONTHS) return { year, months: [], sharePct: 0 };
   const total = ofYear.reduce((n, p) => n + p.kg, 0);
   return { year, months: peak.map((p) => p.month).sort((a, b) => a - b), sharePct: Math.round((100 * peak.reduce((n, p) => n + p.kg, 0)) / total) };
