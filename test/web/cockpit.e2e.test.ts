@@ -357,3 +357,41 @@ describe('a Lufeng official on a phone', () => {
     await page.close();
   }, TIMEOUT);
 });
+
+describe('the cards on the narrowest phone', () => {
+  test('at 360 px each line label of a card stays on one line (1-11月累计 did not), and 万元 is never split', async () => {
+    const page = await as('demo-official-lufeng', '/cockpit', 360);
+    // A late month of a county's year, in the tens of millions of yuan (the fixture's March is short
+    // and small enough to fit either way): the real answer with its month and totals made so.
+    await page.route((url) => url.pathname === '/api/official/overview', async (route) => {
+      const body = await (await route.fetch()).json();
+      body.month = '2026-11';
+      // 2,214.96 万元 for money (in fen), 868,894 件 or 家 for counts: the prefecture's own November.
+      for (const f of body.indicators) f.ytd = ['online_merchants', 'parcels_out', 'parcels_in'].includes(f.key) ? 868_894 : 2_214_960_000;
+      await route.fulfill({ json: body });
+    });
+    await page.reload();
+    await ready(page, 'cockpit');
+    // The line boxes a stretch of text takes: one rectangle top per line.
+    const measured = await page.evaluate(() => {
+      const linesOf = (node: Node, from = 0, to = node.textContent!.length) => {
+        const range = document.createRange();
+        range.setStart(node, from);
+        range.setEnd(node, to);
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+      };
+      const labels = [...document.querySelectorAll('.kpi-lines dt')].map((dt) => ({ text: dt.textContent, lines: linesOf(dt.firstChild!) }));
+      const units = [...document.querySelectorAll('.kpi-lines dd')].filter((dd) => dd.textContent!.includes('万元')).map((dd) => {
+        const at = dd.firstChild!.textContent!.indexOf('万元');
+        return { text: dd.textContent, lines: linesOf(dd.firstChild!, at, at + 2) };
+      });
+      return { labels, units };
+    });
+    expect(measured.labels.length).toBeGreaterThan(0);
+    expect(measured.units.length).toBeGreaterThan(0);
+    expect(measured.labels.filter((l) => l.lines !== 1)).toEqual([]);
+    expect(measured.units.filter((u) => u.lines !== 1)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.close();
+  }, TIMEOUT);
+});
