@@ -5,6 +5,7 @@ import { account, createAccountRequest, issuedPassword, loginParams, updateAccou
 import { adminDirectoryResponse } from '../../contracts/stores.ts';
 import type { AccountRecord, Accounts } from '../auth/accounts.ts';
 import type { Directory } from '../directory.ts';
+import { ancestors } from '../officials/cockpit.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { HttpError } from '../errors.ts';
@@ -25,9 +26,9 @@ export function accountsRoutes(deps: { accounts: Accounts; directory: Directory;
       access: { roles: ['admin'], scope: { kind: 'platform', why: 'the areas and the registered stores, to assign them to accounts; no sales' } },
       response: adminDirectoryResponse, rows: (b) => b.areas.length + b.stores.length,
       async handler() {
-        // Named from the county down: two villages of one name in different townships stay apart.
-        const nameOf = async (code: string) => (await directory.area(code))?.name ?? code;
-        const place = async (code: string) => (await Promise.all([6, 9, 12].filter((n) => n <= code.length).map((n) => nameOf(code.slice(0, n))))).join(' ');
+        // Named from the county down (the prefecture, the same for all, left out): two villages of
+        // one name in different townships stay apart.
+        const place = async (code: string) => [...(await ancestors(directory, code)).slice(1).map((a) => a.name), (await directory.area(code))?.name ?? code].join(' ');
         return {
           areas: (await directory.areasUnder('5323')).filter((a) => a.level === 'prefecture' || a.level === 'county').map((a) => ({ code: a.code, name: a.name })),
           stores: await Promise.all((await directory.stores()).map(async (s) => ({ id: s.id, name: s.name, type: s.type, areaCode: s.areaCode, place: await place(s.areaCode) }))),
