@@ -75,8 +75,10 @@ export interface RouteDef<P = undefined, Q = undefined, B = undefined, R = undef
    *  version's refresh interval. Routes that write only accounts, sessions or saved queries, or
    *  nothing (the workbench's runs), leave it out and cost the next request nothing. */
   writes?: 'data';
-  /** false: not audited (health, the OpenAPI description); `body` picks what of a body is recorded. */
-  audit?: false | { body?: (body: Out<B>) => unknown };
+  /** false: not audited (health, the OpenAPI description); `body` picks what of a body is recorded;
+   *  `attempt` names the fields of a body the checks refused that are recorded as sent (short text
+   *  and lists of it only), so a refused attempt says what was tried, never a password. */
+  audit?: false | { body?: (body: Out<B>) => unknown; attempt?: readonly string[] };
   handler(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<In<R> | void> | In<R> | void;
 }
 
@@ -277,11 +279,24 @@ function auditParams(req: Request, route: AnyRoute): string {
     try {
       const parsed = (route.body as ZodType | undefined)?.safeParse(req.body);
       if (parsed?.success) recorded.body = route.audit.body(parsed.data);
+      else if (route.audit.attempt) recorded.body = attempted(req.body as Record<string, unknown>, route.audit.attempt);
     } catch {
       // A body that cannot be summarised is left out rather than failing the request.
     }
   }
   return JSON.stringify(recorded).slice(0, 4000);
+}
+
+/** The named fields of a refused body as sent, where each is short text or a short list of it: what
+ *  was tried, bounded, and nothing of another shape (which the checks refused for its shape). */
+function attempted(body: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const short = (v: unknown) => typeof v === 'string' && v.length <= 64;
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = body[f];
+    if (short(v) || (Array.isArray(v) && v.length <= 50 && v.every(short))) out[f] = v;
+  }
+  return out;
 }
 
 /** The methods the routes take at `path` (a request's path, no query): for a 405 naming them

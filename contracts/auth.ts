@@ -82,10 +82,15 @@ export const createAccountRequest = z.object({
 }).strict().superRefine(checkScope);
 export type CreateAccountRequest = z.input<typeof createAccountRequest>;
 
+/** A change to an account: its name, whether it is disabled, or its scope (an official's area, a
+ *  merchant's stores; checked against the account's role, which does not change: a person in
+ *  another role gets another account). A scope change applies from the account's next request. */
 export const updateAccountRequest = z.object({
   name: accountFields.name.optional(),
   disabled: z.boolean().optional(),
-}).strict().refine((u) => Object.keys(u).length > 0, { message: 'must change name or disabled', path: ['body'] });
+  areaCode: accountFields.areaCode,
+  storeIds: accountFields.storeIds,
+}).strict().refine((u) => Object.keys(u).length > 0, { message: 'must change name, disabled, areaCode or storeIds', path: ['body'] });
 
 /** A password made by the platform, shown once. */
 export const issuedPassword = z.object({ login: z.string(), password: z.string() });

@@ -23,8 +23,12 @@ export function createControls(state: PageState, lang: Lang, onChange: (change: 
   form.className = 'controls';
   form.noValidate = true; // the API checks the range and says what is wrong; see the error state
 
+  // Ids on every field: the shell gives the focus back, after the page is drawn again for a new
+  // choice, to the field with the id that had it (web/main.ts); without one, a keyboard user's
+  // arrow key on the category sent the focus to the top of the page at each step.
   const category = document.createElement('select');
   category.name = 'category';
+  category.id = 'demand-category';
   category.append(new Option(t(lang, 'allCategories'), ''));
   for (const c of TOP_CATEGORIES) category.append(new Option(categoryName(c.code, lang), c.code));
   category.value = state.category;
@@ -35,6 +39,7 @@ export function createControls(state: PageState, lang: Lang, onChange: (change: 
   // the areas differ in size). Applies at once, as the category does.
   const colour = document.createElement('select');
   colour.name = 'colour';
+  colour.id = 'demand-colour';
   colour.append(new Option(t(lang, 'colourAll'), ''), new Option(t(lang, 'colourRow'), 'row'));
   colour.value = state.colour;
   colour.addEventListener('change', () => onChange({ colour: colour.value === 'row' ? 'row' : '' }));
@@ -70,7 +75,7 @@ export function createControls(state: PageState, lang: Lang, onChange: (change: 
 }
 
 function dateInput(name: string, value: string): HTMLInputElement {
-  const input = Object.assign(document.createElement('input'), { type: 'date', name, value });
+  const input = Object.assign(document.createElement('input'), { type: 'date', name, value, id: `demand-${name}` });
   return input;
 }
 

@@ -108,7 +108,9 @@ function block(className: string, text?: string): HTMLDivElement {
 
 /** The answer of `path` for a view, or undefined after drawing why not: the 403 page, or the error
  *  with a retry. Undefined too when the view was left meanwhile. */
-export async function loadView<T>(ctx: ViewContext, section: HTMLElement, path: string, retry: () => void, recover?: (e: ApiRequestError) => boolean): Promise<T | undefined> {
+export async function loadView<T>(
+  ctx: ViewContext, section: HTMLElement, path: string, retry: () => void, recover?: (e: ApiRequestError) => boolean, reset?: () => void,
+): Promise<T | undefined> {
   try {
     const data = await apiGet<T>(path, { signal: ctx.signal });
     return ctx.signal.aborted ? undefined : data;
@@ -120,7 +122,7 @@ export async function loadView<T>(ctx: ViewContext, section: HTMLElement, path: 
     }
     // A refusal the page can act on itself (a stale link's value): it draws something else instead.
     if (e instanceof ApiRequestError && recover?.(e)) return undefined;
-    setViewState(section, 'error', errorNode(e, ctx.lang, retry));
+    setViewState(section, 'error', errorNode(e, ctx.lang, retry, reset));
     return undefined;
   }
 }

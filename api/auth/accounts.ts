@@ -44,7 +44,8 @@ export interface Accounts {
   get(login: string): Promise<AccountRecord | null>;
   list(): Promise<AccountRecord[]>;
   create(input: NewAccount): Promise<AccountRecord>;
-  update(login: string, patch: Partial<Pick<AccountRecord, 'name' | 'disabled' | 'sessionsValidAfterMs' | 'passwordHash'>>): Promise<AccountRecord>;
+  /** A scope in the patch (an area, stores) is checked against the account's role, as at creation. */
+  update(login: string, patch: Partial<Pick<AccountRecord, 'name' | 'disabled' | 'sessionsValidAfterMs' | 'passwordHash' | 'areaCode' | 'storeIds'>>): Promise<AccountRecord>;
   setPassword(login: string, password: string): Promise<AccountRecord>;
   /** The account when the password matches and it is not disabled; the reason otherwise. Takes as long for an unknown login. */
   verify(login: string, password: string): Promise<{ account: AccountRecord } | { refused: 'wrong' | 'disabled' }>;
@@ -137,7 +138,12 @@ export function createAccounts(deps: {
     },
     async update(login, patch) {
       const a = await mustGet(login);
-      return write({ ...a, ...patch, version: nextVersion(a.version) });
+      const next = { ...a, ...patch };
+      if (patch.areaCode !== undefined || patch.storeIds !== undefined) {
+        await checkScope({ login: a.login, name: a.name, role: a.role, areaCode: next.areaCode ?? undefined, storeIds: next.storeIds, password: '' });
+        next.storeIds = [...new Set(next.storeIds)];
+      }
+      return write({ ...next, version: nextVersion(a.version) });
     },
     async setPassword(login, password) {
       const a = await mustGet(login);

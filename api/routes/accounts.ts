@@ -47,7 +47,7 @@ export function accountsRoutes(deps: { accounts: Accounts; directory: Directory;
       summary: 'Create an account; without a password, one is made and shown only in this answer', access: ADMIN,
       body: createAccountRequest, status: 201,
       response: z.object({ account, password: z.string().nullable().describe('The password made for the account, when none was given.') }),
-      audit: { body: (b) => ({ login: b.login, role: b.role, areaCode: b.areaCode, storeIds: b.storeIds }) },
+      audit: { body: (b) => ({ login: b.login, role: b.role, areaCode: b.areaCode, storeIds: b.storeIds }), attempt: ['login', 'role', 'areaCode', 'storeIds'] },
       async handler({ body }) {
         const password = body.password ?? generatePassword();
         const a = await accounts.create({ ...body, password });
@@ -55,7 +55,7 @@ export function accountsRoutes(deps: { accounts: Accounts; directory: Directory;
       },
     }),
     defineRoute({
-      method: 'patch', path: '/api/accounts/:login', tag: 'accounts', summary: 'Rename, disable or enable an account', access: ADMIN,
+      method: 'patch', path: '/api/accounts/:login', tag: 'accounts', summary: 'Rename, disable or enable an account, or change its area or stores', access: ADMIN,
       params: loginParams, body: updateAccountRequest, response: account,
       audit: { body: (b) => b },
       async handler({ params, body, principal }) {

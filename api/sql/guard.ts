@@ -38,6 +38,8 @@ export async function checkSql(engine: Pick<SqlEngine, 'parse'>, context: GuardC
     parsed = await engine.parse(sql, params);
   } catch (e) {
     if (!(e instanceof SqlEngineError)) throw e;
+    // Comments and nothing else: the parser calls it a syntax error with no position in it.
+    if (e.reason === 'syntax' && /^Empty query\b/i.test(e.message)) return { ok: false, reason: 'empty', message: 'the query is empty: it holds only comments' };
     return refusalOfParser(e);
   }
   try {

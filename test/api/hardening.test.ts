@@ -137,6 +137,28 @@ describe('audit trail', () => {
   });
 });
 
+describe('audit trail of a refused account', () => {
+  test('a creation the checks refuse records what was tried (login, role, scope), never the password', async () => {
+    const admin = await t.agent('admin');
+    const tries = [
+      { login: 'rv-no-area', name: 'x', role: 'official', password: 'secret password 1' },
+      { login: 'Bad Login', name: 'x', role: 'merchant', storeIds: ['ST-532302101'], password: 'secret password 2' },
+      // A field of another shape than text is left out rather than recorded.
+      { login: 'rv-odd', name: 'x', role: 'official', areaCode: { nested: 'x' }, password: 'secret password 3' },
+    ];
+    for (const body of tries) expect((await admin.post('/api/accounts').send(body)).status).toBe(400);
+    await t.locals.audit.flush();
+    const rows = await t.wh.query<{ params: string; status: number }>(
+      "SELECT params, status FROM audit_log WHERE route = '/api/accounts' AND method = 'POST' AND status = 400 ORDER BY at_ms");
+    expect(rows.slice(-3).map((r) => r.params)).toEqual([
+      '{"body":{"login":"rv-no-area","role":"official"}}',
+      '{"body":{"login":"Bad Login","role":"merchant","storeIds":["ST-532302101"]}}',
+      '{"body":{"login":"rv-odd","role":"official"}}',
+    ]);
+    expect(rows.some((r) => r.params.includes('secret password'))).toBe(false);
+  });
+});
+
 describe('dead letters for administrators', () => {
   test('the newest refused records come with their reason, detail and size, never their payload (a store\'s receipt)', async () => {
     const receipt = JSON.stringify({ receiptId: 'R-dl-1', storeId: 'VS-532325101006', totalFen: 950, lines: [] }); // 76 bytes

@@ -97,6 +97,14 @@ describe('running a query', () => {
     expect(res.body.engineMessage).not.toMatch(/formatQuery|In scope|version/);
   });
 
+  test('a text of comments only is an empty query, not a syntax error with no position to point at', async () => {
+    for (const sql of ['-- nothing', '/* a note */', '  -- one\n  -- two\n']) {
+      const res = await run(sql);
+      expect({ sql, status: res.status, reason: res.body.reason, message: res.body.message })
+        .toEqual({ sql, status: 400, reason: 'empty', message: 'the query is empty: it holds only comments' });
+    }
+  });
+
   test('a refusal of the platform\'s own has its code and its words, and no engine message: the page explains it by the code', async () => {
     const res = await run('DROP TABLE stores');
     expect(res.body).toEqual({

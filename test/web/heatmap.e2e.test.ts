@@ -123,6 +123,38 @@ describe('demand heatmap page', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('dates after today are answered with the week under way, and said so; a range within the data says nothing', async () => {
+    // Today is Friday 2026-03-20 (the app's clock): no week starts after it.
+    const future = await openPage('/demand?from=2026-05-04&to=2026-06-01');
+    await future.waitForSelector('#view[data-area="5323"]:is([data-state="ready"], [data-state="empty"])');
+    expect(await future.locator('.range-note').textContent()).toBe('所选日期在今天之后，还没有数据；下面是截至今天（2026-03-20）的本周。');
+    expect(await future.inputValue('input[name="from"]')).toBe('2026-03-16');
+    await future.close();
+    const cut = await openPage('/demand?from=2026-03-02&to=2026-06-01');
+    await viewIn(cut, 'ready');
+    expect(await cut.locator('.range-note').textContent()).toBe('截止日期晚于今天，数据只到今天（2026-03-20）。');
+    await cut.close();
+    const within = await openPage('/demand?from=2026-03-02&to=2026-03-16');
+    await viewIn(within, 'ready');
+    expect(await within.isHidden('.range-note')).toBe(true);
+    await within.close();
+  }, TIMEOUT);
+
+  test('a keyboard user steps through the categories with the arrow keys: the focus stays on the choice', async () => {
+    const page = await openPage();
+    await viewIn(page, 'ready');
+    await page.focus('#demand-category');
+    await page.keyboard.press('ArrowDown'); // Chromium applies a closed select's arrow key at once
+    await page.waitForURL((u) => u.searchParams.get('category') !== null);
+    await viewIn(page, 'ready');
+    await page.waitForFunction(() => document.activeElement?.id === 'demand-category');
+    const first = new URL(page.url()).searchParams.get('category');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL((u) => u.searchParams.get('category') !== first);
+    await page.waitForFunction(() => document.activeElement?.id === 'demand-category');
+    await page.close();
+  }, TIMEOUT);
+
   test('a start after the end names the field in Chinese, with the API\'s 400 message beneath', async () => {
     const page = await openPage();
     await viewIn(page, 'ready');

@@ -261,8 +261,9 @@ describe('a 360-pixel phone', () => {
     const outside = await page.evaluate(() => [...document.querySelectorAll('table.accounts tbody button')]
       .map((b) => b.getBoundingClientRect()).filter((r) => r.left < 0 || r.right > 360).length);
     expect(outside).toBe(0);
-    // Five demo accounts, three buttons each, but no "disable" on the administrator's own.
-    expect(await page.locator('table.accounts tbody button').count()).toBe(14);
+    // Five demo accounts, four buttons each (edit, disable, new password, end sessions), but no
+    // "disable" on the administrator's own.
+    expect(await page.locator('table.accounts tbody button').count()).toBe(19);
     const merchant = page.locator('table.accounts tbody tr', { has: page.locator('code', { hasText: /^demo-merchant$/ }) });
     const lines = await merchant.locator('td').evaluateAll((tds) => tds.map((td) => `${getComputedStyle(td, '::before').content} ${td.textContent}`));
     expect(lines.slice(0, 5)).toEqual(['"账号" demo-merchant', '"名称" 金山镇电商服务站（演示）', '"角色" 商户', '"范围" ST-532302101', '"状态" 正常']);
@@ -443,6 +444,36 @@ describe('accounts made and disabled', () => {
     await disable.click();
     await row.locator('button[data-action="启用"]').waitFor();
     expect((await t.locals.services.accounts.get('shop.owner-1'))?.disabled).toBe(true);
+    await page.close();
+  }, TIMEOUT);
+
+  test('an administrator edits an account\'s name and stores in the same form, its login and role fixed; a refused edit stays open', async () => {
+    await t.locals.services.accounts.create({ login: 'rv-edit', name: '旧名字', role: 'merchant', storeIds: ['ST-532302101'], password: 'a long enough password' });
+    const page = await newPage(browser, 1280);
+    await demoSignIn(page, 'demo-admin', '/admin/accounts');
+    await page.waitForSelector('#view[data-view="accounts"][data-state="ready"]');
+    const row = page.locator('table.accounts tr', { has: page.locator('code', { hasText: /^rv-edit$/ }) });
+    await row.locator('button[data-action="edit"]').click();
+    expect(await page.textContent('#account-form-title')).toBe('修改账号 rv-edit');
+    expect({ login: await page.inputValue('#new-login'), readOnly: await page.getAttribute('#new-login', 'readonly') !== null, role: await page.inputValue('#new-role'),
+      roleFixed: await page.isDisabled('#new-role'), name: await page.inputValue('#new-name'), stores: await page.inputValue('#new-stores') })
+      .toEqual({ login: 'rv-edit', readOnly: true, role: 'merchant', roleFixed: true, name: '旧名字', stores: 'ST-532302101' });
+    expect(await page.isVisible('#new-area')).toBe(false);
+    // A store no one has: refused in Chinese, the form still editing the account.
+    await page.fill('#new-stores', 'ST-532302101, NO-SUCH');
+    await page.click('form.create-account button[type="submit"]');
+    await waitUntil(page, () => document.querySelector('.once .error-text')?.textContent === '「门店」中有不存在的门店编号，请修改后再保存。');
+    expect(await page.textContent('#account-form-title')).toBe('修改账号 rv-edit');
+    // A second store and a new name: saved, the list shows them, the form makes new accounts again.
+    await page.fill('#new-name', '新名字');
+    await page.fill('#new-stores', 'ST-532302101, VS-532302101010');
+    await page.click('form.create-account button[type="submit"]');
+    await waitUntil(page, () => document.querySelector('.once')?.textContent === '已保存 rv-edit 的修改；下一次请求起按新的范围生效。');
+    expect(await t.locals.services.accounts.get('rv-edit')).toMatchObject({ name: '新名字', role: 'merchant', storeIds: ['ST-532302101', 'VS-532302101010'] });
+    await waitUntil(page, () => [...document.querySelectorAll('table.accounts tr')].some((tr) => tr.textContent!.includes('新名字') && tr.textContent!.includes('ST-532302101, VS-532302101010')));
+    expect({ title: await page.textContent('#account-form-title'), login: await page.inputValue('#new-login'), readOnly: await page.getAttribute('#new-login', 'readonly'),
+      roleFixed: await page.isDisabled('#new-role'), cancel: await page.isVisible('form.create-account button.secondary') })
+      .toEqual({ title: '新建账号', login: '', readOnly: null, roleFixed: false, cancel: false });
     await page.close();
   }, TIMEOUT);
 });

@@ -91,6 +91,73 @@ describe('the demo analyst', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('days by county: one line a county in colours of their own, the legend inside the chart; a spec Vega-Lite cannot draw is said so', async () => {
+    const page = await analystPage();
+    await setSql(page, `SELECT toDate(sold_at) AS day, county_code, count() AS lines FROM pos_lines WHERE sold_at >= '${FROM}' GROUP BY day, county_code ORDER BY day, county_code`);
+    await page.click('button.wb-run');
+    await page.waitForSelector('.wb-result[data-state="ready"]');
+    await page.click('button[data-tab="chart"]');
+    await page.waitForSelector('.wb-chart[data-state="ready"] svg');
+    const counties = expectedByCounty().map(([c]) => c);
+    expect(counties).toHaveLength(10);
+    // The text column beside the days colours the series (it drew one line through every county of a day).
+    expect(await page.inputValue('#wb-chart-color')).toBe('county_code');
+    const strokes = await page.locator('.wb-chart svg g.mark-line path').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke')));
+    expect(strokes).toHaveLength(10);
+    expect(new Set(strokes).size).toBe(10);
+    expect(await page.locator('.wb-chart svg .role-legend-label text').allTextContents()).toEqual(counties);
+    // The legend is drawn inside the chart's box, not past its right edge (it was 10 px beyond).
+    const [legendRight, boxRight] = await page.evaluate(() => [
+      document.querySelector('.wb-chart svg .role-legend')!.getBoundingClientRect().right,
+      document.querySelector('.wb-chart')!.getBoundingClientRect().right,
+    ]);
+    expect(legendRight).toBeLessThanOrEqual(boxRight);
+
+    // A mark Vega-Lite has not: named, in Chinese, in the chart's place and under the spec.
+    await page.click('.wb-spec-box summary');
+    await page.fill('#wb-chart-spec', '{"mark":"nonsense","encoding":{"x":{"field":"day"}}}');
+    await page.click('.wb-spec-box button');
+    await page.waitForSelector('.wb-chart[data-state="error"]');
+    const marks = '没有“nonsense”这种图形（mark）。可用的有：arc, area, bar, boxplot, circle, errorband, errorbar, geoshape, image, line, point, rect, rule, square, text, tick, trail。';
+    expect(await page.locator('.wb-spec-box .form-message').textContent()).toBe(marks);
+    expect(await page.locator('.wb-chart .status-message').textContent()).toBe(marks);
+    // A spec Vega refuses while drawing: said in the chart's place with no retry (the same spec fails
+    // the same way), and under the spec.
+    await page.fill('#wb-chart-spec', '{"mark":"bar","transform":[{"calculate":"datum.lines +","as":"n"}],"encoding":{"x":{"field":"day","type":"temporal"},"y":{"field":"n","type":"quantitative"}}}');
+    await page.click('.wb-spec-box button');
+    await page.waitForSelector('.wb-chart[data-state="error"]');
+    expect(await page.locator('.wb-chart .status-title').textContent()).toBe('图表未能绘制：规格有误');
+    expect(await page.locator('.wb-chart button').count()).toBe(0);
+    expect(await page.locator('.wb-spec-box .form-message').textContent()).toMatch(/^按此规格无法绘图：./);
+    await page.close();
+  }, TIMEOUT);
+
+  test('the tables filter opens a table found by a column to that column, and says when nothing matches', async () => {
+    const page = await analystPage();
+    const visibleColumns = (table: string) => page.locator(`.wb-tables > li[data-table="${table}"] .wb-columns:not([hidden]) > li:not([hidden]) .wb-insert`).allTextContents();
+    await page.fill('#wb-schema-filter', 'unit_price');
+    // pos_lines is found by its columns, opened to those alone: unit_price_fen by its name, amount_fen
+    // by its comment (= quantity x unit_price_fen - discount_fen); a table without one is gone.
+    expect(await visibleColumns('pos_lines')).toEqual(['unit_price_fen', 'amount_fen']);
+    expect(await page.getAttribute('.wb-tables > li[data-table="pos_lines"] .wb-toggle', 'aria-expanded')).toBe('true');
+    expect(await page.isHidden('.wb-tables > li[data-table="parcel_volumes"]')).toBe(true);
+    expect(await page.isHidden('.wb-schema-none')).toBe(true);
+    await page.fill('#wb-schema-filter', 'zzzz');
+    expect(await page.locator('.wb-tables > li:not([hidden])').count()).toBe(0);
+    expect(await page.locator('.wb-schema-none').textContent()).toBe('没有表名、字段名或说明包含“zzzz”。');
+    // Cleared: every table again, closed as the analyst left them.
+    await page.fill('#wb-schema-filter', '');
+    expect(await page.isHidden('.wb-schema-none')).toBe(true);
+    expect(await page.isHidden('.wb-tables > li[data-table="pos_lines"] .wb-columns')).toBe(true);
+    expect(await page.isVisible('.wb-tables > li[data-table="parcel_volumes"]')).toBe(true);
+    // A comment-only text is an empty query, not a syntax error pointing nowhere.
+    await setSql(page, '-- 只有注释');
+    await page.click('button.wb-run');
+    await waitUntil(page, () => document.querySelector('.wb-result .wb-query-error')?.getAttribute('data-code') === 'refused/empty');
+    expect((await errorPanel(page)).explanation).toBe('查询为空：请先输入 SQL。');
+    await page.close();
+  }, TIMEOUT);
+
   test('types a query with completion, runs it with Ctrl+Enter, sorts, charts, saves and shares it, exports CSV', async () => {
     const page = await analystPage();
     const violations: string[] = [];

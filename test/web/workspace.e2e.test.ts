@@ -181,6 +181,42 @@ describe('my store', () => {
   }, TIMEOUT);
 });
 
+describe('my store: a refused link, another language, the way to the demand around', () => {
+  test('a week link that is no Monday: the refusal offers the default choices, which open the last week', async () => {
+    const p = await context.newPage();
+    await p.goto(`${base}/workspace?week=2026-03-04`);
+    await p.waitForSelector('#view[data-view="workspace-store"][data-state="error"]');
+    expect(await p.locator('#view .status-message').textContent()).toMatch(/^「周」/);
+    await p.click('#view button.reset-choices');
+    await p.waitForSelector('#view[data-view="workspace-store"][data-state="ready"]');
+    expect(new URL(p.url()).search).toBe('');
+    expect(await p.locator('.ws-week').textContent()).toContain(mondayOf(myLastSale));
+    await p.close();
+  }, TIMEOUT);
+
+  test('in English on a phone, a card\'s long label wraps in its column instead of running over its figure', async () => {
+    const page = await open('/workspace?lang=en', 'workspace-store');
+    await page.click('details.ws-more summary >> nth=0');
+    const cells = await page.locator('table.ws-categories td[data-label="vs the week before"]').evaluateAll((tds) => tds.map((td) => ({
+      lines: Math.round(td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight)), wrap: getComputedStyle(td, '::before').whiteSpace,
+    })));
+    expect(cells.length).toBeGreaterThan(0);
+    // Two lines at least: the label, wider than its 5.5em column, wraps (on one line it ran over the figure).
+    for (const c of cells) expect(c).toEqual({ lines: expect.any(Number), wrap: 'normal' });
+    expect(Math.min(...cells.map((c) => c.lines))).toBeGreaterThanOrEqual(2);
+    // The language chosen is remembered: back to Chinese for the tests after this one.
+    await page.goto(`${base}/workspace?lang=zh`);
+    await page.waitForSelector('#view[data-view="workspace-store"][data-state="ready"]');
+    await page.close();
+  }, TIMEOUT);
+
+  test('the store page\'s 周边需求 leads a merchant to the workspace\'s grid, not to a township of withheld villages', async () => {
+    const page = await open(`/stores/${STORE}`, 'store');
+    expect(await page.getAttribute('p.actions a', 'href')).toBe(`/workspace/demand?stores=${STORE}`);
+    await page.close();
+  }, TIMEOUT);
+});
+
 describe('demand around me', () => {
   test('townships of my county by week: every value, and withheld exactly where fewer than 5 other outlets sold', async () => {
     const page = await open('/workspace/demand?scope=county', 'workspace-demand');
@@ -202,6 +238,8 @@ describe('demand around me', () => {
     expect(withheld.label).not.toMatch(/此格共|\d+ 家经营者/);
     // Spring Festival falls in these weeks, and is marked over them.
     expect(await page.locator('.ws-marker[data-kind="spring_festival"] text').textContent()).toBe('春节');
+    // My own township's row, starred, named whole (the longest label, it was always cut: 金山…).
+    expect(await page.locator('svg text', { hasText: '★' }).allTextContents()).toEqual(['★ 金山镇']);
     await page.close();
   }, TIMEOUT);
 

@@ -1,15 +1,22 @@
 // Administrators manage accounts: the list, a form for a new one (role first; an official needs
-// an area, a merchant stores), and per account disable/enable, a new password, ending its sessions.
-// A password made by the platform is shown once.
+// an area, a merchant stores), and per account an edit of its name and scope (the same form, its
+// login and role fixed), disable/enable, a new password, ending its sessions. A password made by
+// the platform is shown once.
 import '../shell-modules.ts';
 import type { Account } from '../../contracts/auth.ts';
 import { ROLES, type Role } from '../../contracts/codes.ts';
 import { apiGet, apiRequest } from '../api-client.ts';
 import { h, table } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { fillSlots, t, type Lang } from '../i18n.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
 import { scopePickers, typedIds } from '../scope-pickers.ts';
 import type { View } from '../view.ts';
+
+// Said only on this page: kept here, out of the strings every page's first load carries.
+const EDIT: Record<Lang, Record<'editAccount' | 'saveChanges' | 'cancelEdit' | 'savedAccount', string>> = {
+  zh: { editAccount: '修改账号 {login}', saveChanges: '保存修改', cancelEdit: '取消修改', savedAccount: '已保存 {login} 的修改；下一次请求起按新的范围生效。' },
+  en: { editAccount: 'Edit account {login}', saveChanges: 'Save changes', cancelEdit: 'Cancel', savedAccount: 'Saved the changes to {login}; its next request has the new scope.' },
+};
 
 export const view: View = async (ctx) => {
   const { lang, main, signal } = ctx;
@@ -35,20 +42,61 @@ export const view: View = async (ctx) => {
   };
   role.addEventListener('change', showScope);
   showScope();
+  const submit = h('button', { type: 'submit' }, t(lang, 'create'));
+  const cancel = h('button', { type: 'button', class: 'secondary', hidden: true }, EDIT[lang].cancelEdit);
   const form = h('form', { class: 'inline create-account', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'new-login' }, t(lang, 'login')), login),
     h('div', { class: 'field' }, h('label', { for: 'new-name' }, t(lang, 'name')), name),
     h('div', { class: 'field' }, h('label', { for: 'new-role' }, t(lang, 'role')), role),
     areaField, storesField,
-    h('button', { type: 'submit' }, t(lang, 'create')));
+    submit, cancel);
+  const heading = h('h2', { id: 'account-form-title' }, t(lang, 'createAccount'));
+
+  // The account being edited, or null while the form makes a new one.
+  let editing: Account | null = null;
+  function edit(a: Account | null) {
+    editing = a;
+    form.reset();
+    login.readOnly = a !== null;
+    role.disabled = a !== null;
+    if (a) {
+      login.value = a.login;
+      name.value = a.name;
+      role.value = a.role;
+      area.value = a.areaCode ?? '';
+      stores.value = a.storeIds.join(', ');
+    }
+    heading.textContent = a ? fillSlots(EDIT[lang].editAccount, { login: a.login }) : t(lang, 'createAccount');
+    submit.textContent = a ? EDIT[lang].saveChanges : t(lang, 'create');
+    cancel.hidden = a === null;
+    picker.update();
+    showScope();
+    if (a) {
+      heading.scrollIntoView({ block: 'start' });
+      name.focus({ preventScroll: true });
+    }
+  }
+  cancel.addEventListener('click', () => edit(null));
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const r = role.value as Role;
-    const body = {
-      // Logins are lower case (contracts/auth.ts): 'Zhang.Wei' typed is zhang.wei, not a refusal.
-      login: login.value.trim().toLowerCase(), name: name.value.trim() || login.value.trim(), role: r,
+    const scope = {
       ...(r === 'official' ? { areaCode: area.value.trim() } : {}),
       ...(r === 'merchant' ? { storeIds: typedIds(stores.value) } : {}),
+    };
+    if (editing) {
+      const who = editing.login;
+      apiRequest<Account>('PATCH', `/api/accounts/${encodeURIComponent(who)}`, { body: { name: name.value.trim() || who, ...scope } }).then(() => {
+        notice.replaceChildren(h('p', {}, fillSlots(EDIT[lang].savedAccount, { login: who })));
+        edit(null);
+        void load();
+      }, fail);
+      return;
+    }
+    const body = {
+      // Logins are lower case (contracts/auth.ts): 'Zhang.Wei' typed is zhang.wei, not a refusal.
+      login: login.value.trim().toLowerCase(), name: name.value.trim() || login.value.trim(), role: r, ...scope,
     };
     apiRequest<{ account: Account; password: string | null }>('POST', '/api/accounts', { body }).then((made) => {
       showOnce(t(lang, 'createdWithPassword', { login: made.account.login }), made.password ?? '');
@@ -59,7 +107,7 @@ export const view: View = async (ctx) => {
     }, fail);
   });
 
-  main.replaceChildren(h('h1', {}, t(lang, 'accountsTitle')), h('section', {}, h('h2', {}, t(lang, 'createAccount')), form), notice, list);
+  main.replaceChildren(h('h1', {}, t(lang, 'accountsTitle')), h('section', { 'aria-labelledby': 'account-form-title' }, heading, form), notice, list);
 
   function showOnce(text: string, secret: string) {
     notice.replaceChildren(h('p', {}, text), h('code', { class: 'secret' }, secret));
@@ -83,7 +131,9 @@ export const view: View = async (ctx) => {
     // No "disable" on one's own account: the API refuses it (it would sign them out, and leave a
     // sole administrator locked out); another administrator may.
     const own = a.login === ctx.me?.login;
-    return h('span', { class: 'row-actions' },
+    const change = h('button', { type: 'button', class: 'secondary small', 'data-action': 'edit' }, t(lang, 'edit'));
+    change.addEventListener('click', () => edit(a));
+    return h('span', { class: 'row-actions' }, change,
       own && !a.disabled ? null : button(a.disabled ? t(lang, 'enable') : t(lang, 'disable'), () => apiRequest<Account>('PATCH', path, { body: { disabled: !a.disabled } }),
         a.disabled ? undefined : t(lang, 'confirmDisable', { login: a.login })),
       button(t(lang, 'resetPassword'), () => apiRequest<{ login: string; password: string }>('POST', `${path}/password`).then((p) => showOnce(t(lang, 'newPasswordOnce', { login: p.login }), p.password)),

@@ -10,10 +10,16 @@ import { renderBreadcrumb } from '../breadcrumb.ts';
 import { createControls, type FilterChange } from '../controls.ts';
 import { h } from '../dom.ts';
 import { createHeatmapChart } from '../heatmap-chart.ts';
-import { t } from '../i18n.ts';
+import { fillSlots, t, type Lang } from '../i18n.ts';
 import { heatmapQueryOf, pageStateSearch, parsePageState, type PageState } from '../page-state.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
+
+// Said only on this page: kept here, out of the strings every page's first load carries.
+const RANGE: Record<Lang, Record<'rangeFuture' | 'rangeCut', string>> = {
+  zh: { rangeFuture: '所选日期在今天之后，还没有数据；下面是截至今天（{day}）的本周。', rangeCut: '截止日期晚于今天，数据只到今天（{day}）。' },
+  en: { rangeFuture: 'The dates chosen are after today and have no data yet; below is this week, through today ({day}).', rangeCut: 'The end date is after today; the data run through today ({day}).' },
+};
 
 const names = new Map<string, string>(); // area code → name, learnt from every answer, for the breadcrumb
 
@@ -32,9 +38,10 @@ export const view: View = async (ctx) => {
   const controls = createControls(state, lang, (change: FilterChange) => go(change));
   const caption = h('p', { class: 'caption' });
   const note = h('p', { class: 'note', hidden: true });
+  const range = h('p', { class: 'note range-note', role: 'status', hidden: true });
   const section = h('section', { id: 'view', class: 'view', 'data-view': 'demand' });
   section.dataset.area = area;
-  main.replaceChildren(h('h1', {}, t(lang, 'title')), h('p', { class: 'subtitle' }, t(lang, 'subtitle')), breadcrumb, controls.element, caption, note, section);
+  main.replaceChildren(h('h1', {}, t(lang, 'title')), h('p', { class: 'subtitle' }, t(lang, 'subtitle')), breadcrumb, controls.element, range, caption, note, section);
   const canOpen = (code: string) => me!.scopeAreas.some((a) => code.startsWith(a));
   renderBreadcrumb(breadcrumb, area, names, lang, (code) => goToArea(code), canOpen);
   setViewState(section, 'loading', loadingNode(lang));
@@ -61,6 +68,12 @@ export const view: View = async (ctx) => {
     note.hidden = false;
     note.textContent = t(lang, 'suppressedNote', { k: String(data.suppressionThreshold) });
   }
+  // No week starts after today (the API's rule): dates asked for beyond it are answered with what
+  // there is, and said so, rather than the form's dates changing under the reader without a word.
+  const through = data.partialThrough ?? addDays(data.to, -1);
+  const asked = state.from && state.from > through ? 'rangeFuture' : state.to && state.to > data.to ? 'rangeCut' : null; // both ends exclusive
+  range.hidden = asked === null;
+  range.textContent = asked ? fillSlots(RANGE[lang][asked], { day: through }) : '';
 
   const draw = () => {
     if (data.cells.length === 0 && data.suppressed.length === 0) return setViewState(section, 'empty', emptyNode(lang));

@@ -27,7 +27,11 @@ export const view: View = async (ctx) => {
       h('h1', {}, d.store.name),
       h('p', { class: 'muted' }, [storeType(d.store.type, lang), storeStatus(d.store.status, lang), `${t(lang, 'storeOpened')}${sep}${d.store.openedOn}`,
         `${t(lang, 'lastSale')}${sep}${d.lastSaleDay ?? t(lang, 'noSales')}`].join(' · ')),
-      h('p', { class: 'actions' }, linkTo(ctx, `/demand?area=${d.store.areaCode.slice(0, 9)}`, t(lang, 'demandAround'))),
+      // A merchant's way to the demand around a store is their workspace's grid (the county's
+      // townships by default): the township's own villages are nearly all withheld from them (fewer
+      // than 5 other outlets each), a page of grey. An official sees the township's villages.
+      h('p', { class: 'actions' }, linkTo(ctx, ctx.me?.role === 'merchant' ? `/workspace/demand?stores=${encodeURIComponent(d.store.id)}`
+        : `/demand?area=${d.store.areaCode.slice(0, 9)}`, t(lang, 'demandAround'))),
       h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'weekCol'), t(lang, 'weekSales'), t(lang, 'onlineProxy'), t(lang, 'qty'), t(lang, 'lines')],
         [...d.weeks.map((w) => [`${w.week}${paren(lang, w.start)}`, formatYuan(w.amountFen), formatYuan(w.onlineProxyFen), formatQty(w.qty, lang), w.lines]),

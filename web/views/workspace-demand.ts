@@ -110,7 +110,7 @@ export const view: View = async (ctx) => {
   // Among a township's villages, the township's own row holds the stores registered at its seat.
   const named: DemandResponse = { ...d, rows: d.rows.map((r) => ({ ...r, label: d.view === 'category' ? subCategoryName(r.key, lang)
     : d.view === 'hour' ? wsKnown(lang, `ws.weekday.${r.key}`, r.label)
-      : d.scope === 'cluster' && r.key.length === 9 ? wst(lang, 'ws.seatRow', { name: r.label }) : r.label })) };
+      : d.scope === 'cluster' && r.key.length === 9 ? t(lang, 'seatRow', { name: r.label }) : r.label })) };
   const draw = () => {
     if (d.rows.length === 0 || d.cols.length === 0) return setViewState(section, 'empty', ...head, emptyNode(lang));
     const chart = createDemandHeatmap(named, { lang, width: section.clientWidth || ctx.main.clientWidth || 360, ...measureFormat(d.stream, d.measure, lang), colourBy: s.colour === 'row' ? 'row' : 'all' });

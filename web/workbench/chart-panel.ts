@@ -7,8 +7,8 @@ import { t, type Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { DrawnChart } from './chart-render.ts';
 import {
-  buildSpec, CHART_ROW_LIMIT, choiceOf, dataValues, defaultChoice, fitsColumns, MARKS, parseSpecText, specText, statedChoice, withData,
-  type ChartChoice, type ChartSpec,
+  buildSpec, CHART_ROW_LIMIT, choiceOf, dataValues, defaultChoice, fitsColumns, MARKS, isSpecRefusal, parseSpecText, specText, statedChoice,
+  withData, type ChartChoice, type ChartSpec,
 } from './chart-spec.ts';
 import type { GridData } from './result-grid.ts';
 import { wt, type WorkbenchKey } from './strings.ts';
@@ -62,9 +62,14 @@ export function createChartPanel(lang: Lang): ChartPanel {
       showChoice();
       draw();
     } catch (e) {
-      message.textContent = (e as Error).message;
+      message.textContent = specMessage(e);
     }
   });
+
+  /** A spec's refusal in the reader's words. */
+  function specMessage(e: unknown): string {
+    return isSpecRefusal(e) ? wt(lang, `wb.spec.${e.code}`, { why: e.detail, mark: e.detail, marks: e.known ?? '' }) : (e as Error).message;
+  }
 
   /** The pickers as the spec says, or blank where the spec was written by hand. */
   function showChoice() {
@@ -97,12 +102,19 @@ export function createChartPanel(lang: Lang): ChartPanel {
     note.hidden = data.rows.length <= CHART_ROW_LIMIT;
     note.textContent = wt(lang, 'wb.chartLimit', { n: CHART_ROW_LIMIT.toLocaleString() });
     setViewState(canvas, 'loading', loadingNode(lang));
+    let drawChart: typeof import('./chart-render.ts').drawChart;
     try {
-      const { drawChart } = await import('./chart-render.ts');
-      if (mine !== drawing) return;
-      const target = h('div', { class: 'wb-chart-svg' });
-      canvas.replaceChildren(target);
-      const full = withData(spec, dataValues(data.columns, data.rows), (canvas.clientWidth || 600) - 90);
+      ({ drawChart } = await import('./chart-render.ts'));
+    } catch (e) {
+      // Vega did not arrive (a weak signal): trying again can help.
+      if (mine === drawing) setViewState(canvas, 'error', errorNode(e, lang, () => void draw()));
+      return;
+    }
+    if (mine !== drawing) return;
+    const target = h('div', { class: 'wb-chart-svg' });
+    canvas.replaceChildren(target);
+    try {
+      const full = withData(spec, dataValues(data.columns, data.rows), (canvas.clientWidth || 600) - 16);
       const chart = await drawChart(target, full, wt(lang, 'wb.chartLabel'), lang);
       if (mine !== drawing) return chart.finalize();
       drawn = chart;
@@ -110,7 +122,13 @@ export function createChartPanel(lang: Lang): ChartPanel {
       canvas.dataset.state = 'ready';
       canvas.setAttribute('aria-busy', 'false');
     } catch (e) {
-      if (mine === drawing) setViewState(canvas, 'error', errorNode(e, lang, () => void draw()));
+      // Vega-Lite or Vega refused the spec: the same spec fails the same way, so no retry; the
+      // spec's editor says it too, where the spec is changed.
+      if (mine !== drawing) return;
+      const why = isSpecRefusal(e) ? specMessage(e) : (e as Error).message;
+      setViewState(canvas, 'error', h('div', { class: 'status error', role: 'alert' },
+        h('div', { class: 'status-title' }, wt(lang, 'wb.spec.failedTitle')), h('div', { class: 'status-message', lang: isSpecRefusal(e) ? null : 'en' }, why)));
+      message.textContent = isSpecRefusal(e) ? why : wt(lang, 'wb.spec.failed', { why });
     }
   }
 
@@ -119,7 +137,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
     setData(next) {
       data = next;
       // A spec about other columns (the previous query's) gives way to a first chart of this result.
-      if (data && (!spec || !fitsColumns(spec, data.columns))) spec = buildSpec(defaultChoice(data.columns), data.columns);
+      if (data && (!spec || !fitsColumns(spec, data.columns))) spec = buildSpec(defaultChoice(data.columns, data.rows), data.columns);
       text.value = spec ? specText(spec) : '';
       showChoice();
     },

@@ -5,6 +5,7 @@ import { parse, View } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ChartSpec } from './chart-spec.ts';
+import { checkMark } from './spec-marks.ts';
 // For nothing but its imports: this chunk then shares the shell's, and the shell stays two files (see the module).
 import '../shell-modules.ts';
 
@@ -13,7 +14,9 @@ const CONFIG = {
   background: 'white',
   axis: { labelFontSize: 11, titleFontSize: 12, labelColor: '#37474f', titleColor: '#37474f', gridColor: '#e0e0e0' },
   legend: { labelFontSize: 11, titleFontSize: 12 },
-  range: { category: ['#00695c', '#e65100', '#1565c0', '#6a1b9a', '#558b2f', '#ad1457', '#00838f', '#6d4c41'] },
+  // As many colours as chart-spec.ts's SERIES_LIMIT (a value import of it here split the spec
+  // module into a chunk of its own, a file more on the workbench's first load).
+  range: { category: ['#00695c', '#e65100', '#1565c0', '#6a1b9a', '#558b2f', '#ad1457', '#00838f', '#6d4c41', '#c62828', '#f9a825', '#283593', '#546e7a'] },
   mark: { color: '#00695c' },
 };
 
@@ -34,6 +37,7 @@ export interface DrawnChart { finalize(): void }
 
 /** Draws `spec` (with its data) into `container`; a bad spec rejects with Vega-Lite's or Vega's message. */
 export async function drawChart(container: HTMLElement, spec: ChartSpec, label: string, lang: 'zh' | 'en'): Promise<DrawnChart> {
+  checkMark(spec);
   const { spec: vega } = compile(spec as unknown as TopLevelSpec, { config: lang === 'zh' ? { ...CONFIG, locale: ZH_LOCALE } : CONFIG });
   const view = new View(parse(vega, undefined, { ast: true }), { expr: expressionInterpreter, renderer: 'svg', container, hover: true });
   await view.runAsync();

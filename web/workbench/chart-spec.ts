@@ -27,14 +27,26 @@ export function fieldType(type: string): FieldType {
   return /^(Date|Date32|DateTime|DateTime64)\b/.test(baseType(type)) ? 'temporal' : 'nominal';
 }
 
-/** A first chart for a new result: the first text or date column across, the first number up. */
-export function defaultChoice(columns: readonly SqlColumn[]): ChartChoice {
+/** Series a first chart colours at most: chart-render.ts's palette has as many colours, so no two
+ *  series share one (Chuxiong's ten counties have ten). */
+export const SERIES_LIMIT = 12;
+
+/** A first chart for a new result: the first text or date column across, the first number up, and
+ *  a second text column as the series' colour when it has 2 to 12 values in the rows (months by
+ *  county: one line per county, not one line zig-zagging through every county of a month). */
+export function defaultChoice(columns: readonly SqlColumn[], rows: readonly unknown[][] = []): ChartChoice {
   const numbers = columns.filter((c) => fieldType(c.type) === 'quantitative');
   const others = columns.filter((c) => fieldType(c.type) !== 'quantitative');
   const x = others[0] ?? columns[0];
   const y = numbers.find((c) => c !== x) ?? columns.find((c) => c !== x);
   const temporal = x !== undefined && fieldType(x.type) === 'temporal';
-  return { mark: temporal ? 'line' : 'bar', x: x?.name ?? '', y: y?.name ?? '', color: '', facet: '' };
+  const series = others.find((c) => {
+    if (c === x || c === y) return false;
+    const i = columns.indexOf(c);
+    const values = new Set(rows.slice(0, CHART_ROW_LIMIT).map((r) => r[i]));
+    return values.size >= 2 && values.size <= SERIES_LIMIT;
+  });
+  return { mark: temporal ? 'line' : 'bar', x: x?.name ?? '', y: y?.name ?? '', color: series?.name ?? '', facet: '' };
 }
 
 /** A column's name as a Vega-Lite field: a dot or bracket there would mean a nested property. */
@@ -101,15 +113,24 @@ export const fitsColumns = (spec: ChartSpec, columns: readonly SqlColumn[]): boo
 /** The text of a spec in the JSON editor. */
 export const specText = (spec: ChartSpec): string => JSON.stringify(spec, null, 2);
 
+/** Why the JSON editor's text is not a spec: `detail` is the parser's words or the mark named;
+ *  `known`, for a mark, the marks there are (spec-marks.ts). A plain Error with these fields, so
+ *  the chart's lazy chunk makes one without importing this module's code. */
+export interface SpecRefusal extends Error { code: 'json' | 'object' | 'mark'; detail: string; known?: string }
+
+const refusal = (code: 'json' | 'object', detail: string, message: string): SpecRefusal => Object.assign(new Error(message), { code, detail });
+
+export const isSpecRefusal = (e: unknown): e is SpecRefusal => e instanceof Error && ['json', 'object', 'mark'].includes((e as Partial<SpecRefusal>).code ?? '');
+
 /** A spec from the JSON editor: an object; any `data` in it is dropped, since the result is the data. */
 export function parseSpecText(text: string): ChartSpec {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new Error(`invalid JSON: ${(e as Error).message}`);
+    throw refusal('json', (e as Error).message, `invalid JSON: ${(e as Error).message}`);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('the spec must be a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw refusal('object', '', 'the spec must be a JSON object');
   const { data: _data, ...spec } = value as ChartSpec;
   return spec;
 }
@@ -128,8 +149,9 @@ export function dataValues(columns: readonly SqlColumn[], rows: readonly unknown
   });
 }
 
-/** The spec with the result as its data, ready to compile: `width` fills the container unless the
- *  spec sets one (a faceted chart sizes each panel instead). */
+/** The spec with the result as its data, ready to compile: the chart, its axes and legend included,
+ *  fills `width` unless the spec sets a width (a faceted chart sizes each panel instead). Without
+ *  `autosize` a width is the plot's alone, and a colour legend was drawn past the container's edge. */
 export function withData(spec: ChartSpec, values: Record<string, unknown>[], width: number): ChartSpec {
   const enc = spec.encoding as Record<string, unknown> | undefined;
   const faceted = 'facet' in spec || (enc !== undefined && 'facet' in enc) || 'repeat' in spec || 'concat' in spec || 'hconcat' in spec || 'vconcat' in spec;
@@ -138,6 +160,7 @@ export function withData(spec: ChartSpec, values: Record<string, unknown>[], wid
     ...monthAxis(spec, values),
     data: { values },
     ...(spec.width === undefined && !faceted ? { width: Math.max(200, width) } : {}),
+    ...(spec.width === undefined && !faceted && spec.autosize === undefined ? { autosize: { type: 'fit-x', contains: 'padding' } } : {}),
     ...(spec.height === undefined && !faceted ? { height: 280 } : {}),
   };
 }

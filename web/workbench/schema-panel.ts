@@ -14,14 +14,26 @@ export interface SchemaActions {
 export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: SchemaActions): HTMLElement {
   const locale = lang === 'zh' ? 'zh-CN' : 'en-US';
   const filter = h('input', { type: 'search', id: 'wb-schema-filter', placeholder: wt(lang, 'wb.filterTables'), autocomplete: 'off' });
-  const list = h('ul', { class: 'wb-tables' }, schema.tables.map((table) => tableItem(table)));
+  const items = schema.tables.map((table) => tableItem(table));
+  const list = h('ul', { class: 'wb-tables' }, items.map((i) => i.li));
+  const none = h('p', { class: 'hint wb-schema-none', role: 'status', hidden: true });
+  // A table found by its name or comment is listed as the analyst left it; one found only by its
+  // columns opens to those columns, the others hidden, so what matched is in sight.
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLowerCase();
-    for (const li of list.children as HTMLCollectionOf<HTMLElement>) {
-      const table = schema.tables.find((tb) => tb.name === li.dataset.table)!;
-      li.hidden = q !== '' && !table.name.includes(q) && !table.comment.toLowerCase().includes(q) && !(table.commentZh ?? '').includes(q)
-        && !table.columns.some((c) => c.name.toLowerCase().includes(q));
+    let shown = 0;
+    for (const item of items) {
+      const { table } = item;
+      const byTable = q === '' || table.name.includes(q) || table.comment.toLowerCase().includes(q) || (table.commentZh ?? '').includes(q);
+      const byColumn = q === '' ? [] : table.columns.map((c) => c.name.toLowerCase().includes(q) || (c.comment ?? '').toLowerCase().includes(q));
+      const anyColumn = byColumn.some(Boolean);
+      item.li.hidden = !byTable && !anyColumn;
+      if (!item.li.hidden) shown++;
+      item.columnItems.forEach((li, i) => { li.hidden = anyColumn && !byColumn[i]; });
+      item.show(anyColumn || item.open);
     }
+    none.hidden = shown > 0;
+    none.textContent = shown > 0 ? '' : wt(lang, 'wb.filterNone', { q: filter.value.trim() });
   });
 
   /** The table's description: in Chinese on Chinese pages where there is one, the warehouse's own
@@ -32,20 +44,18 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
     return table.comment ? h('span', { class: 'wb-comment', lang: 'en' }, table.comment) : null;
   }
 
-  function tableItem(table: SchemaTable): HTMLElement {
+  interface TableItem { table: SchemaTable; li: HTMLElement; columnItems: HTMLElement[]; open: boolean; show(open: boolean): void }
+
+  function tableItem(table: SchemaTable): TableItem {
     const id = `wb-cols-${table.name}`;
-    const columns = h('ul', { class: 'wb-columns', id, hidden: true }, table.columns.map((c) => h('li', {},
+    const columnItems = table.columns.map((c) => h('li', {},
       h('button', { type: 'button', class: 'link-button wb-insert', 'data-insert': c.name }, c.name), ' ',
-      h('code', { class: 'wb-type' }, c.type), c.comment ? h('span', { class: 'wb-comment' }, c.comment) : null)));
+      h('code', { class: 'wb-type' }, c.type), c.comment ? h('span', { class: 'wb-comment' }, c.comment) : null));
+    const columns = h('ul', { class: 'wb-columns', id, hidden: true }, columnItems);
     const toggle = h('button', { type: 'button', class: 'wb-toggle', 'aria-expanded': 'false', 'aria-controls': id, 'aria-label': wt(lang, 'wb.showColumns', { table: table.name }) }, '▸');
-    toggle.addEventListener('click', () => {
-      columns.hidden = !columns.hidden;
-      toggle.setAttribute('aria-expanded', String(!columns.hidden));
-      toggle.textContent = columns.hidden ? '▸' : '▾';
-    });
     const sample = h('button', { type: 'button', class: 'secondary small wb-sample', 'data-table': table.name }, wt(lang, 'wb.sample'));
     sample.addEventListener('click', () => actions.sample(table.name));
-    return h('li', { 'data-table': table.name },
+    const li = h('li', { 'data-table': table.name },
       h('div', { class: 'wb-table-head' }, toggle,
         h('button', { type: 'button', class: 'link-button wb-insert wb-table-name', 'data-insert': table.name }, table.name),
         sample),
@@ -54,11 +64,24 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
         table.rows === null ? '' : wt(lang, 'wb.rowCount', { n: table.rows.toLocaleString(locale) }),
         note(table)),
       columns);
+    const item: TableItem = {
+      table, li, columnItems, open: false,
+      show(open) {
+        columns.hidden = !open;
+        toggle.setAttribute('aria-expanded', String(open));
+        toggle.textContent = open ? '▾' : '▸';
+      },
+    };
+    toggle.addEventListener('click', () => {
+      item.open = columns.hidden === true; // what is on screen, which a filter may have opened
+      item.show(item.open);
+    });
+    return item;
   }
 
   const element = h('div', { class: 'wb-schema' },
     h('label', { for: 'wb-schema-filter', class: 'visually-hidden' }, wt(lang, 'wb.filterTables')), filter,
-    h('p', { class: 'hint' }, wt(lang, 'wb.schemaHint', { database: schema.database })), list);
+    h('p', { class: 'hint' }, wt(lang, 'wb.schemaHint', { database: schema.database })), none, list);
   element.addEventListener('click', (e) => {
     const target = (e.target as HTMLElement).closest<HTMLElement>('[data-insert]');
     if (target) actions.insert(target.dataset.insert!);

@@ -88,7 +88,8 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
   const colour = departures ? departureScale(departures.reach) : demandColour(d);
   const fill = (c: Cell) => colour(departures ? departures.of(c) : c.value!);
   const labels = d.rows.map((r) => demandRowLabel(r, lang));
-  const labelW = Math.max(56, Math.min(o.width < PHONE ? 130 : 200, 14 + Math.max(0, ...labels.map(textWidth))));
+  // Whole pixels, rounded up: 14 + 55.35 - 14 came back as 55.3499… and cut the longest label that fitted.
+  const labelW = Math.max(56, Math.min(o.width < PHONE ? 130 : 200, Math.ceil(14 + Math.max(0, ...labels.map(textWidth)))));
   // A label longer than its column is cut with an ellipsis (its whole name in the tooltip, the
   // cells' words and the table): drawn whole, it ran off the chart's left edge.
   const fitted = labels.map((l) => fit(l, labelW - 14));

@@ -4,11 +4,11 @@
 // answer with its loading, error and 403 states.
 import type { StoreSummary } from '../../contracts/stores.ts';
 import { addDays } from '../../contracts/time.ts';
-import { apiGet, withQuery } from '../api-client.ts';
+import { apiGet, withQuery, type ApiRequestError } from '../api-client.ts';
 import { h } from '../dom.ts';
 import { hasMessage, t, type Lang } from '../i18n.ts';
 import { markScrollEdges } from '../scroll-edges.ts';
-import { loadingNode, setViewState } from '../status-view.ts';
+import { loadingNode, loadView, setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
 import { linkTo } from '../views/links.ts';
 import { wst, type WorkspaceKey } from './strings.ts';
@@ -100,7 +100,19 @@ export function askForStores(ctx: ViewContext, path: string): void {
   ctx.main.replaceChildren(section);
 }
 
-export { loadView as load } from '../status-view.ts';
+/** A workspace page's answer, with its loading, error and 403 states. A refusal of the address's
+ *  choices (a week that is no Monday, or after the data) offers the page's defaults, the stores
+ *  kept: the controls that would change the choice are drawn only with an answer. */
+export function load<T>(ctx: ViewContext, section: HTMLElement, path: string, retry: () => void, recover?: (e: ApiRequestError) => boolean): Promise<T | undefined> {
+  return loadView<T>(ctx, section, path, retry, recover, () => {
+    const kept = new URLSearchParams();
+    for (const k of ['stores', 'lang']) {
+      const v = ctx.search.get(k);
+      if (v) kept.set(k, v);
+    }
+    ctx.navigate(`${location.pathname}${kept.size > 0 ? `?${kept}` : ''}`);
+  });
+}
 
 /** `2026-03-02 至 2026-03-15` for a period whose `to` is the first day not included. */
 export const periodText = (lang: ViewContext['lang'], from: string, to: string) => wst(lang, 'ws.period', { from, to: addDays(to, -1) });

@@ -31,7 +31,7 @@ export async function drawMyStore(ctx: ViewContext, stores: string): Promise<voi
   const d = await load<SummaryResponse>(ctx, section, apiPath(stores, 'summary', { week }), () => void drawMyStore(ctx, stores));
   if (!d) return;
   const title = d.stores.length === 1 ? d.stores[0]!.name : d.stores.map((s) => s.name).join(listSep(lang));
-  document.title = `${title} · ${wst(lang, 'ws.tab.store')}`;
+  document.title = `${title} · ${wst(lang, 'ws.tab.store')} · ${t(lang, 'appName')}`;
 
   const weekNav = h('nav', { class: 'ws-week-nav', 'aria-label': wst(lang, 'ws.weekOf', { week: isoWeek(d.week), start: d.week }) },
     linkTo(ctx, wsUrl('/workspace', stores, { week: addDays(d.week, -7) }), wst(lang, 'ws.prevWeek')),

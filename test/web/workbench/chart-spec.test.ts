@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
-  buildSpec, choiceOf, dataValues, defaultChoice, fieldType, fitsColumns, parseSpecText, specFields, withData,
+  buildSpec, choiceOf, dataValues, defaultChoice, fieldType, fitsColumns, isSpecRefusal, parseSpecText, specFields, withData, type SpecRefusal,
 } from '../../../web/workbench/chart-spec.ts';
+import { checkMark } from '../../../web/workbench/spec-marks.ts';
 
 const columns = [
   { name: 'month', type: 'Date' },
@@ -18,6 +19,18 @@ test('field types from ClickHouse types', () => {
 test('the first chart: the first non-number across (a line when it is a date), the first number up', () => {
   expect(defaultChoice(columns)).toEqual({ mark: 'line', x: 'month', y: 'amount', color: '', facet: '' });
   expect(defaultChoice(columns.slice(1))).toEqual({ mark: 'bar', x: 'county', y: 'amount', color: '', facet: '' });
+});
+
+test('a second text column with 2 to 12 values in the rows colours the series: months by county, one line per county', () => {
+  const month = (m: number) => `2025-${String(m).padStart(2, '0')}-01`;
+  const byCounty = (counties: number) => Array.from({ length: 3 }, (_, m) => Array.from({ length: counties }, (_, c) => [month(m + 1), `53230${c}`, '1.00', 1])).flat();
+  expect(defaultChoice(columns, byCounty(10))).toEqual({ mark: 'line', x: 'month', y: 'amount', color: 'county', facet: '' });
+  expect(defaultChoice(columns, byCounty(12)).color).toBe('county');
+  // Thirteen would repeat a colour; one is no series at all.
+  expect(defaultChoice(columns, byCounty(13)).color).toBe('');
+  expect(defaultChoice(columns, byCounty(1)).color).toBe('');
+  // The text column across is not also the colour.
+  expect(defaultChoice(columns.slice(1), byCounty(10).map((r) => r.slice(1))).color).toBe('');
 });
 
 describe('buildSpec', () => {
@@ -66,6 +79,18 @@ test('the JSON editor: an object, and whatever data it names is dropped', () => 
   expect(() => parseSpecText('{mark')).toThrow(/^invalid JSON/);
 });
 
+test('a mark Vega-Lite has not is refused by its name before drawing (Vega-Lite itself failed on it with a TypeError)', () => {
+  const refused = (spec: object) => { try { checkMark(spec); return null; } catch (e) { return { refusal: isSpecRefusal(e), message: (e as Error).message, detail: (e as SpecRefusal).detail }; } };
+  expect(refused({ mark: 'nonsense' })).toEqual({ refusal: true, message: 'unknown mark "nonsense"', detail: 'nonsense' });
+  expect(refused({ mark: { type: 'pie' } })).toEqual({ refusal: true, message: 'unknown mark "pie"', detail: 'pie' });
+  expect(refused({ mark: { type: 'arc' }, encoding: {} })).toBeNull();
+  // A layered spec's marks are Vega-Lite's to judge.
+  expect(refused({ layer: [{ mark: 'nonsense' }] })).toBeNull();
+});
+
+// The whole chart, its legend included, fits the width: without it a colour legend drew past the edge.
+const FIT = { type: 'fit-x', contains: 'padding' };
+
 test('data is put in at drawing time: decimals as numbers, at most the limit, width unless faceted', () => {
   const rows = [['2026-03-01', '禄丰市', '100.50', 9], ['2026-04-01', '楚雄市', '20.00', 10], ['2026-05-01', '姚安县', null, 1]];
   const values = dataValues(columns, rows, 2);
@@ -77,12 +102,12 @@ test('data is put in at drawing time: decimals as numbers, at most the limit, wi
   // Months on a time axis tick by month (Vega's own choice for three points was weekly ticks).
   const monthly = { format: '%Y-%m', tickCount: { interval: 'month', step: 1 } };
   const enc = spec.encoding as Record<string, object>;
-  expect(withData(spec, values, 600)).toEqual({ ...spec, encoding: { ...enc, x: { ...enc.x, axis: monthly } }, data: { values }, width: 600, height: 280 });
+  expect(withData(spec, values, 600)).toEqual({ ...spec, encoding: { ...enc, x: { ...enc.x, axis: monthly } }, data: { values }, width: 600, height: 280, autosize: FIT });
   // Days that are not all firsts of months keep Vega's ticks; so does an axis the spec sets itself.
   const days = [{ month: '2026-03-01', amount: 1 }, { month: '2026-03-02', amount: 2 }];
-  expect(withData(spec, days, 600)).toEqual({ ...spec, data: { values: days }, width: 600, height: 280 });
+  expect(withData(spec, days, 600)).toEqual({ ...spec, data: { values: days }, width: 600, height: 280, autosize: FIT });
   const own = { ...spec, encoding: { ...enc, x: { ...enc.x, axis: { format: '%b' } } } };
-  expect(withData(own, values, 600)).toEqual({ ...own, data: { values }, width: 600, height: 280 });
+  expect(withData(own, values, 600)).toEqual({ ...own, data: { values }, width: 600, height: 280, autosize: FIT });
   const faceted = buildSpec({ mark: 'bar', x: 'county', y: 'amount', color: '', facet: 'month' }, columns);
   expect(withData(faceted, values, 600)).toEqual({ ...faceted, data: { values } });
   expect(spec).not.toHaveProperty('data');
