@@ -91,6 +91,7 @@ export const overviewResponse = z.object({
   area: z.object({ code: z.string(), name: z.string(), level: z.string() }),
   path: z.array(z.object({ code: z.string(), name: z.string() })),
   month: z.string(),
+  firstMonth: z.string().nullable().describe('The oldest whole month with data: a month before it has no figures (its completeness is null).'),
   latestMonth: z.string().nullable().describe('The newest month with any data.'),
   latestMonthInProgress: z.boolean().describe('The newest month with data is the current one, still under way.'),
   monthInProgress: z.boolean().describe('The month is the current one: its figures so far, and no growth (a part of a month against whole ones read as -100%).'),
@@ -208,6 +209,7 @@ export const scorecardQuery = z.object({
 export const scorecardResponse = z.object({
   area: z.object({ code: z.string(), name: z.string() }),
   asOf: z.string().describe('The month the actuals are as of.'),
+  firstMonth: z.string().nullable().describe('The oldest whole month with data: targets judged on the data have no actual before it.'),
   targets: z.array(planTarget.extend({
     areaName: z.string().describe('The area the target is of (the prefecture\'s view lists its demonstration county\'s).'),
     actual: z.number().nullable(),

@@ -55,8 +55,9 @@ export function areaPath(ctx: ViewContext, path: { code: string; name: string }[
 /** A month picker that moves the page to the month chosen, up to the current month (the API
  *  refuses later ones: they have no data yet). */
 /** Up to the last whole month: the month under way would show every figure falling by most of itself. */
-export function monthPicker(ctx: ViewContext, value: string, onChange: (month: string) => void): HTMLElement {
-  const input = h('input', { type: 'month', id: 'cockpit-month', name: 'month', value, max: addMonths(shanghaiMonth(Date.now()), -1) });
+/** `min`: the oldest month with data, where the answer says (before it there is nothing to show). */
+export function monthPicker(ctx: ViewContext, value: string, onChange: (month: string) => void, min?: string | null): HTMLElement {
+  const input = h('input', { type: 'month', id: 'cockpit-month', name: 'month', value, max: addMonths(shanghaiMonth(Date.now()), -1), min: min ?? null });
   input.addEventListener('change', () => { if (/^\d{4}-\d{2}$/.test(input.value)) onChange(input.value); });
   return h('label', { class: 'inline-field', for: 'cockpit-month' }, h('span', {}, t(ctx.lang, 'month')), input);
 }

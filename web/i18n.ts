@@ -664,7 +664,7 @@ const en: Record<MessageKey, string> = {
   parcelsInCol: 'Delivered',
   proxyCol: 'For villagers',
   salesCol: 'Sales',
-  facility: 'facility (no data stream)',
+  facility: 'Facility (no data stream)',
   targetCol: 'Target',
   actualCol: 'Actual',
   howCol: 'How computed',

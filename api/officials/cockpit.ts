@@ -104,12 +104,13 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
   const expected = stations.stations.filter((s) => s.expected).length;
   const reported = stations.stations.filter((s) => s.expected && s.reportedThisMonth).length;
   return {
-    area, path, month: m, latestMonth: dataMonths?.last ?? null,
+    area, path, month: m, firstMonth: dataMonths?.first ?? null, latestMonth: dataMonths?.last ?? null,
     latestMonthInProgress: (dataMonths?.last ?? '') >= shanghaiDay(clock()).slice(0, 7), monthInProgress: inProgress, indicators,
     childLevel: childrenKind(area.code)?.level ?? null,
     children,
     unknownSellers: unknown.map((u) => ({ sellerId: u.seller_id, amountFen: Number(u.amount_fen), orders: Number(u.orders) })),
-    completeness: { expected, reported, pct: expected ? Math.round((reported / expected) * 1000) / 10 : null },
+    // A month without data has no share reported: 0 of 64 read as every station failing to report.
+    completeness: { expected, reported, pct: expected && have(m) ? Math.round((reported / expected) * 1000) / 10 : null },
   };
 }
 

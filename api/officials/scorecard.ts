@@ -13,6 +13,13 @@ import { lastDayOf, readStations } from './stations.ts';
 
 type Db = Pick<Warehouse, 'query'>;
 type Row = ScorecardResponse['targets'][number];
+
+/** The targets judged on the platform's data (stations' reports, sales): not the training records
+ *  or the report files, which have their own dates. */
+const FROM_DATA = new Set([
+  'service_centres', 'logistics_warehouses', 'village_points', 'township_station_coverage_pct', 'village_logistics_coverage_pct',
+  'online_merchants_yoy_pct', 'online_retail_gap_pp', 'agri_online_retail_gap_pp', 'report_completeness_pct',
+]);
 type Actual = { value: number | null; how: { zh: string; en: string }; view: string; status?: Row['status'] };
 
 /** The plan's targets of `area`, judged on the figures of `month` (the last complete month with
@@ -45,8 +52,23 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
     return totals.get(key)!;
   };
 
+  // Before the platform's first month of data, the stations' reports and the sales say nothing: a
+  // reporting station looked silent and so out of service (0 of 64 townships covered), while a
+  // facility, which sends no data, counted from the register. Judged on nothing, not as zeros.
+  const beforeData = dataMonths === null || asOf < dataMonths.first;
+  const inProgress = asOf >= today.slice(0, 7);
+
   async function actualOf(t: PlanTarget): Promise<Actual> {
     const { overview, stations } = perArea.get(t.areaCode)!;
+    if (beforeData && FROM_DATA.has(t.indicator)) {
+      const since = dataMonths?.first;
+      return {
+        value: null,
+        how: since ? { zh: `平台数据自 ${since} 起，${asOf} 无数据可据`, en: `the platform's data begin in ${since}: nothing to judge ${asOf} on` }
+          : { zh: '平台尚无数据', en: 'the platform has no data yet' },
+        view: `/cockpit/stations?area=${t.areaCode}`,
+      };
+    }
     const open = stations.stations.filter((s) => s.inService);
     const count = (type: string) => open.filter((s) => s.type === type).length;
     const q = `?area=${t.areaCode}`;
@@ -104,8 +126,15 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
           view: `/cockpit/reports${q}`,
         };
       }
-      case 'report_completeness_pct':
-        return { value: overview.completeness.pct, how: { zh: `${monthName(asOf, 'zh')}报送数据的站点 ${overview.completeness.reported} / 应报站点 ${overview.completeness.expected}`, en: `stations that reported in ${monthName(asOf, 'en')}: ${overview.completeness.reported} of ${overview.completeness.expected}` }, view: `/cockpit/stations${q}` };
+      case 'report_completeness_pct': {
+        // A month under way is still being reported: its share so far is not a miss.
+        const still = { zh: inProgress ? '（本月尚未结束，报送仍在进行）' : '', en: inProgress ? ' (the month is under way: stations are still reporting)' : '' };
+        return {
+          value: overview.completeness.pct, status: inProgress && overview.completeness.pct !== null ? 'on_track' : undefined,
+          how: { zh: `${monthName(asOf, 'zh')}报送数据的站点 ${overview.completeness.reported} / 应报站点 ${overview.completeness.expected}${still.zh}`, en: `stations that reported in ${monthName(asOf, 'en')}: ${overview.completeness.reported} of ${overview.completeness.expected}${still.en}` },
+          view: `/cockpit/stations${q}`,
+        };
+      }
       default:
         return { value: null, how: { zh: `未知指标 ${t.indicator}`, en: `unknown indicator ${t.indicator}` }, view: `/cockpit/scorecard${q}` };
     }
@@ -117,7 +146,7 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
     const { version: _v, ...target } = t;
     return { ...target, areaName: perArea.get(t.areaCode)!.overview.area.name, actual: a.value, status: a.status ?? statusOf(t, a.value, asOf), how: a.how, view: a.view };
   }));
-  return { area, asOf, targets: rows };
+  return { area, asOf, firstMonth: dataMonths?.first ?? null, targets: rows };
 }
 
 /** met when the target holds; before its due month a cumulative count on pace is on track; behind

@@ -67,6 +67,12 @@ describe('the stores of an area on a phone', () => {
     await waitUntil(page, () => document.querySelectorAll('#view table tbody tr').length === 1);
     expect(await page.locator('#view table tbody tr a').getAttribute('href')).toBe('/stores/ST-532302101');
     expect(await page.locator('main p.caption').textContent()).toBe('共 1 家');
+    // The words are in the address: a reload finds the same one store.
+    expect(new URL(page.url()).searchParams.get('q')).toBe('st-532302101');
+    await page.reload();
+    await page.waitForSelector('#view[data-view="stores"][data-state="ready"]');
+    expect(await rows()).toBe(1);
+    expect(await page.inputValue('#store-find')).toBe('st-532302101');
     await page.fill('#store-find', 'no such store');
     await page.waitForSelector('#view[data-view="stores"][data-state="empty"]');
     expect(await page.locator('#view .status-hint').textContent()).toBe('没有名称、地区或编号含「no such store」的门店或站点。');
@@ -138,6 +144,12 @@ describe('scope in the browser', () => {
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/demand?area=532301');
     await page.waitForSelector('.refusal.forbidden');
     expect(await page.locator('.refusal .scope').textContent()).toBe('您的范围：禄丰市（532302）');
+    // The reports tab too (it said "bad request", its button to produce a report still there); the
+    // page stands in the view's place, in its error state.
+    await page.goto(`${base}/cockpit/reports?area=532301`);
+    await page.waitForSelector('#view.refusal.forbidden[data-state="error"]');
+    expect(await page.locator('.refusal .scope').textContent()).toBe('您的范围：禄丰市（532302）');
+    expect(await page.locator('main button').count()).toBe(0);
     await page.close();
   }, TIMEOUT);
 

@@ -82,7 +82,8 @@ export async function drawUpstream(ctx: ViewContext): Promise<void> {
   const unknown = cities.filter((c) => c.lat === null || c.lon === null);
   const mapSection = h('section', { class: 'fl-map', 'aria-labelledby': 'fl-map-title' },
     h('h2', { id: 'fl-map-title' }, flt(lang, 'fl.mapTitle')),
-    h('p', { class: 'hint' }, flt(lang, 'fl.mapHint', { measure: measureName })),
+    // Mid-sentence in English: "more value", not the picker's "Value".
+    h('p', { class: 'hint' }, flt(lang, 'fl.mapHint', { measure: lang === 'en' ? measureName.toLowerCase() : measureName })),
     features ? createFlowMap(features, arcs, cities.map((c) => ({ code: c.code, name: c.name, lon: c.lon, lat: c.lat, value: measureOf(c, measure) })), {
       width, highlight: county, format: (v) => formatMeasure(v, measure, lang, true),
       label: flt(lang, 'fl.mapAlt', { area: data.area.name, n: cities.length, measure: measureName }), offMap: flt(lang, 'fl.offMap'), lang,

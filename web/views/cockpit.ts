@@ -11,13 +11,19 @@ import { createCountyMap, type MapFeature } from '../charts/county-map.ts';
 import { createRankBars } from '../charts/rank-bars.ts';
 import { areaPath, cockpitState, cockpitTabs, cockpitUrl, monthPicker, pctText, ppText } from '../cockpit-frame.ts';
 import { contentWidth, h, table } from '../dom.ts';
-import { formatYuan, paren, t, type Lang, type MessageKey } from '../i18n.ts';
+import { fillSlots, formatYuan, paren, t, type Lang, type MessageKey } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View, ViewContext } from '../view.ts';
 import { linkTo } from './links.ts';
 
 const INDICATORS: IndicatorKey[] = ['online_retail', 'agri_online_retail', 'online_merchants', 'proxy_purchases', 'parcels_out', 'parcels_in'];
 const MEASURES = ['month', 'ytd', 'ytdYoy'] as const;
+// Said only here (kept out of the strings every page's first load carries): a month before the
+// platform's data has no figures, and its stations did not fail to report.
+const BEFORE_DATA: Record<Lang, string> = {
+  zh: '平台数据自 {month} 起：所选月份在此之前，没有可显示的数字，站点也不是未报送。',
+  en: 'The platform\'s data begin in {month}: the month chosen is before it, so there are no figures, and no station failed to report.',
+};
 type Measure = (typeof MEASURES)[number];
 
 let mapFeatures: Promise<MapFeature[]> | undefined;
@@ -69,17 +75,19 @@ export const view: View = async (ctx) => {
   const monthWords = lang === 'zh' ? `${data.month.slice(0, 4)}年${Number(data.month.slice(5))}月` : data.month;
   document.title = `${data.area.name} ${monthWords} · ${t(lang, 'nav.cockpit')}`;
   const c = data.completeness;
+  const before = data.firstMonth !== null && data.month < data.firstMonth;
 
   const head = h('div', { class: 'cockpit-head' },
     h('h1', {}, `${data.area.name} · ${monthWords}`),
     areaPath(ctx, data.path, data.area, (code) => cockpitUrl('/cockpit', { area: code, month: state.month })),
-    h('div', { class: 'controls' }, monthPicker(ctx, data.month, (m) => go({ month: m }))),
+    h('div', { class: 'controls' }, monthPicker(ctx, data.month, (m) => go({ month: m }), data.firstMonth)),
     h('p', { class: 'caption' }, [
-      t(lang, 'completenessLine', { reported: String(c.reported), expected: String(c.expected), pct: c.pct === null ? '—' : `${c.pct}%` }),
+      before ? '' : t(lang, 'completenessLine', { reported: String(c.reported), expected: String(c.expected), pct: c.pct === null ? '—' : `${c.pct}%` }),
       // The newest month with data is often the one under way: "截至 12 月" read as December done.
       data.latestMonth ? t(lang, data.latestMonthInProgress ? 'dataThroughPartial' : 'dataThrough', { month: data.latestMonth }) : '',
     ].filter(Boolean).join(' · ')),
-    data.monthInProgress ? h('p', { class: 'notice', role: 'note' }, t(lang, 'monthInProgress')) : null);
+    data.monthInProgress ? h('p', { class: 'notice', role: 'note' }, t(lang, 'monthInProgress')) : null,
+    before ? h('p', { class: 'notice before-data', role: 'note' }, fillSlots(BEFORE_DATA[lang], { month: data.firstMonth ?? '' })) : null);
 
   const cards = h('div', { class: 'kpi-cards' }, data.indicators.map((f) => kpiCard(f, data.month, lang, ctx)));
 

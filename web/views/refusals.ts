@@ -17,7 +17,8 @@ export function scopeWords(me: Me | null, lang: Lang): string {
 /** `detail`: the API's message; `reason`: a sentence already in the reader's language. */
 export function forbiddenNode(lang: Lang, me: Me | null, detail?: string, reason?: string): HTMLElement {
   document.title = `${t(lang, 'forbiddenTitle')} · ${t(lang, 'appName')}`;
-  return h('section', { class: 'refusal forbidden', 'data-status': '403' },
+  // In the place of the view, as the view's error: a page (or a script) waiting for #view[data-state] is not left waiting.
+  return h('section', { id: 'view', class: 'refusal forbidden', 'data-status': '403', 'data-state': 'error' },
     h('h1', {}, `403 · ${t(lang, 'forbiddenTitle')}`),
     h('p', { class: 'reason' }, reason ?? t(lang, 'forbiddenHint')),
     me ? h('p', { class: 'scope' }, t(lang, 'yourScope', { scope: scopeWords(me, lang) })) : null,

@@ -45,7 +45,10 @@ export const view: View = async (ctx) => {
           h('span', { title: r.producedBy, 'data-by': r.producedBy }, r.producerName ?? producerName(r.producedBy, lang)), r.producedAt, `${Math.round(r.size / 1024)} KB`]),
         { numeric: [5], className: 'data reports' })));
     } catch (e) {
-      if (!signal.aborted) setViewState(section, 'error', errorNode(e, lang, () => void load()));
+      if (signal.aborted) return;
+      // Another area than theirs: the 403 page naming their scope, as every other cockpit tab.
+      if (e instanceof ApiRequestError && e.status === 403) return ctx.forbidden(e.message);
+      setViewState(section, 'error', errorNode(e, lang, () => void load()));
     }
   }
   await load();

@@ -60,7 +60,13 @@ export const view: View = async (ctx) => {
         page.map((s) => [linkTo(ctx, `/stores/${encodeURIComponent(s.id)}`, s.name), storeType(s.type, lang), s.areaName,
           h('span', { class: 'nowrap' }, s.openedOn), h('span', { class: `status-${s.status}` }, storeStatus(s.status, lang))]))), ...(more ? [more] : []));
     };
-    find.addEventListener('input', () => { limit = PAGE; show(); });
+    find.addEventListener('input', () => {
+      limit = PAGE;
+      show();
+      // The words typed go in the address as they are typed, replacing it (not an entry of history per
+      // key): a reload, or back from a store's page, finds the same list.
+      history.replaceState(history.state, '', withQuery('/stores', { area, type, q: find.value.trim() }));
+    });
     show();
   } catch (e) {
     if (signal.aborted) return;

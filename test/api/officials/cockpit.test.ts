@@ -416,6 +416,24 @@ describe('the scorecard of Lufeng', () => {
     expect(before.filter((x) => x.status !== 'met' && x.status !== 'no_data').map((x) => x.id)).toEqual([]);
   });
 
+  test('a month before the data (which begin in January 2025): no actual for what the data would judge, and why; the overview reports no share', async () => {
+    const agent = await t.agent('lufeng');
+    const body = scorecardResponse.parse((await agent.get('/api/official/scorecard?month=2024-06')).body);
+    expect(body.firstMonth).toBe('2025-01');
+    const by = Object.fromEntries(body.targets.map((x) => [x.id, x]));
+    // Stations looked silent, so out of service: 0 points, 0% coverage, "missed". Now nothing to judge on.
+    for (const id of ['village_points', 'township_station_coverage', 'village_coverage', 'report_completeness', 'service_centre', 'online_merchants_growth']) {
+      expect({ id, actual: by[id]!.actual, status: by[id]!.status, how: by[id]!.how.zh }).toEqual({ id, actual: null, status: 'no_data', how: '平台数据自 2025-01 起，2024-06 无数据可据' });
+    }
+    // The training records have dates of their own: judged as before.
+    const sessions = readTrainingSessions(join(ROOT, 'reference/training-sessions.json')).filter((x) => x.areaCode.startsWith('532302') && x.date >= '2020-09-01' && x.date <= '2021-12-31');
+    expect(by.training_attendances!.actual).toBe(sessions.reduce((n, x) => n + x.trainees, 0));
+    const overview = overviewResponse.parse((await agent.get('/api/official/overview?month=2024-06')).body);
+    expect({ firstMonth: overview.firstMonth, pct: overview.completeness.pct, reported: overview.completeness.reported }).toEqual({ firstMonth: '2025-01', pct: null, reported: 0 });
+    // The month the data begin is judged on them.
+    expect(scorecardResponse.parse((await agent.get('/api/official/scorecard?month=2025-01')).body).targets.find((x) => x.id === 'report_completeness')!.actual).not.toBeNull();
+  });
+
   test('an official edits a target; the scorecard judges against the new value', async () => {
     const agent = await t.agent('lufeng');
     const res = await agent.put('/api/official/targets/village_coverage?area=532302').send({ target: 25 });
@@ -458,6 +476,12 @@ describe('the month under way (April 2026 on the app\'s clock)', () => {
     expect(f.vsNational).toEqual({ missing: 'month_in_progress' });
     expect(f.vsNationalRural).toEqual({ missing: 'month_in_progress' });
     for (const c of body.children) expect([c.code, c.values.online_retail!.yoyPct, c.values.online_retail!.ytdYoyPct]).toEqual([c.code, null, null]);
+    // The scorecard on April: the stations are still reporting, so the share so far is not a miss.
+    const april = scorecardResponse.parse((await (await t.agent('lufeng')).get('/api/official/scorecard?month=2026-04')).body).targets.find((x) => x.id === 'report_completeness')!;
+    expect(april.actual).not.toBeNull();
+    expect(april.actual!).toBeLessThan(april.target);
+    expect(april.status).toBe('on_track');
+    expect(april.how.zh).toMatch(/（本月尚未结束，报送仍在进行）$/);
     // March is over: its growth is computed as before.
     const march = overviewResponse.parse((await (await t.agent('lufeng')).get('/api/official/overview?month=2026-03')).body);
     expect(march.monthInProgress).toBe(false);

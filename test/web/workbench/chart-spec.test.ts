@@ -80,7 +80,7 @@ test('the JSON editor: an object, and whatever data it names is dropped', () => 
 });
 
 test('a mark Vega-Lite has not is refused by its name before drawing (Vega-Lite itself failed on it with a TypeError)', () => {
-  const refused = (spec: object) => { try { checkMark(spec); return null; } catch (e) { return { refusal: isSpecRefusal(e), message: (e as Error).message, detail: (e as SpecRefusal).detail }; } };
+  const refused = (spec: Record<string, unknown>) => { try { checkMark(spec); return null; } catch (e) { return { refusal: isSpecRefusal(e), message: (e as Error).message, detail: (e as SpecRefusal).detail }; } };
   expect(refused({ mark: 'nonsense' })).toEqual({ refusal: true, message: 'unknown mark "nonsense"', detail: 'nonsense' });
   expect(refused({ mark: { type: 'pie' } })).toEqual({ refusal: true, message: 'unknown mark "pie"', detail: 'pie' });
   expect(refused({ mark: { type: 'arc' }, encoding: {} })).toBeNull();
