@@ -206,9 +206,12 @@ export function mountRoutes(app: Express, routes: readonly AnyRoute[], deps: Mou
       }
 
       if (route.cache === 'data' && deps.dataVersion && principal) {
-        // The day is part of the key: defaults such as "the last 12 weeks" move with it.
+        // The day is part of the key: defaults such as "the last 12 weeks" move with it. So is the
+        // caller's scope, which an administrator may change: the same address answered for the old
+        // area or stores must not be revalidated as current (a 304 would show the old county).
         const version = await deps.dataVersion.current();
-        const tag = `W/"${createHash('sha256').update(`${version}|${principal.login}|${principal.role}|${shanghaiDay(clock())}|${req.originalUrl}`).digest('base64url').slice(0, 32)}"`;
+        const who = `${principal.login}|${principal.role}|${principal.areaCode ?? ''}|${principal.storeIds.join(',')}`;
+        const tag = `W/"${createHash('sha256').update(`${version}|${who}|${shanghaiDay(clock())}|${req.originalUrl}`).digest('base64url').slice(0, 32)}"`;
         res.setHeader('ETag', tag);
         res.setHeader('Cache-Control', 'private, no-cache');
         if (String(req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(tag)) {

@@ -72,20 +72,15 @@ const REASONS: [RegExp, string][] = [
   [/must be at most (\d+) characters/, '最多 $1 个字符'],
   [/is not your current password/, '不正确'],
   [/must be 3-64 lower-case letters, digits or \. _ -/, '须为 3–64 个小写字母、数字或 . _ -（以字母或数字开头）'],
-  // An account's scope (contracts/auth.ts, api/auth/accounts.ts).
-  [/must be 5323 \(the prefecture\) or a 6-digit county code/, '须为 5323（全州）或州内某县（市）的 6 位代码'],
-  [/an official oversees 5323 or one of its counties/, '不是全州（5323）或州内的县（市）代码'],
-  [/is required for an official/, '不能为空：商务主管部门账号须指定所辖地区'],
-  [/is required for a merchant|must name at least one store|a merchant needs at least one store/, '不能为空：商户账号至少要有一家门店'],
-  [/must name at most (\d+) stores/, '最多 $1 家门店'],
-  [/is only for officials|an area is only for officials/, '只用于商务主管部门账号'],
-  [/is only for merchants|stores are only for merchants/, '只用于商户账号'],
-  [/must be 1-64 letters, digits or \. _ : -/, '中的门店编号须为 1–64 个字母、数字或 . _ : -'],
 ];
 
-/** What is wrong with the field, in Chinese, where the API's message is a usual one; else null. */
-export function reasonZh(message: string): string | null {
-  for (const [re, zh] of REASONS) {
+/** A page's own reasons beside the usual ones: [the API's words, their Chinese]. */
+export type Reasons = readonly (readonly [RegExp, string])[];
+
+/** What is wrong with the field, in Chinese, where the API's message is a usual one (or one of the
+ *  page's `extra` reasons, tried first); else null. */
+export function reasonZh(message: string, extra: Reasons = []): string | null {
+  for (const [re, zh] of [...extra, ...REASONS]) {
     const m = re.exec(message);
     if (m) return zh.replace(/\$(\d)/g, (_, i: string) => m[Number(i)] ?? '');
   }
@@ -94,8 +89,8 @@ export function reasonZh(message: string): string | null {
 
 /** A refusal of one field in the reader's words where it is a usual one (「新密码」至少要 8 个字符);
  *  null otherwise, for the caller to say it its own way. English pages read the API's sentence. */
-export function fieldRefusal(field: string | undefined, message: string, lang: Lang): string | null {
+export function fieldRefusal(field: string | undefined, message: string, lang: Lang, extra: Reasons = []): string | null {
   if (!field || lang !== 'zh') return null;
-  const why = reasonZh(message);
+  const why = reasonZh(message, extra);
   return why ? `「${fieldName(field, lang)}」${why}` : null;
 }

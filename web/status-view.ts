@@ -3,7 +3,7 @@
 import { t, type Lang } from './i18n.ts';
 import { apiGet, ApiRequestError } from './api-client.ts';
 import type { ViewContext } from './view.ts';
-import { fieldName, reasonZh } from './request-fields.ts';
+import { fieldName, reasonZh, type Reasons } from './request-fields.ts';
 import { h } from './dom.ts';
 
 export type ViewState = 'loading' | 'ready' | 'empty' | 'error';
@@ -71,12 +71,13 @@ export function errorNode(error: unknown, lang: Lang, onRetry: () => void, onRes
 
 /** Why a form was not saved: in Chinese, which field to change, with the API's English sentence
  *  folded beneath (as errorNode does for a view's choices); in English, the API's sentence. */
-export function formRefusal(error: unknown, lang: Lang): Node[] {
+/** `extra`: the page's own reasons in Chinese (web/request-fields.ts), beside the usual ones. */
+export function formRefusal(error: unknown, lang: Lang, extra: Reasons = []): Node[] {
   // A timeout or a rate limit is not a refusal of what was typed: the API's own words then.
   const refused = error instanceof ApiRequestError && error.kind === 'api' && error.status !== undefined && error.status >= 400 && error.status < 500
     && error.status !== 408 && error.status !== 429;
   if (!refused || lang !== 'zh') return [block('error-text', errorMessage(error, lang))];
-  const why = reasonZh(error.message);
+  const why = reasonZh(error.message, extra);
   const text = !error.field ? t(lang, 'errorFormNoField')
     : why ? t(lang, 'errorFormReason', { field: fieldName(error.field, lang), why }) : t(lang, 'errorFormField', { field: fieldName(error.field, lang) });
   return [block('error-text', text), technicalDetail(lang, error.message)];
@@ -109,7 +110,7 @@ function block(className: string, text?: string): HTMLDivElement {
 /** The answer of `path` for a view, or undefined after drawing why not: the 403 page, or the error
  *  with a retry. Undefined too when the view was left meanwhile. */
 export async function loadView<T>(
-  ctx: ViewContext, section: HTMLElement, path: string, retry: () => void, recover?: (e: ApiRequestError) => boolean, reset?: () => void,
+  ctx: ViewContext, section: HTMLElement, path: string, retry: () => void, recover?: (e: ApiRequestError) => boolean, reset?: (e: unknown) => void,
 ): Promise<T | undefined> {
   try {
     const data = await apiGet<T>(path, { signal: ctx.signal });
@@ -122,7 +123,7 @@ export async function loadView<T>(
     }
     // A refusal the page can act on itself (a stale link's value): it draws something else instead.
     if (e instanceof ApiRequestError && recover?.(e)) return undefined;
-    setViewState(section, 'error', errorNode(e, ctx.lang, retry, reset));
+    setViewState(section, 'error', errorNode(e, ctx.lang, retry, reset && (() => reset(e))));
     return undefined;
   }
 }

@@ -109,8 +109,10 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
     childLevel: childrenKind(area.code)?.level ?? null,
     children,
     unknownSellers: unknown.map((u) => ({ sellerId: u.seller_id, amountFen: Number(u.amount_fen), orders: Number(u.orders) })),
-    // A month without data has no share reported: 0 of 64 read as every station failing to report.
-    completeness: { expected, reported, pct: expected && have(m) ? Math.round((reported / expected) * 1000) / 10 : null },
+    // A month before the data has no share reported: 0 of 64 read as every station failing to
+    // report. A month after the last with data keeps its 0%: no station reporting is the failure
+    // this figure is there to show.
+    completeness: { expected, reported, pct: expected && dataMonths !== null && m >= dataMonths.first ? Math.round((reported / expected) * 1000) / 10 : null },
   };
 }
 

@@ -15,9 +15,10 @@ type Db = Pick<Warehouse, 'query'>;
 type Row = ScorecardResponse['targets'][number];
 
 /** The targets judged on the platform's data (stations' reports, sales): not the training records
- *  or the report files, which have their own dates. */
+ *  or the report files, which have their own dates, nor the county's facilities (service centre,
+ *  warehouse), which send no data and are counted from the register by their opening dates. */
 const FROM_DATA = new Set([
-  'service_centres', 'logistics_warehouses', 'village_points', 'township_station_coverage_pct', 'village_logistics_coverage_pct',
+  'village_points', 'township_station_coverage_pct', 'village_logistics_coverage_pct',
   'online_merchants_yoy_pct', 'online_retail_gap_pp', 'agri_online_retail_gap_pp', 'report_completeness_pct',
 ]);
 type Actual = { value: number | null; how: { zh: string; en: string }; view: string; status?: Row['status'] };
@@ -53,8 +54,8 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
   };
 
   // Before the platform's first month of data, the stations' reports and the sales say nothing: a
-  // reporting station looked silent and so out of service (0 of 64 townships covered), while a
-  // facility, which sends no data, counted from the register. Judged on nothing, not as zeros.
+  // reporting station looked silent and so out of service (0 of 64 townships covered). Judged on
+  // nothing, not as zeros.
   const beforeData = dataMonths === null || asOf < dataMonths.first;
   const inProgress = asOf >= today.slice(0, 7);
 
@@ -130,7 +131,7 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
         // A month under way is still being reported: its share so far is not a miss.
         const still = { zh: inProgress ? '（本月尚未结束，报送仍在进行）' : '', en: inProgress ? ' (the month is under way: stations are still reporting)' : '' };
         return {
-          value: overview.completeness.pct, status: inProgress && overview.completeness.pct !== null ? 'on_track' : undefined,
+          value: overview.completeness.pct, status: inProgress ? stillReporting(t, overview.completeness.pct, asOf) : undefined,
           how: { zh: `${monthName(asOf, 'zh')}报送数据的站点 ${overview.completeness.reported} / 应报站点 ${overview.completeness.expected}${still.zh}`, en: `stations that reported in ${monthName(asOf, 'en')}: ${overview.completeness.reported} of ${overview.completeness.expected}${still.en}` },
           view: `/cockpit/stations${q}`,
         };
@@ -147,6 +148,13 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
     return { ...target, areaName: perArea.get(t.areaCode)!.overview.area.name, actual: a.value, status: a.status ?? statusOf(t, a.value, asOf), how: a.how, view: a.view };
   }));
   return { area, asOf, firstMonth: dataMonths?.first ?? null, targets: rows };
+}
+
+/** A month under way judged on its share so far: met if already met, else on track, not behind
+ *  or missed (the stations are still reporting). */
+function stillReporting(t: PlanTarget, actual: number | null, asOf: string): Row['status'] {
+  const status = statusOf(t, actual, asOf);
+  return status === 'behind' || status === 'missed' ? 'on_track' : status;
 }
 
 /** met when the target holds; before its due month a cumulative count on pace is on track; behind

@@ -57,7 +57,7 @@ export function accountsRoutes(deps: { accounts: Accounts; directory: Directory;
     defineRoute({
       method: 'patch', path: '/api/accounts/:login', tag: 'accounts', summary: 'Rename, disable or enable an account, or change its area or stores', access: ADMIN,
       params: loginParams, body: updateAccountRequest, response: account,
-      audit: { body: (b) => b },
+      audit: { body: (b) => b, attempt: ['name', 'areaCode', 'storeIds'] },
       async handler({ params, body, principal }) {
         // An administrator who disabled their own account was signed out at once and, were they the
         // only one, left the platform with nobody to manage it. Another administrator may.

@@ -121,34 +121,43 @@ describe('an account\'s scope changed by an administrator', () => {
     const admin = await t.agent('admin');
     const merchant = await t.agent('merchant2');
     const official = await t.agent('chuxiong');
-    expect((await merchant.get('/api/stores/ST-532301101')).status).toBe(200);
-    // One store taken away (given twice: kept once).
-    const changed = await admin.patch('/api/accounts/merchant-2').send({ storeIds: ['ST-532302102', 'ST-532302102'] });
-    expect({ status: changed.status, storeIds: changed.body.storeIds, role: changed.body.role }).toEqual({ status: 200, storeIds: ['ST-532302102'], role: 'merchant' });
-    expect((await merchant.get('/api/session')).body.storeIds).toEqual(['ST-532302102']);
-    expect((await merchant.get('/api/stores/ST-532301101')).status).toBe(403);
-    // The official moved from 楚雄市 to 禄丰市.
-    expect((await official.get('/api/demand/heatmap?area=532301')).status).toBe(200);
-    expect((await admin.patch('/api/accounts/official-532301').send({ areaCode: '532302' })).body.areaCode).toBe('532302');
-    expect((await official.get('/api/session')).body).toMatchObject({ areaCode: '532302', homeArea: '532302', scopeAreas: ['532302'] });
-    expect((await official.get('/api/demand/heatmap?area=532301')).status).toBe(403);
-    // A scope of the other kind, an unknown store, an area no official oversees: refused, naming the field; nothing changed.
-    const refusals = [
-      ['merchant-2', { areaCode: '532302' }, 'areaCode', 'areaCode: an area is only for officials, not merchant'],
-      ['official-532301', { storeIds: ['ST-532302101'] }, 'storeIds', 'storeIds: stores are only for merchants, not official'],
-      ['merchant-2', { storeIds: ['ST-NO-SUCH'] }, 'storeIds', 'storeIds: unknown store ST-NO-SUCH'],
-      ['official-532301', { areaCode: '532399' }, 'areaCode', 'areaCode: unknown area code 532399: an official oversees 5323 or one of its counties'],
-      ['merchant-2', { storeIds: [] }, 'storeIds', 'storeIds: must name at least one store'],
-    ] as const;
-    for (const [login, body, field, message] of refusals) {
-      const res = await admin.patch(`/api/accounts/${login}`).send(body);
-      expect({ login, status: res.status, field: res.body.field, message: res.body.message }).toEqual({ login, status: 400, field, message });
+    try {
+      expect((await merchant.get('/api/stores/ST-532301101')).status).toBe(200);
+      // One store taken away (given twice: kept once).
+      const changed = await admin.patch('/api/accounts/merchant-2').send({ storeIds: ['ST-532302102', 'ST-532302102'] });
+      expect({ status: changed.status, storeIds: changed.body.storeIds, role: changed.body.role }).toEqual({ status: 200, storeIds: ['ST-532302102'], role: 'merchant' });
+      expect((await merchant.get('/api/session')).body.storeIds).toEqual(['ST-532302102']);
+      expect((await merchant.get('/api/stores/ST-532301101')).status).toBe(403);
+      // The official moved from 楚雄市 to 禄丰市.
+      expect((await official.get('/api/demand/heatmap?area=532301')).status).toBe(200);
+      const old = await official.get('/api/demand/heatmap');
+      expect([old.status, old.body.area.code]).toEqual([200, '532301']);
+      expect(old.headers.etag).toMatch(/^W\//);
+      expect((await admin.patch('/api/accounts/official-532301').send({ areaCode: '532302' })).body.areaCode).toBe('532302');
+      // The same address, revalidated with the old answer's tag: not "unchanged" (a 304 kept 楚雄市 on screen).
+      const moved = await official.get('/api/demand/heatmap').set('If-None-Match', old.headers.etag as string);
+      expect([moved.status, moved.body.area.code]).toEqual([200, '532302']);
+      expect((await official.get('/api/session')).body).toMatchObject({ areaCode: '532302', homeArea: '532302', scopeAreas: ['532302'] });
+      expect((await official.get('/api/demand/heatmap?area=532301')).status).toBe(403);
+      // A scope of the other kind, an unknown store, an area no official oversees: refused, naming the field; nothing changed.
+      const refusals = [
+        ['merchant-2', { areaCode: '532302' }, 'areaCode', 'areaCode: an area is only for officials, not merchant'],
+        ['official-532301', { storeIds: ['ST-532302101'] }, 'storeIds', 'storeIds: stores are only for merchants, not official'],
+        ['merchant-2', { storeIds: ['ST-NO-SUCH'] }, 'storeIds', 'storeIds: unknown store ST-NO-SUCH'],
+        ['official-532301', { areaCode: '532399' }, 'areaCode', 'areaCode: unknown area code 532399: an official oversees 5323 or one of its counties'],
+        ['merchant-2', { storeIds: [] }, 'storeIds', 'storeIds: must name at least one store'],
+      ] as const;
+      for (const [login, body, field, message] of refusals) {
+        const res = await admin.patch(`/api/accounts/${login}`).send(body);
+        expect({ login, status: res.status, field: res.body.field, message: res.body.message }).toEqual({ login, status: 400, field, message });
+      }
+      expect((await merchant.get('/api/session')).body.storeIds).toEqual(['ST-532302102']);
+      expect((await official.get('/api/session')).body.areaCode).toBe('532302');
+    } finally {
+      // Put back for the tests after this one, whatever failed above.
+      await admin.patch('/api/accounts/merchant-2').send({ storeIds: ACCOUNTS.merchant2.storeIds });
+      await admin.patch('/api/accounts/official-532301').send({ areaCode: '532301' });
     }
-    expect((await merchant.get('/api/session')).body.storeIds).toEqual(['ST-532302102']);
-    expect((await official.get('/api/session')).body.areaCode).toBe('532302');
-    // Put back for the tests after this one.
-    expect((await admin.patch('/api/accounts/merchant-2').send({ storeIds: ACCOUNTS.merchant2.storeIds })).status).toBe(200);
-    expect((await admin.patch('/api/accounts/official-532301').send({ areaCode: '532301' })).status).toBe(200);
     expect((await merchant.get('/api/stores/ST-532301101')).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@
 // api/routes/account.ts).
 import { expect, test } from 'vitest';
 import { fieldRefusal } from '../../web/request-fields.ts';
+import { SCOPE_REASONS } from '../../web/scope-reasons.ts';
 
 test('the sign-in and password forms\' refusals, in Chinese', () => {
   expect(fieldRefusal('login', 'login: is required', 'zh')).toBe('「账号」不能为空');
@@ -15,17 +16,19 @@ test('the sign-in and password forms\' refusals, in Chinese', () => {
 
 test('an account\'s scope refused, in Chinese: each of the API\'s sentences about an area or stores', () => {
   // The API's words, from contracts/auth.ts (the request's checks) and api/auth/accounts.ts (the directory's).
-  expect(fieldRefusal('areaCode', 'areaCode: is required for an official', 'zh')).toBe('「地区」不能为空：商务主管部门账号须指定所辖地区');
-  expect(fieldRefusal('areaCode', 'areaCode: must be 5323 (the prefecture) or a 6-digit county code in Chuxiong', 'zh'))
+  // The accounts page's own reasons: the pages that load every other form do not carry them.
+  expect(fieldRefusal('areaCode', 'areaCode: is required for an official', 'zh')).toBeNull();
+  expect(fieldRefusal('areaCode', 'areaCode: is required for an official', 'zh', SCOPE_REASONS)).toBe('「地区」不能为空：商务主管部门账号须指定所辖地区');
+  expect(fieldRefusal('areaCode', 'areaCode: must be 5323 (the prefecture) or a 6-digit county code in Chuxiong', 'zh', SCOPE_REASONS))
     .toBe('「地区」须为 5323（全州）或州内某县（市）的 6 位代码');
-  expect(fieldRefusal('areaCode', 'unknown area code 532399: an official oversees 5323 or one of its counties', 'zh'))
+  expect(fieldRefusal('areaCode', 'unknown area code 532399: an official oversees 5323 or one of its counties', 'zh', SCOPE_REASONS))
     .toBe('「地区」不是全州（5323）或州内的县（市）代码');
-  expect(fieldRefusal('areaCode', 'areaCode: is only for officials, not merchant', 'zh')).toBe('「地区」只用于商务主管部门账号');
-  expect(fieldRefusal('storeIds', 'storeIds: is required for a merchant', 'zh')).toBe('「门店」不能为空：商户账号至少要有一家门店');
-  expect(fieldRefusal('storeIds', 'storeIds: must name at least one store', 'zh')).toBe('「门店」不能为空：商户账号至少要有一家门店');
-  expect(fieldRefusal('storeIds', 'storeIds: must name at most 50 stores', 'zh')).toBe('「门店」最多 50 家门店');
-  expect(fieldRefusal('storeIds', 'storeIds: is only for merchants, not official', 'zh')).toBe('「门店」只用于商户账号');
-  expect(fieldRefusal('storeIds.1', 'storeIds.1: must be 1-64 letters, digits or . _ : -', 'zh')).toBe('「门店」中的门店编号须为 1–64 个字母、数字或 . _ : -');
+  expect(fieldRefusal('areaCode', 'areaCode: is only for officials, not merchant', 'zh', SCOPE_REASONS)).toBe('「地区」只用于商务主管部门账号');
+  expect(fieldRefusal('storeIds', 'storeIds: is required for a merchant', 'zh', SCOPE_REASONS)).toBe('「门店」不能为空：商户账号至少要有一家门店');
+  expect(fieldRefusal('storeIds', 'storeIds: must name at least one store', 'zh', SCOPE_REASONS)).toBe('「门店」不能为空：商户账号至少要有一家门店');
+  expect(fieldRefusal('storeIds', 'storeIds: must name at most 50 stores', 'zh', SCOPE_REASONS)).toBe('「门店」最多 50 家门店');
+  expect(fieldRefusal('storeIds', 'storeIds: is only for merchants, not official', 'zh', SCOPE_REASONS)).toBe('「门店」只用于商户账号');
+  expect(fieldRefusal('storeIds.1', 'storeIds.1: must be 1-64 letters, digits or . _ : -', 'zh', SCOPE_REASONS)).toBe('「门店」中的门店编号须为 1–64 个字母、数字或 . _ : -');
 });
 
 test('English pages, a message without a field and an unusual message are left to the caller', () => {

@@ -126,7 +126,7 @@ describe('the demo analyst', () => {
     await page.fill('#wb-chart-spec', '{"mark":"bar","transform":[{"calculate":"datum.lines +","as":"n"}],"encoding":{"x":{"field":"day","type":"temporal"},"y":{"field":"n","type":"quantitative"}}}');
     await page.click('.wb-spec-box button');
     await page.waitForSelector('.wb-chart[data-state="error"]');
-    expect(await page.locator('.wb-chart .status-title').textContent()).toBe('图表未能绘制：规格有误');
+    expect(await page.locator('.wb-chart .status-title').textContent()).toBe('图表未能绘制');
     expect(await page.locator('.wb-chart button').count()).toBe(0);
     expect(await page.locator('.wb-spec-box .form-message').textContent()).toMatch(/^按此规格无法绘图：./);
     await page.close();

@@ -10,6 +10,7 @@ import { h, table } from '../dom.ts';
 import { fillSlots, t, type Lang } from '../i18n.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
 import { scopePickers, typedIds } from '../scope-pickers.ts';
+import { SCOPE_REASONS } from '../scope-reasons.ts';
 import type { View } from '../view.ts';
 
 // Said only on this page: kept here, out of the strings every page's first load carries.
@@ -113,7 +114,7 @@ export const view: View = async (ctx) => {
     notice.replaceChildren(h('p', {}, text), h('code', { class: 'secret' }, secret));
   }
   function fail(e: unknown) {
-    notice.replaceChildren(h('div', { role: 'alert' }, ...formRefusal(e, lang)));
+    notice.replaceChildren(h('div', { role: 'alert' }, ...formRefusal(e, lang, SCOPE_REASONS)));
   }
 
   function actions(a: Account): HTMLElement {

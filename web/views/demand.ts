@@ -71,7 +71,9 @@ export const view: View = async (ctx) => {
   // No week starts after today (the API's rule): dates asked for beyond it are answered with what
   // there is, and said so, rather than the form's dates changing under the reader without a word.
   const through = data.partialThrough ?? addDays(data.to, -1);
-  const asked = state.from && state.from > through ? 'rangeFuture' : state.to && state.to > data.to ? 'rangeCut' : null; // both ends exclusive
+  // Both ends exclusive. An end later this week is not flagged: the API rounds it up to the week's
+  // end like any end, and a drill-down keeps the weeks on screen with that same end.
+  const asked = state.from && state.from > through ? 'rangeFuture' : state.to && state.to > data.to ? 'rangeCut' : null;
   range.hidden = asked === null;
   range.textContent = asked ? fillSlots(RANGE[lang][asked], { day: through }) : '';
 

@@ -77,7 +77,7 @@ export const view: View = async (ctx) => {
   const others = [...new Set(d.targets.filter((x) => x.areaCode !== d.area.code).map((x) => x.areaName))];
   setViewState(section, 'ready',
     h('h1', {}, `${d.area.name} · ${t(lang, 'tab.scorecard')}`),
-    h('div', { class: 'controls' }, monthPicker(ctx, d.asOf, (month) => ctx.navigate(withQuery('/cockpit/scorecard', { area: state.area, month })), d.firstMonth)),
+    h('div', { class: 'controls' }, monthPicker(ctx, d.asOf, (month) => ctx.navigate(withQuery('/cockpit/scorecard', { area: state.area, month })))),
     h('p', { class: 'caption' }, t(lang, state.month ? 'scorecardAsOfChosen' : 'scorecardAsOf', { month: d.asOf })),
     ...(others.length > 0 ? [h('p', { class: 'notice', role: 'note' }, t(lang, 'targetsOf', { areas: others.join(listSep(lang)) }))] : []),
     message,

@@ -119,6 +119,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
       if (mine !== drawing) return chart.finalize();
       drawn = chart;
       drawnFor = [data, spec];
+      message.textContent = ''; // an earlier spec's refusal is not this one's
       canvas.dataset.state = 'ready';
       canvas.setAttribute('aria-busy', 'false');
     } catch (e) {
@@ -136,6 +137,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
     element,
     setData(next) {
       data = next;
+      message.textContent = '';
       // A spec about other columns (the previous query's) gives way to a first chart of this result.
       if (data && (!spec || !fitsColumns(spec, data.columns))) spec = buildSpec(defaultChoice(data.columns, data.rows), data.columns);
       text.value = spec ? specText(spec) : '';
@@ -143,6 +145,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
     },
     setSpec(next) {
       spec = next;
+      message.textContent = '';
       text.value = spec ? specText(spec) : '';
       showChoice();
     },

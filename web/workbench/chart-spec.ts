@@ -40,10 +40,11 @@ export function defaultChoice(columns: readonly SqlColumn[], rows: readonly unkn
   const x = others[0] ?? columns[0];
   const y = numbers.find((c) => c !== x) ?? columns.find((c) => c !== x);
   const temporal = x !== undefined && fieldType(x.type) === 'temporal';
+  // Text only: a second date would colour by a gradient, not by series; a null is no series.
   const series = others.find((c) => {
-    if (c === x || c === y) return false;
+    if (c === x || c === y || fieldType(c.type) !== 'nominal') return false;
     const i = columns.indexOf(c);
-    const values = new Set(rows.slice(0, CHART_ROW_LIMIT).map((r) => r[i]));
+    const values = new Set(rows.slice(0, CHART_ROW_LIMIT).map((r) => r[i]).filter((v) => v !== null && v !== undefined));
     return values.size >= 2 && values.size <= SERIES_LIMIT;
   });
   return { mark: temporal ? 'line' : 'bar', x: x?.name ?? '', y: y?.name ?? '', color: series?.name ?? '', facet: '' };

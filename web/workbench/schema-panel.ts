@@ -29,8 +29,9 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
       const anyColumn = byColumn.some(Boolean);
       item.li.hidden = !byTable && !anyColumn;
       if (!item.li.hidden) shown++;
-      item.columnItems.forEach((li, i) => { li.hidden = anyColumn && !byColumn[i]; });
-      item.show(anyColumn || item.open);
+      const byColumnOnly = anyColumn && !byTable;
+      item.columnItems.forEach((li, i) => { li.hidden = byColumnOnly && !byColumn[i]; });
+      item.show(byColumnOnly || item.open);
     }
     none.hidden = shown > 0;
     none.textContent = shown > 0 ? '' : wt(lang, 'wb.filterNone', { q: filter.value.trim() });

@@ -4,7 +4,7 @@
 // answer with its loading, error and 403 states.
 import type { StoreSummary } from '../../contracts/stores.ts';
 import { addDays } from '../../contracts/time.ts';
-import { apiGet, withQuery, type ApiRequestError } from '../api-client.ts';
+import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
 import { h } from '../dom.ts';
 import { hasMessage, t, type Lang } from '../i18n.ts';
 import { markScrollEdges } from '../scroll-edges.ts';
@@ -104,13 +104,16 @@ export function askForStores(ctx: ViewContext, path: string): void {
  *  choices (a week that is no Monday, or after the data) offers the page's defaults, the stores
  *  kept: the controls that would change the choice are drawn only with an answer. */
 export function load<T>(ctx: ViewContext, section: HTMLElement, path: string, retry: () => void, recover?: (e: ApiRequestError) => boolean): Promise<T | undefined> {
-  return loadView<T>(ctx, section, path, retry, recover, () => {
+  return loadView<T>(ctx, section, path, retry, recover, (e) => {
     const kept = new URLSearchParams();
-    for (const k of ['stores', 'lang']) {
+    // The stores too, unless they are what was refused (then the merchant's own, by default).
+    const refusedStores = e instanceof ApiRequestError && e.field === 'stores';
+    for (const k of refusedStores ? ['lang'] : ['stores', 'lang']) {
       const v = ctx.search.get(k);
       if (v) kept.set(k, v);
     }
-    ctx.navigate(`${location.pathname}${kept.size > 0 ? `?${kept}` : ''}`);
+    const query = kept.toString(); // not kept.size: Chrome 113 and Safari 17 have it, the build targets older
+    ctx.navigate(`${location.pathname}${query ? `?${query}` : ''}`);
   });
 }
 

@@ -29,6 +29,10 @@ test('a second text column with 2 to 12 values in the rows colours the series: m
   // Thirteen would repeat a colour; one is no series at all.
   expect(defaultChoice(columns, byCounty(13)).color).toBe('');
   expect(defaultChoice(columns, byCounty(1)).color).toBe('');
+  // A null is no series; a second date is no series either (it would colour by a gradient).
+  expect(defaultChoice(columns, [...byCounty(1), [month(1), null, '1.00', 1]]).color).toBe('');
+  const twoDates = [{ name: 'day', type: 'Date' }, { name: 'shipped', type: 'Date' }, { name: 'amount', type: 'UInt64' }];
+  expect(defaultChoice(twoDates, [['2025-01-01', '2025-01-02', 1], ['2025-01-01', '2025-01-03', 2]]).color).toBe('');
   // The text column across is not also the colour.
   expect(defaultChoice(columns.slice(1), byCounty(10).map((r) => r.slice(1))).color).toBe('');
 });
