@@ -70,8 +70,8 @@ export function errorNode(error: unknown, lang: Lang, onRetry: () => void, onRes
 }
 
 /** Why a form was not saved: in Chinese, which field to change, with the API's English sentence
- *  folded beneath (as errorNode does for a view's choices); in English, the API's sentence. */
-/** `extra`: the page's own reasons in Chinese (web/request-fields.ts), beside the usual ones. */
+ *  folded beneath (as errorNode does for a view's choices); in English, the API's sentence.
+ *  `extra`: the page's own reasons in Chinese (web/request-fields.ts), beside the usual ones. */
 export function formRefusal(error: unknown, lang: Lang, extra: Reasons = []): Node[] {
   // A timeout or a rate limit is not a refusal of what was typed: the API's own words then.
   const refused = error instanceof ApiRequestError && error.kind === 'api' && error.status !== undefined && error.status >= 400 && error.status < 500
