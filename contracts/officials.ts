@@ -209,7 +209,6 @@ export const scorecardQuery = z.object({
 export const scorecardResponse = z.object({
   area: z.object({ code: z.string(), name: z.string() }),
   asOf: z.string().describe('The month the actuals are as of.'),
-  firstMonth: z.string().nullable().describe('The oldest whole month with data: targets judged on the data have no actual before it.'),
   targets: z.array(planTarget.extend({
     areaName: z.string().describe('The area the target is of (the prefecture\'s view lists its demonstration county\'s).'),
     actual: z.number().nullable(),

@@ -104,7 +104,7 @@ export function createAccounts(deps: {
   // Two changes in one millisecond still order: the version only ever grows.
   const nextVersion = (previous: number) => Math.max(clock(), previous + 1);
 
-  async function checkScope(input: NewAccount): Promise<void> {
+  async function checkScope(input: Pick<NewAccount, 'role' | 'areaCode' | 'storeIds'>): Promise<void> {
     if (input.role === 'official') {
       const area = input.areaCode ? await directory.area(input.areaCode) : undefined;
       if (!area || (area.level !== 'prefecture' && area.level !== 'county')) {
@@ -140,7 +140,7 @@ export function createAccounts(deps: {
       const a = await mustGet(login);
       const next = { ...a, ...patch };
       if (patch.areaCode !== undefined || patch.storeIds !== undefined) {
-        await checkScope({ login: a.login, name: a.name, role: a.role, areaCode: next.areaCode ?? undefined, storeIds: next.storeIds, password: '' });
+        await checkScope({ role: a.role, areaCode: next.areaCode ?? undefined, storeIds: next.storeIds });
         next.storeIds = [...new Set(next.storeIds)];
       }
       return write({ ...next, version: nextVersion(a.version) });

@@ -147,7 +147,7 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
     const { version: _v, ...target } = t;
     return { ...target, areaName: perArea.get(t.areaCode)!.overview.area.name, actual: a.value, status: a.status ?? statusOf(t, a.value, asOf), how: a.how, view: a.view };
   }));
-  return { area, asOf, firstMonth: dataMonths?.first ?? null, targets: rows };
+  return { area, asOf, targets: rows };
 }
 
 /** A month under way judged on its share so far: met if already met, else on track, not behind

@@ -101,9 +101,7 @@ export const view: View = async (ctx) => {
     };
     apiRequest<{ account: Account; password: string | null }>('POST', '/api/accounts', { body }).then((made) => {
       showOnce(t(lang, 'createdWithPassword', { login: made.account.login }), made.password ?? '');
-      form.reset();
-      picker.update();
-      showScope();
+      edit(null); // an empty form for the next one
       void load();
     }, fail);
   });

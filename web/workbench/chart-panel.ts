@@ -126,7 +126,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
       // Vega-Lite or Vega refused the spec: the same spec fails the same way, so no retry; the
       // spec's editor says it too, where the spec is changed.
       if (mine !== drawing) return;
-      const why = isSpecRefusal(e) ? specMessage(e) : (e as Error).message;
+      const why = specMessage(e);
       setViewState(canvas, 'error', h('div', { class: 'status error', role: 'alert' },
         h('div', { class: 'status-title' }, wt(lang, 'wb.spec.failedTitle')), h('div', { class: 'status-message', lang: isSpecRefusal(e) ? null : 'en' }, why)));
       message.textContent = isSpecRefusal(e) ? why : wt(lang, 'wb.spec.failed', { why });

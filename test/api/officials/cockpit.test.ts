@@ -419,7 +419,6 @@ describe('the scorecard of Lufeng', () => {
   test('a month before the data (which begin in January 2025): no actual for what the data would judge, and why; the overview reports no share', async () => {
     const agent = await t.agent('lufeng');
     const body = scorecardResponse.parse((await agent.get('/api/official/scorecard?month=2024-06')).body);
-    expect(body.firstMonth).toBe('2025-01');
     const by = Object.fromEntries(body.targets.map((x) => [x.id, x]));
     // Stations looked silent, so out of service: 0 points, 0% coverage, "missed". Now nothing to judge on.
     for (const id of ['village_points', 'township_station_coverage', 'village_coverage', 'report_completeness', 'online_merchants_growth']) {
