@@ -13,7 +13,7 @@ export type ViewName = (typeof VIEW_NAMES)[number];
  *  are only merchants' business, and every other role's phone would carry them in the shell. The
  *  produce flows likewise: the flow map and Sankey (D3, d3-sankey) are `flows`; the other four pages,
  *  officials' and analysts' business only, are `flowsPages` (their Vega charts load later still). */
-export const SPLIT_VIEWS: readonly ViewName[] = ['demand', 'cockpit', 'scorecard', 'accounts', 'ops', 'workbench', 'workspace', 'workspaceDemand', 'flows', 'flowsPages'];
+export const SPLIT_VIEWS: readonly ViewName[] = ['demand', 'cockpit', 'cockpitStations', 'scorecard', 'reports', 'national', 'accounts', 'ops', 'workbench', 'workspace', 'workspaceDemand', 'flows', 'flowsPages'];
 
 /** The file of a view under web/views/: `workspaceDemand` is workspace-demand.ts. */
 export const viewModule = (view: ViewName): string => view.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

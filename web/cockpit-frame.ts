@@ -4,12 +4,13 @@
 import type { Me } from '../contracts/auth.ts';
 import { addMonths, shanghaiMonth } from '../contracts/time.ts';
 import { h } from './dom.ts';
-import { t, type Lang, type MessageKey } from './i18n.ts';
+import { t, type Lang } from './i18n.ts';
 import { markScrollEdges } from './scroll-edges.ts';
 import type { ViewContext } from './view.ts';
 import { linkTo } from './views/links.ts';
+import { ct, type CockpitKey } from './views/cockpit-strings.ts';
 
-export const TABS: { path: string; label: MessageKey }[] = [
+export const TABS: { path: string; label: CockpitKey }[] = [
   { path: '/cockpit', label: 'tab.overview' },
   { path: '/cockpit/stations', label: 'tab.stations' },
   { path: '/cockpit/scorecard', label: 'tab.scorecard' },
@@ -34,7 +35,7 @@ export function cockpitUrl(path: string, s: Partial<CockpitState>): string {
 /** The tabs, with the area and month carried from page to page. */
 export function cockpitTabs(ctx: ViewContext, current: string, state: CockpitState): HTMLElement {
   const tabs = h('nav', { class: 'tabs', 'aria-label': t(ctx.lang, 'nav.cockpit') }, TABS.map((tab) => {
-    const a = linkTo(ctx, cockpitUrl(tab.path, tab.path === '/cockpit/national' ? {} : state), t(ctx.lang, tab.label));
+    const a = linkTo(ctx, cockpitUrl(tab.path, tab.path === '/cockpit/national' ? {} : state), ct(ctx.lang, tab.label));
     if (tab.path === current) a.setAttribute('aria-current', 'page');
     return a;
   }));
@@ -64,10 +65,6 @@ export function monthPicker(ctx: ViewContext, value: string, onChange: (month: s
 
 export const canEditNational = (me: Me) => me.role === 'official' && me.scopeAreas.includes('5323');
 
-export function pctText(x: number | null): string {
-  return x === null ? '—' : `${x > 0 ? '+' : ''}${x.toFixed(1)}%`;
-}
-
 export function ppText(x: number, lang: Lang): string {
-  return t(lang, 'pp', { x: `${x > 0 ? '+' : ''}${x.toFixed(1)}` });
+  return ct(lang, 'pp', { x: `${x > 0 ? '+' : ''}${x.toFixed(1)}` });
 }

@@ -13,9 +13,6 @@ import { errorNode } from './status-view.ts';
 import { clearSavedData, registerWorker, startOffline } from './offline.ts';
 import { view as account } from './views/account.ts';
 import { view as home } from './views/home.ts';
-import { view as cockpitStations } from './views/cockpit-stations.ts';
-import { view as national } from './views/national.ts';
-import { view as reports } from './views/reports.ts';
 import { forbiddenNode, notFoundNode } from './views/refusals.ts';
 import { view as signin } from './views/signin.ts';
 import { view as store } from './views/store.ts';
@@ -23,7 +20,7 @@ import { view as stores } from './views/stores.ts';
 
 // Views with heavy libraries are chunks of their own, fetched when first shown (the server preloads
 // the one a page opens on), so D3 and the like load only with the views that use them; so are the
-// administrators' pages and the scorecard's editor, which no shop owner's phone should fetch with
+// administrators' and the officials' pages, which no shop owner's phone should fetch with
 // every page (test/web/budget.test.ts holds every first load under 150 KB). The small views ride in
 // the shell. Which are which: SPLIT_VIEWS in contracts/web-routes.ts.
 const ready = (view: View) => async () => ({ view });
@@ -37,10 +34,10 @@ const VIEWS: Record<ViewName, () => Promise<{ view: View }>> = {
   accounts: () => import('./views/accounts.ts'), // the administrators' pages: no shop owner's phone fetches them
   ops: () => import('./views/ops.ts'),
   cockpit: () => import('./views/cockpit.ts'),
-  cockpitStations: ready(cockpitStations),
+  cockpitStations: () => import('./views/cockpit-stations.ts'), // the officials' pages: chunks of their own, as the admins'
   scorecard: () => import('./views/scorecard.ts'), // its editor and the plan's words: officials' alone
-  reports: ready(reports),
-  national: ready(national),
+  reports: () => import('./views/reports.ts'),
+  national: () => import('./views/national.ts'),
   workbench: () => import('./views/workbench.ts'),
   workspace: () => import('./views/workspace.ts'),
   workspaceDemand: () => import('./views/workspace-demand.ts'),

@@ -48,6 +48,20 @@ describe('JavaScript per view', () => {
     for (const view of Object.keys(manifest.views).filter((v) => v !== 'flows')) expect(packagesOf(view).has('d3-sankey'), view).toBe(false);
   });
 
+  test("a role's own strings load with its pages: none of them rides in the shell", () => {
+    /** The project's modules a built file holds. */
+    const modulesIn = (file: string) => Object.keys(Object.entries(meta.outputs).find(([p]) => p.endsWith(file))?.[1].inputs ?? {});
+    const shellModules = manifest.shell.flatMap(modulesIn);
+    expect(shellModules).toContain('web/i18n.ts');
+    const own = ['web/views/cockpit-strings.ts', 'web/views/admin-strings.ts', 'web/workspace/strings.ts', 'web/workbench/strings.ts', 'web/flows/strings.ts'];
+    expect(shellModules.filter((m) => own.includes(m))).toEqual([]);
+    // And each is in the first load of the pages that say them.
+    const viewModules = (view: string) => manifest.views[view]!.js.flatMap(modulesIn);
+    for (const view of ['cockpit', 'cockpitStations', 'scorecard', 'reports', 'national']) expect(viewModules(view), view).toContain('web/views/cockpit-strings.ts');
+    for (const view of ['accounts', 'ops']) expect(viewModules(view), view).toContain('web/views/admin-strings.ts');
+    for (const view of ['workspace', 'workspaceDemand', 'demand', 'stores', 'workbench']) expect(viewModules(view), view).not.toContain('web/views/cockpit-strings.ts');
+  });
+
   test('every view that splits has a chunk of its own; the others ride in the shell', () => {
     for (const view of VIEW_NAMES) {
       const { entry } = manifest.views[view]!;

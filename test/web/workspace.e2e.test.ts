@@ -15,7 +15,7 @@ import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
 import type { AnyEvent, DistributionTxn, PosReceipt, Store } from '../../contracts/events.ts';
 import { addDays, mondayOf, parseShanghaiTime, shanghaiDay } from '../../contracts/time.ts';
 import { loadModelData } from '../../ingest/sources/model-data.ts';
-import { pctText } from '../../web/cockpit-frame.ts';
+import { pctText } from '../../web/format.ts';
 import { formatYuan } from '../../web/i18n.ts';
 import { subCategoryName } from '../../web/workspace/category-names.ts';
 import { openTestApp, PASSWORD, type TestApp } from '../fixtures/app.ts';

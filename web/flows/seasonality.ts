@@ -7,7 +7,7 @@ import { contentWidth, h, table } from '../dom.ts';
 import { formatYuan, listSep, paren, t } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';
 import type { ViewContext } from '../view.ts';
-import { pctText } from '../cockpit-frame.ts';
+import { pctText } from '../format.ts';
 import { subCategoryName } from '../workspace/category-names.ts';
 import { areaPicker, flowsPage, flowsState, load, present } from './frame.ts';
 import { lazyChart } from './lazy-chart.ts';

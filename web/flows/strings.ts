@@ -1,7 +1,7 @@
 // The produce flows' own strings, Chinese first, kept in the flows' chunks: only officials and
 // analysts open these pages, so the strings do not ride in everyone's shell (web/i18n.ts holds the
 // shared ones).
-import { fillSlots, type Lang } from '../i18n.ts';
+import { messages, type Lang } from '../i18n.ts';
 
 const zh = {
   'fl.title': '产品流向',
@@ -288,14 +288,12 @@ const en: Record<FlowsKey, string> = {
 
 const STRINGS: Record<Lang, Record<FlowsKey, string>> = { zh, en };
 
-export function flt(lang: Lang, key: FlowsKey, params: Record<string, string | number> = {}): string {
-  return fillSlots(STRINGS[lang][key], params);
-}
+export const flt = messages<FlowsKey>(STRINGS);
 
 /** An online platform's name from its code (`pinduoduo` → 拼多多); a code not known here shows as it is. */
 export const platformName = (lang: Lang, code: string): string => flKnown(lang, `fl.platform.${code}`, code);
 
 /** For keys built from data (`fl.flag.${flag}`): the string, or `fallback` when there is none. */
 export function flKnown(lang: Lang, key: string, fallback: string): string {
-  return key in zh ? STRINGS[lang][key as FlowsKey] : fallback;
+  return flt.has(key) ? flt(lang, key) : fallback;
 }

@@ -7,21 +7,17 @@ import type { Account } from '../../contracts/auth.ts';
 import { ROLES, type Role } from '../../contracts/codes.ts';
 import { apiGet, apiRequest } from '../api-client.ts';
 import { h, table } from '../dom.ts';
-import { fillSlots, t, type Lang } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
 import { scopePickers, typedIds } from '../scope-pickers.ts';
 import { SCOPE_REASONS } from '../scope-reasons.ts';
 import type { View } from '../view.ts';
+import { at } from './admin-strings.ts';
 
 // Said only on this page: kept here, out of the strings every page's first load carries.
-const EDIT: Record<Lang, Record<'editAccount' | 'saveChanges' | 'cancelEdit' | 'savedAccount', string>> = {
-  zh: { editAccount: '修改账号 {login}', saveChanges: '保存修改', cancelEdit: '取消修改', savedAccount: '已保存 {login} 的修改；下一次请求起按新的范围生效。' },
-  en: { editAccount: 'Edit account {login}', saveChanges: 'Save changes', cancelEdit: 'Cancel', savedAccount: 'Saved the changes to {login}; its next request has the new scope.' },
-};
-
 export const view: View = async (ctx) => {
   const { lang, main, signal } = ctx;
-  document.title = `${t(lang, 'accountsTitle')} · ${t(lang, 'appName')}`;
+  document.title = `${at(lang, 'accountsTitle')} · ${t(lang, 'appName')}`;
   const list = h('section', { id: 'view', class: 'view', 'data-view': 'accounts' });
   const notice = h('div', { class: 'once', 'aria-live': 'polite' });
 
@@ -31,11 +27,11 @@ export const view: View = async (ctx) => {
   // administrator is chosen, never made by pressing 创建 on an untouched form.
   const role = h('select', { id: 'new-role', name: 'role' }, ROLES.map((r) => h('option', { value: r, selected: r === 'merchant' }, t(lang, `role.${r}`))));
   // Worded as examples: a bare code in grey read as a value already filled in.
-  const area = h('input', { id: 'new-area', name: 'areaCode', inputmode: 'numeric', placeholder: t(lang, 'areaCodeExample') });
-  const stores = h('input', { id: 'new-stores', name: 'storeIds', placeholder: t(lang, 'storeIdsExample') });
+  const area = h('input', { id: 'new-area', name: 'areaCode', inputmode: 'numeric', placeholder: at(lang, 'areaCodeExample') });
+  const stores = h('input', { id: 'new-stores', name: 'storeIds', placeholder: at(lang, 'storeIdsExample') });
   const picker = scopePickers(lang, area, stores);
-  const areaField = h('div', { class: 'field' }, h('label', { for: 'new-area' }, t(lang, 'areaCode')), area, picker.areaNode);
-  const storesField = h('div', { class: 'field-group' }, h('div', { class: 'field' }, h('label', { for: 'new-stores' }, t(lang, 'storeIds')), stores), picker.storeNode);
+  const areaField = h('div', { class: 'field' }, h('label', { for: 'new-area' }, at(lang, 'areaCode')), area, picker.areaNode);
+  const storesField = h('div', { class: 'field-group' }, h('div', { class: 'field' }, h('label', { for: 'new-stores' }, at(lang, 'storeIds')), stores), picker.storeNode);
   const showScope = () => {
     areaField.hidden = role.value !== 'official';
     storesField.hidden = role.value !== 'merchant';
@@ -43,15 +39,15 @@ export const view: View = async (ctx) => {
   };
   role.addEventListener('change', showScope);
   showScope();
-  const submit = h('button', { type: 'submit' }, t(lang, 'create'));
-  const cancel = h('button', { type: 'button', class: 'secondary', hidden: true }, EDIT[lang].cancelEdit);
+  const submit = h('button', { type: 'submit' }, at(lang, 'create'));
+  const cancel = h('button', { type: 'button', class: 'secondary', hidden: true }, at(lang, 'cancelEdit'));
   const form = h('form', { class: 'inline create-account', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'new-login' }, t(lang, 'login')), login),
     h('div', { class: 'field' }, h('label', { for: 'new-name' }, t(lang, 'name')), name),
     h('div', { class: 'field' }, h('label', { for: 'new-role' }, t(lang, 'role')), role),
     areaField, storesField,
     submit, cancel);
-  const heading = h('h2', { id: 'account-form-title' }, t(lang, 'createAccount'));
+  const heading = h('h2', { id: 'account-form-title' }, at(lang, 'createAccount'));
 
   // The account being edited, or null while the form makes a new one.
   let editing: Account | null = null;
@@ -67,8 +63,8 @@ export const view: View = async (ctx) => {
       area.value = a.areaCode ?? '';
       stores.value = a.storeIds.join(', ');
     }
-    heading.textContent = a ? fillSlots(EDIT[lang].editAccount, { login: a.login }) : t(lang, 'createAccount');
-    submit.textContent = a ? EDIT[lang].saveChanges : t(lang, 'create');
+    heading.textContent = a ? at(lang, 'editAccount', { login: a.login }) : at(lang, 'createAccount');
+    submit.textContent = a ? at(lang, 'saveChanges') : at(lang, 'create');
     cancel.hidden = a === null;
     picker.update();
     showScope();
@@ -89,7 +85,7 @@ export const view: View = async (ctx) => {
     if (editing) {
       const who = editing.login;
       apiRequest<Account>('PATCH', `/api/accounts/${encodeURIComponent(who)}`, { body: { name: name.value.trim() || who, ...scope } }).then(() => {
-        notice.replaceChildren(h('p', {}, fillSlots(EDIT[lang].savedAccount, { login: who })));
+        notice.replaceChildren(h('p', {}, at(lang, 'savedAccount', { login: who })));
         edit(null);
         void load();
       }, fail);
@@ -100,13 +96,13 @@ export const view: View = async (ctx) => {
       login: login.value.trim().toLowerCase(), name: name.value.trim() || login.value.trim(), role: r, ...scope,
     };
     apiRequest<{ account: Account; password: string | null }>('POST', '/api/accounts', { body }).then((made) => {
-      showOnce(t(lang, 'createdWithPassword', { login: made.account.login }), made.password ?? '');
+      showOnce(at(lang, 'createdWithPassword', { login: made.account.login }), made.password ?? '');
       edit(null); // an empty form for the next one
       void load();
     }, fail);
   });
 
-  main.replaceChildren(h('h1', {}, t(lang, 'accountsTitle')), h('section', { 'aria-labelledby': 'account-form-title' }, heading, form), notice, list);
+  main.replaceChildren(h('h1', {}, at(lang, 'accountsTitle')), h('section', { 'aria-labelledby': 'account-form-title' }, heading, form), notice, list);
 
   function showOnce(text: string, secret: string) {
     notice.replaceChildren(h('p', {}, text), h('code', { class: 'secret' }, secret));
@@ -130,14 +126,14 @@ export const view: View = async (ctx) => {
     // No "disable" on one's own account: the API refuses it (it would sign them out, and leave a
     // sole administrator locked out); another administrator may.
     const own = a.login === ctx.me?.login;
-    const change = h('button', { type: 'button', class: 'secondary small', 'data-action': 'edit' }, t(lang, 'edit'));
+    const change = h('button', { type: 'button', class: 'secondary small', 'data-action': 'edit' }, at(lang, 'edit'));
     change.addEventListener('click', () => edit(a));
     return h('span', { class: 'row-actions' }, change,
-      own && !a.disabled ? null : button(a.disabled ? t(lang, 'enable') : t(lang, 'disable'), () => apiRequest<Account>('PATCH', path, { body: { disabled: !a.disabled } }),
-        a.disabled ? undefined : t(lang, 'confirmDisable', { login: a.login })),
-      button(t(lang, 'resetPassword'), () => apiRequest<{ login: string; password: string }>('POST', `${path}/password`).then((p) => showOnce(t(lang, 'newPasswordOnce', { login: p.login }), p.password)),
-        t(lang, 'confirmReset', { login: a.login })),
-      button(t(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => notice.replaceChildren(h('p', {}, `${a.login}: ${t(lang, 'done')}`)))));
+      own && !a.disabled ? null : button(a.disabled ? at(lang, 'enable') : at(lang, 'disable'), () => apiRequest<Account>('PATCH', path, { body: { disabled: !a.disabled } }),
+        a.disabled ? undefined : at(lang, 'confirmDisable', { login: a.login })),
+      button(at(lang, 'resetPassword'), () => apiRequest<{ login: string; password: string }>('POST', `${path}/password`).then((p) => showOnce(at(lang, 'newPasswordOnce', { login: p.login }), p.password)),
+        at(lang, 'confirmReset', { login: a.login })),
+      button(at(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => notice.replaceChildren(h('p', {}, `${a.login}: ${t(lang, 'done')}`)))));
   }
 
   async function load() {
@@ -146,9 +142,9 @@ export const view: View = async (ctx) => {
       const { accounts } = await apiGet<{ accounts: Account[] }>('/api/accounts', { signal });
       if (signal.aborted) return;
       setViewState(list, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
-        [t(lang, 'login'), t(lang, 'name'), t(lang, 'role'), t(lang, 'scope'), t(lang, 'statusCol'), t(lang, 'actionsCol')],
+        [t(lang, 'login'), t(lang, 'name'), t(lang, 'role'), t(lang, 'scope'), t(lang, 'statusCol'), at(lang, 'actionsCol')],
         accounts.map((a) => [h('code', {}, a.login), a.name, t(lang, `role.${a.role}`), a.areaCode ?? (a.storeIds.join(', ') || '—'),
-          a.disabled ? t(lang, 'disabled') : t(lang, 'enabledLabel'), actions(a)]),
+          a.disabled ? at(lang, 'disabled') : at(lang, 'enabledLabel'), actions(a)]),
         { className: 'data accounts', cardsOnPhone: true })));
     } catch (e) {
       if (!signal.aborted) setViewState(list, 'error', errorNode(e, lang, () => void load()));

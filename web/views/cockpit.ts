@@ -9,21 +9,17 @@ import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
 import { areaLabel } from '../area-label.ts';
 import { createCountyMap, type MapFeature } from '../charts/county-map.ts';
 import { createRankBars } from '../charts/rank-bars.ts';
-import { areaPath, cockpitState, cockpitTabs, cockpitUrl, monthPicker, pctText, ppText } from '../cockpit-frame.ts';
+import { areaPath, cockpitState, cockpitTabs, cockpitUrl, monthPicker, ppText } from '../cockpit-frame.ts';
+import { pctText } from '../format.ts';
 import { contentWidth, h, table } from '../dom.ts';
-import { fillSlots, formatYuan, paren, t, type Lang, type MessageKey } from '../i18n.ts';
+import { formatYuan, paren, t, type Lang } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View, ViewContext } from '../view.ts';
 import { linkTo } from './links.ts';
+import { ct, type CockpitKey } from './cockpit-strings.ts';
 
 const INDICATORS: IndicatorKey[] = ['online_retail', 'agri_online_retail', 'online_merchants', 'proxy_purchases', 'parcels_out', 'parcels_in'];
 const MEASURES = ['month', 'ytd', 'ytdYoy'] as const;
-// Said only here (kept out of the strings every page's first load carries): a month before the
-// platform's data has no figures, and its stations did not fail to report.
-const BEFORE_DATA: Record<Lang, string> = {
-  zh: '平台数据自 {month} 起：所选月份在此之前，没有可显示的数字，站点也不是未报送。',
-  en: 'The platform\'s data begin in {month}: the month chosen is before it, so there are no figures, and no station failed to report.',
-};
 type Measure = (typeof MEASURES)[number];
 
 let mapFeatures: Promise<MapFeature[]> | undefined;
@@ -37,10 +33,10 @@ function countyMap(): Promise<MapFeature[]> {
 export function figure(value: number | null, key: IndicatorKey, lang: Lang): string {
   if (value === null) return '—';
   if (key === 'online_merchants' || key === 'parcels_out' || key === 'parcels_in') {
-    return `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${t(lang, key === 'online_merchants' ? 'unitJia' : 'unitJian')}`;
+    return `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${ct(lang, key === 'online_merchants' ? 'unitJia' : 'unitJian')}`;
   }
   if (lang === 'en') return yuanCompact(value);
-  return `${(value / 1_000_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${t(lang, 'unitWan')}`;
+  return `${(value / 1_000_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${ct(lang, 'unitWan')}`;
 }
 
 /** Fen as yuan for English readers, who count in thousands and millions, not in 万: ¥208.4k, ¥2.08M. */
@@ -82,25 +78,25 @@ export const view: View = async (ctx) => {
     areaPath(ctx, data.path, data.area, (code) => cockpitUrl('/cockpit', { area: code, month: state.month })),
     h('div', { class: 'controls' }, monthPicker(ctx, data.month, (m) => go({ month: m }), data.firstMonth)),
     h('p', { class: 'caption' }, [
-      before ? '' : t(lang, 'completenessLine', { reported: String(c.reported), expected: String(c.expected), pct: c.pct === null ? '—' : `${c.pct}%` }),
+      before ? '' : ct(lang, 'completenessLine', { reported: String(c.reported), expected: String(c.expected), pct: c.pct === null ? '—' : `${c.pct}%` }),
       // The newest month with data is often the one under way: "截至 12 月" read as December done.
-      data.latestMonth ? t(lang, data.latestMonthInProgress ? 'dataThroughPartial' : 'dataThrough', { month: data.latestMonth }) : '',
+      data.latestMonth ? ct(lang, data.latestMonthInProgress ? 'dataThroughPartial' : 'dataThrough', { month: data.latestMonth }) : '',
     ].filter(Boolean).join(' · ')),
-    data.monthInProgress ? h('p', { class: 'notice', role: 'note' }, t(lang, 'monthInProgress')) : null,
-    before ? h('p', { class: 'notice before-data', role: 'note' }, fillSlots(BEFORE_DATA[lang], { month: data.firstMonth ?? '' })) : null);
+    data.monthInProgress ? h('p', { class: 'notice', role: 'note' }, ct(lang, 'monthInProgress')) : null,
+    before ? h('p', { class: 'notice before-data', role: 'note' }, ct(lang, 'beforeData', { month: data.firstMonth ?? '' })) : null);
 
   const cards = h('div', { class: 'kpi-cards' }, data.indicators.map((f) => kpiCard(f, data.month, lang, ctx)));
 
-  const indicatorSelect = h('select', { id: 'cockpit-indicator', name: 'ind' }, INDICATORS.map((k) => h('option', { value: k, selected: k === indicator }, t(lang, `ind.${k}` as MessageKey))));
+  const indicatorSelect = h('select', { id: 'cockpit-indicator', name: 'ind' }, INDICATORS.map((k) => h('option', { value: k, selected: k === indicator }, ct(lang, `ind.${k}` as CockpitKey))));
   indicatorSelect.addEventListener('change', () => go({ ind: indicatorSelect.value }));
-  const measureSelect = h('select', { id: 'cockpit-measure', name: 'measure' }, MEASURES.map((m) => h('option', { value: m, selected: m === measure }, t(lang, `measure.${m}` as MessageKey))));
+  const measureSelect = h('select', { id: 'cockpit-measure', name: 'measure' }, MEASURES.map((m) => h('option', { value: m, selected: m === measure }, ct(lang, `measure.${m}` as CockpitKey))));
   measureSelect.addEventListener('change', () => go({ measure: measureSelect.value }));
   const pickers = h('div', { class: 'controls' },
     h('label', { for: 'cockpit-indicator' }, h('span', {}, t(lang, 'measure')), indicatorSelect),
     h('label', { for: 'cockpit-measure' }, h('span', {}, t(lang, 'period')), measureSelect));
 
   type Child = OverviewResponse['children'][number];
-  const childName = (child: Child) => (child.listed || child.code === data.area.code ? areaLabel(child, data.area.code, lang) : t(lang, 'unlistedArea', { code: child.code }));
+  const childName = (child: Child) => (child.listed || child.code === data.area.code ? areaLabel(child, data.area.code, lang) : ct(lang, 'unlistedArea', { code: child.code }));
   // A child with a page of its own opens it, with the indicator and measure on screen.
   const childUrl = (code: string) => withQuery('/cockpit', { area: code, month: state.month, ind: indicator, measure });
   const listedCodes = new Set(data.children.filter((c) => c.listed).map((c) => c.code));
@@ -111,10 +107,10 @@ export const view: View = async (ctx) => {
     return measure === 'month' ? v.month : measure === 'ytd' ? v.ytd : v.ytdYoyPct;
   };
   const format = (v: number) => (measure === 'ytdYoy' ? pctText(v) : figure(v, indicator, lang));
-  const indicatorName = t(lang, `ind.${indicator}` as MessageKey);
+  const indicatorName = ct(lang, `ind.${indicator}` as CockpitKey);
   const spatial = h('section', { class: 'cockpit-map' });
   if (data.childLevel === 'county') {
-    spatial.append(h('h2', {}, t(lang, 'mapTitle', { indicator: indicatorName })), h('p', { class: 'hint' }, t(lang, 'clickCounty')));
+    spatial.append(h('h2', {}, ct(lang, 'mapTitle', { indicator: indicatorName })), h('p', { class: 'hint' }, ct(lang, 'clickCounty')));
     const features = await countyMap().catch(() => null);
     if (signal.aborted) return;
     if (features) {
@@ -127,9 +123,9 @@ export const view: View = async (ctx) => {
       }));
     }
   } else if (data.childLevel === 'township' || data.childLevel === 'village') {
-    const title = t(lang, data.childLevel === 'township' ? 'barsTitle' : 'villageBarsTitle', { indicator: indicatorName });
+    const title = ct(lang, data.childLevel === 'township' ? 'barsTitle' : 'villageBarsTitle', { indicator: indicatorName });
     spatial.append(h('h2', {}, title));
-    if (data.childLevel === 'village') spatial.append(h('p', { class: 'hint' }, t(lang, 'villageBarsHint')));
+    if (data.childLevel === 'village') spatial.append(h('p', { class: 'hint' }, ct(lang, 'villageBarsHint')));
     // A township or village opens its own page, as a county on the map does; the township's own
     // share is this page.
     spatial.append(createRankBars(data.children.map((ch) => ({ code: ch.code, name: childName(ch), value: valueOf(ch) })), {
@@ -142,22 +138,22 @@ export const view: View = async (ctx) => {
   const plotWidth = Math.max(200, Math.min(560, (section.clientWidth || 640) - 80));
   const trendSrc = withQuery('/api/official/trend.svg', { area: data.area.code, indicator, months: 24, to: data.month, lang, width: plotWidth });
   // Offline, the chart (an image the service worker does not keep) would be a broken-image icon.
-  const trendImg = h('img', { src: trendSrc, alt: t(lang, 'trendAlt', { area: data.area.name, indicator: indicatorName }), width: plotWidth + 62, height: 520, loading: 'lazy', decoding: 'async' });
-  trendImg.addEventListener('error', () => trendImg.replaceWith(h('p', { class: 'hint trend-missing', role: 'status' }, t(lang, 'trendUnavailable'))), { once: true });
-  const trend = h('figure', { class: 'trend' }, trendImg, h('figcaption', {}, t(lang, 'trendTitle')));
+  const trendImg = h('img', { src: trendSrc, alt: ct(lang, 'trendAlt', { area: data.area.name, indicator: indicatorName }), width: plotWidth + 62, height: 520, loading: 'lazy', decoding: 'async' });
+  trendImg.addEventListener('error', () => trendImg.replaceWith(h('p', { class: 'hint trend-missing', role: 'status' }, ct(lang, 'trendUnavailable'))), { once: true });
+  const trend = h('figure', { class: 'trend' }, trendImg, h('figcaption', {}, ct(lang, 'trendTitle')));
 
   const ranking = data.children.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
     // The growth column is of the indicator chosen (it was always online retail's: a dash for every
     // village, which sells nothing online, beside their parcels).
-    [t(lang, 'rank'), t(lang, 'area'), ...INDICATORS.map((k) => t(lang, `ind.${k}` as MessageKey)), `${t(lang, 'ytdYoy')}${paren(lang, indicatorName)}`],
+    [t(lang, 'rank'), t(lang, 'area'), ...INDICATORS.map((k) => ct(lang, `ind.${k}` as CockpitKey)), `${ct(lang, 'ytdYoy')}${paren(lang, indicatorName)}`],
     [...data.children].sort((a, b) => (valueOf(b) ?? -Infinity) - (valueOf(a) ?? -Infinity)).map((ch, i) => [
       i + 1, ch.listed ? linkTo(ctx, childUrl(ch.code), childName(ch)) : childName(ch),
       ...INDICATORS.map((k) => figure(ch.values[k]?.month ?? null, k, lang)), pctText(ch.values[indicator]?.ytdYoyPct ?? null),
-    ]), { caption: `${t(lang, 'rankingTitle')}${paren(lang, monthWords)}`, numeric: [0, 2, 3, 4, 5, 6, 7, 8], className: 'data ranking' })) : null;
+    ]), { caption: `${ct(lang, 'rankingTitle')}${paren(lang, monthWords)}`, numeric: [0, 2, 3, 4, 5, 6, 7, 8], className: 'data ranking' })) : null;
 
   const unknown = data.unknownSellers.length > 0 ? h('details', { class: 'unknown-sellers' },
-    h('summary', {}, `${t(lang, 'unknownSellersTitle')}${paren(lang, data.unknownSellers.length)}`),
-    table([t(lang, 'sellerId'), t(lang, 'amount'), t(lang, 'orders')], data.unknownSellers.map((u) => [h('code', {}, u.sellerId), formatYuan(u.amountFen), u.orders]), { numeric: [1, 2] })) : null;
+    h('summary', {}, `${ct(lang, 'unknownSellersTitle')}${paren(lang, data.unknownSellers.length)}`),
+    table([ct(lang, 'sellerId'), t(lang, 'amount'), t(lang, 'orders')], data.unknownSellers.map((u) => [h('code', {}, u.sellerId), formatYuan(u.amountFen), u.orders]), { numeric: [1, 2] })) : null;
 
   // A village has no areas below it: no map or bars (the left half of the page stood empty), and no
   // measure to rank them by; the indicator still chooses the trend (a village's online retail is
@@ -170,25 +166,25 @@ export const view: View = async (ctx) => {
 
 function kpiCard(f: IndicatorFigures, month: string, lang: Lang, ctx: ViewContext): HTMLElement {
   const colon = lang === 'zh' ? '：' : ': ';
-  const gapLine = (label: MessageKey, cmp: IndicatorFigures['vsNational']) => {
+  const gapLine = (label: CockpitKey, cmp: IndicatorFigures['vsNational']) => {
     if (!cmp) return null;
     if ('missing' in cmp) {
       const why = missingText(cmp, lang);
-      return h('p', { class: 'gap missing', title: why }, `${t(lang, label)}${colon}${t(lang, 'noComparable')}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ'),
+      return h('p', { class: 'gap missing', title: why }, `${ct(lang, label)}${colon}${ct(lang, 'noComparable')}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ'),
         h('span', { class: 'visually-hidden' }, why));
     }
-    return h('p', { class: `gap ${cmp.gapPp >= 0 ? 'above' : 'below'}`, title: t(lang, 'comparedWith', { body: bodyName(cmp.body, lang), series: seriesName(cmp.series, lang), period: yearSpan(cmp.periodEnd, lang), source: cmp.source }) },
-      `${t(lang, label)}${colon}${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, lang === 'zh'
+    return h('p', { class: `gap ${cmp.gapPp >= 0 ? 'above' : 'below'}`, title: ct(lang, 'comparedWith', { body: bodyName(cmp.body, lang), series: seriesName(cmp.series, lang), period: yearSpan(cmp.periodEnd, lang), source: cmp.source }) },
+      `${ct(lang, label)}${colon}${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, lang === 'zh'
         ? paren(lang, `${bodyName(cmp.body, lang)} ${yearSpan(cmp.periodEnd, lang)} ${cmp.nationalYoyPct}%`)
         : ` (${bodyName(cmp.body, lang)} ${yearSpan(cmp.periodEnd, lang)} ${cmp.nationalYoyPct}%)`));
   };
   return h('article', { class: 'kpi-card', 'data-indicator': f.key },
-    h('h2', {}, t(lang, `ind.${f.key}` as MessageKey)),
+    h('h2', {}, ct(lang, `ind.${f.key}` as CockpitKey)),
     h('p', { class: 'kpi-value' }, figure(f.month, f.key, lang)),
     h('dl', { class: 'kpi-lines' },
-      h('dt', {}, t(lang, 'ytd', { span: monthSpan(month, lang) })), h('dd', {}, figure(f.ytd, f.key, lang)),
+      h('dt', {}, ct(lang, 'ytd', { span: monthSpan(month, lang) })), h('dd', {}, figure(f.ytd, f.key, lang)),
       h('dt', {}, t(lang, 'yoy')), h('dd', { 'data-kpi': 'yoy' }, pctText(f.yoyPct)),
-      h('dt', {}, t(lang, 'ytdYoy')), h('dd', { 'data-kpi': 'ytd-yoy' }, pctText(f.ytdYoyPct)),
-      h('dt', {}, t(lang, 'mom')), h('dd', {}, pctText(f.momPct))),
+      h('dt', {}, ct(lang, 'ytdYoy')), h('dd', { 'data-kpi': 'ytd-yoy' }, pctText(f.ytdYoyPct)),
+      h('dt', {}, ct(lang, 'mom')), h('dd', {}, pctText(f.momPct))),
     gapLine('vsNational', f.vsNational), gapLine('vsRural', f.vsNationalRural));
 }

@@ -10,16 +10,10 @@ import { renderBreadcrumb } from '../breadcrumb.ts';
 import { createControls, type FilterChange } from '../controls.ts';
 import { h } from '../dom.ts';
 import { createHeatmapChart } from '../heatmap-chart.ts';
-import { fillSlots, t, type Lang } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import { heatmapQueryOf, pageStateSearch, parsePageState, type PageState } from '../page-state.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
-
-// Said only on this page: kept here, out of the strings every page's first load carries.
-const RANGE: Record<Lang, Record<'rangeFuture' | 'rangeCut', string>> = {
-  zh: { rangeFuture: '所选日期在今天之后，还没有数据；下面是截至今天（{day}）的本周。', rangeCut: '截止日期晚于今天，数据只到今天（{day}）。' },
-  en: { rangeFuture: 'The dates chosen are after today and have no data yet; below is this week, through today ({day}).', rangeCut: 'The end date is after today; the data run through today ({day}).' },
-};
 
 const names = new Map<string, string>(); // area code → name, learnt from every answer, for the breadcrumb
 
@@ -75,7 +69,7 @@ export const view: View = async (ctx) => {
   // end like any end, and a drill-down keeps the weeks on screen with that same end.
   const asked = state.from && state.from > through ? 'rangeFuture' : state.to && state.to > data.to ? 'rangeCut' : null;
   range.hidden = asked === null;
-  range.textContent = asked ? fillSlots(RANGE[lang][asked], { day: through }) : '';
+  range.textContent = asked ? t(lang, asked, { day: through }) : '';
 
   const draw = () => {
     if (data.cells.length === 0 && data.suppressed.length === 0) return setViewState(section, 'empty', emptyNode(lang));

@@ -6,10 +6,11 @@ import { targetAmount } from '../../contracts/officials-words.ts';
 import { apiGet, apiRequest, ApiRequestError, withQuery } from '../api-client.ts';
 import { cockpitState, cockpitTabs, monthPicker } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
-import { colon, listSep, t, type MessageKey } from '../i18n.ts';
+import { colon, listSep, t } from '../i18n.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { linkTo } from './links.ts';
+import { ct, type CockpitKey } from './cockpit-strings.ts';
 
 const NUMERAL: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
 
@@ -23,7 +24,7 @@ export function planClause(source: string, lang: 'zh' | 'en'): (Node | string)[]
   return [`Plan §${NUMERAL[part!]}${sub ? `(${NUMERAL[sub]})` : ''}${item}: `, h('span', { lang: 'zh-CN' }, quote!)];
 }
 
-const STATUS: Record<string, MessageKey> = { met: 'statusMet', on_track: 'statusOnTrack', behind: 'statusBehind', missed: 'statusMissed', no_data: 'statusNoData' };
+const STATUS: Record<string, CockpitKey> = { met: 'statusMet', on_track: 'statusOnTrack', behind: 'statusBehind', missed: 'statusMissed', no_data: 'statusNoData' };
 
 /** What the last save said, shown once on the page drawn after it. */
 let justSaved: string | null = null;
@@ -45,25 +46,25 @@ export const view: View = async (ctx) => {
       () => ctx.navigate(withQuery('/cockpit/scorecard', e instanceof ApiRequestError && e.field === 'area' ? {} : { area: state.area }))));
   }
   if (signal.aborted) return;
-  document.title = `${d.area.name} · ${t(lang, 'tab.scorecard')}`;
+  document.title = `${d.area.name} · ${ct(lang, 'tab.scorecard')}`;
   const canEdit = me!.role === 'official';
   const message = h('div', { class: 'form-message', role: 'status' });
 
   const editor = (target: PlanTarget) => {
-    const value = h('input', { type: 'number', step: 'any', name: 'target', value: target.target, 'aria-label': `${t(lang, 'targetCol')}${colon(lang)}${lang === 'zh' ? target.labelZh : target.labelEn}` });
-    const save = h('button', { type: 'submit', class: 'secondary small' }, t(lang, 'saveTarget'));
+    const value = h('input', { type: 'number', step: 'any', name: 'target', value: target.target, 'aria-label': `${ct(lang, 'targetCol')}${colon(lang)}${lang === 'zh' ? target.labelZh : target.labelEn}` });
+    const save = h('button', { type: 'submit', class: 'secondary small' }, ct(lang, 'saveTarget'));
     const form = h('form', { class: 'inline target-edit', 'data-target': target.id }, value, save);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       // An emptied box is no value: Number('') is 0, which was saved and judged "met".
       if (value.value.trim() === '' || !Number.isFinite(Number(value.value))) {
-        message.replaceChildren(h('p', { class: 'error-text' }, t(lang, 'targetEmpty')));
+        message.replaceChildren(h('p', { class: 'error-text' }, ct(lang, 'targetEmpty')));
         value.focus();
         return;
       }
       const label = lang === 'zh' ? target.labelZh : target.labelEn;
       apiRequest<PlanTarget>('PUT', withQuery(`/api/official/targets/${target.id}`, { area: target.areaCode }), { body: { target: Number(value.value) } })
-        .then((saved) => { justSaved = t(lang, 'targetSaved', { label, value: targetAmount(saved.target, saved.unit, lang) }); return view(ctx); },
+        .then((saved) => { justSaved = ct(lang, 'targetSaved', { label, value: targetAmount(saved.target, saved.unit, lang) }); return view(ctx); },
           (e) => { message.replaceChildren(...formRefusal(e, lang)); });
     });
     return form;
@@ -76,18 +77,18 @@ export const view: View = async (ctx) => {
   // The prefecture's plan sets its targets for the demonstration county: say whose they are.
   const others = [...new Set(d.targets.filter((x) => x.areaCode !== d.area.code).map((x) => x.areaName))];
   setViewState(section, 'ready',
-    h('h1', {}, `${d.area.name} · ${t(lang, 'tab.scorecard')}`),
+    h('h1', {}, `${d.area.name} · ${ct(lang, 'tab.scorecard')}`),
     h('div', { class: 'controls' }, monthPicker(ctx, d.asOf, (month) => ctx.navigate(withQuery('/cockpit/scorecard', { area: state.area, month })))),
-    h('p', { class: 'caption' }, t(lang, state.month ? 'scorecardAsOfChosen' : 'scorecardAsOf', { month: d.asOf })),
-    ...(others.length > 0 ? [h('p', { class: 'notice', role: 'note' }, t(lang, 'targetsOf', { areas: others.join(listSep(lang)) }))] : []),
+    h('p', { class: 'caption' }, ct(lang, state.month ? 'scorecardAsOfChosen' : 'scorecardAsOf', { month: d.asOf })),
+    ...(others.length > 0 ? [h('p', { class: 'notice', role: 'note' }, ct(lang, 'targetsOf', { areas: others.join(listSep(lang)) }))] : []),
     message,
     h('div', { class: 'table-scroll', tabindex: 0 }, table(
-      [t(lang, 'tab.scorecard'), t(lang, 'targetCol'), t(lang, 'actualCol'), t(lang, 'storeStatus'), t(lang, 'howCol'), t(lang, 'dueCol'), t(lang, 'sourceCol')],
+      [ct(lang, 'tab.scorecard'), ct(lang, 'targetCol'), ct(lang, 'actualCol'), t(lang, 'storeStatus'), ct(lang, 'howCol'), ct(lang, 'dueCol'), ct(lang, 'sourceCol')],
       d.targets.map((x) => [
         linkTo(ctx, x.view, lang === 'zh' ? x.labelZh : x.labelEn),
         canEdit ? editor(x) : targetAmount(x.target, x.unit, lang),
         x.actual === null ? '—' : targetAmount(x.actual, x.unit, lang),
-        h('span', { class: `status-badge status-${x.status}`, 'data-status': x.status }, t(lang, STATUS[x.status]!)),
+        h('span', { class: `status-badge status-${x.status}`, 'data-status': x.status }, ct(lang, STATUS[x.status]!)),
         x.how[lang], x.due, h('span', { class: 'plan-clause' }, planClause(x.source, lang)),
       ]), { className: 'data scorecard', cardsOnPhone: true })),
   );

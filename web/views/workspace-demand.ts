@@ -5,7 +5,7 @@
 import '../shell-modules.ts';
 import { TOP_CATEGORIES } from '../../contracts/categories.ts';
 import type { DemandResponse } from '../../contracts/workspace.ts';
-import { pctText } from '../cockpit-frame.ts';
+import { pctText } from '../format.ts';
 import { h } from '../dom.ts';
 import { linkTo } from './links.ts';
 import { categoryName, clauseSep, formatYuan, formatYuanShort, t, type Lang } from '../i18n.ts';

@@ -3,7 +3,7 @@
 // what a saved query keeps; the rows are put in at drawing time. Vega loads with the first drawing.
 import type { SqlColumn } from '../../contracts/sql.ts';
 import { h } from '../dom.ts';
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { DrawnChart } from './chart-render.ts';
 import {

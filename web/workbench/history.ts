@@ -1,7 +1,7 @@
 // The analyst's own recent statements, newest first, with how each ended; a click puts one's SQL
 // back in the editor.
 import { h } from '../dom.ts';
-import { colon, t, type Lang } from '../i18n.ts';
+import { colon, type Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { ExportFormat } from '../../contracts/sql.ts';
 import { EXPORT_LABELS } from './export.ts';

@@ -1,7 +1,7 @@
 // One input per `{name:Type}` parameter of the text, redrawn as the text changes; typed values
 // are kept by name, so a parameter that disappears and comes back keeps its value.
 import { h } from '../dom.ts';
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
 import { baseType, findParams, paramValues, valueText, type ParamValues, type SqlParam } from './params.ts';
 import { wt } from './strings.ts';
 

@@ -4,7 +4,7 @@
 // Home/End move the active cell (the header row included, where Enter sorts); Ctrl+C copies it.
 import type { SqlColumn } from '../../contracts/sql.ts';
 import { h } from '../dom.ts';
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
 import { cellText, columnWidths, isNumericType, nextSort, sortedOrder, tsvOf, type SortKey } from './grid-model.ts';
 import { wt } from './strings.ts';
 

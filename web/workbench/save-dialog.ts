@@ -2,7 +2,7 @@
 // owner of an opened query saves a new version of it; anyone may save a copy as a new query.
 import { ApiRequestError } from '../api-client.ts';
 import { h } from '../dom.ts';
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
 import { wt } from './strings.ts';
 
 export interface SaveFields { name: string; description: string; shared: boolean }

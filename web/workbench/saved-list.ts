@@ -2,7 +2,7 @@
 // with a click; their own may be deleted here.
 import type { SavedQuerySummary } from '../../contracts/sql.ts';
 import { h } from '../dom.ts';
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import { listSaved } from './sql-api.ts';
 import { wt } from './strings.ts';

@@ -3,7 +3,7 @@
 // cursor; "sample" shows a table's first rows in the grid. A filter narrows tables and columns.
 import type { SchemaResponse, SchemaTable } from '../../contracts/sql.ts';
 import { h } from '../dom.ts';
-import { t, type Lang } from '../i18n.ts';
+import type { Lang } from '../i18n.ts';
 import { wt } from './strings.ts';
 
 export interface SchemaActions {

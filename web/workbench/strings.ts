@@ -1,6 +1,6 @@
 // The workbench's own strings, Chinese first, kept in its chunk: only analysts load them, so
 // they do not ride in the shell every merchant's phone downloads (web/i18n.ts holds the shared ones).
-import { fillSlots, type Lang } from '../i18n.ts';
+import { messages, type Lang } from '../i18n.ts';
 
 const zh = {
   'wb.side': '数据表 · 已保存 · 历史',
@@ -208,6 +208,4 @@ const en: Record<WorkbenchKey, string> = {
 
 const STRINGS: Record<Lang, Record<WorkbenchKey, string>> = { zh, en };
 
-export function wt(lang: Lang, key: WorkbenchKey, params: Record<string, string> = {}): string {
-  return fillSlots(STRINGS[lang][key], params);
-}
+export const wt = messages<WorkbenchKey>(STRINGS);

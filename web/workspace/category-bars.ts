@@ -1,6 +1,6 @@
 // This week's categories as bars, largest first, each with its sales and its change on last week
 // written beside it. HTML, not SVG: the labels wrap and scale with the page's text.
-import { pctText } from '../cockpit-frame.ts';
+import { pctText } from '../format.ts';
 import { h } from '../dom.ts';
 import { formatYuan } from '../i18n.ts';
 

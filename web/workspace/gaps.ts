@@ -2,7 +2,7 @@
 // county) sold in the last 8 weeks and that were not on my receipts, by sales, with how many
 // outlets sell them and their growth. Items too few other outlets sold are counted, not named.
 import type { GapsResponse } from '../../contracts/workspace.ts';
-import { pctText } from '../cockpit-frame.ts';
+import { pctText } from '../format.ts';
 import { h, table } from '../dom.ts';
 import { formatYuan, paren, t } from '../i18n.ts';
 import { setViewState } from '../status-view.ts';

@@ -5,7 +5,7 @@
 // and it says which days it covers; beside the last whole week it is shown so far, uncompared.
 import type { SummaryResponse } from '../../contracts/workspace.ts';
 import { addDays, isoWeek } from '../../contracts/time.ts';
-import { pctText } from '../cockpit-frame.ts';
+import { pctText } from '../format.ts';
 import { h, table } from '../dom.ts';
 import { formatYuan, listSep, t, type Lang } from '../i18n.ts';
 import { emptyNode, setViewState } from '../status-view.ts';

@@ -2,7 +2,7 @@
 // and its county, per metric my figure against the peers' quartiles. Only where at least k peers
 // contribute; never one peer's own figure.
 import type { PeersResponse } from '../../contracts/workspace.ts';
-import { pctText } from '../cockpit-frame.ts';
+import { pctText } from '../format.ts';
 import { h } from '../dom.ts';
 import { clauseSep, colon, formatYuan, paren, t, type Lang } from '../i18n.ts';
 import { emptyNode, setViewState } from '../status-view.ts';

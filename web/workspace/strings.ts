@@ -1,6 +1,6 @@
 // The merchants' workspace's own strings, Chinese first, kept in its chunks: only the workspace's
 // pages need them, so they do not ride in the shell (web/i18n.ts holds the shared ones).
-import { fillSlots, type Lang } from '../i18n.ts';
+import { messages, type Lang } from '../i18n.ts';
 
 const zh = {
   'ws.title': '经营工作台',
@@ -411,11 +411,9 @@ const en: Record<WorkspaceKey, string> = {
 
 const STRINGS: Record<Lang, Record<WorkspaceKey, string>> = { zh, en };
 
-export function wst(lang: Lang, key: WorkspaceKey, params: Record<string, string | number> = {}): string {
-  return fillSlots(STRINGS[lang][key], params);
-}
+export const wst = messages<WorkspaceKey>(STRINGS);
 
 /** For keys built from data (`ws.pay.${payment}`): the string, or `fallback` when there is none. */
 export function wsKnown(lang: Lang, key: string, fallback: string): string {
-  return key in zh ? STRINGS[lang][key as WorkspaceKey] : fallback;
+  return wst.has(key) ? wst(lang, key) : fallback;
 }
