@@ -58,7 +58,8 @@ export const seasonalityResponse = z.object({
   area: z.object({ code: z.string(), name: z.string() }),
   sku: z.string().nullable(), category: z.string().nullable(), name: z.string(),
   months: z.array(z.object({ month: z.string() }).merge(flowTotals).extend({
-    yoyPct: z.number().nullable().describe('Weight against the same month a year before, percent; null without a base.'),
+    yoyPct: z.number().nullable().describe('Weight against the same month a year before, percent; null without a base, and for the month under way.'),
+    partial: z.boolean().describe('The month under way: its figures so far, not a whole month to compare.'),
   })).describe('Every month from the first with upstream flows of the area to the last, empty months included.'),
   products: z.array(z.object({ sku: z.string(), name: z.string(), category: z.string() })).describe('Products with upstream flows in the area, to pick from.'),
 });
@@ -141,6 +142,7 @@ export const parcelsVsOrdersResponse = z.object({
     onlineOrders: z.number().int().describe('Online upstream orders whose origin (the seller\'s village or township) is in the area.'),
     gap: z.number().int().describe('parcelsOut - onlineOrders.'),
     ratio: z.number().nullable().describe('parcelsOut / onlineOrders; null without orders.'),
+    partial: z.boolean().describe('The month under way: its figures so far (stations report parcels later than orders are placed).'),
   })),
 });
 export type ParcelsVsOrdersResponse = z.infer<typeof parcelsVsOrdersResponse>;

@@ -73,6 +73,14 @@ export function targetAmount(value: number, unit: string, lang: Lang): string {
   return unit === '百分点' ? `${n} 个百分点` : `${n} ${unit}`;
 }
 
+/** A target's unit beside the box that edits it (a bare 50 beside 29.8% said nothing): 是/否 as
+ *  what 1 and 0 mean; 个 in Chinese only, as the label names the thing counted in English. */
+export function targetUnit(unit: string, lang: Lang): string {
+  if (unit === '是/否') return lang === 'zh' ? '（1 为是，0 为否）' : '(1 yes, 0 no)';
+  if (lang === 'en') return (UNITS_EN[unit] ?? unit).trim();
+  return unit;
+}
+
 /** Who the report scheduler writes as a report's producer: stored as is, shown in words. */
 export const SCHEDULER_PRODUCER = 'system (automatic, by the 10th)';
 const PRODUCERS: Record<string, Words> = { [SCHEDULER_PRODUCER]: { zh: '系统（每月10日前自动生成）', en: 'System (automatic, by the 10th)' } };

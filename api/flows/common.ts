@@ -23,10 +23,13 @@ export const num = (v: unknown): number => Number(v ?? 0);
 /** The most months a flows request covers, as the heatmap's three years. */
 export const MAX_FLOW_MONTHS = 36;
 
+/** The month under way on the clock (Shanghai), whose figures are partial. */
+export const currentMonth = (deps: Pick<FlowDeps, 'clock'>): string => shanghaiDay(deps.clock()).slice(0, 7);
+
 /** Months asked for, held to the clock and to MAX_FLOW_MONTHS: a month after the current one is a
  *  mistake (it was answered with empty months up to 2099, 1,200 of them), as the cockpit says. */
 export function checkMonths(deps: Pick<FlowDeps, 'clock'>, q: { from?: string; to?: string }): void {
-  const current = shanghaiDay(deps.clock()).slice(0, 7);
+  const current = currentMonth(deps);
   notAfterCurrentMonth('to', q.to, deps.clock());
   notAfterCurrentMonth('from', q.from, deps.clock());
   if (q.from !== undefined && q.from < addMonths(q.to ?? current, 1 - MAX_FLOW_MONTHS)) {

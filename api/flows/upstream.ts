@@ -2,7 +2,7 @@
 // category and channel, with the Sankey of origin county -> category -> city; and the seasonality
 // of a product, month by month across the years.
 import type { SeasonalityResponse, UpstreamResponse } from '../../contracts/flows.ts';
-import { add, areaName, cityLookup, firstDay, monthRange, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
+import { add, areaName, cityLookup, currentMonth, firstDay, monthRange, num, zero, type Db, type FlowDeps, type FlowRow } from './common.ts';
 import { addMonths } from '../../contracts/time.ts';
 
 const CHILD = { 4: 'county', 6: 'township', 9: 'village' } as const;
@@ -81,11 +81,14 @@ export async function seasonality(deps: FlowDeps, db: Db, area: string, q: { sku
   if (rows.length > 0 && Number(extent?.n) > 0) {
     const first = extent!.first_month.slice(0, 7);
     const last = extent!.last_month.slice(0, 7);
+    const current = currentMonth(deps);
     for (let m = first; m <= last; m = addMonths(m, 1)) {
       const t = add(zero(), byMonth.get(m) ?? { n_orders: 0, units: 0, grams: 0, fen: 0 });
       const before = byMonth.get(addMonths(m, -12));
       const base = num(before?.grams);
-      months.push({ month: m, ...t, yoyPct: base > 0 ? Math.round(((t.weightG - base) / base) * 1000) / 10 : null });
+      // A few days of the month under way against a whole month a year before would read as a collapse.
+      const partial = m === current;
+      months.push({ month: m, ...t, yoyPct: base > 0 && !partial ? Math.round(((t.weightG - base) / base) * 1000) / 10 : null, partial });
     }
   }
   return {

@@ -4,6 +4,7 @@
 // same hour write it under the same ids, and the listing shows it once. While the history is still
 // loading (the embedded default's first backfill) it waits: a report made then would keep last
 // month's figures half-filled for good, since a month that has its report is not produced again.
+// It looks again a minute later, not an hour: the reports follow the history's end at once.
 import { SCHEDULER_PRODUCER } from '../../contracts/officials-words.ts';
 import { addMonths, shanghaiDay } from '../../contracts/time.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
@@ -18,22 +19,33 @@ export interface SchedulerDeps extends ReportDeps {
   reader: Pick<Warehouse, 'query'>;
   logger: Logger;
   everyMs?: number; // an hour by default
+  retryMs?: number; // while the history loads: a minute by default
   /** True while the data of past months is still arriving (a backfill): no report is made then. */
   catchingUp?: () => boolean;
 }
 
 export function startReportScheduler(deps: SchedulerDeps): ReportScheduler {
-  const { writer, reader, logger, queries, directory, clock, everyMs = 3_600_000, catchingUp = () => false } = deps;
+  const { writer, reader, logger, queries, directory, clock, everyMs = 3_600_000, retryMs = 60_000, catchingUp = () => false } = deps;
   let running: Promise<string[]> | undefined;
+  let waiting = false;
+  let soon: ReturnType<typeof setTimeout> | undefined;
+  const runIn = (ms: number) => {
+    clearTimeout(soon);
+    soon = setTimeout(() => void run(), ms);
+    soon.unref();
+  };
 
   async function tick(): Promise<string[]> {
     const today = shanghaiDay(clock());
     if (Number(today.slice(8, 10)) > 10) return [];
     const month = addMonths(today.slice(0, 7), -1);
     if (catchingUp()) {
-      logger.info('monthly reports wait until the history has loaded', { month });
+      if (!waiting) logger.info('monthly reports wait until the history has loaded', { month });
+      waiting = true;
+      runIn(retryMs);
       return [];
     }
+    waiting = false;
     const areas = ['5323', ...(await directory.areasUnder('5323')).filter((a) => a.level === 'county').map((a) => a.code)];
     const national = await readNationalSeries(reader, queries);
     const made: string[] = [];
@@ -53,7 +65,6 @@ export function startReportScheduler(deps: SchedulerDeps): ReportScheduler {
   };
   const timer = setInterval(() => void run(), everyMs);
   timer.unref();
-  const first = setTimeout(() => void run(), 60_000); // after start-up, not during it
-  first.unref();
-  return { tick: run, stop: () => { clearInterval(timer); clearTimeout(first); } };
+  runIn(60_000); // after start-up, not during it
+  return { tick: run, stop: () => { clearInterval(timer); clearTimeout(soon); } };
 }

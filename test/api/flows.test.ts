@@ -187,7 +187,9 @@ describe('seasonality', () => {
   const row = (byMonth: Map<string, DistributionTxn[]>, m: string) => {
     const now = sum(byMonth.get(m) ?? []);
     const base = sum(byMonth.get(monthsBack(m, 12)) ?? []).weightG;
-    return { month: m, ...now, yoyPct: base > 0 ? Math.round(((now.weightG - base) / base) * 1000) / 10 : null };
+    // The clock's month (2026-03, the app's clock at the 20th) is under way: no change against a whole month.
+    const partial = m === '2026-03';
+    return { month: m, ...now, yoyPct: base > 0 && !partial ? Math.round(((now.weightG - base) / base) * 1000) / 10 : null, partial };
   };
 
   test('wild mushrooms of Nanhua: month by month, a summer season, and the change on the year before', async () => {
@@ -212,6 +214,17 @@ describe('seasonality', () => {
     const withFlows = [...want.byMonth.keys()].sort();
     expect(body.months.filter((m) => m.orders > 0)).toEqual(withFlows.map((m) => row(want.byMonth, m)));
     expect(withFlows.filter((m) => row(want.byMonth, m).yoyPct !== null).length).toBeGreaterThan(0);
+  });
+
+  test('the month under way (2026-03 on the clock) is marked, with no change against the whole March before', async () => {
+    // The product of Nanhua shipped most in March 2025 and again this March: a base exists.
+    const inMonth = (m: string) => groupBy(up.filter((e) => e.originAreaCode.startsWith(NANHUA) && monthOf(e) === m), (e) => e.sku);
+    const now = inMonth('2026-03');
+    const [sku] = [...inMonth('2025-03')].filter(([k]) => now.has(k)).sort((a, b) => sum(b[1]).weightG - sum(a[1]).weightG)[0]!;
+    const body = seasonalityResponse.parse((await get(`/api/flows/seasonality?area=${NANHUA}&sku=${sku}`, 'prefecture')).body);
+    expect(body.months.at(-1)).toEqual({ month: '2026-03', ...sum(now.get(sku)!), yoyPct: null, partial: true });
+    expect(body.months.filter((m) => m.partial).length).toBe(1);
+    expect(body.months.find((m) => m.month === '2026-02')!.partial).toBe(false);
   });
 
   test('one product (matsutake of Nanhua), and the list of products to pick from', async () => {
@@ -301,7 +314,7 @@ describe('parcels against online orders', () => {
         const parcelsOut = parcels.filter((p) => p.direction === 'out' && p.areaCode.startsWith(area) && p.day.slice(0, 7) === m)
           .reduce((s, p) => s + p.parcels, 0);
         const onlineOrders = up.filter((e) => e.channel === 'online' && e.originAreaCode.startsWith(area) && monthOf(e) === m).length;
-        return { month: m, parcelsOut, onlineOrders, gap: parcelsOut - onlineOrders, ratio: onlineOrders > 0 ? Math.round((parcelsOut / onlineOrders) * 100) / 100 : null };
+        return { month: m, parcelsOut, onlineOrders, gap: parcelsOut - onlineOrders, ratio: onlineOrders > 0 ? Math.round((parcelsOut / onlineOrders) * 100) / 100 : null, partial: m === '2026-03' };
       });
       expect(want.reduce((s, m) => s + m.onlineOrders, 0)).toBeGreaterThan(0);
       expect(body).toEqual({ area: { code: area, name: AREA_NAME.get(area) }, from: '2025-06', to: '2026-03', months: want });

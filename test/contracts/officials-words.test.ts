@@ -1,7 +1,7 @@
 // The officials' words, written out by hand: spans of months (January alone too), why a national
 // gap is missing with the series by its name, a target's unit, and the scheduler as a producer.
 import { describe, expect, test } from 'vitest';
-import { confidenceName, missingText, monthName, monthSpan, producerName, SCHEDULER_PRODUCER, seriesTitle, targetAmount, yearSpan } from '../../contracts/officials-words.ts';
+import { confidenceName, missingText, monthName, monthSpan, producerName, SCHEDULER_PRODUCER, seriesTitle, targetAmount, targetUnit, yearSpan } from '../../contracts/officials-words.ts';
 
 describe('months', () => {
   test('January to the month, and January alone', () => {
@@ -38,6 +38,11 @@ describe('a target in its unit', () => {
     expect([targetAmount(50, '个', 'zh'), targetAmount(50, '个', 'en')]).toEqual(['50 个', '50']);
     expect([targetAmount(3722, '人次', 'zh'), targetAmount(3722, '人次', 'en')]).toEqual(['3,722 人次', '3,722 attendances']);
     expect([targetAmount(29.8, '%', 'en'), targetAmount(-1.5, '百分点', 'zh'), targetAmount(0, '百分点', 'en')]).toEqual(['29.8%', '-1.5 个百分点', '0 points']);
+  });
+
+  test('beside the box that edits it: what 1 and 0 mean, and the unit the box is in', () => {
+    expect(['是/否', '个', '%', '百分点', '人次'].map((u) => targetUnit(u, 'zh'))).toEqual(['（1 为是，0 为否）', '个', '%', '百分点', '人次']);
+    expect(['是/否', '个', '%', '百分点', '人次'].map((u) => targetUnit(u, 'en'))).toEqual(['(1 yes, 0 no)', '', '%', 'points', 'attendances']);
   });
 });
 

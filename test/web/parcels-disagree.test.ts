@@ -22,3 +22,10 @@ test('with no month holding both, the gap against the larger figure decides', ()
   expect(disagrees(m(100, 81), null)).toBe(false);
   expect(disagrees(m(100, 79), null)).toBe(true);
 });
+
+test('the month under way is neither marked nor part of the usual ratio: its parcels are reported after it', () => {
+  const months = [m(200, 100), m(210, 100), { parcelsOut: 3, onlineOrders: 100, partial: true }];
+  expect(usualRatio(months)).toBeCloseTo(2.05, 12);
+  expect(months.map((x) => disagrees(x, 2.05))).toEqual([false, false, false]);
+  expect(disagrees({ parcelsOut: 3, onlineOrders: 100 }, 2.05)).toBe(true); // the same counts in a whole month
+});

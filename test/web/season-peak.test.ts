@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { peakSeason, type SeasonPoint } from '../../web/flows/season-spec.ts';
+import { peakSeason, seasonPoints, type SeasonPoint } from '../../web/flows/season-spec.ts';
 
 const year = (y: string, kg: number[]): SeasonPoint[] => kg.map((k, i) => ({ year: y, month: i + 1, kg: k }));
 
@@ -35,4 +35,10 @@ test('exactly three quarters of the top counts, whatever floating point makes of
 test('no weight at all: nothing to say', () => {
   expect(peakSeason(year('2025', Array(12).fill(0)))).toBeNull();
   expect(peakSeason([])).toBeNull();
+});
+
+test('the month under way is no point of the chart: its few days would draw a drop', () => {
+  const month = (m: string, weightG: number, partial: boolean) => ({ month: m, orders: 1, qty: 1, weightG, amountFen: 1, yoyPct: null, partial });
+  expect(seasonPoints([month('2026-10', 4_000_000, false), month('2026-11', 3_500_000, false), month('2026-12', 120_000, true)]))
+    .toEqual([{ year: '2026', month: 10, kg: 4000 }, { year: '2026', month: 11, kg: 3500 }]);
 });

@@ -13,12 +13,13 @@ import { formatCount } from './units.ts';
 export const DISAGREE_PCT = 20; // a ratio a fifth off the area's usual one is more than month-to-month noise
 
 type Month = ParcelsVsOrdersResponse['months'][number];
+type Counts = Pick<Month, 'parcelsOut' | 'onlineOrders'> & { partial?: boolean };
 
 /** The area's usual parcels per order: the median ratio of the months with both. A station's
  *  parcels are never only its sellers' orders (people post parcels too, an order may ship in two),
  *  so the two differ every month by about the same factor; what deserves a look is a month off it. */
-export function usualRatio(months: readonly Pick<Month, 'parcelsOut' | 'onlineOrders'>[]): number | null {
-  const ratios = months.filter((m) => m.parcelsOut > 0 && m.onlineOrders > 0).map((m) => m.parcelsOut / m.onlineOrders).sort((a, b) => a - b);
+export function usualRatio(months: readonly Counts[]): number | null {
+  const ratios = months.filter((m) => !m.partial && m.parcelsOut > 0 && m.onlineOrders > 0).map((m) => m.parcelsOut / m.onlineOrders).sort((a, b) => a - b);
   if (ratios.length === 0) return null;
   const mid = Math.floor(ratios.length / 2);
   return ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
@@ -26,7 +27,8 @@ export function usualRatio(months: readonly Pick<Month, 'parcelsOut' | 'onlineOr
 
 /** Whether a month's parcels and orders disagree: one without the other, or a ratio more than
  *  DISAGREE_PCT from the usual one (with no usual ratio: a gap over DISAGREE_PCT of the larger). */
-export function disagrees(m: Pick<Month, 'parcelsOut' | 'onlineOrders'>, usual: number | null): boolean {
+export function disagrees(m: Counts, usual: number | null): boolean {
+  if (m.partial) return false; // a month under way: the stations' parcels come in after it
   if (m.parcelsOut === 0 && m.onlineOrders === 0) return false;
   if (m.parcelsOut === 0 || m.onlineOrders === 0) return true;
   if (usual === null) return Math.abs(m.parcelsOut - m.onlineOrders) * 100 > DISAGREE_PCT * Math.max(m.parcelsOut, m.onlineOrders);
@@ -61,7 +63,8 @@ export async function drawParcels(ctx: ViewContext): Promise<void> {
   const rows = h('div', { class: 'table-scroll', tabindex: 0 }, table(
     [flt(lang, 'fl.month'), flt(lang, 'fl.parcelsOut'), flt(lang, 'fl.onlineOrders'), flt(lang, 'fl.gap'), flt(lang, 'fl.ratio'), ''],
     data.months.map((m) => [m.month, formatCount(m.parcelsOut, lang), formatCount(m.onlineOrders, lang), `${m.gap > 0 ? '+' : ''}${formatCount(m.gap, lang)}`,
-      m.ratio === null ? '—' : m.ratio.toFixed(2), disagrees(m, usual) ? h('span', { class: 'tag late' }, flt(lang, 'fl.disagree')) : '']),
+      m.ratio === null ? '—' : m.ratio.toFixed(2), disagrees(m, usual) ? h('span', { class: 'tag late' }, flt(lang, 'fl.disagree'))
+        : m.partial ? h('span', { class: 'tag', title: flt(lang, 'fl.partialParcels') }, flt(lang, 'fl.soFarTag')) : '']),
     { numeric: [1, 2, 3, 4], className: 'data fl-parcels-table' }));
   data.months.forEach((m, i) => { if (disagrees(m, usual)) rows.querySelectorAll('tbody tr')[i]?.classList.add('late'); });
   setViewState(section, 'ready', ...present(head, controls, note, legend, bars, rows));

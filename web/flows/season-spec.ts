@@ -6,8 +6,9 @@ import type { SeasonalityResponse } from '../../contracts/flows.ts';
 export interface SeasonPoint { year: string; month: number; kg: number }
 
 /** Months (YYYY-MM) as points by year and month number, weight in kilograms. */
+/** The whole months as points: the month under way would draw a drop that is only the days to come. */
 export function seasonPoints(months: SeasonalityResponse['months']): SeasonPoint[] {
-  return months.map((m) => ({ year: m.month.slice(0, 4), month: Number(m.month.slice(5)), kg: Math.round(m.weightG / 100) / 10 }));
+  return months.filter((m) => !m.partial).map((m) => ({ year: m.month.slice(0, 4), month: Number(m.month.slice(5)), kg: Math.round(m.weightG / 100) / 10 }));
 }
 
 export const MAX_PEAK_MONTHS = 6;

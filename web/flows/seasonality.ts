@@ -57,10 +57,12 @@ export async function drawSeasonality(ctx: ViewContext): Promise<void> {
     flt(lang, 'fl.seasonAlt', { name }), lang, ctx.signal);
   const summary = !peak ? null : h('p', { class: 'fl-peak' }, peak.months.length === 0 ? flt(lang, 'fl.noPeak', { year: peak.year })
     : flt(lang, 'fl.peak', { year: peak.year, months: peak.months.map(monthLabel).join(listSep(lang)), share: peak.sharePct }));
+  const underWay = data.months.find((m) => m.partial);
+  const partialNote = underWay ? h('p', { class: 'hint fl-partial' }, flt(lang, 'fl.partialSeason', { month: underWay.month })) : null;
   const rows = [...data.months].reverse();
   const months = h('div', { class: 'table-scroll', tabindex: 0 }, table(
     [flt(lang, 'fl.month'), flt(lang, 'fl.weight'), flt(lang, 'fl.yoy'), flt(lang, 'fl.amount'), flt(lang, 'fl.orders')],
-    rows.map((m) => [m.month, formatWeight(m.weightG, lang), h('span', { class: m.yoyPct === null ? '' : m.yoyPct >= 0 ? 'ok' : 'bad' }, pctText(m.yoyPct)), formatYuan(m.amountFen), formatCount(m.orders, lang)]),
+    rows.map((m) => [m.partial ? flt(lang, 'fl.soFar', { month: m.month }) : m.month, formatWeight(m.weightG, lang), h('span', { class: m.yoyPct === null ? '' : m.yoyPct >= 0 ? 'ok' : 'bad' }, pctText(m.yoyPct)), formatYuan(m.amountFen), formatCount(m.orders, lang)]),
     { caption: flt(lang, 'fl.seasonTable'), numeric: [1, 2, 3, 4], className: 'data fl-months-table' }));
-  setViewState(section, 'ready', ...present(head, controls, summary, chart, months));
+  setViewState(section, 'ready', ...present(head, controls, summary, chart, partialNote, months));
 }

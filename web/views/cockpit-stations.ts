@@ -50,10 +50,14 @@ export const view: View = async (ctx) => {
   // What a station was in the month shown. (The reference keeps no closing day: a closed one reads as closed.)
   const monthStatus = (s: StationsResponse['stations'][number]) =>
     s.openedOn > `${d.month}-31` ? ct(lang, 'notYetOpen', { day: s.openedOn })
-      : s.status === 'closed' ? ct(lang, 'status.closed')
+      : s.status === 'closed' ? t(lang, 'status.closed')
         : s.type === 'county_centre' || s.type === 'county_warehouse' ? ct(lang, 'facility')
-          : s.reportedThisMonth ? ct(lang, 'reportedInMonth') : ct(lang, 'status.silent');
+          : s.reportedThisMonth ? ct(lang, 'reportedInMonth') : t(lang, 'status.silent');
   const typeName = (type: string) => t(lang, `type.${type}` as MessageKey);
+  // A station that sent nothing in the month has no figures for it, not zeros (¥0.00 read as a
+  // station that sold nothing); the county's own facilities report nothing by design.
+  const figures = (s: StationsResponse['stations'][number]) => (!s.reportedThisMonth && s.type !== 'county_centre' && s.type !== 'county_warehouse'
+    ? ['—', '—', '—', '—'] : [formatYuan(s.salesFen), formatYuan(s.proxyFen), s.parcelsOut, s.parcelsIn]);
   const pct = (x: number | null) => (x === null ? '—' : `${x}%`);
 
   setViewState(section, 'ready',
@@ -86,7 +90,7 @@ export const view: View = async (ctx) => {
           monthStatus(s),
           silent.has(s.id) ? ct(lang, 'silentFlag', { n: String(d.silentDays) }) : '',
         ].filter(Boolean).join(' · ')),
-        s.lastReport ?? ct(lang, 'neverReported'), formatYuan(s.salesFen), formatYuan(s.proxyFen), s.parcelsOut, s.parcelsIn,
+        s.lastReport ?? ct(lang, 'neverReported'), ...figures(s),
       ]), { caption: `${ct(lang, 'stationsTitle')}${paren(lang, d.stations.length)}`, numeric: [5, 6, 7, 8], className: 'data stations' })),
   );
 };

@@ -4,8 +4,6 @@
 import { messages } from '../i18n.ts';
 
 const zh = {
-  'status.silent': '未报送',
-  'status.closed': '已关闭',
   notYetOpen: '尚未开业（{day} 开业）',
   reportedInMonth: '已报送',
   'tab.overview': '总览',
@@ -111,8 +109,6 @@ const zh = {
 export type CockpitKey = keyof typeof zh;
 
 const en: Record<CockpitKey, string> = {
-  'status.silent': 'Not reporting',
-  'status.closed': 'Closed',
   notYetOpen: 'Not yet open (opened {day})',
   reportedInMonth: 'Reported',
   'tab.overview': 'Overview',

@@ -2,7 +2,7 @@
 // actual was computed and a link to the view that shows it. An official edits a target in place.
 import '../shell-modules.ts';
 import type { PlanTarget, ScorecardResponse } from '../../contracts/officials.ts';
-import { targetAmount } from '../../contracts/officials-words.ts';
+import { targetAmount, targetUnit } from '../../contracts/officials-words.ts';
 import { apiGet, apiRequest, ApiRequestError, withQuery } from '../api-client.ts';
 import { cockpitState, cockpitTabs, monthPicker } from '../cockpit-frame.ts';
 import { h, table } from '../dom.ts';
@@ -53,7 +53,8 @@ export const view: View = async (ctx) => {
   const editor = (target: PlanTarget) => {
     const value = h('input', { type: 'number', step: 'any', name: 'target', value: target.target, 'aria-label': `${ct(lang, 'targetCol')}${colon(lang)}${lang === 'zh' ? target.labelZh : target.labelEn}` });
     const save = h('button', { type: 'submit', class: 'secondary small' }, ct(lang, 'saveTarget'));
-    const form = h('form', { class: 'inline target-edit', 'data-target': target.id }, value, save);
+    const unit = targetUnit(target.unit, lang);
+    const form = h('form', { class: 'inline target-edit', 'data-target': target.id }, value, unit ? h('span', { class: 'target-unit' }, unit) : null, save);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       // An emptied box is no value: Number('') is 0, which was saved and judged "met".
