@@ -44,6 +44,7 @@ const FIELDS: Record<string, { zh: string; en: string }> = {
   labelZh: { zh: '中文名称', en: 'Chinese label' },
   labelEn: { zh: '英文名称', en: 'English label' },
   description: { zh: '说明', en: 'description' },
+  expiresInDays: { zh: '有效天数', en: 'days valid' }, // the API token form
 };
 
 /** The field's name for the reader: 「截止日期」 for `to`; the field itself when it is not listed. */
@@ -72,6 +73,9 @@ const REASONS: [RegExp, string][] = [
   [/must be at most (\d+) characters/, '最多 $1 个字符'],
   [/is not your current password/, '不正确'],
   [/must be 3-64 lower-case letters, digits or \. _ -/, '须为 3–64 个小写字母、数字或 . _ -（以字母或数字开头）'],
+  [/expected int, received number/, '须为整数'],
+  [/must be at least (\d+)$/, '不能小于 $1'],
+  [/must be at most (\d+)$/, '不能大于 $1'],
 ];
 
 /** A page's own reasons beside the usual ones: [the API's words, their Chinese]. */

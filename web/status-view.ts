@@ -70,13 +70,20 @@ export function errorNode(error: unknown, lang: Lang, onRetry: () => void, onRes
 }
 
 /** Why a form was not saved: in Chinese, which field to change, with the API's English sentence
- *  folded beneath (as errorNode does for a view's choices); in English, the API's sentence.
+ *  folded beneath (as errorNode does for a view's choices); in English, the API's sentence after
+ *  the field's name as the form labels it ("Stores: unknown store ST", not "storeIds.2: ...").
  *  `extra`: the page's own reasons in Chinese (web/request-fields.ts), beside the usual ones. */
 export function formRefusal(error: unknown, lang: Lang, extra: Reasons = []): Node[] {
   // A timeout or a rate limit is not a refusal of what was typed: the API's own words then.
   const refused = error instanceof ApiRequestError && error.kind === 'api' && error.status !== undefined && error.status >= 400 && error.status < 500
     && error.status !== 408 && error.status !== 429;
-  if (!refused || lang !== 'zh') return [block('error-text', errorMessage(error, lang))];
+  if (!refused) return [block('error-text', errorMessage(error, lang))];
+  if (lang !== 'zh') {
+    if (!error.field) return [block('error-text', error.message)];
+    const name = fieldName(error.field, lang);
+    const why = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+    return [block('error-text', `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${why}`)];
+  }
   const why = reasonZh(error.message, extra);
   const text = !error.field ? t(lang, 'errorFormNoField')
     : why ? t(lang, 'errorFormReason', { field: fieldName(error.field, lang), why }) : t(lang, 'errorFormField', { field: fieldName(error.field, lang) });

@@ -395,6 +395,53 @@ describe('managing accounts in the browser', () => {
   }, TIMEOUT);
 });
 
+describe('what the accounts page says after an action', () => {
+  test('a new password shown once comes into view on a phone, and the next action clears it', async () => {
+    const admin = await newPage(browser, 360);
+    admin.on('dialog', (d) => void d.accept());
+    await demoSignIn(admin, 'demo-admin', '/admin/accounts');
+    await admin.waitForSelector('#view[data-view="accounts"][data-state="ready"]');
+    const row = (login: string) => admin.locator('table.accounts tbody tr', { has: admin.locator('code', { hasText: new RegExp(`^${login}$`) }) });
+    // The last card of the list, far below the notice at the top of the page.
+    const last = (await admin.locator('table.accounts tbody tr code').allTextContents()).at(-1)!;
+    await row(last).locator('button', { hasText: '重置密码' }).click();
+    const secret = admin.locator('.once code.secret');
+    await secret.waitFor();
+    expect(await admin.locator('.once p').first().textContent()).toBe(`${last} 的新密码（仅显示这一次）：`);
+    // On screen, not 3,000 px above it.
+    const box = (await secret.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(admin.viewportSize()!.height);
+    // The next action's words replace it. (The same account's sessions: under this file's frozen
+    // clock a session made later would begin at the very moment they were ended, and be refused.)
+    await row(last).locator('button', { hasText: '强制下线' }).click();
+    await waitUntil(admin, `document.querySelector('.once').textContent === ${JSON.stringify(`${last}: 已完成`)}`);
+    expect(await secret.count()).toBe(0);
+    await admin.close();
+  }, TIMEOUT);
+
+  test('an API token of 0 days is refused by its label in Chinese, not made to never expire', async () => {
+    const page = await newPage(browser, 390);
+    await demoSignIn(page, 'demo-analyst', '/account');
+    await page.waitForSelector('#view[data-view="tokens"][data-state="ready"]');
+    await page.fill('#token-name', 'zero days');
+    await page.fill('#token-days', '0');
+    await page.click('button:text-is("生成令牌")');
+    await waitUntil(page, () => !!document.querySelector('.once .error-text'));
+    expect(await page.locator('.once .error-text').textContent()).toBe('「有效天数」不能小于 1，请修改后再保存。');
+    expect(await page.locator('.once code.secret').count()).toBe(0);
+    // In English, the field as the form names it, not the API's key (it read "expiresInDays: ...").
+    await page.goto(`${base}/account?lang=en`);
+    await page.waitForSelector('#view[data-view="tokens"][data-state="ready"]');
+    await page.fill('#token-name', 'zero days');
+    await page.fill('#token-days', '0');
+    await page.click('button:text-is("Make token")');
+    await waitUntil(page, () => !!document.querySelector('.once .error-text'));
+    expect(await page.locator('.once .error-text').textContent()).toBe('Days valid: must be at least 1');
+    await page.close();
+  }, TIMEOUT);
+});
+
 describe('the account form without its directory', () => {
   test('a directory that does not load is said so under the field; codes and ids still go as typed, and coming back to the field tries again', async () => {
     const admin = await newPage(browser);

@@ -6,7 +6,7 @@ import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { apiMessage } from '../messages.ts';
 import { fieldRefusal } from '../request-fields.ts';
-import { errorNode, loadingNode, setViewState } from '../status-view.ts';
+import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { scopeWords } from './refusals.ts';
 
@@ -41,12 +41,14 @@ export const view: View = async (ctx) => {
     h('button', { type: 'submit' }, t(lang, 'makeToken')));
   tokenForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    const days = tokenDays.value ? Number(tokenDays.value) : undefined;
-    apiRequest<ApiToken & { token: string }>('POST', '/api/account/tokens', { body: { name: tokenName.value, ...(days ? { expiresInDays: days } : {}) } }).then((made) => {
+    // Empty is no expiry; anything typed goes as typed, so 0 is refused rather than taken for empty.
+    const typed = tokenDays.value.trim();
+    const days = typed === '' ? undefined : Number(typed);
+    apiRequest<ApiToken & { token: string }>('POST', '/api/account/tokens', { body: { name: tokenName.value, ...(days === undefined ? {} : { expiresInDays: days }) } }).then((made) => {
       shown.replaceChildren(h('p', {}, t(lang, 'tokenOnce')), h('code', { class: 'secret' }, made.token));
       tokenName.value = '';
       void loadTokens();
-    }, (e) => shown.replaceChildren(h('p', { class: 'error-text' }, e instanceof ApiRequestError ? e.message : String(e))));
+    }, (e) => shown.replaceChildren(h('div', { role: 'alert' }, ...formRefusal(e, lang))));
   });
 
   const everywhere = h('button', { type: 'button', class: 'secondary' }, t(lang, 'signOutEverywhere'));

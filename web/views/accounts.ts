@@ -19,7 +19,7 @@ export const view: View = async (ctx) => {
   const { lang, main, signal } = ctx;
   document.title = `${at(lang, 'accountsTitle')} · ${t(lang, 'appName')}`;
   const list = h('section', { id: 'view', class: 'view', 'data-view': 'accounts' });
-  const notice = h('div', { class: 'once', 'aria-live': 'polite' });
+  const notice = h('div', { class: 'once', 'aria-live': 'polite', tabindex: -1 });
 
   const login = h('input', { id: 'new-login', name: 'login', autocapitalize: 'none', spellcheck: 'false' });
   const name = h('input', { id: 'new-name', name: 'name' });
@@ -77,17 +77,20 @@ export const view: View = async (ctx) => {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    notice.replaceChildren();
     const r = role.value as Role;
+    // An empty area is no area: the API then says one is required, not that '' is no county's code.
+    const areaCode = area.value.trim();
     const scope = {
-      ...(r === 'official' ? { areaCode: area.value.trim() } : {}),
+      ...(r === 'official' && areaCode ? { areaCode } : {}),
       ...(r === 'merchant' ? { storeIds: typedIds(stores.value) } : {}),
     };
     if (editing) {
       const who = editing.login;
       apiRequest<Account>('PATCH', `/api/accounts/${encodeURIComponent(who)}`, { body: { name: name.value.trim() || who, ...scope } }).then(() => {
-        notice.replaceChildren(h('p', {}, at(lang, 'savedAccount', { login: who })));
+        say(h('p', {}, at(lang, 'savedAccount', { login: who })));
         edit(null);
-        void load();
+        void load(true);
       }, fail);
       return;
     }
@@ -98,17 +101,24 @@ export const view: View = async (ctx) => {
     apiRequest<{ account: Account; password: string | null }>('POST', '/api/accounts', { body }).then((made) => {
       showOnce(at(lang, 'createdWithPassword', { login: made.account.login }), made.password ?? '');
       edit(null); // an empty form for the next one
-      void load();
+      void load(true);
     }, fail);
   });
 
   main.replaceChildren(h('h1', {}, at(lang, 'accountsTitle')), h('section', { 'aria-labelledby': 'account-form-title' }, heading, form), notice, list);
 
+  /** What the last action said, in place of what the one before said, brought into view: a
+   *  password shown once must not appear 3,000 px above a phone's screen. */
+  function say(...nodes: Node[]) {
+    notice.replaceChildren(...nodes);
+    notice.scrollIntoView({ block: 'nearest' });
+    notice.focus({ preventScroll: true });
+  }
   function showOnce(text: string, secret: string) {
-    notice.replaceChildren(h('p', {}, text), h('code', { class: 'secret' }, secret));
+    say(h('p', {}, text), h('code', { class: 'secret' }, secret));
   }
   function fail(e: unknown) {
-    notice.replaceChildren(h('div', { role: 'alert' }, ...formRefusal(e, lang, SCOPE_REASONS)));
+    say(h('div', { role: 'alert' }, ...formRefusal(e, lang, SCOPE_REASONS)));
   }
 
   function actions(a: Account): HTMLElement {
@@ -118,7 +128,8 @@ export const view: View = async (ctx) => {
       const b = h('button', { type: 'button', class: 'secondary small', 'data-action': label }, label);
       b.addEventListener('click', () => {
         if (ask && !window.confirm(ask)) return;
-        void run().then(() => load(), fail);
+        notice.replaceChildren(); // the last action's words are not about this one
+        void run().then(() => load(true), fail);
       });
       return b;
     };
@@ -127,17 +138,19 @@ export const view: View = async (ctx) => {
     // sole administrator locked out); another administrator may.
     const own = a.login === ctx.me?.login;
     const change = h('button', { type: 'button', class: 'secondary small', 'data-action': 'edit' }, at(lang, 'edit'));
-    change.addEventListener('click', () => edit(a));
+    change.addEventListener('click', () => { notice.replaceChildren(); edit(a); });
     return h('span', { class: 'row-actions' }, change,
       own && !a.disabled ? null : button(a.disabled ? at(lang, 'enable') : at(lang, 'disable'), () => apiRequest<Account>('PATCH', path, { body: { disabled: !a.disabled } }),
         a.disabled ? undefined : at(lang, 'confirmDisable', { login: a.login })),
       button(at(lang, 'resetPassword'), () => apiRequest<{ login: string; password: string }>('POST', `${path}/password`).then((p) => showOnce(at(lang, 'newPasswordOnce', { login: p.login }), p.password)),
         at(lang, 'confirmReset', { login: a.login })),
-      button(at(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => notice.replaceChildren(h('p', {}, `${a.login}: ${t(lang, 'done')}`)))));
+      button(at(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => say(h('p', {}, `${a.login}: ${t(lang, 'done')}`)))));
   }
 
-  async function load() {
-    setViewState(list, 'loading', loadingNode(lang));
+  /** `again`: after an action, the list stays as it is until the new one comes (the page jumped to
+   *  the top as the list gave way to the loading line). */
+  async function load(again = false) {
+    if (!again) setViewState(list, 'loading', loadingNode(lang));
     try {
       const { accounts } = await apiGet<{ accounts: Account[] }>('/api/accounts', { signal });
       if (signal.aborted) return;
