@@ -16,7 +16,9 @@ export const login = z.string()
 export const password = z.string().min(8, 'must be at least 8 characters').max(256, 'must be at most 256 characters');
 
 /** An official's area: the prefecture (5323) or one of its counties. */
-export const officialArea = z.string().regex(/^5323(\d{2})?$/, 'must be 5323 (the prefecture) or a 6-digit county code in Chuxiong');
+// An emptied area is said to be missing (first issue), not to be no county's code: an official's
+// form sends its area as typed, and a change to '' must be refused, not taken as no change.
+export const officialArea = z.string().min(1, 'is required for an official').regex(/^5323(\d{2})?$/, 'must be 5323 (the prefecture) or a 6-digit county code in Chuxiong');
 
 export const storeId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, 'must be 1-64 letters, digits or . _ : -');
 

@@ -146,6 +146,8 @@ describe('an account\'s scope changed by an administrator', () => {
         ['merchant-2', { storeIds: ['ST-NO-SUCH'] }, 'storeIds', 'storeIds: unknown store ST-NO-SUCH'],
         ['official-532301', { areaCode: '532399' }, 'areaCode', 'areaCode: unknown area code 532399: an official oversees 5323 or one of its counties'],
         ['merchant-2', { storeIds: [] }, 'storeIds', 'storeIds: must name at least one store'],
+        // An emptied area box: missing, not "no county's code", and not taken for no change.
+        ['official-532301', { areaCode: '' }, 'areaCode', 'areaCode: is required for an official'],
       ] as const;
       for (const [login, body, field, message] of refusals) {
         const res = await admin.patch(`/api/accounts/${login}`).send(body);

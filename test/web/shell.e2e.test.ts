@@ -412,10 +412,10 @@ describe('what the accounts page says after an action', () => {
     const box = (await secret.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(admin.viewportSize()!.height);
-    // The next action's words replace it. (The same account's sessions: under this file's frozen
-    // clock a session made later would begin at the very moment they were ended, and be refused.)
-    await row(last).locator('button', { hasText: '强制下线' }).click();
-    await waitUntil(admin, `document.querySelector('.once').textContent === ${JSON.stringify(`${last}: 已完成`)}`);
+    // The next action clears it: disabling an account said nothing, and left the password beside it.
+    await row(last).locator('button', { hasText: '停用' }).click();
+    await waitUntil(admin, () => document.querySelector('.once')!.childNodes.length === 0);
+    await row(last).locator('button', { hasText: '启用' }).waitFor();
     expect(await secret.count()).toBe(0);
     await admin.close();
   }, TIMEOUT);
@@ -438,6 +438,12 @@ describe('what the accounts page says after an action', () => {
     await page.click('button:text-is("Make token")');
     await waitUntil(page, () => !!document.querySelector('.once .error-text'));
     expect(await page.locator('.once .error-text').textContent()).toBe('Days valid: must be at least 1');
+    // What the number box cannot read reaches the page as empty: refused, not a token for ever.
+    await page.locator('#token-days').fill('');
+    await page.locator('#token-days').pressSequentially('1e');
+    await page.click('button:text-is("Make token")');
+    await waitUntil(page, () => document.querySelector('.once .error-text')?.textContent === 'Days valid: must be a whole number');
+    expect(await page.locator('.once code.secret').count()).toBe(0);
     await page.close();
   }, TIMEOUT);
 });

@@ -46,7 +46,7 @@ export async function drawSeasonality(ctx: ViewContext): Promise<void> {
   const head = h('div', { class: 'fl-head' }, h('h1', {}, flt(lang, 'fl.seasonTitle', { name })), h('p', { class: 'caption' }, data.area.name));
 
   const points = seasonPoints(data.months);
-  if (points.every((p) => p.kg === 0)) {
+  if (data.months.every((m) => m.weightG === 0)) {
     const empty = h('div', { class: 'status empty' }, h('div', { class: 'status-title' }, t(lang, 'empty')), h('div', { class: 'status-hint' }, flt(lang, 'fl.noFlows')));
     return setViewState(section, 'empty', head, controls, empty);
   }

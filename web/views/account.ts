@@ -5,7 +5,7 @@ import { apiGet, apiRequest, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
 import { apiMessage } from '../messages.ts';
-import { fieldRefusal } from '../request-fields.ts';
+import { fieldName, fieldRefusal } from '../request-fields.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { scopeWords } from './refusals.ts';
@@ -42,6 +42,14 @@ export const view: View = async (ctx) => {
   tokenForm.addEventListener('submit', (event) => {
     event.preventDefault();
     // Empty is no expiry; anything typed goes as typed, so 0 is refused rather than taken for empty.
+    // What the browser cannot read as a number ("1e", "-") it reports as empty: said so here.
+    if (tokenDays.validity.badInput) {
+      const field = fieldName('expiresInDays', lang);
+      shown.replaceChildren(h('div', { role: 'alert' }, h('div', { class: 'error-text' }, lang === 'zh'
+        ? t(lang, 'errorFormReason', { field, why: '须为整数' }) : `${field.charAt(0).toUpperCase()}${field.slice(1)}: must be a whole number`)));
+      tokenDays.focus();
+      return;
+    }
     const typed = tokenDays.value.trim();
     const days = typed === '' ? undefined : Number(typed);
     apiRequest<ApiToken & { token: string }>('POST', '/api/account/tokens', { body: { name: tokenName.value, ...(days === undefined ? {} : { expiresInDays: days }) } }).then((made) => {

@@ -79,16 +79,15 @@ export const view: View = async (ctx) => {
     event.preventDefault();
     notice.replaceChildren();
     const r = role.value as Role;
-    // An empty area is no area: the API then says one is required, not that '' is no county's code.
-    const areaCode = area.value.trim();
+    // As typed, even empty: left out of a change it would keep the old area and say "saved".
     const scope = {
-      ...(r === 'official' && areaCode ? { areaCode } : {}),
+      ...(r === 'official' ? { areaCode: area.value.trim() } : {}),
       ...(r === 'merchant' ? { storeIds: typedIds(stores.value) } : {}),
     };
     if (editing) {
       const who = editing.login;
       apiRequest<Account>('PATCH', `/api/accounts/${encodeURIComponent(who)}`, { body: { name: name.value.trim() || who, ...scope } }).then(() => {
-        say(h('p', {}, at(lang, 'savedAccount', { login: who })));
+        say([h('p', {}, at(lang, 'savedAccount', { login: who }))]);
         edit(null);
         void load(true);
       }, fail);
@@ -108,17 +107,18 @@ export const view: View = async (ctx) => {
   main.replaceChildren(h('h1', {}, at(lang, 'accountsTitle')), h('section', { 'aria-labelledby': 'account-form-title' }, heading, form), notice, list);
 
   /** What the last action said, in place of what the one before said, brought into view: a
-   *  password shown once must not appear 3,000 px above a phone's screen. */
-  function say(...nodes: Node[]) {
+   *  password shown once must not appear 3,000 px above a phone's screen. `focus` for what is to be
+   *  read and copied; a refusal leaves the keyboard where it was, at the field to change. */
+  function say(nodes: Node[], focus = false) {
     notice.replaceChildren(...nodes);
     notice.scrollIntoView({ block: 'nearest' });
-    notice.focus({ preventScroll: true });
+    if (focus) notice.focus({ preventScroll: true });
   }
   function showOnce(text: string, secret: string) {
-    say(h('p', {}, text), h('code', { class: 'secret' }, secret));
+    say([h('p', {}, text), h('code', { class: 'secret' }, secret)], true);
   }
   function fail(e: unknown) {
-    say(h('div', { role: 'alert' }, ...formRefusal(e, lang, SCOPE_REASONS)));
+    say([h('div', { role: 'alert' }, ...formRefusal(e, lang, SCOPE_REASONS))]);
   }
 
   function actions(a: Account): HTMLElement {
@@ -144,7 +144,7 @@ export const view: View = async (ctx) => {
         a.disabled ? undefined : at(lang, 'confirmDisable', { login: a.login })),
       button(at(lang, 'resetPassword'), () => apiRequest<{ login: string; password: string }>('POST', `${path}/password`).then((p) => showOnce(at(lang, 'newPasswordOnce', { login: p.login }), p.password)),
         at(lang, 'confirmReset', { login: a.login })),
-      button(at(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => say(h('p', {}, `${a.login}: ${t(lang, 'done')}`)))));
+      button(at(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => say([h('p', {}, `${a.login}: ${t(lang, 'done')}`)]))));
   }
 
   /** `again`: after an action, the list stays as it is until the new one comes (the page jumped to

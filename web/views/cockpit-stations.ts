@@ -54,9 +54,9 @@ export const view: View = async (ctx) => {
         : s.type === 'county_centre' || s.type === 'county_warehouse' ? ct(lang, 'facility')
           : s.reportedThisMonth ? ct(lang, 'reportedInMonth') : t(lang, 'status.silent');
   const typeName = (type: string) => t(lang, `type.${type}` as MessageKey);
-  // A station that sent nothing in the month has no figures for it, not zeros (¥0.00 read as a
-  // station that sold nothing); the county's own facilities report nothing by design.
-  const figures = (s: StationsResponse['stations'][number]) => (!s.reportedThisMonth && s.type !== 'county_centre' && s.type !== 'county_warehouse'
+  // A station (or facility) that sent nothing in the month has no figures for it, not zeros:
+  // ¥0.00 read as a station that sold nothing.
+  const figures = (s: StationsResponse['stations'][number]) => (!s.reportedThisMonth
     ? ['—', '—', '—', '—'] : [formatYuan(s.salesFen), formatYuan(s.proxyFen), s.parcelsOut, s.parcelsIn]);
   const pct = (x: number | null) => (x === null ? '—' : `${x}%`);
 

@@ -117,7 +117,8 @@ describe('the monthly report of Lufeng for March 2026', () => {
       expect(Number(held!.n)).toBe(0);
       loading = false; // no tick called from here on: the scheduler's own retry produces the month
       const count = async () => Number((await t.wh.query<{ n: number }>("SELECT count() AS n FROM monthly_reports WHERE month = '2026-07'"))[0]!.n);
-      for (let i = 0; i < 600 && (await count()) < 22; i++) await new Promise((r) => setTimeout(r, 250));
+      // Well inside the minute after which the scheduler's first look would make them anyway.
+      for (let i = 0; i < 120 && (await count()) < 22; i++) await new Promise((r) => setTimeout(r, 250));
       expect(await count()).toBe(22); // the prefecture and ten counties, XLSX and PDF each
     } finally {
       scheduler.stop();
