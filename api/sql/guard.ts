@@ -3,6 +3,7 @@
 // refuses, with the reason in plain words, whatever is not a read of the allowed tables. Only the
 // canonical text runs, so what was checked is what runs. The engine's read-only connection and
 // its limits stand behind this; neither is the only line.
+import { findParams } from '../../contracts/sql-params.ts';
 import type { RefusalReason } from '../../contracts/sql.ts';
 import type { Params } from '../../warehouse/warehouse.ts';
 import { SqlEngineError, type ParsedSql, type SqlEngine } from '../../warehouse/sql-engine.ts';
@@ -33,6 +34,8 @@ export class Refusal extends Error {
 /** Parses with the engine and checks; a statement the parser refuses is refused here too. */
 export async function checkSql(engine: Pick<SqlEngine, 'parse'>, context: GuardContext, sql: string, params?: Params): Promise<Verdict> {
   if (sql.trim() === '') return { ok: false, reason: 'empty', message: 'the query is empty' };
+  const outside = integerOutOfRange(sql, params);
+  if (outside) return { ok: false, reason: 'parameters', message: outside };
   let parsed: ParsedSql;
   try {
     parsed = await engine.parse(sql, params);
@@ -48,6 +51,23 @@ export async function checkSql(engine: Pick<SqlEngine, 'parse'>, context: GuardC
     if (e instanceof Refusal) return { ok: false, reason: e.reason, message: e.message };
     throw e;
   }
+}
+
+/** A whole number given for an integer parameter beyond its type's range: the engine wraps it
+ *  (300 as a UInt8 is 44) where it refuses -1 or "abc", so an answer would come for another value. */
+function integerOutOfRange(sql: string, params: Params | undefined): string | null {
+  for (const { name, type } of findParams(sql)) {
+    const int = /^(?:Nullable\(\s*)?(U?)Int(8|16|32|64|128|256)\s*\)?$/.exec(type);
+    const value = params?.[name];
+    if (!int || (typeof value !== 'string' && typeof value !== 'number')) continue;
+    const text = String(value).trim();
+    if (!/^[-+]?\d+$/.test(text)) continue; // not a whole number: the engine's own refusal says why
+    const bits = BigInt(int[2]!);
+    const [min, max] = int[1] === 'U' ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
+    const n = BigInt(text);
+    if (n < min || n > max) return `parameter ${name}: ${text} is outside ${type} (${min} to ${max})`;
+  }
+  return null;
 }
 
 function refusalOfParser(e: SqlEngineError): Verdict {

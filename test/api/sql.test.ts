@@ -128,6 +128,21 @@ describe('running a query', () => {
     expect(res.body.message).toMatch(/day/);
   });
 
+  test('a whole number beyond an integer parameter\'s type is refused by name, not wrapped (300 as a UInt8 was 44)', async () => {
+    const refused = [['{n:UInt8}', '300', 'parameter n: 300 is outside UInt8 (0 to 255)'], ['{n:Int8}', '-129', 'parameter n: -129 is outside Int8 (-128 to 127)'],
+      ['{n:Nullable(UInt16)}', '65536', 'parameter n: 65536 is outside Nullable(UInt16) (0 to 65535)'],
+      ['{n:UInt64}', '18446744073709551616', 'parameter n: 18446744073709551616 is outside UInt64 (0 to 18446744073709551615)']];
+    for (const [slot, value, message] of refused) {
+      const res = await run(`SELECT ${slot} AS v`, { n: value });
+      expect({ slot, status: res.status, reason: res.body.reason, message: res.body.message }).toEqual({ slot, status: 400, reason: 'parameters', message });
+    }
+    // The ends of the range are values like any other.
+    for (const [slot, value] of [['{n:UInt8}', '255'], ['{n:Int8}', '-128'], ['{n:UInt64}', '18446744073709551615']]) {
+      const res = await run(`SELECT toString(${slot}) AS v`, { n: value });
+      expect({ slot, status: res.status, rows: res.body.rows }).toEqual({ slot, status: 200, rows: [[value]] });
+    }
+  });
+
   test('formatting lays the text out without running it', async () => {
     const res = await analyst.post('/api/sql/format').send({ sql: 'select a,b from t where x=1' });
     expect(res.body.sql).toBe('SELECT\n    a,\n    b\nFROM t\nWHERE x = 1');

@@ -56,6 +56,13 @@ async function serious(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Column headers without text (a screen reader names the column by it; /admin/ops had two). */
+async function emptyHeaders(page: Page): Promise<string[]> {
+  const result = await page.evaluate(`axe.run(document, { runOnly: { type: 'rule', values: ['empty-table-header'] } })`) as
+    { violations: { nodes: { target: string[] }[] }[] };
+  return result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
+}
+
 const VIEWS: [string, string | null, string, string][] = [
   ['sign-in', null, '/signin', '.demo-login'],
   ['merchant home', 'demo-merchant', '/', '#view[data-state="ready"]'],
@@ -90,6 +97,7 @@ describe('axe: no serious or critical violations', () => {
     '%s at %i px', async (_name, width, login, path, ready) => {
       const page = await open(width, login, path, ready);
       expect(await serious(page)).toEqual([]);
+      expect(await emptyHeaders(page)).toEqual([]);
       await page.close();
     }, TIMEOUT);
 });

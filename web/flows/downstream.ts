@@ -53,7 +53,7 @@ export async function drawDownstream(ctx: ViewContext): Promise<void> {
 
   const categories = h('section', { class: 'fl-down-categories' }, h('h2', {}, flt(lang, 'fl.byCategoryDown')),
     h('div', { class: 'table-scroll', tabindex: 0 }, table(
-      [t(lang, 'category'), flt(lang, 'fl.toStations'), flt(lang, 'fl.toShops'), ''],
+      [t(lang, 'category'), flt(lang, 'fl.toStations'), flt(lang, 'fl.toShops'), flt(lang, 'fl.split')],
       [...data.byCategory].sort((a, b) => (b.toStations.amountFen + b.toShops.amountFen) - (a.toStations.amountFen + a.toShops.amountFen)).map((c) => {
         const total = Math.max(1, c.toStations.amountFen + c.toShops.amountFen);
         const bar = h('span', { class: 'fl-split', 'aria-hidden': 'true' }, h('span', { class: 'stations' }), h('span', { class: 'shops' }));

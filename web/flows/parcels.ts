@@ -61,7 +61,7 @@ export async function drawParcels(ctx: ViewContext): Promise<void> {
     h('span', { class: 'swatch disagree' }), flt(lang, 'fl.disagree'));
   const note = h('p', { class: off.length > 0 ? 'fl-alert' : 'hint', 'data-disagree': off.length }, flt(lang, 'fl.disagreeN', { n: off.length, pct: DISAGREE_PCT }));
   const rows = h('div', { class: 'table-scroll', tabindex: 0 }, table(
-    [flt(lang, 'fl.month'), flt(lang, 'fl.parcelsOut'), flt(lang, 'fl.onlineOrders'), flt(lang, 'fl.gap'), flt(lang, 'fl.ratio'), ''],
+    [flt(lang, 'fl.month'), flt(lang, 'fl.parcelsOut'), flt(lang, 'fl.onlineOrders'), flt(lang, 'fl.gap'), flt(lang, 'fl.ratio'), t(lang, 'statusCol')],
     data.months.map((m) => [m.month, formatCount(m.parcelsOut, lang), formatCount(m.onlineOrders, lang), `${m.gap > 0 ? '+' : ''}${formatCount(m.gap, lang)}`,
       m.ratio === null ? '—' : m.ratio.toFixed(2), disagrees(m, usual) ? h('span', { class: 'tag late' }, flt(lang, 'fl.disagree'))
         : m.partial ? h('span', { class: 'tag', title: flt(lang, 'fl.partialParcels') }, flt(lang, 'fl.soFarTag')) : '']),

@@ -86,7 +86,7 @@ export const view: View = async (ctx) => {
       const list = await apiGet<{ tokens: ApiToken[] }>('/api/account/tokens', { signal });
       if (signal.aborted) return;
       setViewState(tokens, 'ready', list.tokens.length === 0 ? h('p', { class: 'muted' }, t(lang, 'noneYet')) : h('div', { class: 'table-scroll', tabindex: 0 }, table(
-        [t(lang, 'tokenName'), 'ID', t(lang, 'created'), t(lang, 'expires'), t(lang, 'statusCol'), ''],
+        [t(lang, 'tokenName'), 'ID', t(lang, 'created'), t(lang, 'expires'), t(lang, 'statusCol'), t(lang, 'actionsCol')],
         list.tokens.map((tok) => {
           const revoke = h('button', { type: 'button', class: 'secondary small' }, t(lang, 'revoke'));
           revoke.addEventListener('click', () => void apiRequest('DELETE', `/api/account/tokens/${tok.id}`).then(loadTokens));

@@ -155,7 +155,7 @@ export const view: View = async (ctx) => {
       const { accounts } = await apiGet<{ accounts: Account[] }>('/api/accounts', { signal });
       if (signal.aborted) return;
       setViewState(list, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
-        [t(lang, 'login'), t(lang, 'name'), t(lang, 'role'), t(lang, 'scope'), t(lang, 'statusCol'), at(lang, 'actionsCol')],
+        [t(lang, 'login'), t(lang, 'name'), t(lang, 'role'), t(lang, 'scope'), t(lang, 'statusCol'), t(lang, 'actionsCol')],
         accounts.map((a) => [h('code', {}, a.login), a.name, t(lang, `role.${a.role}`), a.areaCode ?? (a.storeIds.join(', ') || '—'),
           a.disabled ? at(lang, 'disabled') : at(lang, 'enabledLabel'), actions(a)]),
         { className: 'data accounts', cardsOnPhone: true })));

@@ -95,7 +95,7 @@ async function adminHome(ctx: ViewContext, body: HTMLElement) {
   const ingest = health.ingest;
   setViewState(body, 'ready', h('div', { class: 'cards' },
     table([t(lang, 'role'), t(lang, 'count')], byRole, { caption: t(lang, 'nav.accounts'), numeric: [1] }),
-    ingest ? table([t(lang, 'ingest'), ''], [
+    ingest ? table([t(lang, 'ingest'), t(lang, 'valueCol')], [
       [t(lang, 'statusCol'), ingest.running ? t(lang, 'running') : ingest.done ? t(lang, 'ingestDone') : '✕'], [t(lang, 'accepted'), ingest.accepted.toLocaleString()],
       [t(lang, 'rejected'), ingest.rejected.toLocaleString()], [t(lang, 'lastFlush'), ingest.lastFlushAt ? new Date(ingest.lastFlushAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '—']],
     { caption: `${t(lang, 'ingest')} · ${ingest.source}` }) : null));

@@ -32,7 +32,7 @@ export const view: View = async (ctx) => {
     if (signal.aborted) return;
     const ok = (b: boolean) => h('span', { class: b ? 'ok' : 'bad' }, b ? '✓' : '✕');
     setViewState(section, 'ready',
-      table([at(lang, 'health'), '', ''], [
+      table([at(lang, 'health'), t(lang, 'statusCol'), t(lang, 'detail')], [
         [at(lang, 'warehouse'), ok(hc.warehouse.reachable), hc.warehouse.engine ?? hc.warehouse.error ?? ''],
         hc.migrations ? [at(lang, 'migrations'), ok(hc.migrations.missing.length === 0), `${hc.migrations.applied}${hc.migrations.missing.length ? ` · ${hc.migrations.missing.join(', ')}` : ''}`]
           : [at(lang, 'migrations'), '—', ''],

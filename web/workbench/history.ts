@@ -41,7 +41,7 @@ export function createHistoryList(lang: Lang, signal: AbortSignal, load: (sql: s
             e.at, // Shanghai time, as the API writes it
             e.route.endsWith('/export') ? wt(lang, 'wb.export') : '',
             ok ? wt(lang, 'wb.rows', { n: e.rows.toLocaleString(locale) }) : '',
-            `${e.durationMs.toLocaleString(locale)} ms`,
+            wt(lang, 'wb.elapsed', { ms: e.durationMs.toLocaleString(locale) }),
           ].filter(Boolean).join(' · ')),
           h('span', { class: `wb-outcome ${ok ? 'ok' : 'bad'}`, title: e.outcome }, label),
           h('code', { class: 'wb-history-sql' }, e.sql));
