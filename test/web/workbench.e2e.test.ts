@@ -435,6 +435,17 @@ describe('the demo analyst', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('formatting text the parser refuses says so in Chinese, with where it fails', async () => {
+    const page = await analystPage();
+    await setSql(page, 'SELECT (1 FROM pos_lines');
+    await page.click('button.wb-format');
+    await waitUntil(page, () => document.querySelector('.wb-message')?.classList.contains('error-text'));
+    const said = (await page.locator('.wb-message').textContent())!;
+    expect(said.startsWith('SQL 语法有误：请按下方引擎消息所指的位置修改。（')).toBe(true);
+    expect(said).toMatch(/position \d+/); // the engine's words, where the text fails
+    await page.close();
+  }, TIMEOUT);
+
   test('in English the refusal is titled and explained in English', async () => {
     const page = await analystPage('/workbench?lang=en');
     await setSql(page, 'INSERT INTO pos_lines SELECT * FROM pos_lines');

@@ -7,13 +7,14 @@ import type { SchemaResponse } from '../../contracts/sql.ts';
 import { addDays, shanghaiDay } from '../../contracts/time.ts';
 import { ApiRequestError } from '../api-client.ts';
 import { h } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { paren, t } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
 import { createSqlEditor } from '../workbench/editor.ts';
 import { createHistoryList } from '../workbench/history.ts';
 import { createParamsForm } from '../workbench/params-form.ts';
 import { baseType } from '../workbench/params.ts';
+import { describeQueryError } from '../workbench/query-error.ts';
 import { createResultPanel } from '../workbench/result-panel.ts';
 import { createSavedList } from '../workbench/saved-list.ts';
 import { createSavedQueries } from '../workbench/saved-queries.ts';
@@ -150,7 +151,11 @@ export const view: View = async (ctx) => {
       editor.setText(heading + sql);
       say('');
     } catch (e) {
-      if (!signal.aborted) say(e instanceof Error ? e.message : String(e), true);
+      // In the page's words, as a run's refusal is, with the engine's message (where the text
+      // fails) after them.
+      if (signal.aborted) return;
+      const why = describeQueryError(e, lang);
+      say(why.detail ? `${why.explanation}${paren(lang, why.detail.text)}` : why.explanation, true);
     }
   }
 
