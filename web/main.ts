@@ -10,6 +10,7 @@ import { reasonCode } from './messages.ts';
 import { buildShell, signOutOnServer, type Shell } from './shell.ts';
 import type { View, ViewContext } from './view.ts';
 import { errorNode } from './status-view.ts';
+import { loadChunk } from './chunk-load.ts';
 import { clearSavedData, registerWorker, startOffline } from './offline.ts';
 import { view as account } from './views/account.ts';
 import { view as home } from './views/home.ts';
@@ -141,7 +142,7 @@ function render(options: { quiet?: boolean } = {}): void {
     main.replaceChildren(forbiddenNode(lang, me, undefined, t(lang, 'pageNotForRole', { role: t(lang, `role.${me.role}`) })));
     return;
   }
-  void VIEWS[match.route.view]().then((m) => (controller.signal.aborted ? undefined : m.view(ctx))).then(() => {
+  void loadChunk(VIEWS[match.route.view]).then((m) => (controller.signal.aborted ? undefined : m.view(ctx))).then(() => {
     if (!keep || controller.signal.aborted) return;
     const again = document.getElementById(keep);
     if (again && main.contains(again)) again.focus({ preventScroll: true });

@@ -7,6 +7,7 @@ import '../contracts/codes.ts';
 import '../contracts/time.ts';
 import '../contracts/web-routes.ts';
 import './api-client.ts';
+import './chunk-load.ts';
 import './dom.ts';
 import './format.ts';
 import './i18n.ts';

@@ -2,6 +2,7 @@
 // Vega-Lite spec, shown as JSON that may be edited by hand ("apply" draws the text). The spec is
 // what a saved query keeps; the rows are put in at drawing time. Vega loads with the first drawing.
 import type { SqlColumn } from '../../contracts/sql.ts';
+import { loadChunk } from '../chunk-load.ts';
 import { h } from '../dom.ts';
 import type { Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
@@ -104,7 +105,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
     setViewState(canvas, 'loading', loadingNode(lang));
     let drawChart: typeof import('./chart-render.ts').drawChart;
     try {
-      ({ drawChart } = await import('./chart-render.ts'));
+      ({ drawChart } = await loadChunk(() => import('./chart-render.ts')));
     } catch (e) {
       // Vega did not arrive (a weak signal): trying again can help.
       if (mine === drawing) setViewState(canvas, 'error', errorNode(e, lang, () => void draw()));
