@@ -129,6 +129,12 @@ describe('the demo analyst', () => {
     expect(await page.locator('.wb-chart .status-title').textContent()).toBe('图表未能绘制');
     expect(await page.locator('.wb-chart button').count()).toBe(0);
     expect(await page.locator('.wb-spec-box .form-message').textContent()).toMatch(/^按此规格无法绘图：./);
+    // A column the result has not: named with the result's columns (it drew an axis "undefined"),
+    // and the chart drawn before stays.
+    await page.fill('#wb-chart-spec', '{"mark":"bar","encoding":{"x":{"field":"day","type":"temporal"},"y":{"field":"amount","type":"quantitative"}}}');
+    await page.click('.wb-spec-box button');
+    await waitUntil(page, () => document.querySelector('.wb-spec-box .form-message')?.textContent?.startsWith('结果中没有列'));
+    expect(await page.locator('.wb-spec-box .form-message').textContent()).toBe(`结果中没有列 amount。结果的列：day, county_code, lines。`);
     await page.close();
   }, TIMEOUT);
 

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { DrawnChart } from './chart-render.ts';
 import {
-  buildSpec, CHART_ROW_LIMIT, choiceOf, dataValues, defaultChoice, fitsColumns, MARKS, isSpecRefusal, parseSpecText, specText, statedChoice,
+  buildSpec, CHART_ROW_LIMIT, checkFields, choiceOf, dataValues, defaultChoice, fitsColumns, MARKS, isSpecRefusal, parseSpecText, specText, statedChoice,
   withData, type ChartChoice, type ChartSpec,
 } from './chart-spec.ts';
 import type { GridData } from './result-grid.ts';
@@ -58,7 +58,9 @@ export function createChartPanel(lang: Lang): ChartPanel {
   for (const select of [mark, ...Object.values(pickers)]) select.addEventListener('change', fromPickers);
   apply.addEventListener('click', () => {
     try {
-      spec = parseSpecText(text.value);
+      const next = parseSpecText(text.value);
+      if (data) checkFields(next, data.columns);
+      spec = next;
       message.textContent = '';
       showChoice();
       draw();

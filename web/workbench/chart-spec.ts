@@ -111,17 +111,25 @@ export function specFields(spec: ChartSpec): string[] {
 export const fitsColumns = (spec: ChartSpec, columns: readonly SqlColumn[]): boolean =>
   specFields(spec).every((f) => columns.some((c) => c.name === f));
 
+/** Refuses a spec that reads a column the result has not: Vega-Lite draws it with an axis named
+ *  "undefined" and no word. `detail` the columns missing, `known` the result's. */
+export function checkFields(spec: ChartSpec, columns: readonly SqlColumn[]): void {
+  const missing = specFields(spec).filter((f) => !columns.some((c) => c.name === f));
+  if (missing.length > 0) throw refusal('field', missing.join(', '), `no column ${missing.join(', ')} in the result`, columns.map((c) => c.name).join(', '));
+}
+
 /** The text of a spec in the JSON editor. */
 export const specText = (spec: ChartSpec): string => JSON.stringify(spec, null, 2);
 
 /** Why the JSON editor's text is not a spec: `detail` is the parser's words or the mark named;
  *  `known`, for a mark, the marks there are (spec-marks.ts). A plain Error with these fields, so
  *  the chart's lazy chunk makes one without importing this module's code. */
-export interface SpecRefusal extends Error { code: 'json' | 'object' | 'mark'; detail: string; known?: string }
+export interface SpecRefusal extends Error { code: 'json' | 'object' | 'mark' | 'field'; detail: string; known?: string }
 
-const refusal = (code: 'json' | 'object', detail: string, message: string): SpecRefusal => Object.assign(new Error(message), { code, detail });
+const refusal = (code: 'json' | 'object' | 'field', detail: string, message: string, known?: string): SpecRefusal =>
+  Object.assign(new Error(message), { code, detail, ...(known === undefined ? {} : { known }) });
 
-export const isSpecRefusal = (e: unknown): e is SpecRefusal => e instanceof Error && ['json', 'object', 'mark'].includes((e as Partial<SpecRefusal>).code ?? '');
+export const isSpecRefusal = (e: unknown): e is SpecRefusal => e instanceof Error && ['json', 'object', 'mark', 'field'].includes((e as Partial<SpecRefusal>).code ?? '');
 
 /** A spec from the JSON editor: an object; any `data` in it is dropped, since the result is the data. */
 export function parseSpecText(text: string): ChartSpec {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  buildSpec, choiceOf, dataValues, defaultChoice, fieldType, fitsColumns, isSpecRefusal, parseSpecText, specFields, withData, type SpecRefusal,
+  buildSpec, checkFields, choiceOf, dataValues, defaultChoice, fieldType, fitsColumns, isSpecRefusal, parseSpecText, specFields, withData, type SpecRefusal,
 } from '../../../web/workbench/chart-spec.ts';
 import { checkMark } from '../../../web/workbench/spec-marks.ts';
 
@@ -115,4 +115,13 @@ test('data is put in at drawing time: decimals as numbers, at most the limit, wi
   const faceted = buildSpec({ mark: 'bar', x: 'county', y: 'amount', color: '', facet: 'month' }, columns);
   expect(withData(faceted, values, 600)).toEqual({ ...faceted, data: { values } });
   expect(spec).not.toHaveProperty('data');
+});
+
+test('a spec reading a column the result has not is refused with the columns there are; a column its own transform makes is fine', () => {
+  const columns = [{ name: 'day', type: 'Date' }, { name: 'lines', type: 'UInt64' }];
+  const caught = (spec: Record<string, unknown>) => { try { checkFields(spec, columns); return null; } catch (e) { return e; } };
+  const e = caught({ mark: 'bar', encoding: { x: { field: 'day' }, y: { field: 'amount' }, color: { field: 'county' } } });
+  expect(isSpecRefusal(e)).toBe(true);
+  expect(e).toMatchObject({ code: 'field', detail: 'amount, county', known: 'day, lines' });
+  expect(caught({ mark: 'bar', transform: [{ calculate: 'datum.lines * 2', as: 'twice' }], encoding: { x: { field: 'day' }, y: { field: 'twice' } } })).toBeNull();
 });
