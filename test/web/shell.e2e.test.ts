@@ -444,6 +444,14 @@ describe('what the accounts page says after an action', () => {
     await page.click('button:text-is("Make token")');
     await waitUntil(page, () => document.querySelector('.once .error-text')?.textContent === 'Days valid: must be a whole number');
     expect(await page.locator('.once code.secret').count()).toBe(0);
+    // A good one is made and listed as valid (its state read "Active", a shop's word). Ten years:
+    // the page judges expiry by its own clock, and this file's server runs on a frozen one.
+    await page.locator('#token-days').fill('3650');
+    await page.click('button:text-is("Make token")');
+    await page.locator('.once code.secret').waitFor();
+    const row = page.locator('[data-view="tokens"] tbody tr', { hasText: 'zero days' });
+    await row.waitFor();
+    expect((await row.locator('td').allTextContents()).slice(4, 5)).toEqual(['Valid']);
     await page.close();
   }, TIMEOUT);
 });

@@ -91,7 +91,9 @@ export const view: View = async (ctx) => {
           const revoke = h('button', { type: 'button', class: 'secondary small' }, t(lang, 'revoke'));
           revoke.addEventListener('click', () => void apiRequest('DELETE', `/api/account/tokens/${tok.id}`).then(loadTokens));
           return [tok.name, h('code', {}, tok.id), tok.createdAt.slice(0, 10), tok.expiresAt?.slice(0, 10) ?? t(lang, 'never'),
-            tok.revoked ? t(lang, 'revoked') : t(lang, 'active'), tok.revoked ? '' : revoke];
+            // A token's state, not a shop's: 运营中 ("in operation") said nothing about a key.
+            tok.revoked ? t(lang, 'revoked') : tok.expiresAt && Date.parse(tok.expiresAt) <= Date.now() ? t(lang, 'tokenExpired') : t(lang, 'tokenValid'),
+            tok.revoked ? '' : revoke];
         }))));
     } catch (e) {
       if (!signal.aborted) setViewState(tokens, 'error', errorNode(e, lang, () => void loadTokens()));
