@@ -92,6 +92,7 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
   // township's own share (stores registered at it, in no village, or not found) and a village code
   // the reference lacks. So the rows add up to the township.
   if (childLength === 12) for (const code of [...set.children.keys(), ...merchants.children.keys()].sort()) if (!childCodes.includes(code)) childCodes.push(code);
+  const beforeData = dataMonths === null || m < dataMonths.first;
   const children = await Promise.all(childCodes.map(async (code) => {
     const s = set.children.get(code);
     const values: OverviewResponse['children'][number]['values'] = {};
@@ -99,7 +100,11 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
       const f = indicatorFigures(k, s ?? emptyAreaSeries(), m, have, merchants.children.get(code) ?? { month: 0, prev: 0, ly: 0, ytd: 0, lyYtd: 0 }, [], inProgress);
       values[k] = { month: f.month ?? 0, ytd: f.ytd ?? 0, yoyPct: f.yoyPct, ytdYoyPct: f.ytdYoyPct };
     }
-    return { code, name: code === area.code ? area.name : (await directory.area(code))?.name ?? code, listed: listed.includes(code), values };
+    // The area's own row (a township's stores in no village) holds the stations registered at it, not below it.
+    const inChild = (s: { areaCode: string }) => (code === area.code ? s.areaCode === code : s.areaCode.startsWith(code));
+    // Before the platform's data no station was silent: there was nothing to send to.
+    const notReporting = beforeData ? 0 : stations.stations.filter((s) => s.expected && !s.reportedThisMonth && inChild(s)).length;
+    return { code, name: code === area.code ? area.name : (await directory.area(code))?.name ?? code, listed: listed.includes(code), values, notReporting };
   }));
   const expected = stations.stations.filter((s) => s.expected).length;
   const reported = stations.stations.filter((s) => s.expected && s.reportedThisMonth).length;

@@ -107,6 +107,10 @@ describe('a prefecture official', () => {
     expect(growth).not.toBeNull();
     const rankingRow = page.locator('table.ranking tbody tr', { has: page.locator(`a[href*="area=${point.areaCode}"]`) });
     expect(await rankingRow.locator('td').last().textContent()).toBe(`${growth! > 0 ? '+' : ''}${growth!.toFixed(1)}%`);
+    // Every row has a cell under each header, its rank first.
+    const heads = await page.locator('table.ranking thead th').count();
+    const rows = await page.locator('table.ranking tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children.length, tr.children[0]!.textContent]));
+    expect(rows).toEqual(rows.map((_, i) => [heads, String(i + 1)]));
     await row.locator('button').click();
     await ready(page, 'cockpit');
     expect(new URL(page.url()).searchParams.get('area')).toBe(point.areaCode);

@@ -103,6 +103,7 @@ const zh = {
   replaced: '已替换：写入 {written} 行，删除 {removed} 行。',
   csvFile: 'CSV 文件',
   // A month before the platform's data has no figures, and its stations did not fail to report.
+  notReportingN: '{n} 个站点未报送',
   beforeData: '平台数据自 {month} 起：所选月份在此之前，没有可显示的数字，站点也不是未报送。',
 } as const;
 
@@ -207,6 +208,7 @@ const en: Record<CockpitKey, string> = {
   replace: 'Replace',
   replaced: 'Replaced: {written} rows written, {removed} removed.',
   csvFile: 'CSV file',
+  notReportingN: '{n} silent station(s)',
   beforeData: 'The platform\'s data begin in {month}: the month chosen is before it, so there are no figures, and no station failed to report.',
 };
 

@@ -147,7 +147,10 @@ export const view: View = async (ctx) => {
     // village, which sells nothing online, beside their parcels).
     [t(lang, 'rank'), t(lang, 'area'), ...INDICATORS.map((k) => ct(lang, `ind.${k}` as CockpitKey)), `${ct(lang, 'ytdYoy')}${paren(lang, indicatorName)}`],
     [...data.children].sort((a, b) => (valueOf(b) ?? -Infinity) - (valueOf(a) ?? -Infinity)).map((ch, i) => [
-      i + 1, ch.listed ? linkTo(ctx, childUrl(ch.code), childName(ch)) : childName(ch),
+      i + 1,
+      // A fall where a station sent nothing may be its silence, not the area's: said beside the name.
+      h('span', {}, ch.listed ? linkTo(ctx, childUrl(ch.code), childName(ch)) : childName(ch),
+        ch.notReporting > 0 ? h('span', { class: 'tag late', 'data-not-reporting': ch.notReporting }, ct(lang, 'notReportingN', { n: ch.notReporting })) : null),
       ...INDICATORS.map((k) => figure(ch.values[k]?.month ?? null, k, lang)), pctText(ch.values[indicator]?.ytdYoyPct ?? null),
     ]), { caption: `${ct(lang, 'rankingTitle')}${paren(lang, monthWords)}`, numeric: [0, 2, 3, 4, 5, 6, 7, 8], className: 'data ranking' })) : null;
 

@@ -147,6 +147,22 @@ describe('the overview of Lufeng for March 2026', () => {
     }
   });
 
+  test('each county and township says how many of its stations sent nothing in the month, from the events', async () => {
+    // Stations due in March 2026 (township stations and village points, open by then, not closed)
+    // with no receipt and no parcel record in it.
+    const sent = new Set(events.flatMap((e) => (e.kind === 'pos' && monthOf(e.event.soldAt) === '2026-03' ? [e.event.storeId]
+      : e.kind === 'parcel' && e.event.day.slice(0, 7) === '2026-03' && e.event.parcels > 0 ? [e.event.stationId] : [])));
+    const due = stores.filter((s) => ['township_station', 'village_point'].includes(s.type) && s.status !== 'closed' && s.openedOn <= '2026-03-31');
+    const silent = due.filter((s) => !sent.has(s.id));
+    expect(silent.length, 'a station silent in March in the fixture').toBeGreaterThan(0);
+    for (const area of ['5323', silent[0]!.areaCode.slice(0, 6)]) {
+      const body = await overview('prefecture', `?area=${area}&month=2026-03`);
+      const want = body.children.map((c) => [c.code, silent.filter((s) => s.areaCode.startsWith(c.code)).length]);
+      expect(body.children.map((c) => [c.code, c.notReporting]), area).toEqual(want);
+      expect(want.some(([, n]) => Number(n) > 0), area).toBe(true);
+    }
+  });
+
   test('no national figure for January-March 2026 yet: the gap says so instead of guessing', async () => {
     const f = (await overview('lufeng')).indicators.find((i) => i.key === 'online_retail')!;
     expect(f.vsNational).toEqual({ missing: 'no_national_figure', series: 'national_online_retail', periodStart: '2026-01', periodEnd: '2026-03' });
