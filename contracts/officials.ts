@@ -101,7 +101,7 @@ export const overviewResponse = z.object({
     code: z.string(), name: z.string(),
     listed: z.boolean().describe('In the areas reference (a page of its own); false for the area\'s own stores\' row and for a village code the reference lacks.'),
     values: z.record(z.string(), z.object({ month: z.number(), ytd: z.number(), yoyPct: z.number().nullable(), ytdYoyPct: z.number().nullable() })),
-    notReporting: z.number().int().describe('Its stations due to report in the month that sent nothing: its station figures lack theirs (a fall there may be a silence).'),
+    notReporting: z.number().int().describe('Its stations due to report in the month that sent nothing in it (in the month under way: nothing for more than 14 days): its station figures lack theirs, so a fall there may be a silence.'),
   })).describe('Child areas with each indicator: the map\'s and the rankings\' figures.'),
   unknownSellers: z.array(z.object({ sellerId: z.string(), amountFen: z.number(), orders: z.number() }))
     .describe('Online sellers missing from the sellers\' reference: counted under "unknown", listed here, never dropped.'),

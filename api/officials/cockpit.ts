@@ -11,6 +11,9 @@ import { compareWithNational, figuresOf, monthsBetween, NATIONAL_SERIES_OF, pctC
 import { readDataMonths, readMerchantWindows, readSeries, type AreaSeries, type MerchantWindows } from './series.ts';
 import { readStations } from './stations.ts';
 
+/** Days without a report after which a station counts as silent (the stations page's default). */
+const SILENT_DAYS = 14;
+
 type Db = Pick<Warehouse, 'query'>;
 
 export const UNIT_OF: Record<IndicatorKey, 'fen' | 'count'> = {
@@ -78,7 +81,7 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
   const [set, merchants, stations, unknown, path] = await Promise.all([
     readSeries(db, queries, { area: area.code, childLength, from, to: m, scope, unitArea }),
     readMerchantWindows(db, queries, area.code, childLength, m, scope),
-    readStations(db, deps, area.code, m, 14, scope),
+    readStations(db, deps, area.code, m, SILENT_DAYS, scope),
     area.code === '5323' && scope.includes('5323')
       ? db.query<{ seller_id: string; amount_fen: number; orders: number }>(queries['official-unknown-sellers'], { from: `${m.slice(0, 4)}-01-01`, to: `${m}-01` })
       : Promise.resolve([]),
@@ -102,8 +105,11 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
     }
     // The area's own row (a township's stores in no village) holds the stations registered at it, not below it.
     const inChild = (s: { areaCode: string }) => (code === area.code ? s.areaCode === code : s.areaCode.startsWith(code));
-    // Before the platform's data no station was silent: there was nothing to send to.
-    const notReporting = beforeData ? 0 : stations.stations.filter((s) => s.expected && !s.reportedThisMonth && inChild(s)).length;
+    // Before the platform's data no station was silent: there was nothing to send to. In the month
+    // under way a station has not failed until it has been quiet past the threshold (on the 2nd,
+    // most have not yet sent anything for it).
+    const quiet = (s: (typeof stations.stations)[number]) => (inProgress ? s.daysSilent === null || s.daysSilent > SILENT_DAYS : !s.reportedThisMonth);
+    const notReporting = beforeData ? 0 : stations.stations.filter((s) => s.expected && quiet(s) && inChild(s)).length;
     return { code, name: code === area.code ? area.name : (await directory.area(code))?.name ?? code, listed: listed.includes(code), values, notReporting };
   }));
   const expected = stations.stations.filter((s) => s.expected).length;

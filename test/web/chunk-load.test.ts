@@ -1,7 +1,7 @@
 // The chunk loader's own decisions, with the page, the worker and the reload as fakes: a failed
 // chunk reloads the page only when the server's page is of another build, at most once a minute.
 import { expect, test } from 'vitest';
-import { createChunkLoader, type ChunkLoaderDeps } from '../../web/chunk-load.ts';
+import { createChunkLoader, NEW_BUILD, type ChunkLoaderDeps } from '../../web/chunk-load.ts';
 
 const OURS = '/assets/main-AAAA1111.js';
 const pageOf = (main: string) => `<!doctype html><script type="module" src="${main}"></script>`;
@@ -62,4 +62,10 @@ test('at most one reload a minute: a second failure within it is the caller\'s e
   await new Promise((r) => setTimeout(r, 10));
   expect(calls).toEqual(['update', 'reload']);
   expect(store.get('cx.chunk-reload')).toBe('5000000');
+});
+
+test('a page holding work asks not to be reloaded: told the build changed instead, and the page stays', async () => {
+  const { calls, deps } = setUp(pageOf('/assets/main-BBBB2222.js'));
+  await expect(createChunkLoader(deps)(gone, { reload: false })).rejects.toMatchObject({ code: NEW_BUILD });
+  expect(calls).toEqual([]);
 });

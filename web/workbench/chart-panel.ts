@@ -2,7 +2,7 @@
 // Vega-Lite spec, shown as JSON that may be edited by hand ("apply" draws the text). The spec is
 // what a saved query keeps; the rows are put in at drawing time. Vega loads with the first drawing.
 import type { SqlColumn } from '../../contracts/sql.ts';
-import { loadChunk } from '../chunk-load.ts';
+import { loadChunk, NEW_BUILD } from '../chunk-load.ts';
 import { h } from '../dom.ts';
 import type { Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
@@ -107,10 +107,16 @@ export function createChartPanel(lang: Lang): ChartPanel {
     setViewState(canvas, 'loading', loadingNode(lang));
     let drawChart: typeof import('./chart-render.ts').drawChart;
     try {
-      ({ drawChart } = await loadChunk(() => import('./chart-render.ts')));
+      // No reload here: it would lose the query, its result and a spec written by hand.
+      ({ drawChart } = await loadChunk(() => import('./chart-render.ts'), { reload: false }));
     } catch (e) {
+      if (mine !== drawing) return;
+      if ((e as { code?: string }).code === NEW_BUILD) {
+        setViewState(canvas, 'error', h('div', { class: 'status error', role: 'alert' }, h('div', { class: 'status-message' }, wt(lang, 'wb.newBuild'))));
+        return;
+      }
       // Vega did not arrive (a weak signal): trying again can help.
-      if (mine === drawing) setViewState(canvas, 'error', errorNode(e, lang, () => void draw()));
+      setViewState(canvas, 'error', errorNode(e, lang, () => void draw()));
       return;
     }
     if (mine !== drawing) return;

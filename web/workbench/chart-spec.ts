@@ -112,9 +112,12 @@ export const fitsColumns = (spec: ChartSpec, columns: readonly SqlColumn[]): boo
   specFields(spec).every((f) => columns.some((c) => c.name === f));
 
 /** Refuses a spec that reads a column the result has not: Vega-Lite draws it with an axis named
- *  "undefined" and no word. `detail` the columns missing, `known` the result's. */
+ *  "undefined" and no word. `detail` the columns missing, `known` the result's. Only where it can
+ *  tell: a spec with transforms or repeats makes fields of its own (fold's key and value, pivot's,
+ *  a lookup's) and a path into a value (`t.x`, `a[0]`) is not a column's name; those are Vega's. */
 export function checkFields(spec: ChartSpec, columns: readonly SqlColumn[]): void {
-  const missing = specFields(spec).filter((f) => !columns.some((c) => c.name === f));
+  if (/"(?:transform|repeat)"\s*:/.test(JSON.stringify(spec))) return;
+  const missing = specFields(spec).filter((f) => !/[.[]/.test(f) && !columns.some((c) => c.name === f));
   if (missing.length > 0) throw refusal('field', missing.join(', '), `no column ${missing.join(', ')} in the result`, columns.map((c) => c.name).join(', '));
 }
 

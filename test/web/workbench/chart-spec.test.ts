@@ -124,4 +124,7 @@ test('a spec reading a column the result has not is refused with the columns the
   expect(isSpecRefusal(e)).toBe(true);
   expect(e).toMatchObject({ code: 'field', detail: 'amount, county', known: 'day, lines' });
   expect(caught({ mark: 'bar', transform: [{ calculate: 'datum.lines * 2', as: 'twice' }], encoding: { x: { field: 'day' }, y: { field: 'twice' } } })).toBeNull();
+  // Fields a transform makes without naming them (fold's key and value), and paths into a value: Vega's to judge.
+  expect(caught({ mark: 'bar', transform: [{ fold: ['lines'] }], encoding: { x: { field: 'key' }, y: { field: 'value' } } })).toBeNull();
+  expect(caught({ mark: 'bar', encoding: { x: { field: 'day' }, y: { field: 'stats.max' } } })).toBeNull();
 });
