@@ -15,12 +15,15 @@ export function markScrollEdges(row: HTMLElement): void {
   };
   row.addEventListener('scroll', update, { passive: true });
   let first = true;
-  new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {
     const current = first ? row.querySelector<HTMLElement>('[aria-current="page"]') : null;
     first = false;
     if (current && row.clientWidth > 0) revealInRow(row, current);
     update();
-  }).observe(row);
+  });
+  // The items too: when the page's font arrives they widen inside a row whose own box keeps its
+  // size, and the row overflows with no resize of its own (no fade on a slow phone; a flaky test).
+  for (const el of [row, ...row.children]) observer.observe(el);
 }
 
 /** Scrolls `row` sideways just enough that `item` shows clear of the faded edges. */
