@@ -22,7 +22,13 @@ export function toMessage(record: RecordOut): Message {
 }
 
 export async function createStreamProducer(kafka: Kafka, topics: Topics, batchSize = 5_000) {
-  const producer: Producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  // Idempotent: kafkajs retries a produce request whole when one partition's answer is an error
+  // ("not the leader" while a new topic's leadership settles), and without sequence numbers the
+  // broker appends the partitions that had succeeded a second time (seen in CI: a third of a
+  // test's bad messages twice on the topic). With them it recognises the repeat.
+  const producer: Producer = kafka.producer({
+    allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1,
+  });
   await producer.connect();
   const pending = new Map<string, Message[]>();
   let count = 0;

@@ -34,7 +34,7 @@ function receipts(seed: number, n: number, tag: string): PosReceipt[] {
 
 /** Sends each receipt to the partition given, as a producer that re-sends anywhere would. */
 async function sendTo(kafka: Kafka, topic: string, items: { partition: number; value: PosReceipt | string }[]) {
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1 }); // a retry appends nothing twice
   await producer.connect();
   for (let i = 0; i < items.length; i += 500) {
     await producer.send({ topic, acks: -1, messages: items.slice(i, i + 500).map((m) => ({ partition: m.partition, value: typeof m.value === 'string' ? m.value : JSON.stringify(m.value) })) });
