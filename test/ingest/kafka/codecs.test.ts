@@ -61,7 +61,7 @@ describe.skipIf(!KAFKA_BROKERS)('compressed batches from kcat', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     // Batches of up to 100 messages, each compressed as a whole by librdkafka.
     execFileSync('kcat', ['-P', '-b', KAFKA_BROKERS!, '-t', topics.pos, '-p', '0', '-z', codec,
-      '-X', 'linger.ms=50', '-X', 'batch.num.messages=100', '-l', file], { stdio: 'pipe', timeout: 30_000 });
+      '-X', 'enable.idempotence=true', '-X', 'linger.ms=50', '-X', 'batch.num.messages=100', '-l', file], { stdio: 'pipe', timeout: 30_000 });
 
     const before = await count('SELECT count() AS n FROM pos_lines');
     const source = createKafkaSource({ kafka, warehouse: wh, topics, groupId: `${prefix}-g`, batchMaxRows: 1000 });

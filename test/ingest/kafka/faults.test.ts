@@ -92,7 +92,7 @@ describe.skipIf(!KAFKA_BROKERS)('ingest under every fault at once', () => {
         const file = join(dir, `chunk-${c}-${topic}-${partition}.ndjson`);
         writeFileSync(file, `${lines.join('\n')}\n`);
         execFileSync('kcat', ['-P', '-b', KAFKA_BROKERS!, '-t', topic, '-p', partition, '-z', codec,
-          '-X', 'linger.ms=20', '-X', 'batch.num.messages=200', '-l', file], { stdio: 'pipe', timeout: 60_000 });
+          '-X', 'enable.idempotence=true', '-X', 'linger.ms=20', '-X', 'batch.num.messages=200', '-l', file], { stdio: 'pipe', timeout: 60_000 });
       }
     };
 
