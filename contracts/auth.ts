@@ -108,6 +108,7 @@ export const apiToken = z.object({
   createdAt: z.string(),
   expiresAt: z.string().nullable(),
   revoked: z.boolean(),
+  state: z.enum(['valid', 'expired', 'revoked']).describe('Whether the token lets its bearer in now, by the platform\'s clock.'),
 });
 export type ApiToken = z.infer<typeof apiToken>;
 

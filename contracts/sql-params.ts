@@ -9,6 +9,14 @@ const PARAM = /^\{\s*([A-Za-z_][A-Za-z0-9_]{0,63})\s*:\s*([^{}]+?)\s*\}/;
 /** The parameters of `sql` in order of first use; a name used twice is listed once, with its first type. */
 export function findParams(sql: string): SqlParam[] {
   const found = new Map<string, string>();
+  for (const { name, type } of paramUses(sql)) if (!found.has(name)) found.set(name, type);
+  return [...found].map(([name, type]) => ({ name, type }));
+}
+
+/** Every `{name:Type}` of `sql` in order, a name used twice listed each time (each use takes the
+ *  value in its own type). */
+export function paramUses(sql: string): SqlParam[] {
+  const found: SqlParam[] = [];
   for (let i = 0; i < sql.length; i++) {
     const c = sql[i]!;
     if (c === '\'' || c === '"' || c === '`') i = closing(sql, i, c);
@@ -16,11 +24,11 @@ export function findParams(sql: string): SqlParam[] {
     else if (c === '/' && sql[i + 1] === '*') i = blockEnd(sql, i);
     else if (c === '{') {
       const m = PARAM.exec(sql.slice(i, i + 400));
-      if (m && !found.has(m[1]!)) found.set(m[1]!, m[2]!.replace(/\s+/g, ' '));
+      if (m) found.push({ name: m[1]!, type: m[2]!.replace(/\s+/g, ' ') });
       if (m) i += m[0].length - 1;
     }
   }
-  return [...found].map(([name, type]) => ({ name, type }));
+  return found;
 }
 
 /** The index of the quote that closes the one at `start`: a backslash escapes, a doubled quote is one quote. */

@@ -81,7 +81,10 @@ export const exportBody = z.object({
 
 // Schema browser
 
-export const schemaColumn = z.object({ name: z.string(), type: z.string(), comment: z.string() });
+export const schemaColumn = z.object({
+  name: z.string(), type: z.string(), comment: z.string(),
+  commentZh: z.string().nullable().describe('What the column holds, in Chinese (the comment is the warehouse\'s own, in English).'),
+});
 export const schemaTable = z.object({
   name: z.string(),
   kind: z.enum(['table', 'view']),

@@ -16,8 +16,12 @@ export interface ScopePickers {
   areaNode: HTMLElement;
   /** The store search box (its choice joins the ids field) and the line naming each id typed. */
   storeNode: HTMLElement;
-  load(): void;
+  /** Reads the directory once (again after a failure); resolves either way. */
+  load(): Promise<void>;
   update(): void;
+  /** An area's and a store's name, once the directory is read; undefined before, or for an unknown code. */
+  areaName(code: string): string | undefined;
+  store(id: string): AdminDirectory['stores'][number] | undefined;
 }
 
 export function scopePickers(lang: Lang, area: HTMLInputElement, ids: HTMLInputElement): ScopePickers {
@@ -68,7 +72,7 @@ export function scopePickers(lang: Lang, area: HTMLInputElement, ids: HTMLInputE
   area.addEventListener('input', update);
 
   const load = () => {
-    loading ??= apiGet<AdminDirectory>('/api/admin/directory').then((d) => {
+    return loading ??= apiGet<AdminDirectory>('/api/admin/directory').then((d) => {
       for (const f of failed) f.hidden = true;
       areas = new Map(d.areas.map((a) => [a.code, a.name]));
       stores = new Map(d.stores.map((s) => [s.id, s]));
@@ -88,5 +92,7 @@ export function scopePickers(lang: Lang, area: HTMLInputElement, ids: HTMLInputE
     storeNode: h('div', { class: 'field store-pick' }, h('label', { for: 'store-find' }, t(lang, 'storePick')), find, storeList, storeNames, failed[1]!),
     load,
     update,
+    areaName: (code) => areas?.get(code),
+    store: (id) => stores?.get(id),
   };
 }

@@ -20,6 +20,8 @@ export interface Tokens {
   /** The live token record a bearer string names, or why not. */
   check(token: string): Promise<{ record: TokenRecord } | { refused: 'malformed' | 'unknown' | 'revoked' | 'expired' }>;
   list(login: string): Promise<TokenRecord[]>;
+  /** Whether a bearer of it gets in now, by the platform's clock (a browser's may be wrong). */
+  stateOf(record: TokenRecord): 'valid' | 'expired' | 'revoked';
   /** Revokes `id` if it belongs to `login` (any login when null); false when there is no such token. */
   revoke(id: string, login: string | null): Promise<boolean>;
 }
@@ -39,6 +41,8 @@ export function createTokens(deps: { warehouse: Warehouse; queries: Queries; clo
     id: t.id, login: t.login, name: t.name, secret_hash: t.secretHash, created_ms: t.createdMs,
     expires_ms: t.expiresMs, revoked: t.revoked ? 1 : 0, version: t.version,
   });
+
+  const stateOf = (t: TokenRecord) => t.revoked ? 'revoked' as const : t.expiresMs !== 0 && t.expiresMs <= clock() ? 'expired' as const : 'valid' as const;
 
   async function read(id: string): Promise<TokenRecord | null> {
     const [r] = await warehouse.query<Row>(queries['token-by-id'], { id });
@@ -68,10 +72,10 @@ export function createTokens(deps: { warehouse: Warehouse; queries: Queries; clo
         cache.set(parsed.id, { record, at: clock() });
       }
       if (!record || !safeEqual(sha256(parsed.secret), record.secretHash)) return { refused: 'unknown' };
-      if (record.revoked) return { refused: 'revoked' };
-      if (record.expiresMs !== 0 && record.expiresMs <= clock()) return { refused: 'expired' };
-      return { record };
+      const state = stateOf(record);
+      return state === 'valid' ? { record } : { refused: state };
     },
+    stateOf,
     async list(login) {
       return (await warehouse.query<Row>(queries['tokens-by-login'], { login })).map(fromRow);
     },

@@ -87,7 +87,9 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
       : Promise.resolve([]),
     ancestors(directory, area.code),
   ]);
-  const inProgress = m >= shanghaiDay(clock()).slice(0, 7);
+  const today = shanghaiDay(clock());
+  const inProgress = m >= today.slice(0, 7);
+  const daysSince = (day: string) => Math.round((Date.parse(today) - Date.parse(day)) / 86_400_000);
   const indicators = INDICATORS.map((k) => indicatorFigures(k, set.total, m, have, merchants.total, national, inProgress));
   const listed = childLength === null ? [] : await childrenOf(directory, area.code);
   const childCodes = [...listed];
@@ -108,7 +110,9 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
     // Before the platform's data no station was silent: there was nothing to send to. In the month
     // under way a station has not failed until it has been quiet past the threshold (on the 2nd,
     // most have not yet sent anything for it).
-    const quiet = (s: (typeof stations.stations)[number]) => (inProgress ? s.daysSilent === null || s.daysSilent > SILENT_DAYS : !s.reportedThisMonth);
+    // A station that never sent anything is quiet since it opened (one opened on the 10th is not
+    // failing on the 15th).
+    const quiet = (s: (typeof stations.stations)[number]) => (inProgress ? (s.daysSilent ?? daysSince(s.openedOn)) > SILENT_DAYS : !s.reportedThisMonth);
     const notReporting = beforeData ? 0 : stations.stations.filter((s) => s.expected && quiet(s) && inChild(s)).length;
     return { code, name: code === area.code ? area.name : (await directory.area(code))?.name ?? code, listed: listed.includes(code), values, notReporting };
   }));

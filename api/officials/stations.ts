@@ -49,13 +49,14 @@ export async function readStations(db: Db, deps: { queries: Queries; directory: 
       // In service in the month, not by today's status: a station silent today reported in the
       // months before it went quiet, and counted then (coverage of 2024-01 left out two stations
       // that reported that very month, because they are silent now).
-      inService: s.status !== 'closed' && s.openedOn <= end
+      inService: s.status !== 'closed' && s.openedOn <= asOf
         && (!REPORTING.has(s.type) || (daysSilent !== null && daysSilent <= silentDays)),
       salesFen: Number(r?.sales_fen ?? 0), proxyFen: Number(r?.proxy_fen ?? 0), proxyOrders: Number(r?.proxy_lines ?? 0),
       parcelsOut: Number(r?.parcels_out ?? 0), parcelsIn: Number(r?.parcels_in ?? 0),
       // Expected to report this month: a township station or village point (the county centre and
-      // warehouse are facilities with no POS or parcel stream of their own), open by its end, not closed.
-      expected: REPORTING.has(s.type) && s.status !== 'closed' && s.openedOn <= end,
+      // warehouse are facilities with no POS or parcel stream of their own), open by its end (in the
+      // month under way, by today: one opening on the 25th is not due on the 15th), not closed.
+      expected: REPORTING.has(s.type) && s.status !== 'closed' && s.openedOn <= asOf,
     };
   });
   const notReporting = stations.filter((s) => s.expected && !s.reportedThisMonth).map((s) => s.id);

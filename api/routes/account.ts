@@ -11,9 +11,9 @@ import { describeMe, setSessionCookie } from './session.ts';
 
 const EVERYONE = ['admin', 'official', 'merchant', 'analyst'] as const;
 
-export const tokenView = (t: TokenRecord): ApiToken => ({
+export const tokenView = (t: TokenRecord, state: ApiToken['state']): ApiToken => ({
   id: t.id, name: t.name, createdAt: new Date(t.createdMs).toISOString(),
-  expiresAt: t.expiresMs ? new Date(t.expiresMs).toISOString() : null, revoked: t.revoked,
+  expiresAt: t.expiresMs ? new Date(t.expiresMs).toISOString() : null, revoked: t.revoked, state,
 });
 
 export function accountRoutes(deps: { accounts: Accounts; sessions: Sessions; tokens: Tokens; directory: Directory; secret: string; sessionTtlMs: number }): AnyRoute[] {
@@ -40,7 +40,7 @@ export function accountRoutes(deps: { accounts: Accounts; sessions: Sessions; to
       response: z.object({ tokens: z.array(apiToken) }),
       rows: (b) => b.tokens.length,
       async handler({ principal }) {
-        return { tokens: (await tokens.list(principal!.login)).map(tokenView) };
+        return { tokens: (await tokens.list(principal!.login)).map((x) => tokenView(x, tokens.stateOf(x))) };
       },
     }),
     defineRoute({
@@ -51,7 +51,7 @@ export function accountRoutes(deps: { accounts: Accounts; sessions: Sessions; to
       audit: { body: (b) => b },
       async handler({ principal, body }) {
         const { token, record } = await tokens.create(principal!.login, body.name, body.expiresInDays);
-        return { ...tokenView(record), token };
+        return { ...tokenView(record, tokens.stateOf(record)), token };
       },
     }),
     defineRoute({

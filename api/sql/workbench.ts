@@ -9,6 +9,7 @@ import { HttpError } from '../errors.ts';
 import { checkSql, type GuardContext, type Verdict } from './guard.ts';
 import { closedFunctions, WORKBENCH_TABLES } from './policy.ts';
 import { createCancels } from './cancels.ts';
+import { columnNoteZh } from './column-notes.ts';
 import { tableNoteZh } from './table-notes.ts';
 import { createSqlSlots, type SqlSlots } from './slots.ts';
 
@@ -155,7 +156,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
         comment: t.comment,
         commentZh: tableNoteZh(t.name),
         rows: t.rows,
-        columns: c.columns.filter((col) => col.table === t.name).sort((a, b) => a.position - b.position).map((col) => ({ name: col.name, type: col.type, comment: col.comment })),
+        columns: c.columns.filter((col) => col.table === t.name).sort((a, b) => a.position - b.position).map((col) => ({ name: col.name, type: col.type, comment: col.comment, commentZh: columnNoteZh(t.name, col.name) })),
       }));
       const closed = c.context.closedFunctions;
       return {

@@ -244,7 +244,7 @@ describe('API tokens', () => {
     const made = await agent.post('/api/account/tokens').send({ name: 'nightly export', expiresInDays: 30 });
     expect(made.status).toBe(201);
     expect(made.body.token).toMatch(/^cxt_[a-f0-9]{16}_[A-Za-z0-9_-]{43}$/);
-    expect(made.body).toMatchObject({ name: 'nightly export', revoked: false, expiresAt: new Date(now + 30 * 86_400_000).toISOString() });
+    expect(made.body).toMatchObject({ name: 'nightly export', revoked: false, state: 'valid', expiresAt: new Date(now + 30 * 86_400_000).toISOString() });
     const keep = (await agent.post('/api/account/tokens').send({ name: 'kept' })).body.token as string;
     const bearer = (token: string, app = t.app) => request(app).get('/api/session').set('Authorization', `Bearer ${token}`);
 
@@ -260,6 +260,7 @@ describe('API tokens', () => {
     expect((await (await t.agent('admin')).delete(`/api/account/tokens/${made.body.id}`)).status).toBe(404);
     expect((await agent.delete(`/api/account/tokens/${made.body.id}`)).status).toBe(204);
     expect((await bearer(made.body.token)).body).toEqual({ error: 'unauthorized', message: 'API token revoked' });
+    expect(((await agent.get('/api/account/tokens')).body.tokens as { id: string; state: string }[]).find((x) => x.id === made.body.id)!.state).toBe('revoked');
 
     // A restart: a new app, new caches, on the same warehouse.
     const restarted = createApp({ warehouse: t.wh, queries, migrations, clock, auth: { secret: SECRET } });
@@ -283,9 +284,14 @@ describe('API tokens', () => {
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ error: 'unauthorized', message });
     }
+    const listed = async () => ((await (await t.agent('analyst')).get('/api/account/tokens')).body.tokens as { name: string; state: string }[]).find((x) => x.name === 'short-lived')!.state;
+    expect(await listed()).toBe('valid');
     now += 86_400_000 + 1;
     expect((await request(t.app).get('/api/session').set('Authorization', `Bearer ${short}`)).body)
       .toEqual({ error: 'unauthorized', message: 'API token expired' });
+    // The list says so by the platform's clock, as the check does (the page judged by the browser's;
+    // a new sign-in, the day having ended the session).
+    expect(await listed()).toBe('expired');
   });
 
   test('a disabled account\'s token is refused', async () => {

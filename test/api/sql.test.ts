@@ -131,13 +131,20 @@ describe('running a query', () => {
   test('a whole number beyond an integer parameter\'s type is refused by name, not wrapped (300 as a UInt8 was 44)', async () => {
     const refused = [['{n:UInt8}', '300', 'parameter n: 300 is outside UInt8 (0 to 255)'], ['{n:Int8}', '-129', 'parameter n: -129 is outside Int8 (-128 to 127)'],
       ['{n:Nullable(UInt16)}', '65536', 'parameter n: 65536 is outside Nullable(UInt16) (0 to 65535)'],
-      ['{n:UInt64}', '18446744073709551616', 'parameter n: 18446744073709551616 is outside UInt64 (0 to 18446744073709551615)']];
+      ['{n:UInt64}', '18446744073709551616', 'parameter n: 18446744073709551616 is outside UInt64 (0 to 18446744073709551615)'],
+      // Through LowCardinality, in the engine's other names for its integers, and in a second use
+      // of a name whose first use takes the value whole.
+      ['{n:LowCardinality(Nullable(UInt8))}', '256', 'parameter n: 256 is outside LowCardinality(Nullable(UInt8)) (0 to 255)'],
+      ['{n:tinyint}', '128', 'parameter n: 128 is outside tinyint (-128 to 127)'],
+      ['{n:INT UNSIGNED}', '4294967296', 'parameter n: 4294967296 is outside INT UNSIGNED (0 to 4294967295)'],
+      ['{n:BIGINT}', '9223372036854775808', 'parameter n: 9223372036854775808 is outside BIGINT (-9223372036854775808 to 9223372036854775807)'],
+      ['{n:UInt32} + {n:UInt8}', '300', 'parameter n: 300 is outside UInt8 (0 to 255)']];
     for (const [slot, value, message] of refused) {
       const res = await run(`SELECT ${slot} AS v`, { n: value });
       expect({ slot, status: res.status, reason: res.body.reason, message: res.body.message }).toEqual({ slot, status: 400, reason: 'parameters', message });
     }
     // The ends of the range are values like any other.
-    for (const [slot, value] of [['{n:UInt8}', '255'], ['{n:Int8}', '-128'], ['{n:UInt64}', '18446744073709551615']]) {
+    for (const [slot, value] of [['{n:UInt8}', '255'], ['{n:Int8}', '-128'], ['{n:UInt64}', '18446744073709551615'], ['{n:TINYINT}', '-128'], ['{n:LowCardinality(UInt8)}', '255']]) {
       const res = await run(`SELECT toString(${slot}) AS v`, { n: value });
       expect({ slot, status: res.status, rows: res.body.rows }).toEqual({ slot, status: 200, rows: [[value]] });
     }
@@ -203,11 +210,14 @@ describe('the schema browser', () => {
     expect(schema.tables.map((x) => x.name).sort()).toEqual([...WORKBENCH_TABLES].sort());
     for (const table of schema.tables) {
       for (const c of table.columns) expect(c.comment, `${table.name}.${c.name}`).not.toBe('');
+      // And in Chinese, for Chinese pages: a column added without it would read English there.
+      expect(table.columns.filter((c) => !/[\u4e00-\u9fff]/.test(c.commentZh ?? '')).map((c) => c.name), table.name).toEqual([]);
       const [row] = await t.wh.query<{ n: number }>(`SELECT count() AS n FROM \`${table.name}\``);
       expect(table.rows, table.name).toBe(Number(row!.n));
     }
     const pos = schema.tables.find((x) => x.name === 'pos_lines')!;
     expect(pos.columns.slice(0, 3).map((c) => [c.name, c.type])).toEqual([['receipt_id', 'String'], ['line_no', 'UInt16'], ['store_id', 'String']]);
+    expect(pos.columns.find((c) => c.name === 'unit_price_fen')).toEqual({ name: 'unit_price_fen', type: 'UInt64', comment: 'List price of one unit, fen (0.01 yuan)', commentZh: '每单位的标价，单位：分（0.01 元）' });
     expect(schema.functions).toContain('sum');
     expect(schema.functions).not.toContain('file');
     expect(schema.functions).not.toContain('sleep');

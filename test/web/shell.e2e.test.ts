@@ -10,7 +10,7 @@ import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
 import { posRows } from '../../ingest/rows.ts';
 import { openTestApp, type TestApp } from '../fixtures/app.ts';
 import { E2E_TIMEOUT as TIMEOUT, launchBrowser, newPage, serve, signIn, waitUntil } from '../fixtures/browser.ts';
-import { POS_FIXTURE, ROOT, stores } from '../fixtures/warehouse.ts';
+import { areas, POS_FIXTURE, ROOT, stores } from '../fixtures/warehouse.ts';
 
 let now = Date.parse('2026-03-20T04:00:00Z');
 let t: TestApp;
@@ -278,7 +278,12 @@ describe('a 360-pixel phone', () => {
     expect(await page.locator('table.accounts tbody button').count()).toBe(19);
     const merchant = page.locator('table.accounts tbody tr', { has: page.locator('code', { hasText: /^demo-merchant$/ }) });
     const lines = await merchant.locator('td').evaluateAll((tds) => tds.map((td) => `${getComputedStyle(td, '::before').content} ${td.textContent}`));
-    expect(lines.slice(0, 5)).toEqual(['"账号" demo-merchant', '"名称" 金山镇电商服务站（演示）', '"角色" 商户', '"范围" ST-532302101', '"状态" 正常']);
+    // The scope by its name from the reference (it read as a bare id), the id in its tooltip.
+    const store = stores.find((s) => s.id === 'ST-532302101')!;
+    expect(lines.slice(0, 5)).toEqual(['"账号" demo-merchant', '"名称" 金山镇电商服务站（演示）', '"角色" 商户', `"范围" ${store.name}`, '"状态" 正常']);
+    expect(await merchant.locator('[data-id="ST-532302101"]').getAttribute('title')).toBe('ST-532302101');
+    const official = page.locator('table.accounts tbody tr', { has: page.locator('code', { hasText: /^demo-official-lufeng$/ }) });
+    expect(await official.locator('td').nth(3).textContent()).toBe(`${areas.find((a) => a.code === '532302')!.name}（532302）`);
     await page.close();
   }, TIMEOUT);
 });
@@ -543,7 +548,9 @@ describe('accounts made and disabled', () => {
     await page.click('form.create-account button[type="submit"]');
     await waitUntil(page, () => document.querySelector('.once')?.textContent === '已保存 rv-edit 的修改；下一次请求起按新的范围生效。');
     expect(await t.locals.services.accounts.get('rv-edit')).toMatchObject({ name: '新名字', role: 'merchant', storeIds: ['ST-532302101', 'VS-532302101010'] });
-    await waitUntil(page, () => [...document.querySelectorAll('table.accounts tr')].some((tr) => tr.textContent!.includes('新名字') && tr.textContent!.includes('ST-532302101, VS-532302101010')));
+    // (The stores by name, each id in its tooltip.)
+    await waitUntil(page, () => [...document.querySelectorAll('table.accounts tr')].some((tr) => tr.textContent!.includes('新名字')
+      && tr.querySelector('[data-id="ST-532302101"]') !== null && tr.querySelector('[data-id="VS-532302101010"]') !== null));
     expect({ title: await page.textContent('#account-form-title'), login: await page.inputValue('#new-login'), readOnly: await page.getAttribute('#new-login', 'readonly'),
       roleFixed: await page.isDisabled('#new-role'), cancel: await page.isVisible('form.create-account button.secondary') })
       .toEqual({ title: '新建账号', login: '', readOnly: null, roleFixed: false, cancel: false });

@@ -88,6 +88,21 @@ describe('the demo analyst', () => {
     const labels = await page.locator('.wb-chart svg .role-axis-label text').allTextContents();
     expect(labels.some((l) => /^\d{1,2}月/.test(l) || /^\d{4}$/.test(l) || /周/.test(l))).toBe(true);
     expect(labels.filter((l) => /[A-Za-z]{3}/.test(l))).toEqual([]);
+
+    // Text only: nothing for the pickers to chart, said with what to add (it drew an empty frame);
+    // a spec by hand that counts the rows itself is drawn.
+    await page.click('button[data-tab="result"]');
+    await setSql(page, "SELECT name, level FROM areas FINAL WHERE level = 'county' ORDER BY code");
+    await page.click('button.wb-run');
+    await page.waitForSelector('.wb-result[data-state="ready"]');
+    await page.click('button[data-tab="chart"]');
+    await page.waitForSelector('.wb-chart[data-state="empty"]');
+    expect(await page.locator('.wb-chart .status-hint').textContent()).toBe('结果中没有数字列，无法绘图：例如在查询中加上 count() AS n 并按某列 GROUP BY。');
+    await page.click('.wb-spec-box summary');
+    await page.fill('#wb-chart-spec', '{"mark":"bar","encoding":{"x":{"field":"level","type":"nominal"},"y":{"aggregate":"count","type":"quantitative"}}}');
+    await page.click('.wb-spec-box button');
+    await page.waitForSelector('.wb-chart[data-state="ready"] svg');
+    expect(await page.locator('.wb-chart svg g.mark-rect path').count()).toBe(1);
     await page.close();
   }, TIMEOUT);
 
@@ -148,6 +163,12 @@ describe('the demo analyst', () => {
     expect(await page.getAttribute('.wb-tables > li[data-table="pos_lines"] .wb-toggle', 'aria-expanded')).toBe('true');
     expect(await page.isHidden('.wb-tables > li[data-table="parcel_volumes"]')).toBe(true);
     expect(await page.isHidden('.wb-schema-none')).toBe(true);
+    // The columns say what they hold in Chinese, the warehouse's English in the tooltip, and a
+    // Chinese word finds them.
+    const price = page.locator('.wb-tables > li[data-table="pos_lines"] .wb-columns > li', { has: page.locator('.wb-insert', { hasText: /^unit_price_fen$/ }) }).locator('.wb-comment');
+    expect([await price.textContent(), await price.getAttribute('title')]).toEqual(['每单位的标价，单位：分（0.01 元）', 'List price of one unit, fen (0.01 yuan)']);
+    await page.fill('#wb-schema-filter', '标价');
+    expect(await visibleColumns('pos_lines')).toEqual(['unit_price_fen']);
     await page.fill('#wb-schema-filter', 'zzzz');
     expect(await page.locator('.wb-tables > li:not([hidden])').count()).toBe(0);
     expect(await page.locator('.wb-schema-none').textContent()).toBe('没有表名、字段名或说明包含“zzzz”。');

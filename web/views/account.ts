@@ -1,6 +1,7 @@
 // The signed-in person's own account: who they are and what they may see, a new password, API
 // tokens for their scripts (shown once), and signing out on every device.
 import type { ApiToken, Me } from '../../contracts/auth.ts';
+import { shanghaiDay } from '../../contracts/time.ts';
 import { apiGet, apiRequest, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
 import { t } from '../i18n.ts';
@@ -90,9 +91,10 @@ export const view: View = async (ctx) => {
         list.tokens.map((tok) => {
           const revoke = h('button', { type: 'button', class: 'secondary small' }, t(lang, 'revoke'));
           revoke.addEventListener('click', () => void apiRequest('DELETE', `/api/account/tokens/${tok.id}`).then(loadTokens));
-          return [tok.name, h('code', {}, tok.id), tok.createdAt.slice(0, 10), tok.expiresAt?.slice(0, 10) ?? t(lang, 'never'),
+          // Days on the county's calendar: a token made at 07:00 in Chuxiong is still the day before in UTC.
+          return [tok.name, h('code', {}, tok.id), shanghaiDay(Date.parse(tok.createdAt)), tok.expiresAt ? shanghaiDay(Date.parse(tok.expiresAt)) : t(lang, 'never'),
             // A token's state, not a shop's: 运营中 ("in operation") said nothing about a key.
-            tok.revoked ? t(lang, 'revoked') : tok.expiresAt && Date.parse(tok.expiresAt) <= Date.now() ? t(lang, 'tokenExpired') : t(lang, 'tokenValid'),
+            tok.state === 'revoked' ? t(lang, 'revoked') : tok.state === 'expired' ? t(lang, 'tokenExpired') : t(lang, 'tokenValid'),
             tok.revoked ? '' : revoke];
         }))));
     } catch (e) {

@@ -7,7 +7,7 @@ import type { Account } from '../../contracts/auth.ts';
 import { ROLES, type Role } from '../../contracts/codes.ts';
 import { apiGet, apiRequest } from '../api-client.ts';
 import { h, table } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { listSep, paren, t } from '../i18n.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
 import { scopePickers, typedIds } from '../scope-pickers.ts';
 import { SCOPE_REASONS } from '../scope-reasons.ts';
@@ -147,16 +147,31 @@ export const view: View = async (ctx) => {
       button(at(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => say([h('p', {}, `${a.login}: ${t(lang, 'done')}`)]))));
   }
 
+  /** An official's area by name and code (as a refusal names a scope); a merchant's stores by
+   *  name, each id in its tooltip (ids are long, and a merchant may have several). */
+  function scopeCell(a: Account): Node | string {
+    if (a.areaCode !== null && a.areaCode !== undefined) {
+      const name = picker.areaName(a.areaCode);
+      return name ? `${name}${paren(lang, a.areaCode)}` : a.areaCode;
+    }
+    if (a.storeIds.length === 0) return '—';
+    return h('span', {}, ...a.storeIds.flatMap((id, i) => {
+      const s = picker.store(id);
+      return [i > 0 ? listSep(lang) : '', s ? h('span', { title: id, 'data-id': id }, s.name) : id];
+    }));
+  }
+
   /** `again`: after an action, the list stays as it is until the new one comes (the page jumped to
    *  the top as the list gave way to the loading line). */
   async function load(again = false) {
     if (!again) setViewState(list, 'loading', loadingNode(lang));
     try {
-      const { accounts } = await apiGet<{ accounts: Account[] }>('/api/accounts', { signal });
+      // The scopes by name (the directory the pickers read); codes if it cannot be read.
+      const [{ accounts }] = await Promise.all([apiGet<{ accounts: Account[] }>('/api/accounts', { signal }), picker.load()]);
       if (signal.aborted) return;
       setViewState(list, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'login'), t(lang, 'name'), t(lang, 'role'), t(lang, 'scope'), t(lang, 'statusCol'), t(lang, 'actionsCol')],
-        accounts.map((a) => [h('code', {}, a.login), a.name, t(lang, `role.${a.role}`), a.areaCode ?? (a.storeIds.join(', ') || '—'),
+        accounts.map((a) => [h('code', {}, a.login), a.name, t(lang, `role.${a.role}`), scopeCell(a),
           a.disabled ? at(lang, 'disabled') : at(lang, 'enabledLabel'), actions(a)]),
         { className: 'data accounts', cardsOnPhone: true })));
     } catch (e) {

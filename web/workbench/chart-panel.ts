@@ -8,7 +8,7 @@ import type { Lang } from '../i18n.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { DrawnChart } from './chart-render.ts';
 import {
-  buildSpec, CHART_ROW_LIMIT, checkFields, choiceOf, dataValues, defaultChoice, fitsColumns, MARKS, isSpecRefusal, parseSpecText, specText, statedChoice,
+  buildSpec, CHART_ROW_LIMIT, checkFields, choiceOf, dataValues, defaultChoice, fieldType, fitsColumns, MARKS, isSpecRefusal, parseSpecText, specText, statedChoice,
   withData, type ChartChoice, type ChartSpec,
 } from './chart-spec.ts';
 import type { GridData } from './result-grid.ts';
@@ -102,6 +102,11 @@ export function createChartPanel(lang: Lang): ChartPanel {
     drawn?.finalize();
     drawn = undefined;
     if (!data || data.rows.length === 0 || !spec) return setViewState(canvas, 'empty', emptyNode(lang, wt(lang, 'wb.chartEmpty')));
+    // The pickers chart numbers: a result of text and dates only would draw an empty frame. A
+    // spec written by hand may count rows itself (aggregate), so it is drawn.
+    if (!data.columns.some((c) => fieldType(c.type) === 'quantitative') && choiceOf(spec, data.columns) !== null) {
+      return setViewState(canvas, 'empty', emptyNode(lang, wt(lang, 'wb.chartNoNumbers')));
+    }
     note.hidden = data.rows.length <= CHART_ROW_LIMIT;
     note.textContent = wt(lang, 'wb.chartLimit', { n: CHART_ROW_LIMIT.toLocaleString() });
     setViewState(canvas, 'loading', loadingNode(lang));

@@ -25,7 +25,7 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
     for (const item of items) {
       const { table } = item;
       const byTable = q === '' || table.name.includes(q) || table.comment.toLowerCase().includes(q) || (table.commentZh ?? '').includes(q);
-      const byColumn = q === '' ? [] : table.columns.map((c) => c.name.toLowerCase().includes(q) || (c.comment ?? '').toLowerCase().includes(q));
+      const byColumn = q === '' ? [] : table.columns.map((c) => c.name.toLowerCase().includes(q) || (c.comment ?? '').toLowerCase().includes(q) || (c.commentZh ?? '').includes(q));
       const anyColumn = byColumn.some(Boolean);
       item.li.hidden = !byTable && !anyColumn;
       if (!item.li.hidden) shown++;
@@ -37,12 +37,12 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
     none.textContent = shown > 0 ? '' : wt(lang, 'wb.filterNone', { q: filter.value.trim() });
   });
 
-  /** The table's description: in Chinese on Chinese pages where there is one, the warehouse's own
-   *  English comment in its tooltip; the comment itself otherwise. */
-  function note(table: SchemaTable): HTMLElement | null {
-    const zh = lang === 'zh' ? table.commentZh : null;
-    if (zh) return h('span', { class: 'wb-comment', title: table.comment || null }, zh);
-    return table.comment ? h('span', { class: 'wb-comment', lang: 'en' }, table.comment) : null;
+  /** A table's or column's description: in Chinese on Chinese pages where there is one, the
+   *  warehouse's own English comment in its tooltip; the comment itself otherwise. */
+  function note(of: { comment: string; commentZh: string | null }): HTMLElement | null {
+    const zh = lang === 'zh' ? of.commentZh : null;
+    if (zh) return h('span', { class: 'wb-comment', title: of.comment || null }, zh);
+    return of.comment ? h('span', { class: 'wb-comment', lang: 'en' }, of.comment) : null;
   }
 
   interface TableItem { table: SchemaTable; li: HTMLElement; columnItems: HTMLElement[]; open: boolean; show(open: boolean): void }
@@ -51,7 +51,7 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
     const id = `wb-cols-${table.name}`;
     const columnItems = table.columns.map((c) => h('li', {},
       h('button', { type: 'button', class: 'link-button wb-insert', 'data-insert': c.name }, c.name), ' ',
-      h('code', { class: 'wb-type' }, c.type), c.comment ? h('span', { class: 'wb-comment' }, c.comment) : null));
+      h('code', { class: 'wb-type' }, c.type), note(c)));
     const columns = h('ul', { class: 'wb-columns', id, hidden: true }, columnItems);
     const toggle = h('button', { type: 'button', class: 'wb-toggle', 'aria-expanded': 'false', 'aria-controls': id, 'aria-label': wt(lang, 'wb.showColumns', { table: table.name }) }, '▸');
     const sample = h('button', { type: 'button', class: 'secondary small wb-sample', 'data-table': table.name }, wt(lang, 'wb.sample'));
