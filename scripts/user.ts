@@ -139,7 +139,7 @@ async function run(argv: string[]): Promise<void> {
         if (sub === 'list') {
           const list = await tokens.list(needLogin(arg));
           if (list.length === 0) return out('no tokens');
-          for (const t of list) out(`${t.id}  ${t.revoked ? 'revoked' : 'live   '}  ${new Date(t.createdMs).toISOString()}  ${t.name}`);
+          for (const t of list) out(`${t.id}  ${tokens.stateOf(t).padEnd(7)}  ${new Date(t.createdMs).toISOString()}  ${t.name}`);
           return;
         }
         if (sub === 'revoke') {

@@ -9,7 +9,7 @@ import type { Directory } from '../directory.ts';
 import type { VersionedMemo } from '../versioned-memo.ts';
 import { compareWithNational, figuresOf, monthsBetween, NATIONAL_SERIES_OF, pctChange } from './growth.ts';
 import { readDataMonths, readMerchantWindows, readSeries, type AreaSeries, type MerchantWindows } from './series.ts';
-import { readStations } from './stations.ts';
+import { quietDays, readStations } from './stations.ts';
 
 /** Days without a report after which a station counts as silent (the stations page's default). */
 const SILENT_DAYS = 14;
@@ -89,7 +89,6 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
   ]);
   const today = shanghaiDay(clock());
   const inProgress = m >= today.slice(0, 7);
-  const daysSince = (day: string) => Math.round((Date.parse(today) - Date.parse(day)) / 86_400_000);
   const indicators = INDICATORS.map((k) => indicatorFigures(k, set.total, m, have, merchants.total, national, inProgress));
   const listed = childLength === null ? [] : await childrenOf(directory, area.code);
   const childCodes = [...listed];
@@ -110,9 +109,7 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
     // Before the platform's data no station was silent: there was nothing to send to. In the month
     // under way a station has not failed until it has been quiet past the threshold (on the 2nd,
     // most have not yet sent anything for it).
-    // A station that never sent anything is quiet since it opened (one opened on the 10th is not
-    // failing on the 15th).
-    const quiet = (s: (typeof stations.stations)[number]) => (inProgress ? (s.daysSilent ?? daysSince(s.openedOn)) > SILENT_DAYS : !s.reportedThisMonth);
+    const quiet = (s: (typeof stations.stations)[number]) => (inProgress ? quietDays(s, today) > SILENT_DAYS : !s.reportedThisMonth);
     const notReporting = beforeData ? 0 : stations.stations.filter((s) => s.expected && quiet(s) && inChild(s)).length;
     return { code, name: code === area.code ? area.name : (await directory.area(code))?.name ?? code, listed: listed.includes(code), values, notReporting };
   }));

@@ -20,6 +20,11 @@ export interface StationsResult extends Omit<StationsResponse, 'area' | 'path' |
   stations: (StationRow & { expected: boolean })[];
 }
 
+/** Days a station has been quiet on `asOf`: since its last report, or since it opened when it
+ *  never sent anything (one opened on the 10th is not silent past 14 days on the 15th). */
+export const quietDays = (s: { daysSilent: number | null; openedOn: string }, asOf: string): number =>
+  s.daysSilent ?? Math.max(0, Math.round((Date.parse(asOf) - Date.parse(s.openedOn)) / 86_400_000));
+
 export async function readStations(db: Db, deps: { queries: Queries; directory: Directory; clock: () => number }, area: string,
   month: string, silentDays: number, scope: readonly string[]): Promise<StationsResult> {
   const { queries, directory, clock } = deps;
@@ -60,7 +65,7 @@ export async function readStations(db: Db, deps: { queries: Queries; directory: 
     };
   });
   const notReporting = stations.filter((s) => s.expected && !s.reportedThisMonth).map((s) => s.id);
-  const silent = stations.filter((s) => s.expected && (s.daysSilent === null || s.daysSilent > silentDays)).map((s) => s.id);
+  const silent = stations.filter((s) => s.expected && quietDays(s, asOf) > silentDays).map((s) => s.id);
   // Per county at the prefecture; below it, of the area itself (a township's or village's page
   // listed no row at all: its county is not among the areas under it).
   const rows = area.length === 4 ? areas.filter((a) => a.level === 'county') : areas.filter((a) => a.code === area);

@@ -3,7 +3,7 @@
 // refuses, with the reason in plain words, whatever is not a read of the allowed tables. Only the
 // canonical text runs, so what was checked is what runs. The engine's read-only connection and
 // its limits stand behind this; neither is the only line.
-import { paramUses } from '../../contracts/sql-params.ts';
+import { integerRange, paramUses } from '../../contracts/sql-params.ts';
 import type { RefusalReason } from '../../contracts/sql.ts';
 import type { Params } from '../../warehouse/warehouse.ts';
 import { SqlEngineError, type ParsedSql, type SqlEngine } from '../../warehouse/sql-engine.ts';
@@ -67,31 +67,6 @@ function integerOutOfRange(sql: string, params: Params | undefined): string | nu
     if (n < range.min || n > range.max) return `parameter ${name}: ${text} is outside ${type} (${range.min} to ${range.max})`;
   }
   return null;
-}
-
-/** The engine's other names for its integer types (system.data_type_families of ClickHouse 26,
- *  matched whatever the case); test/api/sql-guard-types.test.ts compares them with the engine's. */
-export const INTEGER_ALIASES: Readonly<Record<string, string>> = {
-  'BYTE': 'Int8', 'INT1': 'Int8', 'INT1 SIGNED': 'Int8', 'TINYINT': 'Int8', 'TINYINT SIGNED': 'Int8',
-  'SMALLINT': 'Int16', 'SMALLINT SIGNED': 'Int16',
-  'INT': 'Int32', 'INT SIGNED': 'Int32', 'INTEGER': 'Int32', 'INTEGER SIGNED': 'Int32', 'MEDIUMINT': 'Int32', 'MEDIUMINT SIGNED': 'Int32',
-  'BIGINT': 'Int64', 'BIGINT SIGNED': 'Int64', 'SIGNED': 'Int64',
-  'INT1 UNSIGNED': 'UInt8', 'TINYINT UNSIGNED': 'UInt8',
-  'SMALLINT UNSIGNED': 'UInt16', 'YEAR': 'UInt16',
-  'INT UNSIGNED': 'UInt32', 'INTEGER UNSIGNED': 'UInt32', 'MEDIUMINT UNSIGNED': 'UInt32',
-  'BIGINT UNSIGNED': 'UInt64', 'BIT': 'UInt64', 'SET': 'UInt64', 'UNSIGNED': 'UInt64',
-};
-
-/** The values an integer type holds, through Nullable(...) and LowCardinality(...) and the
- *  engine's aliases; null for any other type. */
-export function integerRange(type: string): { min: bigint; max: bigint } | null {
-  let inner = type.trim();
-  for (let m; (m = /^(?:Nullable|LowCardinality)\s*\(\s*(.*?)\s*\)$/.exec(inner));) inner = m[1]!;
-  const named = INTEGER_ALIASES[inner.toUpperCase().replace(/\s+/g, ' ')] ?? inner;
-  const int = /^(U?)Int(8|16|32|64|128|256)$/.exec(named);
-  if (!int) return null;
-  const bits = BigInt(int[2]!);
-  return int[1] === 'U' ? { min: 0n, max: 2n ** bits - 1n } : { min: -(2n ** (bits - 1n)), max: 2n ** (bits - 1n) - 1n };
 }
 
 function refusalOfParser(e: SqlEngineError): Verdict {

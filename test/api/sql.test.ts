@@ -138,7 +138,8 @@ describe('running a query', () => {
       ['{n:tinyint}', '128', 'parameter n: 128 is outside tinyint (-128 to 127)'],
       ['{n:INT UNSIGNED}', '4294967296', 'parameter n: 4294967296 is outside INT UNSIGNED (0 to 4294967295)'],
       ['{n:BIGINT}', '9223372036854775808', 'parameter n: 9223372036854775808 is outside BIGINT (-9223372036854775808 to 9223372036854775807)'],
-      ['{n:UInt32} + {n:UInt8}', '300', 'parameter n: 300 is outside UInt8 (0 to 255)']];
+      ['{n:UInt32} + {n:UInt8}', '300', 'parameter n: 300 is outside UInt8 (0 to 255)'],
+      ['{n:UInt8(3)}', '300', 'parameter n: 300 is outside UInt8(3) (0 to 255)']];
     for (const [slot, value, message] of refused) {
       const res = await run(`SELECT ${slot} AS v`, { n: value });
       expect({ slot, status: res.status, reason: res.body.reason, message: res.body.message }).toEqual({ slot, status: 400, reason: 'parameters', message });

@@ -93,10 +93,11 @@ describe('npm run user', () => {
     const token = /^(cxt_[a-f0-9]{16}_\S{43})$/m.exec(r.out)?.[1];
     expect(token).toBeDefined();
     const id = token!.slice(4, 20);
-    expect(user(['token', 'list', 'lufeng-bureau']).out).toMatch(new RegExp(`^${id}  live .* monthly report$`));
+    expect(user(['token', 'list', 'lufeng-bureau']).out).toMatch(new RegExp(`^${id}  valid   .* monthly report$`));
     await withServices(async (s) => expect(await s.tokens.check(token!)).toMatchObject({ record: { login: 'lufeng-bureau', name: 'monthly report' } }));
     expect(user(['token', 'revoke', id]).out).toBe(`token ${id} revoked`);
     await withServices(async (s) => expect(await s.tokens.check(token!)).toEqual({ refused: 'revoked' }));
+    expect(user(['token', 'list', 'lufeng-bureau']).out).toMatch(new RegExp(`^${id}  revoked .* monthly report$`));
     expect(user(['token', 'create', 'lufeng-bureau']).err).toBe('user: --name: is required');
   });
 });

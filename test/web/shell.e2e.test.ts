@@ -277,10 +277,13 @@ describe('a 360-pixel phone', () => {
     // "disable" on the administrator's own.
     expect(await page.locator('table.accounts tbody button').count()).toBe(19);
     const merchant = page.locator('table.accounts tbody tr', { has: page.locator('code', { hasText: /^demo-merchant$/ }) });
-    const lines = await merchant.locator('td').evaluateAll((tds) => tds.map((td) => `${getComputedStyle(td, '::before').content} ${td.textContent}`));
-    // The scope by its name from the reference (it read as a bare id), the id in its tooltip.
+    // The scope by its name and place from the reference (it read as a bare id), the id in its tooltip.
     const store = stores.find((s) => s.id === 'ST-532302101')!;
-    expect(lines.slice(0, 5)).toEqual(['"账号" demo-merchant', '"名称" 金山镇电商服务站（演示）', '"角色" 商户', `"范围" ${store.name}`, '"状态" 正常']);
+    const areaName = (code: string) => areas.find((a) => a.code === code)!.name;
+    await waitUntil(page, () => document.querySelector('table.accounts [data-id="ST-532302101"]')?.textContent !== 'ST-532302101');
+    const lines = await merchant.locator('td').evaluateAll((tds) => tds.map((td) => `${getComputedStyle(td, '::before').content} ${td.textContent}`));
+    expect(lines.slice(0, 5)).toEqual(['"账号" demo-merchant', '"名称" 金山镇电商服务站（演示）', '"角色" 商户',
+      `"范围" ${store.name}（${areaName(store.areaCode.slice(0, 6))} ${areaName(store.areaCode)}）`, '"状态" 正常']);
     expect(await merchant.locator('[data-id="ST-532302101"]').getAttribute('title')).toBe('ST-532302101');
     const official = page.locator('table.accounts tbody tr', { has: page.locator('code', { hasText: /^demo-official-lufeng$/ }) });
     expect(await official.locator('td').nth(3).textContent()).toBe(`${areas.find((a) => a.code === '532302')!.name}（532302）`);

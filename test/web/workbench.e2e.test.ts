@@ -97,7 +97,8 @@ describe('the demo analyst', () => {
     await page.waitForSelector('.wb-result[data-state="ready"]');
     await page.click('button[data-tab="chart"]');
     await page.waitForSelector('.wb-chart[data-state="empty"]');
-    expect(await page.locator('.wb-chart .status-hint').textContent()).toBe('结果中没有数字列，无法绘图：例如在查询中加上 count() AS n 并按某列 GROUP BY。');
+    expect([await page.locator('.wb-chart .status-title').textContent(), await page.locator('.wb-chart .status-hint').textContent()])
+      .toEqual(['结果中没有数字列', '上方的选项按一列数字绘图：例如在查询中加上 count() AS n 并按某列 GROUP BY；也可以在下方手写图表规格（如 "aggregate": "count"）。']);
     await page.click('.wb-spec-box summary');
     await page.fill('#wb-chart-spec', '{"mark":"bar","encoding":{"x":{"field":"level","type":"nominal"},"y":{"aggregate":"count","type":"quantitative"}}}');
     await page.click('.wb-spec-box button');

@@ -147,18 +147,19 @@ export const view: View = async (ctx) => {
       button(at(lang, 'endSessions'), () => apiRequest('POST', `${path}/sign-out`).then(() => say([h('p', {}, `${a.login}: ${t(lang, 'done')}`)]))));
   }
 
-  /** An official's area by name and code (as a refusal names a scope); a merchant's stores by
-   *  name, each id in its tooltip (ids are long, and a merchant may have several). */
-  function scopeCell(a: Account): Node | string {
+  /** An official's area by name and code (as a refusal names a scope); a merchant's stores by name
+   *  and place (shop names repeat from village to village), each id in its tooltip. Codes until
+   *  the directory is read, or if it cannot be. */
+  function fillScope(cell: HTMLElement, a: Account) {
     if (a.areaCode !== null && a.areaCode !== undefined) {
       const name = picker.areaName(a.areaCode);
-      return name ? `${name}${paren(lang, a.areaCode)}` : a.areaCode;
+      cell.replaceChildren(name ? `${name}${paren(lang, a.areaCode)}` : a.areaCode);
+      return;
     }
-    if (a.storeIds.length === 0) return '—';
-    return h('span', {}, ...a.storeIds.flatMap((id, i) => {
+    cell.replaceChildren(...(a.storeIds.length === 0 ? ['—'] : a.storeIds.flatMap((id, i) => {
       const s = picker.store(id);
-      return [i > 0 ? listSep(lang) : '', s ? h('span', { title: id, 'data-id': id }, s.name) : id];
-    }));
+      return [i > 0 ? listSep(lang) : '', h('span', { title: id, 'data-id': id }, s ? `${s.name}${paren(lang, s.place)}` : id)];
+    })));
   }
 
   /** `again`: after an action, the list stays as it is until the new one comes (the page jumped to
@@ -166,14 +167,21 @@ export const view: View = async (ctx) => {
   async function load(again = false) {
     if (!again) setViewState(list, 'loading', loadingNode(lang));
     try {
-      // The scopes by name (the directory the pickers read); codes if it cannot be read.
-      const [{ accounts }] = await Promise.all([apiGet<{ accounts: Account[] }>('/api/accounts', { signal }), picker.load()]);
+      const { accounts } = await apiGet<{ accounts: Account[] }>('/api/accounts', { signal });
       if (signal.aborted) return;
+      const scopes = accounts.map((a) => {
+        const cell = h('span', { class: 'scope-cell' });
+        fillScope(cell, a);
+        return cell;
+      });
       setViewState(list, 'ready', h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'login'), t(lang, 'name'), t(lang, 'role'), t(lang, 'scope'), t(lang, 'statusCol'), t(lang, 'actionsCol')],
-        accounts.map((a) => [h('code', {}, a.login), a.name, t(lang, `role.${a.role}`), scopeCell(a),
+        accounts.map((a, i) => [h('code', {}, a.login), a.name, t(lang, `role.${a.role}`), scopes[i]!,
           a.disabled ? at(lang, 'disabled') : at(lang, 'enabledLabel'), actions(a)]),
         { className: 'data accounts', cardsOnPhone: true })));
+      // The names come with the directory the pickers read (once), without holding the list back
+      // on a weak signal.
+      void picker.load().then(() => { if (!signal.aborted) accounts.forEach((a, i) => fillScope(scopes[i]!, a)); });
     } catch (e) {
       if (!signal.aborted) setViewState(list, 'error', errorNode(e, lang, () => void load()));
     }

@@ -105,7 +105,8 @@ export function createChartPanel(lang: Lang): ChartPanel {
     // The pickers chart numbers: a result of text and dates only would draw an empty frame. A
     // spec written by hand may count rows itself (aggregate), so it is drawn.
     if (!data.columns.some((c) => fieldType(c.type) === 'quantitative') && choiceOf(spec, data.columns) !== null) {
-      return setViewState(canvas, 'empty', emptyNode(lang, wt(lang, 'wb.chartNoNumbers')));
+      return setViewState(canvas, 'empty', h('div', { class: 'status empty' },
+        h('div', { class: 'status-title' }, wt(lang, 'wb.chartNoNumbersTitle')), h('div', { class: 'status-hint' }, wt(lang, 'wb.chartNoNumbers'))));
     }
     note.hidden = data.rows.length <= CHART_ROW_LIMIT;
     note.textContent = wt(lang, 'wb.chartLimit', { n: CHART_ROW_LIMIT.toLocaleString() });

@@ -2,7 +2,7 @@
 // are kept by name, so a parameter that disappears and comes back keeps its value.
 import { h } from '../dom.ts';
 import type { Lang } from '../i18n.ts';
-import { baseType, findParams, paramValues, valueText, type ParamValues, type SqlParam } from './params.ts';
+import { baseType, findParams, integerRange, paramValues, valueText, type ParamValues, type SqlParam } from './params.ts';
 import { wt } from './strings.ts';
 
 export interface ParamsForm {
@@ -32,7 +32,8 @@ export function createParamsForm(lang: Lang, onRun: () => void): ParamsForm {
       const input = h('input', {
         id, name: p.name, value: typed[p.name] ?? '', autocomplete: 'off', spellcheck: 'false',
         type: base === 'Date' || base === 'Date32' ? 'date' : 'text',
-        inputmode: /^(U?Int|Float|Decimal)/.test(base) ? 'decimal' : null,
+        // A number's keypad on a phone, for the engine's other names of its integers too (INT UNSIGNED).
+        inputmode: integerRange(p.type) || /^(Float|Decimal)/.test(base) ? 'decimal' : null,
       });
       input.addEventListener('input', () => { typed[p.name] = input.value; });
       return h('label', { for: id, class: 'wb-param' }, h('span', {}, h('code', {}, p.name), ' ', h('span', { class: 'wb-type' }, p.type)), input);

@@ -4,7 +4,7 @@
 import type { SqlRequest } from '../../contracts/sql.ts';
 import type { SqlParam } from '../../contracts/sql-params.ts';
 
-export { findParams, type SqlParam } from '../../contracts/sql-params.ts';
+export { findParams, integerRange, type SqlParam } from '../../contracts/sql-params.ts';
 
 export type ParamValues = NonNullable<SqlRequest['params']>;
 

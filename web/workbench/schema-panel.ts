@@ -24,8 +24,8 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
     let shown = 0;
     for (const item of items) {
       const { table } = item;
-      const byTable = q === '' || table.name.includes(q) || table.comment.toLowerCase().includes(q) || (table.commentZh ?? '').includes(q);
-      const byColumn = q === '' ? [] : table.columns.map((c) => c.name.toLowerCase().includes(q) || (c.comment ?? '').toLowerCase().includes(q) || (c.commentZh ?? '').includes(q));
+      const byTable = q === '' || table.name.includes(q) || table.comment.toLowerCase().includes(q) || (table.commentZh ?? '').toLowerCase().includes(q);
+      const byColumn = q === '' ? [] : table.columns.map((c) => c.name.toLowerCase().includes(q) || (c.comment ?? '').toLowerCase().includes(q) || (c.commentZh ?? '').toLowerCase().includes(q));
       const anyColumn = byColumn.some(Boolean);
       item.li.hidden = !byTable && !anyColumn;
       if (!item.li.hidden) shown++;

@@ -340,6 +340,14 @@ describe('stations', () => {
     const silentBefore = expected.filter((s) => { const from = silentFrom(s); return from !== null && from < '2026-03-01'; }).map((s) => s.id);
     expect(silentBefore.length).toBeGreaterThan(0);
     for (const id of silentBefore) expect(body.notReporting).toContain(id);
+    // Silent: quiet more than 14 days on March 31st, since the last report or, never having sent
+    // anything, since opening.
+    const lastDay = new Map<string, string>();
+    for (const e of events) {
+      const [id, day] = e.kind === 'pos' ? [e.event.storeId, shanghaiDay(parseShanghaiTime(e.event.soldAt))] : e.kind === 'parcel' && e.event.parcels > 0 ? [e.event.stationId, e.event.day] : [null, ''];
+      if (id && day <= '2026-03-31' && day > (lastDay.get(id) ?? '')) lastDay.set(id, day);
+    }
+    expect([...body.silent].sort()).toEqual(expected.filter((s) => (lastDay.get(s.id) ?? s.openedOn) < '2026-03-17').map((s) => s.id).sort());
     const lufeng = body.completeness.find((c) => c.countyCode === '532302')!;
     const lufengExpected = expected.filter((s) => s.areaCode.startsWith('532302'));
     expect(lufeng).toEqual({ countyCode: '532302', name: '禄丰市', expected: lufengExpected.length, reported: lufengExpected.filter((s) => reported.has(s.id)).length,
