@@ -89,20 +89,25 @@ describe('a prefecture official', () => {
     const delivered = (code: string) => site.events.reduce((n, e) => n + (e.kind === 'parcel' && e.event.direction === 'in' && e.event.day.startsWith('2026-03')
       && registeredAt.get(e.event.stationId) === code ? e.event.parcels : 0), 0);
     const own = page.locator('.rank-bars li[data-code="532302101"]');
-    expect(await own.locator('.rank-name').textContent()).toBe('金山镇（本级）');
+    expect(await own.locator('.rank-name > :first-child').textContent()).toBe('金山镇（本级）');
     expect(await own.locator('button').count()).toBe(0);
     expect(await own.locator('.rank-value').textContent()).toBe(`${delivered('532302101').toLocaleString('zh-CN')} 件`);
     // A village by its short name (董户村社区, not 董户村社区居民委员会), with its points' parcels.
     const point = stores.find((s) => s.type === 'village_point' && s.areaCode.startsWith('532302101') && delivered(s.areaCode) > 0)!;
     const row = page.locator(`.rank-bars li[data-code="${point.areaCode}"]`);
     const full = villages.find((v) => v.code === point.areaCode)!.name;
-    expect(await row.locator('.rank-name').textContent()).toBe(full.replace(/居民委员会$/, '').replace(/村民委员会$/, '村'));
+    expect(await row.locator('.rank-name > :first-child').textContent()).toBe(full.replace(/居民委员会$/, '').replace(/村民委员会$/, '村'));
     expect(await row.locator('.rank-value').textContent()).toBe(`${delivered(point.areaCode).toLocaleString('zh-CN')} 件`);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
     // The ranking's growth is of the indicator chosen (online retail's was a dash in every village row).
     expect(await page.locator('table.ranking thead th').last().textContent()).toBe('累计同比（快递投递量）');
     const api = await (await page.context().request.get(`${site.base}/api/official/overview?area=532302101&month=2026-03`)).json() as
-      { children: { code: string; values: Record<string, { ytdYoyPct: number | null }> }[] };
+      { children: { code: string; notReporting: number; values: Record<string, { ytdYoyPct: number | null }> }[] };
+    // The bars say which villages have stations that sent nothing, as the ranking does (a fall there
+    // may be a silence): a short mark, in full for a screen reader.
+    const flags = await page.locator('.rank-bars li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-code'), li.querySelector('.rank-flag .visually-hidden')?.textContent ?? null]));
+    expect(Object.fromEntries(flags)).toEqual(Object.fromEntries(api.children.map((c) => [c.code, c.notReporting > 0 ? `${c.notReporting} 个站点未报送` : null])));
+    expect(flags.some(([, f]) => f !== null), 'a village with a silent station in the fixture').toBe(true);
     const growth = api.children.find((c) => c.code === point.areaCode)!.values.parcels_in!.ytdYoyPct;
     expect(growth).not.toBeNull();
     const rankingRow = page.locator('table.ranking tbody tr', { has: page.locator(`a[href*="area=${point.areaCode}"]`) });

@@ -2,7 +2,9 @@
 // written beside it. Used for townships and villages (no boundaries exist below the counties, so no map).
 import { h } from '../dom.ts';
 
-export interface RankItem { code: string; name: string; value: number | null }
+/** `flag`: a caveat shown after the name as a short mark, said in full to a screen reader and in
+ *  its tooltip (the cockpit's stations that sent nothing: a fall there may be a silence). */
+export interface RankItem { code: string; name: string; value: number | null; flag?: { short: string; long: string } }
 
 /** `opens` says which items `onOpen` takes (all by default): the others are plain names. */
 export function createRankBars(items: readonly RankItem[], o: { format: (v: number) => string; onOpen?: (code: string) => void; opens?: (code: string) => boolean; label: string }): HTMLElement {
@@ -15,7 +17,9 @@ export function createRankBars(items: readonly RankItem[], o: { format: (v: numb
     const onOpen = o.onOpen && (o.opens?.(item.code) ?? true) ? o.onOpen : undefined;
     const name = onOpen ? h('button', { type: 'button', class: 'link-button', 'data-code': item.code }, item.name) : h('span', {}, item.name);
     if (onOpen) name.addEventListener('click', () => onOpen(item.code));
-    return h('li', { 'data-code': item.code }, h('span', { class: 'rank-name' }, name), h('span', { class: 'rank-track' }, bar),
+    const flag = item.flag ? h('span', { class: 'tag late rank-flag', title: item.flag.long },
+      h('span', { 'aria-hidden': 'true' }, item.flag.short), h('span', { class: 'visually-hidden' }, item.flag.long)) : null;
+    return h('li', { 'data-code': item.code }, h('span', { class: 'rank-name' }, name, flag), h('span', { class: 'rank-track' }, bar),
       h('span', { class: 'rank-value num' }, item.value === null ? '—' : o.format(item.value)));
   }));
 }

@@ -128,7 +128,10 @@ export const view: View = async (ctx) => {
     if (data.childLevel === 'village') spatial.append(h('p', { class: 'hint' }, ct(lang, 'villageBarsHint')));
     // A township or village opens its own page, as a county on the map does; the township's own
     // share is this page.
-    spatial.append(createRankBars(data.children.map((ch) => ({ code: ch.code, name: childName(ch), value: valueOf(ch) })), {
+    spatial.append(createRankBars(data.children.map((ch) => ({
+      code: ch.code, name: childName(ch), value: valueOf(ch),
+      flag: ch.notReporting > 0 ? { short: `⚠${ch.notReporting}`, long: ct(lang, 'notReportingN', { n: ch.notReporting }) } : undefined,
+    })), {
       format, label: title, onOpen: (code) => go({ area: code }), opens,
     }));
   }

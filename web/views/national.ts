@@ -42,7 +42,9 @@ export const view: View = async (ctx) => {
         [ct(lang, 'body'), ct(lang, 'series'), t(lang, 'period'), t(lang, 'value'), t(lang, 'yoy'), ct(lang, 'sourceCol'), ct(lang, 'confidence'), ct(lang, 'changedBy')],
         // Names for reading; the codes the CSV uses stay in the tooltips, for whoever edits it.
         rows.map((r) => [h('span', { title: r.body }, bodyName(r.body, lang)), h('span', { title: r.series, 'data-series': r.series }, seriesTitle(r.series, lang)),
-          `${r.periodStart}..${r.periodEnd}`, r.value100mYuan ?? '—', r.yoyPct === null ? '—' : `${r.yoyPct}%`, r.source,
+          `${r.periodStart}..${r.periodEnd}`, r.value100mYuan ?? '—', r.yoyPct === null ? '—' : `${r.yoyPct}%`,
+          // The citation as recorded (the built-in ones in English): marked so, for a screen reader.
+          h('span', { lang: /[\u4e00-\u9fff]/.test(r.source) ? null : 'en' }, r.source),
           h('span', { title: r.confidence, 'data-confidence': r.confidence }, confidenceName(r.confidence, lang)),
           // Rows loaded from the platform's own reference file, not by a person's upload.
           r.changedBy.startsWith('reference/') ? h('span', { title: r.changedBy }, ct(lang, 'builtInReference')) : r.changedBy]),
