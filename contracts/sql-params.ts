@@ -79,3 +79,13 @@ export function integerRange(type: string): { min: bigint; max: bigint } | null 
   const bits = BigInt(int[2]!);
   return int[1] === 'U' ? { min: 0n, max: 2n ** bits - 1n } : { min: -(2n ** (bits - 1n)), max: 2n ** (bits - 1n) - 1n };
 }
+
+/** The refusal of a whole number outside its parameter's type, in the API's words; the page reads it
+ *  back (`outOfRangeOf`) to say it in its own language. One format, both ways. */
+export const outOfRangeMessage = (name: string, value: string, type: string, min: bigint, max: bigint): string =>
+  `parameter ${name}: ${value} is outside ${type} (${min} to ${max})`;
+
+export function outOfRangeOf(message: string): { name: string; value: string; type: string; min: string; max: string } | null {
+  const m = /^parameter ([A-Za-z_][A-Za-z0-9_]*): ([-+]?\d+) is outside (.+) \((-?\d+) to (-?\d+)\)$/.exec(message);
+  return m ? { name: m[1]!, value: m[2]!, type: m[3]!, min: m[4]!, max: m[5]! } : null;
+}

@@ -198,7 +198,7 @@ const ZH: Record<string, string> = {
   'station_months.county_code': '网点所在县市（国家统计局代码，6 位）',
   'station_months.township_code': '网点所在乡镇（国家统计局代码，9 位）',
   'station_months.id': '门店编号（POS 销售）或站点编号（快递包裹）',
-  'station_months.last_day': '该网点当月最后一个有 POS 销售或快递包裹的日期；读取时取 max()：重复的行只在数据合并时才会合并',
+  'station_months.last_day': '该网点当月最后一个有 POS 销售或快递包裹的日期；读取时取 max()：同一网点同一月份在后台合并之前可能有多行',
 
   'store_monthly.month': '销售所在月份的第一天，北京时间',
   'store_monthly.county_code': '门店所在县市，6 位 GB/T 2260 代码 5323xx',

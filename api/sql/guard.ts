@@ -3,7 +3,7 @@
 // refuses, with the reason in plain words, whatever is not a read of the allowed tables. Only the
 // canonical text runs, so what was checked is what runs. The engine's read-only connection and
 // its limits stand behind this; neither is the only line.
-import { integerRange, paramUses } from '../../contracts/sql-params.ts';
+import { integerRange, outOfRangeMessage, paramUses } from '../../contracts/sql-params.ts';
 import type { RefusalReason } from '../../contracts/sql.ts';
 import type { Params } from '../../warehouse/warehouse.ts';
 import { SqlEngineError, type ParsedSql, type SqlEngine } from '../../warehouse/sql-engine.ts';
@@ -64,7 +64,7 @@ function integerOutOfRange(sql: string, params: Params | undefined): string | nu
     const text = String(value).trim();
     if (!/^[-+]?\d+$/.test(text)) continue; // not a whole number: the engine's own refusal says why
     const n = BigInt(text);
-    if (n < range.min || n > range.max) return `parameter ${name}: ${text} is outside ${type} (${range.min} to ${range.max})`;
+    if (n < range.min || n > range.max) return outOfRangeMessage(name, text, type, range.min, range.max);
   }
   return null;
 }

@@ -26,7 +26,7 @@ const ZH: Record<string, string> = {
   categories: '商品品类树（展开成行）。用 FINAL 读取',
   training_sessions: '电商培训：每批上报的培训一条。用 FINAL 读取',
   national_reference: '全国年度对比数据（亿元、百分比）。用 FINAL 读取',
-  national_series: '全国对比数据：按发布机构、序列和期间（亿元、百分比）。用 FINAL 读取',
+  national_series: '全国对比数据：按发布机构、序列和期间（亿元、百分比）。用 FINAL 读取，并跳过 deleted = 1 的行',
   plan_targets: '电子商务进农村综合示范方案的各地目标，由官员维护。用 FINAL 读取',
 };
 

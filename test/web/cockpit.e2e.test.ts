@@ -93,6 +93,7 @@ describe('a prefecture official', () => {
     const want = (await overview(page, county!.code)).children.map((c) => [c.code, c.notReporting > 0 ? `${c.notReporting} 个站点未报送` : null]);
     expect(Object.fromEntries(flags)).toEqual(Object.fromEntries(want));
     expect(flags.filter(([, f]) => f !== null).length).toBeGreaterThan(0);
+    expect(await page.locator('.rank-legend').textContent()).toBe('⚠ 后的数字：该地本月未报送的站点数；这些站点的销售和包裹不在数字中，数字可能偏低。');
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
   }, TIMEOUT);

@@ -170,6 +170,9 @@ describe('the demo analyst', () => {
     expect([await price.textContent(), await price.getAttribute('title')]).toEqual(['每单位的标价，单位：分（0.01 元）', 'List price of one unit, fen (0.01 yuan)']);
     await page.fill('#wb-schema-filter', '标价');
     expect(await visibleColumns('pos_lines')).toEqual(['unit_price_fen']);
+    // Found by its description and by a column's: opened to that column (it stayed shut).
+    await page.fill('#wb-schema-filter', '快递公司');
+    expect(await visibleColumns('parcel_volumes')).toEqual(['carrier']);
     await page.fill('#wb-schema-filter', 'zzzz');
     expect(await page.locator('.wb-tables > li:not([hidden])').count()).toBe(0);
     expect(await page.locator('.wb-schema-none').textContent()).toBe('没有表名、字段名或说明包含“zzzz”。');

@@ -1,10 +1,10 @@
 // The signed-in person's own account: who they are and what they may see, a new password, API
 // tokens for their scripts (shown once), and signing out on every device.
 import type { ApiToken, Me } from '../../contracts/auth.ts';
-import { shanghaiDay } from '../../contracts/time.ts';
+import { formatShanghaiTime, shanghaiDay } from '../../contracts/time.ts';
 import { apiGet, apiRequest, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { fillSlots, t } from '../i18n.ts';
 import { apiMessage } from '../messages.ts';
 import { fieldName, fieldRefusal } from '../request-fields.ts';
 import { errorNode, formRefusal, loadingNode, setViewState } from '../status-view.ts';
@@ -36,6 +36,7 @@ export const view: View = async (ctx) => {
   const tokenName = h('input', { id: 'token-name', name: 'name', required: true, maxlength: 64 });
   const tokenDays = h('input', { id: 'token-days', name: 'days', type: 'number', min: 1, max: 3650, inputmode: 'numeric' });
   const shown = h('div', { class: 'once', 'aria-live': 'polite' });
+  let shownId: string | null = null; // the token whose secret `shown` holds
   const tokenForm = h('form', { class: 'inline', novalidate: true },
     h('label', { for: 'token-name' }, t(lang, 'tokenName')), tokenName,
     h('label', { for: 'token-days' }, t(lang, 'tokenDays')), tokenDays,
@@ -55,6 +56,7 @@ export const view: View = async (ctx) => {
     const days = typed === '' ? undefined : Number(typed);
     apiRequest<ApiToken & { token: string }>('POST', '/api/account/tokens', { body: { name: tokenName.value, ...(days === undefined ? {} : { expiresInDays: days }) } }).then((made) => {
       shown.replaceChildren(h('p', {}, t(lang, 'tokenOnce')), h('code', { class: 'secret' }, made.token));
+      shownId = made.id;
       tokenName.value = '';
       void loadTokens();
     }, (e) => shown.replaceChildren(h('div', { role: 'alert' }, ...formRefusal(e, lang))));
@@ -75,7 +77,8 @@ export const view: View = async (ctx) => {
       h('dt', {}, t(lang, 'name')), h('dd', {}, me!.name),
       h('dt', {}, t(lang, 'role')), h('dd', {}, t(lang, `role.${me!.role}`)),
       h('dt', {}, t(lang, 'scope')), h('dd', {}, scopeWords(me, lang)),
-      me!.sessionExpiresAt ? [h('dt', {}, t(lang, 'expires')), h('dd', {}, new Date(me!.sessionExpiresAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'))] : null),
+      // On Chuxiong's clock, year first (en-GB's 09/12/2026 read as September to some).
+      me!.sessionExpiresAt ? [h('dt', {}, t(lang, 'expires')), h('dd', {}, formatShanghaiTime(Date.parse(me!.sessionExpiresAt)).slice(0, 16))] : null),
     h('section', {}, h('h2', {}, t(lang, 'changePassword')), passwordForm),
     h('section', {}, h('h2', {}, t(lang, 'tokensTitle')), h('p', { class: 'hint' }, t(lang, 'tokensHint')), tokenForm, shown, tokens),
     h('section', {}, h('h2', {}, t(lang, 'signOutEverywhere')), everywhere),
@@ -90,13 +93,21 @@ export const view: View = async (ctx) => {
         [t(lang, 'tokenName'), 'ID', t(lang, 'created'), t(lang, 'expires'), t(lang, 'statusCol'), t(lang, 'actionsCol')],
         list.tokens.map((tok) => {
           const revoke = h('button', { type: 'button', class: 'secondary small' }, t(lang, 'revoke'));
-          revoke.addEventListener('click', () => void apiRequest('DELETE', `/api/account/tokens/${tok.id}`).then(loadTokens));
+          // Asked first: a script using it stops at once, for good. A revoked token's secret, still on
+          // screen from its making, goes (it was there to be copied).
+          revoke.addEventListener('click', () => {
+            if (!window.confirm(fillSlots(t(lang, 'confirmRevoke'), { name: tok.name }))) return;
+            void apiRequest('DELETE', `/api/account/tokens/${tok.id}`).then(() => {
+              if (shownId === tok.id) { shown.replaceChildren(); shownId = null; }
+              return loadTokens();
+            });
+          });
           // Days on the county's calendar: a token made at 07:00 in Chuxiong is still the day before in UTC.
           return [tok.name, h('code', {}, tok.id), shanghaiDay(Date.parse(tok.createdAt)), tok.expiresAt ? shanghaiDay(Date.parse(tok.expiresAt)) : t(lang, 'never'),
             // A token's state, not a shop's: 运营中 ("in operation") said nothing about a key.
             tok.state === 'revoked' ? t(lang, 'revoked') : tok.state === 'expired' ? t(lang, 'tokenExpired') : t(lang, 'tokenValid'),
             tok.revoked ? '' : revoke];
-        }))));
+        }), { cardsOnPhone: true })));
     } catch (e) {
       if (!signal.aborted) setViewState(tokens, 'error', errorNode(e, lang, () => void loadTokens()));
     }

@@ -148,17 +148,24 @@ export const view: View = async (ctx) => {
   }
 
   /** An official's area by name and code (as a refusal names a scope); a merchant's stores by name
-   *  and place (shop names repeat from village to village), each id in its tooltip. Codes until
-   *  the directory is read, or if it cannot be. */
+   *  and place (shop names repeat from village to village) with their ids. Codes until the
+   *  directory is read, or if it cannot be. */
   function fillScope(cell: HTMLElement, a: Account) {
     if (a.areaCode !== null && a.areaCode !== undefined) {
       const name = picker.areaName(a.areaCode);
       cell.replaceChildren(name ? `${name}${paren(lang, a.areaCode)}` : a.areaCode);
       return;
     }
+    // An analyst reads everything; an administrator runs the platform: its accounts and operations ("—" left
+    // them looking unrestricted, or scopeless).
+    if (a.role === 'analyst' || a.role === 'admin') {
+      cell.replaceChildren(at(lang, a.role === 'analyst' ? 'scopeAllData' : 'scopePlatform'));
+      return;
+    }
+    // The id beside the name: the form asks for ids, and a phone has no tooltip to show one.
     cell.replaceChildren(...(a.storeIds.length === 0 ? ['—'] : a.storeIds.flatMap((id, i) => {
       const s = picker.store(id);
-      return [i > 0 ? listSep(lang) : '', h('span', { title: id, 'data-id': id }, s ? `${s.name}${paren(lang, s.place)}` : id)];
+      return [i > 0 ? listSep(lang) : '', h('span', { 'data-id': id }, s ? `${s.name}${paren(lang, s.place)} ` : '', h('code', { class: 'scope-id' }, id))];
     })));
   }
 

@@ -28,6 +28,8 @@ const zh = {
   unitWan: '万元',
   unitJia: '家',
   unitJian: '件',
+  unitJiaOne: '家',
+  unitJianOne: '件',
   completenessLine: '本月站点报送：{reported}/{expected}（{pct}）',
   dataThrough: '数据截至 {month}',
   dataThroughPartial: '最新数据：{month}（本月进行中）',
@@ -104,6 +106,7 @@ const zh = {
   csvFile: 'CSV 文件',
   // A month before the platform's data has no figures, and its stations did not fail to report.
   notReportingN: '{n} 个站点未报送',
+  notReportingLegend: '⚠ 后的数字：该地本月未报送的站点数；这些站点的销售和包裹不在数字中，数字可能偏低。',
   beforeData: '平台数据自 {month} 起：所选月份在此之前，没有可显示的数字，站点也不是未报送。',
 } as const;
 
@@ -134,6 +137,8 @@ const en: Record<CockpitKey, string> = {
   unitWan: '10k yuan',
   unitJia: 'sellers',
   unitJian: 'parcels',
+  unitJiaOne: 'seller',
+  unitJianOne: 'parcel',
   completenessLine: 'Stations that reported this month: {reported}/{expected} ({pct})',
   dataThrough: 'data through {month}',
   dataThroughPartial: 'newest data: {month} (month under way)',
@@ -209,6 +214,7 @@ const en: Record<CockpitKey, string> = {
   replaced: 'Replaced: {written} rows written, {removed} removed.',
   csvFile: 'CSV file',
   notReportingN: '{n} silent station(s)',
+  notReportingLegend: 'The number after ⚠: stations of the area that sent nothing this month; their sales and parcels are missing, so the figure may be low.',
   beforeData: 'The platform\'s data begin in {month}: the month chosen is before it, so there are no figures, and no station failed to report.',
 };
 

@@ -33,7 +33,8 @@ function countyMap(): Promise<MapFeature[]> {
 export function figure(value: number | null, key: IndicatorKey, lang: Lang): string {
   if (value === null) return '—';
   if (key === 'online_merchants' || key === 'parcels_out' || key === 'parcels_in') {
-    return `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${ct(lang, key === 'online_merchants' ? 'unitJia' : 'unitJian')}`;
+    const unit = key === 'online_merchants' ? (value === 1 ? 'unitJiaOne' : 'unitJia') : value === 1 ? 'unitJianOne' : 'unitJian'; // "1 seller"
+    return `${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')} ${ct(lang, unit)}`;
   }
   if (lang === 'en') return yuanCompact(value);
   return `${(value / 1_000_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${ct(lang, 'unitWan')}`;
@@ -134,6 +135,8 @@ export const view: View = async (ctx) => {
     })), {
       format, label: title, onOpen: (code) => go({ area: code }), opens,
     }));
+    // The mark is short to fit beside a name on a phone: said once in words under the bars.
+    if (data.children.some((ch) => ch.notReporting > 0)) spatial.append(h('p', { class: 'hint rank-legend' }, ct(lang, 'notReportingLegend')));
   }
 
   // Drawn as wide as the screen allows (the axes take about 80 px): a 560 px chart shrunk onto a

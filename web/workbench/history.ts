@@ -6,7 +6,7 @@ import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.
 import type { ExportFormat } from '../../contracts/sql.ts';
 import { EXPORT_LABELS } from './export.ts';
 import { fetchHistory } from './sql-api.ts';
-import { wt } from './strings.ts';
+import { rowsWords, wt } from './strings.ts';
 
 const OUTCOMES = ['ok', 'truncated', 'refused', 'limit', 'failed', 'cancelled', 'started'] as const;
 type Outcome = typeof OUTCOMES[number];
@@ -40,7 +40,7 @@ export function createHistoryList(lang: Lang, signal: AbortSignal, load: (sql: s
           h('span', { class: 'wb-list-meta' }, [
             e.at, // Shanghai time, as the API writes it
             e.route.endsWith('/export') ? wt(lang, 'wb.export') : '',
-            ok ? wt(lang, 'wb.rows', { n: e.rows.toLocaleString(locale) }) : '',
+            ok ? rowsWords(lang, e.rows) : '',
             wt(lang, 'wb.elapsed', { ms: e.durationMs.toLocaleString(locale) }),
           ].filter(Boolean).join(' · ')),
           h('span', { class: `wb-outcome ${ok ? 'ok' : 'bad'}`, title: e.outcome }, label),

@@ -4,6 +4,7 @@
 // go beneath as they came: they say where a syntax error is, which column is unknown.
 // A retry is offered only where waiting can help (network, 5xx, busy); a refused query stays refused.
 import type { LimitReason, RefusalReason, SchemaResponse } from '../../contracts/sql.ts';
+import { outOfRangeOf } from '../../contracts/sql-params.ts';
 import { ApiRequestError } from '../api-client.ts';
 import { fillSlots, type Lang } from '../i18n.ts';
 
@@ -26,6 +27,7 @@ interface Words {
   title: Record<QueryErrorKind, string>;
   refused: Record<RefusalReason, string>;
   failedRefusal: string; // a refusal reason this page does not know yet
+  outOfRange: string; // a whole number beyond its integer parameter's type
   limit: Record<LimitReason, string>;
   limitOther: string;
   queryFailed: string;
@@ -64,6 +66,7 @@ const zh: Words = {
     parameters: '查询参数缺少值，或值与其类型不符：请在“查询参数”中填写。',
   },
   failedRefusal: '查询不符合工作台的规则，原因见下方说明。',
+  outOfRange: '参数 {name} 的值 {value} 超出了 {type} 的范围（{min} 至 {max}）：引擎会把它绕回成另一个数，所以没有运行。请改用更大的类型或修改参数值。',
   limit: {
     timeout: '查询运行超过了 {seconds} 秒的时间上限，已被停止：请缩小日期范围或减少要处理的数据。',
     memory: '查询所需内存超过了 {memory} 的上限，已被停止：请减少分组的数量或参与聚合的列。',
@@ -103,6 +106,7 @@ const en: Words = {
     parameters: 'A query parameter has no value, or its value does not fit its type: fill it in under Query parameters.',
   },
   failedRefusal: 'The query breaks a rule of the workbench; the details below say which.',
+  outOfRange: 'Parameter {name}: {value} is outside {type} ({min} to {max}); the engine would wrap it into another number, so the query was not run. Use a wider type or change the value.',
   limit: {
     timeout: 'The query ran longer than the limit of {seconds} s and was stopped: narrow the dates or the data it works through.',
     memory: 'The query needed more memory than the {memory} it may use and was stopped: group by fewer keys or aggregate fewer columns.',
@@ -144,7 +148,8 @@ export function describeQueryError(error: unknown, lang: Lang, limits?: Limits):
   const status = error.status ?? 0;
   switch (error.code) {
     case 'refused': {
-      const known = Object.hasOwn(w.refused, reason) ? w.refused[reason as RefusalReason] : undefined;
+      const range = reason === 'parameters' ? outOfRangeOf(error.message) : null;
+      const known = range ? fillSlots(w.outOfRange, range) : Object.hasOwn(w.refused, reason) ? w.refused[reason as RefusalReason] : undefined;
       return view(FAILED_REFUSALS.has(reason) ? 'failed' : 'refused', `refused/${reason}`, known ?? w.failedRefusal, detail);
     }
     case 'limit': {

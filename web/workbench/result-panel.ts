@@ -13,7 +13,7 @@ import { describeQueryError, type QueryErrorView } from './query-error.ts';
 import { createResultGrid, type GridData } from './result-grid.ts';
 import { newQueryId } from './sql-api.ts';
 import { createTabs } from './tabs.ts';
-import { wt } from './strings.ts';
+import { rowsWords, wt } from './strings.ts';
 
 export interface Shown extends GridData {
   elapsedMs?: number;
@@ -88,7 +88,7 @@ export function createResultPanel(lang: Lang, limits?: SchemaResponse['limits'])
     },
     show(result) {
       shown = result;
-      const parts = [result.title, wt(lang, 'wb.rows', { n: result.rows.length.toLocaleString(locale) }),
+      const parts = [result.title, rowsWords(lang, result.rows.length),
         result.elapsedMs === undefined ? '' : wt(lang, 'wb.elapsed', { ms: Math.round(result.elapsedMs).toLocaleString(locale) })];
       status.textContent = parts.filter(Boolean).join(' · ');
       notice.hidden = !result.truncated;

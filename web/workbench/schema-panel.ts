@@ -4,7 +4,7 @@
 import type { SchemaResponse, SchemaTable } from '../../contracts/sql.ts';
 import { h } from '../dom.ts';
 import type { Lang } from '../i18n.ts';
-import { wt } from './strings.ts';
+import { rowsWords, wt } from './strings.ts';
 
 export interface SchemaActions {
   insert(text: string): void;
@@ -17,19 +17,21 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
   const items = schema.tables.map((table) => tableItem(table));
   const list = h('ul', { class: 'wb-tables' }, items.map((i) => i.li));
   const none = h('p', { class: 'hint wb-schema-none', role: 'status', hidden: true });
-  // A table found by its name or comment is listed as the analyst left it; one found only by its
-  // columns opens to those columns, the others hidden, so what matched is in sight.
+  // A table found by its name is listed as the analyst left it; one whose columns match (found by
+  // them, or by its description as well: 快递 is in both) opens to those columns, the others hidden,
+  // so what matched is in sight.
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLowerCase();
     let shown = 0;
     for (const item of items) {
       const { table } = item;
-      const byTable = q === '' || table.name.includes(q) || table.comment.toLowerCase().includes(q) || (table.commentZh ?? '').toLowerCase().includes(q);
+      const byName = q === '' || table.name.includes(q);
+      const byTable = byName || table.comment.toLowerCase().includes(q) || (table.commentZh ?? '').toLowerCase().includes(q);
       const byColumn = q === '' ? [] : table.columns.map((c) => c.name.toLowerCase().includes(q) || (c.comment ?? '').toLowerCase().includes(q) || (c.commentZh ?? '').toLowerCase().includes(q));
       const anyColumn = byColumn.some(Boolean);
       item.li.hidden = !byTable && !anyColumn;
       if (!item.li.hidden) shown++;
-      const byColumnOnly = anyColumn && !byTable;
+      const byColumnOnly = anyColumn && !byName;
       item.columnItems.forEach((li, i) => { li.hidden = byColumnOnly && !byColumn[i]; });
       item.show(byColumnOnly || item.open);
     }
@@ -62,7 +64,7 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
         sample),
       h('p', { class: 'wb-table-meta' },
         h('span', { class: `wb-kind wb-kind-${table.kind}` }, wt(lang, table.kind === 'view' ? 'wb.kindView' : 'wb.kindTable')),
-        table.rows === null ? '' : wt(lang, 'wb.rowCount', { n: table.rows.toLocaleString(locale) }),
+        table.rows === null ? '' : rowsWords(lang, table.rows),
         note(table)),
       columns);
     const item: TableItem = {

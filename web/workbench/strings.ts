@@ -14,7 +14,6 @@ const zh = {
   'wb.sample': '样本',
   'wb.kindTable': '表',
   'wb.kindView': '视图',
-  'wb.rowCount': '{n} 行',
   'wb.editorLabel': 'SQL 编辑器',
   'wb.placeholder': '在此输入 SQL，Ctrl+Enter 运行',
   'wb.run': '运行',
@@ -39,6 +38,7 @@ const zh = {
   'wb.noRows': '查询没有返回任何行。',
   'wb.running': '正在运行…',
   'wb.rows': '{n} 行',
+  'wb.row': '{n} 行',
   'wb.elapsed': '{ms} 毫秒',
   'wb.truncated': '结果已在 {n} 行处截断；导出可得全部行',
   'wb.cancelled': '已取消',
@@ -121,7 +121,6 @@ const en: Record<WorkbenchKey, string> = {
   'wb.sample': 'Sample',
   'wb.kindTable': 'table',
   'wb.kindView': 'view',
-  'wb.rowCount': '{n} rows',
   'wb.editorLabel': 'SQL editor',
   'wb.placeholder': 'Type SQL here; Ctrl+Enter runs it',
   'wb.run': 'Run',
@@ -146,6 +145,7 @@ const en: Record<WorkbenchKey, string> = {
   'wb.noRows': 'The query returned no rows.',
   'wb.running': 'Running…',
   'wb.rows': '{n} rows',
+  'wb.row': '{n} row',
   'wb.elapsed': '{ms} ms',
   'wb.truncated': 'The result was cut at {n} rows; export gives all of them',
   'wb.cancelled': 'Cancelled',
@@ -217,3 +217,7 @@ const en: Record<WorkbenchKey, string> = {
 const STRINGS: Record<Lang, Record<WorkbenchKey, string>> = { zh, en };
 
 export const wt = messages<WorkbenchKey>(STRINGS);
+
+/** "1 row", "2 rows": the count in the page's words and digits. */
+export const rowsWords = (lang: Lang, n: number): string =>
+  wt(lang, n === 1 ? 'wb.row' : 'wb.rows', { n: n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') });

@@ -15,6 +15,19 @@ const DROP = apiError(400, {
 });
 
 describe('describeQueryError', () => {
+  test('a whole number beyond its parameter\'s type: named with its range in the page\'s words (it said only "a parameter has no value, or does not fit")', () => {
+    const e = apiError(400, { error: 'refused', reason: 'parameters', field: 'params', message: 'parameter n: 300 is outside UInt8(3) (0 to 255)' });
+    expect(describeQueryError(e, 'zh', LIMITS)).toMatchObject({
+      kind: 'failed', code: 'refused/parameters',
+      explanation: '参数 n 的值 300 超出了 UInt8(3) 的范围（0 至 255）：引擎会把它绕回成另一个数，所以没有运行。请改用更大的类型或修改参数值。',
+    });
+    expect(describeQueryError(apiError(400, { error: 'refused', reason: 'parameters', message: 'parameter big: -9223372036854775809 is outside BIGINT (-9223372036854775808 to 9223372036854775807)' }), 'en', LIMITS).explanation)
+      .toBe('Parameter big: -9223372036854775809 is outside BIGINT (-9223372036854775808 to 9223372036854775807); the engine would wrap it into another number, so the query was not run. Use a wider type or change the value.');
+    // Any other parameter refusal keeps the general words.
+    expect(describeQueryError(apiError(400, { error: 'refused', reason: 'parameters', message: 'a {name:Type} parameter has no value: x' }), 'zh', LIMITS).explanation)
+      .toBe('查询参数缺少值，或值与其类型不符：请在“查询参数”中填写。');
+  });
+
   test('a refused DROP: refused, explained in Chinese by its reason, the API\'s words beneath, no retry', () => {
     expect(describeQueryError(DROP, 'zh', LIMITS)).toEqual({
       kind: 'refused', code: 'refused/statement_kind', title: '查询被拒绝',
