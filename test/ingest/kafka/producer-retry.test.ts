@@ -2,10 +2,11 @@
 // while a new topic's leadership settles, seen in CI) is sent again whole by kafkajs. The stream
 // producer must not leave the other partitions' messages on the topic twice. The fault is made on
 // the wire: the first Produce answer to the test's topic has its first partition's error code set
-// to NOT_LEADER_OR_FOLLOWER (the broker had appended it). A plain producer through the same fault
-// is the control: it shows the fault doubles messages when nothing recognises the repeat.
+// to NOT_LEADER_OR_FOLLOWER (the broker had appended it). Without the producer's idempotence this
+// test found 120 messages for 60. (A plain kafkajs producer through the same fault left 120, 80 or
+// 60 in three CI runs, as kafkajs's retry went: too loose to assert as a control.)
 import net from 'node:net';
-import { Kafka, logLevel, Partitioners, type ISocketFactory } from 'kafkajs';
+import { Kafka, logLevel, type ISocketFactory } from 'kafkajs';
 import { describe, expect, test } from 'vitest';
 import { createStreamProducer } from '../../../ingest/kafka/producer.ts';
 import { KAFKA_BROKERS, setupTopics, uniquePrefix } from '../../fixtures/kafka.ts';
@@ -65,24 +66,19 @@ async function messagesOn(kafka: Kafka, topic: string): Promise<number> {
 const records = Array.from({ length: 60 }, (_, i) => ({ kind: 'pos' as const, value: { receiptId: `R-${i}`, storeId: `S-${i % 12}` } }));
 
 describe.skipIf(!KAFKA_BROKERS)('a produce request answered with one partition refused', () => {
-  test('the stream producer leaves each message on the topic once; a plain producer, twice', async () => {
-    const { kafka, topics } = await setupTopics(uniquePrefix('retry'));
-    const fault = refusingOnce(topics.pos);
-    const faulty = new Kafka({ clientId: 'retry-test', brokers: [KAFKA_BROKERS!], socketFactory: fault.socketFactory, logLevel: logLevel.NOTHING });
-    const producer = await createStreamProducer(faulty, topics);
-    for (const r of records) await producer.send(r);
-    await producer.close();
-    expect({ refused: fault.refused(), onTopic: await messagesOn(kafka, topics.pos) }).toEqual({ refused: 1, onTopic: 60 });
-
-    const control = await setupTopics(uniquePrefix('retry-plain'));
-    const plainFault = refusingOnce(control.topics.pos);
-    const plain = new Kafka({ clientId: 'retry-plain', brokers: [KAFKA_BROKERS!], socketFactory: plainFault.socketFactory, logLevel: logLevel.NOTHING })
-      .producer({ createPartitioner: Partitioners.DefaultPartitioner });
-    await plain.connect();
-    await plain.send({ topic: control.topics.pos, acks: -1, messages: records.map((r) => ({ key: r.value.storeId, value: JSON.stringify(r.value) })) });
-    await plain.disconnect();
-    expect(plainFault.refused()).toBe(1);
-    // More than once: how many partitions go again depends on how kafkajs splits the retry (120 and 80 seen).
-    expect(await messagesOn(kafka, control.topics.pos)).toBeGreaterThan(60);
+  test('the stream producer leaves each message on the topic once', async () => {
+    // Three rounds, each on new topics: how much a retry repeats without idempotence varies with
+    // kafkajs's timing, so one round alone might not show a regression.
+    const rounds: { refused: number; onTopic: number }[] = [];
+    for (let round = 0; round < 3; round++) {
+      const { kafka, topics } = await setupTopics(uniquePrefix(`retry${round}`));
+      const fault = refusingOnce(topics.pos);
+      const faulty = new Kafka({ clientId: 'retry-test', brokers: [KAFKA_BROKERS!], socketFactory: fault.socketFactory, logLevel: logLevel.NOTHING });
+      const producer = await createStreamProducer(faulty, topics);
+      for (const r of records) await producer.send(r);
+      await producer.close();
+      rounds.push({ refused: fault.refused(), onTopic: await messagesOn(kafka, topics.pos) });
+    }
+    expect(rounds).toEqual(Array(3).fill({ refused: 1, onTopic: 60 }));
   });
 });
