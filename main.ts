@@ -44,6 +44,25 @@ if (!ROLES.includes(role)) {
   logger.error('fatal', { error: `unknown role ${process.argv[2]}: main.ts [ingest|serve] (nothing: both)` });
   process.exit(1);
 }
+// A stop asked for during start-up (a deployment's restart, a test's drain) is remembered and
+// carried out once there is something to stop: Node's default would end the process with a batch
+// in hand (no data lost, docs/exactly-once.md, but a crash where a stop was asked for).
+// A second signal before then stops at once (Ctrl+C twice during a long migration).
+let stopWith: ((signal: string) => Promise<void>) | null = null;
+let signalled: string | null = null;
+const onSignal = (signal: string) => {
+  if (stopWith) return void stopWith(signal);
+  if (signalled) process.exit(130);
+  signalled = signal;
+  process.stderr.write(`${signal}: stopping once start-up is done (again to stop now)\n`);
+};
+process.on('SIGINT', () => onSignal('SIGINT'));
+process.on('SIGTERM', () => onSignal('SIGTERM'));
+function stopOnSignal(stop: (signal: string) => Promise<void>) {
+  stopWith = stop;
+  if (signalled) void stop(signalled);
+}
+
 const config = parseConfig(process.env);
 const secret = sessionSecret(config);
 const started = Date.now();
@@ -95,8 +114,7 @@ if (role === 'ingest') {
     logger.info('stopped', {});
     process.exit(0);
   };
-  process.on('SIGINT', () => void stopIngest('SIGINT'));
-  process.on('SIGTERM', () => void stopIngest('SIGTERM'));
+  stopOnSignal(stopIngest);
 } else {
   await serve();
 }
@@ -151,6 +169,5 @@ async function serve() {
     logger.info('stopped', {});
     process.exit(0);
   }
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignal(shutdown);
 }
