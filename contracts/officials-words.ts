@@ -1,7 +1,7 @@
 // The words of the officials' figures in Chinese and English: national series, publishers,
 // confidence, spans of months, why a gap is missing, a target's unit, who produced a report. Shared
 // by the cockpit's pages and the monthly report so that both say the same thing; browser-safe.
-import type { ComparisonMissing } from './officials.ts';
+import type { ComparisonMissing, LatestComparison } from './officials.ts';
 
 type Lang = 'zh' | 'en';
 type Words = Record<Lang, string>;
@@ -59,6 +59,30 @@ export function missingText(m: ComparisonMissing, lang: Lang): string {
     case 'no_county_growth': return zh ? '上年同期数据缺失，无累计同比可比' : 'no year-on-year growth to compare: last year\'s figures are missing';
     case 'month_in_progress': return zh ? '本月尚未结束，月末后比较' : 'the month is not over: compared once it is';
   }
+}
+
+const signedPct = (x: number) => `${x > 0 ? '+' : ''}${x.toFixed(1)}%`;
+
+/** A gap in percentage points as a phrase: 高 3.5 个百分点 / 3.5 points above. */
+export function gapWords(gapPp: number, lang: Lang): string {
+  const x = Math.abs(gapPp).toFixed(1);
+  if (lang === 'zh') return gapPp > 0 ? `高 ${x} 个百分点` : gapPp < 0 ? `低 ${x} 个百分点` : '持平';
+  return gapPp > 0 ? `${x} points above` : gapPp < 0 ? `${x} points below` : 'level';
+}
+
+/** The area's and the nation's growth of a latest comparison: 本地 +12.1%，全国 +8.6%（国家统计局）;
+ *  `detail` goes inside the brackets after the publisher (the report names the series and source). */
+export function latestFigures(l: LatestComparison, lang: Lang, detail = ''): string {
+  const body = `${bodyName(l.body, lang)}${detail ? `${lang === 'zh' ? ' ' : ', '}${detail}` : ''}`;
+  if (lang === 'zh') return `${l.areaYoyPct === null ? '本地同期增速无数据' : `本地 ${signedPct(l.areaYoyPct)}`}，全国 ${signedPct(l.nationalYoyPct)}（${body}）`;
+  return `${l.areaYoyPct === null ? 'no growth figure here for those months' : `here ${signedPct(l.areaYoyPct)}`}, national ${signedPct(l.nationalYoyPct)} (${body})`;
+}
+
+/** The whole of a latest comparison in a sentence, for the report and the scorecard. */
+export function latestText(l: LatestComparison, lang: Lang, detail = ''): string {
+  const span = yearSpan(l.periodEnd, lang);
+  const gap = l.gapPp === null ? '' : `${lang === 'zh' ? '，' : ', '}${gapWords(l.gapPp, lang)}`;
+  return lang === 'zh' ? `最近可比 ${span}：${latestFigures(l, lang, detail)}${gap}` : `latest comparable, ${span}: ${latestFigures(l, lang, detail)}${gap}`;
 }
 
 // A target's units as plan_targets writes them (sql/migrations/0015): 个, %, 百分点, 人次, 是/否.

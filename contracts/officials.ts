@@ -47,11 +47,26 @@ export const replaceNationalRequest = z.object({
  * it in their reader's words (contracts/officials-words.ts), so no English leaks into Chinese text.
  */
 export const MISSING_REASONS = ['no_national_series', 'no_national_figure', 'nbs_january_with_february', 'no_county_growth', 'month_in_progress'] as const;
+/**
+ * The last published national figure of the series before the months looked for (January to a
+ * month, one year), with the area's growth over the same months where it is known: what a reader
+ * can compare while this period's figure is not out (NBS publishes about two weeks after a month,
+ * MOFCOM later). Labelled with its own months; never passed off as the period asked for.
+ */
+export const latestComparison = z.object({
+  nationalYoyPct: z.number(),
+  areaYoyPct: z.number().nullable().describe('The area\'s year-to-date growth over the same months; null where last year\'s or these months\' figures are missing.'),
+  gapPp: z.number().nullable().describe('areaYoyPct minus nationalYoyPct, percentage points.'),
+  body: z.string(), series: z.string(), periodStart: yearMonth, periodEnd: yearMonth, source: z.string(), confidence: z.string(),
+}).strict();
+export type LatestComparison = z.infer<typeof latestComparison>;
+
 export const comparisonMissing = z.object({
   missing: z.enum(MISSING_REASONS).describe('no_national_series: none of this kind is published; no_national_figure: none for exactly these months; nbs_january_with_february: NBS publishes January only with February; no_county_growth: last year\'s county figures are missing; month_in_progress: the month is not over, so no growth is computed.'),
   series: z.string().optional().describe('The national series looked for (absent for no_national_series).'),
   periodStart: yearMonth.optional().describe('First month looked for.'),
   periodEnd: yearMonth.optional().describe('Last month looked for.'),
+  latest: latestComparison.optional().describe('The last comparison that can be made, over earlier months (no_national_figure, nbs_january_with_february, month_in_progress).'),
 }).strict();
 export type ComparisonMissing = z.infer<typeof comparisonMissing>;
 

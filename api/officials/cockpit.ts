@@ -7,7 +7,7 @@ import type { Queries } from '../../warehouse/queries.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { Directory } from '../directory.ts';
 import type { VersionedMemo } from '../versioned-memo.ts';
-import { compareWithNational, figuresOf, monthsBetween, NATIONAL_SERIES_OF, pctChange } from './growth.ts';
+import { compareWithNational, figuresOf, latestComparable, latestNationalEnd, monthsBetween, NATIONAL_SERIES_OF, pctChange } from './growth.ts';
 import { readDataMonths, readMerchantWindows, readSeries, type AreaSeries, type MerchantWindows } from './series.ts';
 import { quietDays, readStations } from './stations.ts';
 
@@ -36,8 +36,9 @@ export function defaultMonth(dataMonths: { last: string } | null, today: string)
 /** `memo` keeps the answers that change only with the data (the API's); the reports run without. */
 export interface CockpitDeps { queries: Queries; directory: Directory; clock: () => number; memo?: VersionedMemo }
 
+/** `read` says which months' values were read: a month before them is not zero but unknown. */
 function indicatorFigures(key: IndicatorKey, series: AreaSeries, month: string, have: (m: string) => boolean,
-  merchants: MerchantWindows | undefined, national: readonly NationalRow[], inProgress = false): IndicatorFigures {
+  merchants: MerchantWindows | undefined, national: readonly NationalRow[], inProgress = false, read: (m: string) => boolean = have): IndicatorFigures {
   let base;
   if (key === 'online_merchants' && merchants) {
     // Distinct sellers do not add up over months: the windows are counted in the warehouse.
@@ -60,12 +61,34 @@ function indicatorFigures(key: IndicatorKey, series: AreaSeries, month: string, 
   // The month under way: its figures so far, but no growth; a part of a month against whole ones
   // read as -100% on its first day.
   if (inProgress) base = { ...base, momPct: null, yoyPct: null, ytdYoyPct: null };
-  const vs = (s: string | null) => (inProgress && s !== null ? { missing: 'month_in_progress' as const } : compareWithNational(base.ytdYoyPct, s, month, national));
+  // While these months have no national figure, the last that has one, with the area's growth over it.
+  const ytdYoyAt = (end: string) => figuresOf(series[key], end, (m) => read(m) && have(m)).ytdYoyPct;
+  const vs = (s: string | null) => {
+    if (!(inProgress && s !== null)) return compareWithNational(base.ytdYoyPct, s, month, national, ytdYoyAt);
+    const latest = latestComparable(s, month, national, ytdYoyAt);
+    return { missing: 'month_in_progress' as const, ...(latest ? { latest } : {}) };
+  };
   return {
     key, unit: UNIT_OF[key], ...base,
     vsNational: series2 ? vs(series2.average) : null,
     vsNationalRural: series2 ? vs(series2.rural) : null,
   };
+}
+
+/**
+ * The first month whose growth the overview computes: `month`, or the end of an earlier national
+ * figure the cards fall back to (latestComparable) when it is at most two years back; older ones
+ * are shown without the area's growth rather than read for.
+ */
+function earliestCompared(month: string, national: readonly NationalRow[]): string {
+  let earliest = month;
+  for (const s of Object.values(NATIONAL_SERIES_OF)) {
+    for (const series of [s.average, s.rural]) {
+      const end = series === null ? null : latestNationalEnd(series, month, national);
+      if (end !== null && end < earliest && end >= addMonths(month, -24)) earliest = end;
+    }
+  }
+  return earliest;
 }
 
 export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: string; name: string; level: string }, month: string | undefined,
@@ -75,7 +98,7 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
   const m = month ?? defaultMonth(dataMonths, shanghaiDay(clock()));
   const have = (x: string) => dataMonths !== null && x >= dataMonths.first && x <= dataMonths.last;
   const childLength = childLengthOf(area.code);
-  const from = `${addMonths(m, -12).slice(0, 4)}-01`;
+  const from = `${addMonths(earliestCompared(m, national), -12).slice(0, 4)}-01`;
   // Below a township figures go to where each store is registered: a township's villages, a village's own.
   const unitArea = area.code.length >= 9 ? await registeredAreas(directory) : undefined;
   const [set, merchants, stations, unknown, path] = await Promise.all([
@@ -89,7 +112,7 @@ export async function buildOverview(db: Db, deps: CockpitDeps, area: { code: str
   ]);
   const today = shanghaiDay(clock());
   const inProgress = m >= today.slice(0, 7);
-  const indicators = INDICATORS.map((k) => indicatorFigures(k, set.total, m, have, merchants.total, national, inProgress));
+  const indicators = INDICATORS.map((k) => indicatorFigures(k, set.total, m, have, merchants.total, national, inProgress, (x) => x >= from));
   const listed = childLength === null ? [] : await childrenOf(directory, area.code);
   const childCodes = [...listed];
   // A township's villages show figures the reference's villages do not hold, not drop them: the

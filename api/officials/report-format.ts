@@ -1,7 +1,7 @@
 // Words and numbers shared by the XLSX and the PDF of a monthly report, in Chinese (the report
 // goes to the prefecture's bureau and on to the province).
 import type { Comparison, IndicatorFigures } from '../../contracts/officials.ts';
-import { bodyName, missingText, seriesName, yearSpan } from '../../contracts/officials-words.ts';
+import { bodyName, latestText, missingText, seriesName, yearSpan } from '../../contracts/officials-words.ts';
 import { indicatorName } from './charts.ts';
 import { formatShanghaiTime } from '../../contracts/time.ts';
 
@@ -20,7 +20,10 @@ export const name = (f: IndicatorFigures) => indicatorName(f.key, 'zh');
 
 export function gap(c: Comparison | null): string {
   if (c === null) return '不适用';
-  if ('missing' in c) return `无可比数据：${missingText(c, 'zh')}`;
+  if ('missing' in c) {
+    const l = c.latest;
+    return `无可比数据：${missingText(c, 'zh')}${l ? `；${latestText(l, 'zh', `${seriesName(l.series, 'zh')}，${l.source}`)}` : ''}`;
+  }
   return `${c.gapPp > 0 ? '+' : ''}${c.gapPp.toFixed(1)} 个百分点（全国 ${c.nationalYoyPct}%，${bodyName(c.body, 'zh')} ${seriesName(c.series, 'zh')} ${yearSpan(c.periodEnd, 'zh')}，${c.source}）`;
 }
 

@@ -2,7 +2,7 @@
 // actual was computed, and the view that shows it. The targets are rows an official edits; the
 // actuals come from the same figures as the cockpit's views, so the two cannot disagree.
 import type { NationalRow, PlanTarget, ScorecardResponse } from '../../contracts/officials.ts';
-import { bodyName, missingText, monthName, seriesName, yearSpan } from '../../contracts/officials-words.ts';
+import { bodyName, latestText, missingText, monthName, seriesName, yearSpan } from '../../contracts/officials-words.ts';
 import { addMonths, shanghaiDay } from '../../contracts/time.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { readPlanTargetRows } from '../../warehouse/officials-reference.ts';
@@ -94,7 +94,12 @@ export async function buildScorecard(db: Db, deps: CockpitDeps, area: { code: st
         const f = figure(t.indicator === 'online_retail_gap_pp' ? 'online_retail' : 'agri_online_retail');
         const c = f.vsNational;
         const why = c ?? { missing: 'no_national_series' as const };
-        if ('missing' in why) return { value: null, how: { zh: `无法比较：${missingText(why, 'zh')}`, en: `not comparable: ${missingText(why, 'en')}` }, view: `/cockpit/national` };
+        if ('missing' in why) {
+          // Judged on the months asked for only; the last comparison made is said, not scored.
+          const l = 'latest' in why ? why.latest : undefined;
+          const also = (lang: 'zh' | 'en') => (l ? `${lang === 'zh' ? '；' : '; '}${latestText(l, lang)}` : '');
+          return { value: null, how: { zh: `无法比较：${missingText(why, 'zh')}${also('zh')}`, en: `not comparable: ${missingText(why, 'en')}${also('en')}` }, view: `/cockpit/national` };
+        }
         const row = (lang: 'zh' | 'en') => `${bodyName(why.body, lang)} ${seriesName(why.series, lang)} ${yearSpan(why.periodEnd, lang)}`;
         return { value: why.gapPp, how: { zh: `${yearSpan(asOf, 'zh')}累计同比 ${f.ytdYoyPct}% 减全国 ${why.nationalYoyPct}%（${row('zh')}，${why.source}）`, en: `${yearSpan(asOf, 'en')} growth ${f.ytdYoyPct}% minus national ${why.nationalYoyPct}% (${row('en')}, ${why.source})` }, view: `/cockpit${q}` };
       }

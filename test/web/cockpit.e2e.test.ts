@@ -63,9 +63,12 @@ describe('a prefecture official', () => {
     const lufeng = (await api.json()).children.find((c: { code: string }) => c.code === '532302');
     expect(await page.getAttribute('.county[data-code="532302"]', 'aria-label')).toBe(`禄丰市 ${(lufeng.values.online_retail.month / 1_000_000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元（网络零售额）`);
     expect(await page.locator('.kpi-card[data-indicator="online_retail"] .gap').first().textContent()).toContain('无可比全国数据');
-    // Why, in Chinese with the series by name: no national figure for January-March 2026 in the committed table.
-    expect(await page.locator('.kpi-card[data-indicator="online_retail"] .gap.missing .visually-hidden').allTextContents())
-      .toEqual(['暂无2026年1-3月全国网上零售额数据', '暂无2026年1-3月全国农村网络零售额数据']);
+    // Why, in Chinese with the series by name: no national figure for January-March 2026 in the
+    // committed table; the last ones published (shared/reference: 2025's), in plain view; the
+    // county's 2025 growth unknown, its data beginning in January 2025.
+    expect(await page.locator('.kpi-card[data-indicator="online_retail"] .gap.latest .gap-detail').allTextContents()).toEqual([
+      '最近可比 2025年1-12月：本地同期增速无数据，全国 +8.6%（国家统计局）。暂无2026年1-3月全国网上零售额数据 ⓘ',
+      '最近可比 2025年1-12月：本地同期增速无数据，全国 +6.7%（商务部）。暂无2026年1-3月全国农村网络零售额数据 ⓘ']);
     expect(await page.locator('.kpi-card[data-indicator="online_retail"] dt').first().textContent()).toBe('1-3月累计');
     await page.click('.county[data-code="532302"]');
     await ready(page, 'cockpit');
@@ -245,7 +248,7 @@ describe('a prefecture official', () => {
     expect(statuses).toHaveLength(13);
     expect(await page.locator('table.scorecard tr', { hasText: '行政村物流服务覆盖率' }).locator('.status-badge').textContent()).toBe('未达标'); // due 2021-12
     const cells = (label: string) => page.locator('table.scorecard tr', { hasText: label }).locator('td').allTextContents();
-    expect((await cells('县域网络零售额增速高于全国平均'))[4]).toBe('无法比较：暂无2026年1-3月全国网上零售额数据');
+    expect((await cells('县域网络零售额增速高于全国平均'))[4]).toBe('无法比较：暂无2026年1-3月全国网上零售额数据；最近可比 2025年1-12月：本地同期增速无数据，全国 +8.6%（国家统计局）');
     expect((await cells('月通报按时报送'))[2]).toBe('否'); // a yes/no target, not "0 是/否"
     // The points in service at the end of March (a report in its last 14 days), from the events: not all 50 of the reference.
     expect((await cells('村级物流配送点'))[2]).toBe(`${pointsInService()} 个`);
@@ -293,7 +296,7 @@ describe('in English, and the national figures', () => {
     expect((await cells('E-commerce training attendances'))[2]).toBe(`${trainees.toLocaleString('en-US')} attendances`);
     expect((await cells('Monthly report by the 10th'))[2]).toBe('No');
     expect((await cells('Online merchants, year-on-year'))[4]).toMatch(/^sellers with online retail in Jan–Mar 2026: \d+, a year before \d+$/);
-    expect((await cells('Online retail growth above the national average'))[4]).toBe('not comparable: no national online retail figure for Jan–Mar 2026 yet');
+    expect((await cells('Online retail growth above the national average'))[4]).toBe('not comparable: no national online retail figure for Jan–Mar 2026 yet; latest comparable, Jan–Dec 2025: no growth figure here for those months, national +8.6% (NBS)');
     // The plan's clause by its number, the quotation in the plan's own words (reference/plan-targets.json).
     expect((await cells('County e-commerce public service centre'))[6]).toBe('Plan §4: 建设1个县级电子商务公共服务中心');
     expect((await cells('Trainees converted'))[6]).toBe('Plan §5(4)4: 培训转化率达3%以上');

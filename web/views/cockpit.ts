@@ -4,7 +4,7 @@
 // indicator and measure; the trend with the national baseline; the ranking; unknown sellers.
 import '../shell-modules.ts';
 import type { IndicatorFigures, IndicatorKey, OverviewResponse } from '../../contracts/officials.ts';
-import { bodyName, missingText, monthSpan, seriesName, yearSpan } from '../../contracts/officials-words.ts';
+import { bodyName, confidenceName, latestFigures, latestText, missingText, monthSpan, seriesName, yearSpan } from '../../contracts/officials-words.ts';
 import { apiGet, ApiRequestError, withQuery } from '../api-client.ts';
 import { areaLabel } from '../area-label.ts';
 import { createCountyMap, type MapFeature } from '../charts/county-map.ts';
@@ -179,8 +179,19 @@ function kpiCard(f: IndicatorFigures, month: string, lang: Lang, ctx: ViewContex
     if (!cmp) return null;
     if ('missing' in cmp) {
       const why = missingText(cmp, lang);
-      return h('p', { class: 'gap missing', title: why }, `${ct(lang, label)}${colon}${ct(lang, 'noComparable')}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ'),
-        h('span', { class: 'visually-hidden' }, why));
+      const l = cmp.latest;
+      if (!l) {
+        return h('p', { class: 'gap missing', title: why }, `${ct(lang, label)}${colon}${ct(lang, 'noComparable')}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ'),
+          h('span', { class: 'visually-hidden' }, why));
+      }
+      // This period's national figure is not out yet (most of each month, for the month before):
+      // the last one that is, labelled with its own months, and why not this period's, in plain view.
+      const stop = lang === 'zh' ? '。' : '. ';
+      const head = l.gapPp === null ? [ct(lang, 'noComparable')] : [ppText(l.gapPp, lang), h('span', { class: 'gap-ref' }, paren(lang, yearSpan(l.periodEnd, lang)))];
+      const detail = l.gapPp === null ? latestText(l, lang) : latestFigures(l, lang);
+      return h('div', { class: `gap latest ${l.gapPp === null ? 'missing' : l.gapPp >= 0 ? 'above' : 'below'}`, 'data-latest': l.periodEnd },
+        h('p', {}, `${ct(lang, label)}${colon}`, ...head),
+        h('p', { class: 'gap-detail', title: `${l.source} · ${confidenceName(l.confidence, lang)}` }, `${detail}${stop}${why}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ')));
     }
     return h('p', { class: `gap ${cmp.gapPp >= 0 ? 'above' : 'below'}`, title: ct(lang, 'comparedWith', { body: bodyName(cmp.body, lang), series: seriesName(cmp.series, lang), period: yearSpan(cmp.periodEnd, lang), source: cmp.source }) },
       `${ct(lang, label)}${colon}${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, lang === 'zh'

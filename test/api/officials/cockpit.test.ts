@@ -177,10 +177,15 @@ describe('the overview of Lufeng for March 2026', () => {
     expect((await overview('prefecture', '?area=5323&month=2024-06')).children.map((c) => c.notReporting)).toEqual(Array(10).fill(0));
   });
 
-  test('no national figure for January-March 2026 yet: the gap says so instead of guessing', async () => {
+  test('no national figure for January-March 2026 yet: the gap says so instead of guessing, and names the last figure published', async () => {
     const f = (await overview('lufeng')).indicators.find((i) => i.key === 'online_retail')!;
-    expect(f.vsNational).toEqual({ missing: 'no_national_figure', series: 'national_online_retail', periodStart: '2026-01', periodEnd: '2026-03' });
-    expect(f.vsNationalRural).toEqual({ missing: 'no_national_figure', series: 'rural_online_retail', periodStart: '2026-01', periodEnd: '2026-03' });
+    // The reference's latest year-to-date rows (shared/reference: NBS 2025 +8.6%, MOFCOM rural 2025
+    // +6.7%); the county's 2025 growth is unknown, its data beginning in January 2025.
+    const latest2025 = { periodStart: '2025-01', periodEnd: '2025-12', areaYoyPct: null, gapPp: null };
+    expect(f.vsNational).toMatchObject({ missing: 'no_national_figure', series: 'national_online_retail', periodStart: '2026-01', periodEnd: '2026-03',
+      latest: { ...latest2025, nationalYoyPct: 8.6, body: 'NBS', series: 'national_online_retail' } });
+    expect(f.vsNationalRural).toMatchObject({ missing: 'no_national_figure', series: 'rural_online_retail', periodStart: '2026-01', periodEnd: '2026-03',
+      latest: { ...latest2025, nationalYoyPct: 6.7, body: 'MOFCOM', series: 'rural_online_retail' } });
     const agri = (await overview('lufeng')).indicators.find((i) => i.key === 'agri_online_retail')!;
     expect(agri.vsNationalRural).toEqual({ missing: 'no_national_series' });
     expect((await overview('lufeng')).indicators.find((i) => i.key === 'parcels_in')!.vsNational).toBeNull();
@@ -512,8 +517,13 @@ describe('the month under way (April 2026 on the app\'s clock)', () => {
     const f = body.indicators.find((i) => i.key === 'online_retail')!;
     expect(f.month).toBe(50_000);
     expect([f.momPct, f.yoyPct, f.ytdYoyPct]).toEqual([null, null, null]);
-    expect(f.vsNational).toEqual({ missing: 'month_in_progress' });
-    expect(f.vsNationalRural).toEqual({ missing: 'month_in_progress' });
+    // The national rows uploaded above (January-March 2026) are the last comparison to be made,
+    // against the county's growth over the same months, recounted from the events.
+    const own = monthly('532302').online_retail;
+    const growth = pct(sum(own, ['2026-01', '2026-02', '2026-03']), sum(own, ['2025-01', '2025-02', '2025-03']))!;
+    expect(f.vsNational).toEqual({ missing: 'month_in_progress', latest: { areaYoyPct: growth, gapPp: Math.round((growth - 7.5) * 10) / 10, nationalYoyPct: 7.5,
+      body: 'NBS', series: 'national_online_retail', periodStart: '2026-01', periodEnd: '2026-03', source: 'NBS release 2026-04-16 (test)', confidence: 'official' } });
+    expect(f.vsNationalRural).toMatchObject({ missing: 'month_in_progress', latest: { areaYoyPct: growth, gapPp: Math.round((growth - 6) * 10) / 10, nationalYoyPct: 6, periodEnd: '2026-03' } });
     for (const c of body.children) expect([c.code, c.values.online_retail!.yoyPct, c.values.online_retail!.ytdYoyPct]).toEqual([c.code, null, null]);
     // The scorecard on April: the stations are still reporting, so the share so far is not a miss.
     const april = scorecardResponse.parse((await (await t.agent('lufeng')).get('/api/official/scorecard?month=2026-04')).body).targets.find((x) => x.id === 'report_completeness')!;

@@ -2,7 +2,7 @@
 // prior-year data, January (which NBS publishes only with February), the choice among rows.
 import { describe, expect, test } from 'vitest';
 import type { NationalRow } from '../../../contracts/officials.ts';
-import { compareWithNational, figuresOf, monthsBetween, pctChange } from '../../../api/officials/growth.ts';
+import { compareWithNational, figuresOf, latestComparable, monthsBetween, pctChange } from '../../../api/officials/growth.ts';
 import { addMonths } from '../../../contracts/time.ts';
 import { statusOf } from '../../../api/officials/scorecard.ts';
 
@@ -76,6 +76,34 @@ describe('gaps to the national growth', () => {
     const chosen = compareWithNational(10, 'national_online_retail', '2026-03', [row({ yoyPct: 9, confidence: 'weak', body: 'MOFCOM' }), row({ yoyPct: 8, confidence: 'repost' })]);
     expect(chosen).toMatchObject({ nationalYoyPct: 8, gapPp: 2 });
     expect(compareWithNational(10, null, '2026-03', [])).toEqual({ missing: 'no_national_series' });
+  });
+});
+
+describe('the last comparison that can be made, while this period has no national figure', () => {
+  const rows = [
+    row({ periodStart: '2025-01', periodEnd: '2025-09', yoyPct: 8.1 }),
+    row({ periodStart: '2025-01', periodEnd: '2025-12', yoyPct: 8.6, confidence: 'repost' }),
+    row({ periodStart: '2025-01', periodEnd: '2025-12', yoyPct: 9.0, confidence: 'weak', body: 'MOFCOM' }),
+    row({ periodStart: '2025-07', periodEnd: '2025-12', yoyPct: 3.0 }), // a half-year: not January to a month
+    row({ periodStart: '2026-01', periodEnd: '2026-06', yoyPct: 7.0 }), // after the month asked for
+    row({ series: 'rural_online_retail', periodStart: '2026-01', periodEnd: '2026-02', yoyPct: 5.0 }), // another series
+  ];
+  test('the latest January-to-month row before the month, best-sourced, against the area\'s growth over the same months', () => {
+    // 2024: 1,000 a month; 2025: 1,100 a month, so January-December grows 10%; 10 - 8.6 = 1.4 points.
+    const v = values([...monthsBetween('2024-01', '2025-12').map((m): [string, number] => [m, m < '2025' ? 1000 : 1100])]);
+    const at = (end: string) => figuresOf(v, end, have('2024-01', '2025-12')).ytdYoyPct;
+    const expected = { nationalYoyPct: 8.6, areaYoyPct: 10, gapPp: 1.4, body: 'NBS', series: 'national_online_retail', periodStart: '2025-01', periodEnd: '2025-12', source: 's', confidence: 'repost' };
+    expect(latestComparable('national_online_retail', '2026-03', rows, at)).toEqual(expected);
+    expect(compareWithNational(12, 'national_online_retail', '2026-03', rows, at)).toEqual({
+      missing: 'no_national_figure', series: 'national_online_retail', periodStart: '2026-01', periodEnd: '2026-03', latest: expected });
+    // Before December's row: September's.
+    expect(latestComparable('national_online_retail', '2025-12', rows, at)).toMatchObject({ periodEnd: '2025-09', nationalYoyPct: 8.1, areaYoyPct: 10, gapPp: 1.9 });
+  });
+
+  test('the area\'s growth unknown: the national figure alone; nothing published before: no fallback', () => {
+    expect(latestComparable('national_online_retail', '2026-03', rows, () => null)).toMatchObject({ periodEnd: '2025-12', areaYoyPct: null, gapPp: null, nationalYoyPct: 8.6 });
+    expect(latestComparable('national_online_retail', '2025-09', rows)).toBeNull();
+    expect(compareWithNational(12, 'rural_online_retail', '2026-01', rows)).toEqual({ missing: 'no_national_figure', series: 'rural_online_retail', periodStart: '2026-01', periodEnd: '2026-01' });
   });
 });
 

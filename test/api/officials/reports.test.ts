@@ -55,8 +55,11 @@ describe('the monthly report of Lufeng for March 2026', () => {
     expect(headRow.getCell(4).value).toBe('1-3月累计'); // January to March, not a 1-N placeholder
     const r = rowOf('网络零售额');
     expect(r.getCell(2).value).toBe('万元');
-    // No national row for January-March 2026 in the committed table: the reason in Chinese, the series by name.
-    expect([r.getCell(11).value, r.getCell(12).value]).toEqual(['无可比数据：暂无2026年1-3月全国网上零售额数据', '无可比数据：暂无2026年1-3月全国农村网络零售额数据']);
+    // No national row for January-March 2026 in the committed table: the reason in Chinese, the series by name,
+    // and the last figure published (shared/reference: 2025's), the county's 2025 growth unknown (its data begins in 2025).
+    expect([r.getCell(11).value, r.getCell(12).value]).toEqual([
+      '无可比数据：暂无2026年1-3月全国网上零售额数据；最近可比 2025年1-12月：本地同期增速无数据，全国 +8.6%（国家统计局 全国网上零售额，NBS release 2026-01-19, reposted）',
+      '无可比数据：暂无2026年1-3月全国农村网络零售额数据；最近可比 2025年1-12月：本地同期增速无数据，全国 +6.7%（商务部 全国农村网络零售额，MOFCOM 2026-02-05 (3万亿元)）']);
     expect(rowOf('农产品网络零售额').getCell(12).value).toBe('无可比数据：全国未发布此类序列');
     expect(r.getCell(3).value).toBe(Math.round(retail.month! / 100) / 10_000);
     expect(r.getCell(4).value).toBe(Math.round(retail.ytd! / 100) / 10_000);
