@@ -96,8 +96,13 @@ describe('a prefecture official', () => {
     const want = (await overview(page, county!.code)).children.map((c) => [c.code, c.notReporting > 0 ? `${c.notReporting} 个站点未报送` : null]);
     expect(Object.fromEntries(flags)).toEqual(Object.fromEntries(want));
     expect(flags.filter(([, f]) => f !== null).length).toBeGreaterThan(0);
-    expect(await page.locator('.rank-legend').textContent()).toBe('⚠ 后的数字：该地本月未报送的站点数；这些站点的销售和包裹不在数字中，数字可能偏低。');
+    // Online retail (the default) comes from the platforms' transactions: a silence does not lower it.
+    expect(await page.locator('.rank-legend').textContent()).toBe('⚠ 后的数字：该地本月未报送的站点数。网络零售额来自电商平台交易记录，按卖家统计，不受站点报送影响。');
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
+    // Parcels are the stations' own reports: their figure may be low.
+    await page.selectOption('#cockpit-indicator', 'parcels_in');
+    await page.waitForURL((u) => u.searchParams.get('ind') === 'parcels_in');
+    await expect.poll(() => page.locator('.rank-legend').textContent(), { timeout: 20_000 }).toBe('⚠ 后的数字：该地本月未报送的站点数；这些站点的销售和包裹不在数字中，数字可能偏低。');
     await page.close();
   }, TIMEOUT);
 

@@ -107,6 +107,7 @@ const zh = {
   // A month before the platform's data has no figures, and its stations did not fail to report.
   notReportingN: '{n} 个站点未报送',
   notReportingLegend: '⚠ 后的数字：该地本月未报送的站点数；这些站点的销售和包裹不在数字中，数字可能偏低。',
+  notReportingLegendSeller: '⚠ 后的数字：该地本月未报送的站点数。{indicator}来自电商平台交易记录，按卖家统计，不受站点报送影响。',
   beforeData: '平台数据自 {month} 起：所选月份在此之前，没有可显示的数字，站点也不是未报送。',
 } as const;
 
@@ -215,6 +216,7 @@ const en: Record<CockpitKey, string> = {
   csvFile: 'CSV file',
   notReportingN: '{n} silent station(s)',
   notReportingLegend: 'The number after ⚠: stations of the area that sent nothing this month; their sales and parcels are missing, so the figure may be low.',
+  notReportingLegendSeller: 'The number after ⚠: stations of the area that sent nothing this month. {indicator} comes from the platforms\' transactions, counted by seller: a silent station does not lower it.',
   beforeData: 'The platform\'s data begin in {month}: the month chosen is before it, so there are no figures, and no station failed to report.',
 };
 

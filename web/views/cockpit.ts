@@ -20,6 +20,8 @@ import { ct, type CockpitKey } from './cockpit-strings.ts';
 
 const INDICATORS: IndicatorKey[] = ['online_retail', 'agri_online_retail', 'online_merchants', 'proxy_purchases', 'parcels_out', 'parcels_in'];
 const MEASURES = ['month', 'ytd', 'ytdYoy'] as const;
+/** The indicators a station's POS and parcel reports feed: its silence can lower them. */
+const STATION_FED = new Set<IndicatorKey>(['proxy_purchases', 'parcels_out', 'parcels_in']);
 type Measure = (typeof MEASURES)[number];
 
 let mapFeatures: Promise<MapFeature[]> | undefined;
@@ -135,8 +137,12 @@ export const view: View = async (ctx) => {
     })), {
       format, label: title, onOpen: (code) => go({ area: code }), opens,
     }));
-    // The mark is short to fit beside a name on a phone: said once in words under the bars.
-    if (data.children.some((ch) => ch.notReporting > 0)) spatial.append(h('p', { class: 'hint rank-legend' }, ct(lang, 'notReportingLegend')));
+    // The mark is short to fit beside a name on a phone: said once in words under the bars, with
+    // what it means for the figure drawn: stations' POS and parcels feed only some indicators
+    // (docs/indicators.md); online retail and sellers come from the platforms' transactions.
+    if (data.children.some((ch) => ch.notReporting > 0)) {
+      spatial.append(h('p', { class: 'hint rank-legend' }, STATION_FED.has(indicator) ? ct(lang, 'notReportingLegend') : ct(lang, 'notReportingLegendSeller', { indicator: indicatorName })));
+    }
   }
 
   // Drawn as wide as the screen allows (the axes take about 80 px): a 560 px chart shrunk onto a
