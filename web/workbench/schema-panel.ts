@@ -60,7 +60,7 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
     sample.addEventListener('click', () => actions.sample(table.name));
     const li = h('li', { 'data-table': table.name },
       h('div', { class: 'wb-table-head' }, toggle,
-        h('button', { type: 'button', class: 'link-button wb-insert wb-table-name', 'data-insert': table.name }, table.name),
+        h('button', { type: 'button', class: 'link-button wb-insert wb-table-name', 'data-insert': table.name }, ...breakable(table.name)),
         sample),
       h('p', { class: 'wb-table-meta' },
         h('span', { class: `wb-kind wb-kind-${table.kind}` }, wt(lang, table.kind === 'view' ? 'wb.kindView' : 'wb.kindTable')),
@@ -90,4 +90,10 @@ export function createSchemaPanel(schema: SchemaResponse, lang: Lang, actions: S
     if (target) actions.insert(target.dataset.insert!);
   });
   return element;
+}
+
+/** A name with a line-break opportunity after each underscore: in the narrow panel a long name
+ *  (demand_weekly_area) wraps between its words, not mid-word. Its text is unchanged. */
+function breakable(name: string): (string | HTMLElement)[] {
+  return name.split(/(?<=_)/).flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), part]));
 }
