@@ -145,6 +145,18 @@ describe('the demo analyst', () => {
     expect(await page.locator('.wb-chart .status-title').textContent()).toBe('图表未能绘制');
     expect(await page.locator('.wb-chart button').count()).toBe(0);
     expect(await page.locator('.wb-spec-box .form-message').textContent()).toMatch(/^按此规格无法绘图：./);
+    // Saved so, the query would fail for whoever opens it: refused before the dialog, saying why.
+    await page.click('button.wb-save');
+    expect(await page.locator('.wb-message').textContent()).toMatch(/^未保存：图表规格无法绘制（.+）。请在“图表”中修改规格或重新选择图形和字段，再保存。$/);
+    expect(await page.locator('dialog.wb-dialog').count()).toBe(0);
+    // A spec that draws lifts it: the dialog opens.
+    await page.fill('#wb-chart-spec', '{"mark":"bar","encoding":{"x":{"field":"day","type":"temporal"},"y":{"field":"lines","type":"quantitative"}}}');
+    await page.click('.wb-spec-box button');
+    await page.waitForSelector('.wb-chart[data-state="ready"]');
+    await page.click('button.wb-save');
+    await page.waitForSelector('dialog.wb-dialog[open]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog.wb-dialog', { state: 'detached' });
     // A column the result has not: named with the result's columns (it drew an axis "undefined"),
     // and the chart drawn before stays.
     await page.fill('#wb-chart-spec', '{"mark":"bar","encoding":{"x":{"field":"day","type":"temporal"},"y":{"field":"amount","type":"quantitative"}}}');

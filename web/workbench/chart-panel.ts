@@ -20,6 +20,8 @@ export interface ChartPanel {
   setData(data: GridData | null): void;
   setSpec(spec: ChartSpec | null): void;
   spec(): ChartSpec | null;
+  /** Why Vega refused the spec as it stands, when it was drawn and refused; null otherwise. */
+  refusal(): string | null;
   /** Draws (the tab was opened, or its content changed while open). */
   draw(): void;
 }
@@ -95,6 +97,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
   }
 
   let drawnFor: [GridData, ChartSpec] | null = null; // what is on screen, so reopening the tab does not redraw it
+  let refused: { spec: ChartSpec; why: string } | null = null; // the spec Vega last refused, and why
 
   async function draw() {
     if (drawn && drawnFor?.[0] === data && drawnFor[1] === spec) return;
@@ -134,6 +137,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
       if (mine !== drawing) return chart.finalize();
       drawn = chart;
       drawnFor = [data, spec];
+      refused = null;
       message.textContent = ''; // an earlier spec's refusal is not this one's
       canvas.dataset.state = 'ready';
       canvas.setAttribute('aria-busy', 'false');
@@ -142,6 +146,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
       // spec's editor says it too, where the spec is changed.
       if (mine !== drawing) return;
       const why = specMessage(e);
+      refused = { spec, why };
       setViewState(canvas, 'error', h('div', { class: 'status error', role: 'alert' },
         h('div', { class: 'status-title' }, wt(lang, 'wb.spec.failedTitle')), h('div', { class: 'status-message', lang: isSpecRefusal(e) ? null : 'en' }, why)));
       message.textContent = isSpecRefusal(e) ? why : wt(lang, 'wb.spec.failed', { why });
@@ -165,6 +170,7 @@ export function createChartPanel(lang: Lang): ChartPanel {
       showChoice();
     },
     spec: () => spec,
+    refusal: () => (refused !== null && refused.spec === spec ? refused.why : null),
     draw: () => void draw(),
   };
 }

@@ -105,6 +105,10 @@ export function createSavedQueries(deps: SavedDeps): SavedQueries {
     open,
     openNew,
     save() {
+      // A spec Vega refused would be saved and fail for everyone who opens the query: said here,
+      // before a name is typed, where the analyst can still change it.
+      const refused = chart.refusal();
+      if (refused !== null) return say(wt(lang, 'wb.saveChartRefused', { why: refused }), true);
       openSaveDialog(lang, {
         name: current?.name ?? '', description: current?.description ?? '', shared: (current?.sharedWith.length ?? 0) > 0, canVersion: current?.mine === true,
       }, store);
