@@ -193,11 +193,12 @@ function kpiCard(f: IndicatorFigures, month: string, lang: Lang, ctx: ViewContex
       // This period's national figure is not out yet (most of each month, for the month before):
       // the last one that is, labelled with its own months, and why not this period's, in plain view.
       const stop = lang === 'zh' ? '。' : '. ';
+      const sentence = (x: string) => (lang === 'en' ? x.charAt(0).toUpperCase() + x.slice(1) : x);
       const head = l.gapPp === null ? [ct(lang, 'noComparable')] : [ppText(l.gapPp, lang), h('span', { class: 'gap-ref' }, paren(lang, yearSpan(l.periodEnd, lang)))];
       const detail = l.gapPp === null ? latestText(l, lang) : latestFigures(l, lang);
       return h('div', { class: `gap latest ${l.gapPp === null ? 'missing' : l.gapPp >= 0 ? 'above' : 'below'}`, 'data-latest': l.periodEnd },
         h('p', {}, `${ct(lang, label)}${colon}`, ...head),
-        h('p', { class: 'gap-detail', title: `${l.source} · ${confidenceName(l.confidence, lang)}` }, `${detail}${stop}${why}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ')));
+        h('p', { class: 'gap-detail', title: `${l.source} · ${confidenceName(l.confidence, lang)}` }, `${sentence(detail)}${stop}${sentence(why)}`, ' ', linkTo(ctx, '/cockpit/national', 'ⓘ')));
     }
     return h('p', { class: `gap ${cmp.gapPp >= 0 ? 'above' : 'below'}`, title: ct(lang, 'comparedWith', { body: bodyName(cmp.body, lang), series: seriesName(cmp.series, lang), period: yearSpan(cmp.periodEnd, lang), source: cmp.source }) },
       `${ct(lang, label)}${colon}${ppText(cmp.gapPp, lang)}`, h('span', { class: 'gap-ref' }, lang === 'zh'
