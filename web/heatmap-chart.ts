@@ -8,13 +8,14 @@
 // A last week still under way (partialThrough) is framed with a dashed line and labelled with the
 // day it runs to, and left out of the colour scale's top: its pale cells are days, not a fall.
 // Coloured on one scale for the whole chart, or each week against its row's average week (options.colourBy).
-import { create, interpolateYlOrRd, max, pointer, scaleSequentialSqrt, type ScaleSequential } from 'd3';
+import { create, interpolateYlOrRd, max, pointer, scaleSequentialSqrt, select, type ScaleSequential } from 'd3';
 import type { HeatmapCell, HeatmapResponse } from '../contracts/demand.ts';
 import { areaLabel } from './area-label.ts';
 import { createHeatmapLegend } from './heatmap-legend.ts';
 import { departuresByRow, departureScale, type Departures } from './row-departures.ts';
 import { clauseSep, formatQty, formatYuan, formatYuanShort, t, type Lang } from './i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from './no-data-pattern.ts';
+import { labelLayer, pin } from './sticky-labels.ts';
 import { weekdayName } from './week-to-date.ts';
 
 export interface HeatmapChartOptions {
@@ -105,6 +106,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
     .attr('aria-describedby', summaryId);
   const noData = addNoDataPattern(svg, `${id}-hatch`);
   const suppressedFill = addSuppressedPattern(svg, `${id}-dots`);
+  const labelsOver = labelLayer(svg.node()!, labelWidth, height);
   const tooltip = root.append('div').attr('class', 'heatmap-tooltip').attr('role', 'tooltip').attr('hidden', '');
 
   const weekLabels = svg.append('g').attr('class', 'week-labels').attr('aria-hidden', 'true');
@@ -140,7 +142,8 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
     const y = TOP + rowHeight * r;
     const g = svg.append('g').attr('class', 'heatmap-row').attr('data-area', row.code);
     const drillable = onRowClick !== undefined && canDrill(row);
-    const label = g.append('text')
+    const labelRow = select(labelsOver).append('g').attr('data-area', row.code);
+    const label = labelRow.append('text')
       .attr('class', drillable ? 'row-label drill' : 'row-label')
       .attr('x', labelWidth - 8)
       .attr('y', y + rowHeight / 2)
@@ -149,7 +152,7 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
       .text(labels.get(row.code)!);
     if (drillable) {
       // The whole label column of the row is the target, not just the glyphs: 44 px tall on phones.
-      g.insert('rect', 'text').attr('class', 'row-hit').attr('x', 0).attr('y', y).attr('width', labelWidth - 2).attr('height', rowHeight)
+      labelRow.insert('rect', 'text').attr('class', 'row-hit').attr('x', 0).attr('y', y).attr('width', labelWidth - 2).attr('height', rowHeight)
         .on('click', () => onRowClick(row));
       label.attr('role', 'link').attr('tabindex', 0)
         .on('click', () => onRowClick(row))
@@ -196,6 +199,9 @@ export function createHeatmapChart(data: HeatmapResponse, options: HeatmapChartO
       texts[r]!.push(text.join(' '));
     });
   });
+
+  // The newest weeks first in sight on a phone, the names beside them.
+  pin(scroller.node()!, labelsOver, 'end');
 
   function svgScroll(): number {
     return (scroller.node()?.scrollLeft ?? 0);

@@ -203,6 +203,30 @@ describe('demand heatmap page', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('on a 360 px phone the chart opens on its newest week, with the counties\' names in sight beside it', async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto(base + '/demand');
+    await viewIn(page, 'ready');
+    const scroller = page.locator('#view .heatmap-scroll');
+    await page.waitForFunction(() => document.querySelector('#view .heatmap-scroll')!.scrollLeft > 0);
+    const box = (await scroller.boundingBox())!;
+    const weeks = await page.locator('#view rect.cell[data-area="532302"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-week')));
+    const newest = (await page.locator(`#view rect.cell[data-area="532302"][data-week="${weeks.at(-1)}"]`).boundingBox())!;
+    const oldest = (await page.locator(`#view rect.cell[data-area="532302"][data-week="${weeks[0]}"]`).boundingBox())!;
+    expect(weeks.length).toBe(12);
+    expect(newest.x + newest.width).toBeLessThanOrEqual(box.x + box.width + 1); // the newest week in sight
+    expect(oldest.x).toBeLessThan(box.x); // the oldest scrolled out to the left
+    // The name still at the left edge, over the cells that scrolled beneath it.
+    const label = (await page.locator('#view .row-label', { hasText: '禄丰市' }).boundingBox())!;
+    expect(label.x).toBeGreaterThanOrEqual(box.x);
+    expect(label.x + label.width).toBeLessThan(newest.x);
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.textContent, [label.x + label.width / 2, label.y + label.height / 2])).toBe('禄丰市');
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.close();
+  });
+
   test('?lang=en shows the page in English', async () => {
     const page = await openPage('/demand?lang=en');
     await viewIn(page, 'ready');

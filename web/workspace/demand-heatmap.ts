@@ -6,12 +6,13 @@
 // A keyboard grid like the officials' heatmap: one tab stop, arrows move, the tooltip follows.
 // Coloured on one scale for the whole chart, or (o.colourBy 'row') each cell against its row's
 // average cell: every township's season or every weekday's busy hours, whatever the row's size.
-import { create, extent, interpolateRdBu, interpolateYlOrRd, pointer, scaleDiverging, scaleSequential, type ScaleDiverging, type ScaleSequential } from 'd3';
+import { create, extent, interpolateRdBu, interpolateYlOrRd, pointer, scaleDiverging, scaleSequential, select, type ScaleDiverging, type ScaleSequential } from 'd3';
 import type { DemandResponse } from '../../contracts/workspace.ts';
 import { addDays, isoWeek } from '../../contracts/time.ts';
 import { colourScale } from '../heatmap-chart.ts';
 import { clauseSep, colon, signedPct, type Lang } from '../i18n.ts';
 import { addNoDataPattern, addSuppressedPattern } from '../no-data-pattern.ts';
+import { labelLayer, pin } from '../sticky-labels.ts';
 import { departuresByRow, departureScale, type Departures } from '../row-departures.ts';
 import { wst, type WorkspaceKey } from './strings.ts';
 
@@ -107,6 +108,7 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
     .attr('aria-describedby', `${id}-summary`);
   const noData = addNoDataPattern(svg, `${id}-hatch`);
   const dots = addSuppressedPattern(svg, `${id}-dots`);
+  const labelsOver = labelLayer(svg.node()!, labelW, height);
   const tooltip = root.append('div').attr('class', 'heatmap-tooltip').attr('role', 'tooltip').attr('hidden', '');
 
   // Festivals and seasons: a labelled band per lane over its weeks, and its edges down the grid.
@@ -147,7 +149,7 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
   d.rows.forEach((row, r) => {
     const y = top + rowH * r;
     const g = svg.append('g').attr('class', `heatmap-row${row.own ? ' own' : ''}`).attr('data-row', row.key);
-    const label = g.append('text').attr('class', 'row-label').attr('x', labelW - 8).attr('y', y + rowH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text(fitted[r]!);
+    const label = select(labelsOver).append('g').attr('class', row.own ? 'own' : null).attr('data-row', row.key).append('text').attr('class', 'row-label').attr('x', labelW - 8).attr('y', y + rowH / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text(fitted[r]!);
     if (fitted[r] !== labels[r]) label.append('title').text(labels[r]!);
     grid.push([]);
     words.push([]);
@@ -194,6 +196,10 @@ export function createDemandHeatmap(d: DemandResponse, o: DemandChartOptions): H
     next.setAttribute('tabindex', '0');
     next.focus();
   });
+
+  // Weeks open on the newest; hours of the day on the first hour with sales (the night's are empty).
+  const firstHour = Math.max(0, d.cols.findIndex((col) => d.rows.some((row) => cells.has(`${row.key}|${col.key}`))));
+  pin(scroller.node()!, labelsOver, weekly ? 'end' : firstHour * cellW);
 
   root.append(() => legend(d, colour, o, id, departures !== undefined));
   root.append(() => textAlternative(d, labels, words, `${id}-summary`, o));
