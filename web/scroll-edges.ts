@@ -1,4 +1,4 @@
-// A row that scrolls sideways (the main navigation and the pages' tabs on a phone) says so:
+// A row that scrolls sideways (the main navigation, the pages' tabs and the tables on a phone) says so:
 // `data-more` names the edges with more beyond them (start, end, both; absent when all shows), and
 // the stylesheet fades those edges. A hidden scroll bar and a clean cut look like the whole list.
 // When the row is first laid out, its current item (aria-current) is scrolled into it.
@@ -16,6 +16,7 @@ export function markScrollEdges(row: HTMLElement): void {
   row.addEventListener('scroll', update, { passive: true });
   let first = true;
   const observer = new ResizeObserver(() => {
+    if (!row.isConnected) return observer.disconnect(); // the view was replaced
     const current = first ? row.querySelector<HTMLElement>('[aria-current="page"]') : null;
     first = false;
     if (current && row.clientWidth > 0) revealInRow(row, current);
@@ -32,4 +33,20 @@ export function revealInRow(row: HTMLElement, item: HTMLElement): void {
   const r = item.getBoundingClientRect();
   if (r.right > box.right - FADE) row.scrollLeft += r.right - box.right + FADE;
   else if (r.left < box.left + FADE) row.scrollLeft -= box.left + FADE - r.left;
+}
+
+const marked = new WeakSet<HTMLElement>();
+
+/** Marks every table box (`.table-scroll`) that views place in `container`, now and later: a
+ *  column cut at a phone's edge with nothing to say more lies beyond read as the whole table. */
+export function markTableEdges(container: HTMLElement): void {
+  const scan = () => {
+    for (const box of container.querySelectorAll<HTMLElement>('.table-scroll')) {
+      if (marked.has(box)) continue;
+      marked.add(box);
+      markScrollEdges(box);
+    }
+  };
+  new MutationObserver(scan).observe(container, { childList: true, subtree: true });
+  scan();
 }

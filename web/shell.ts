@@ -7,7 +7,7 @@ import { apiGet, apiRequest } from './api-client.ts';
 import { h } from './dom.ts';
 import { t, type Lang } from './i18n.ts';
 import { navFor } from './nav.ts';
-import { markScrollEdges, revealInRow } from './scroll-edges.ts';
+import { markScrollEdges, markTableEdges, revealInRow } from './scroll-edges.ts';
 
 export interface ShellActions {
   navigate(url: string): void;
@@ -56,6 +56,7 @@ export function buildShell(root: HTMLElement, me: Me | null, lang: Lang, actions
   }
 
   const main = h('main', { id: 'main', tabindex: '-1' });
+  markTableEdges(main);
   const offline = h('div', { class: 'offline-notice', role: 'status', hidden: true });
   const footer = h('footer', { class: 'freshness', 'aria-live': 'polite' });
   root.replaceChildren(
