@@ -79,7 +79,7 @@ function categories(d: SummaryResponse, lang: Lang): HTMLElement | null {
     wst(lang, 'ws.categories'));
   const detail = h('details', { class: 'ws-more' }, h('summary', {}, wst(lang, 'ws.categoryTable')),
     h('div', { class: 'table-scroll', tabindex: 0 }, table(
-      [t(lang, 'category'), t(lang, 'thisWeek'), t(lang, 'lastWeek'), wst(lang, 'ws.kpi.wow'), wst(lang, 'ws.lastYearWas'), wst(lang, 'ws.kpi.yoy'), wst(lang, 'ws.units')],
+      [t(lang, 'category'), wst(lang, 'ws.kpi.sales'), wst(lang, 'ws.lastWeekWas'), wst(lang, 'ws.kpi.wow'), wst(lang, 'ws.lastYearWas'), wst(lang, 'ws.kpi.yoy'), wst(lang, 'ws.units')],
       d.categories.map((c) => [subCategoryName(c.category, lang), formatYuan(c.thisFen), formatYuan(c.lastWeekFen), pctText(compared(d, c.thisFen, c.lastWeekFen)),
         formatYuan(c.lastYearFen), pctText(compared(d, c.thisFen, c.lastYearFen)), c.qty.toLocaleString()]),
       { numeric: [1, 2, 3, 4, 5, 6], className: 'data ws-categories', cardsOnPhone: true })));

@@ -161,7 +161,7 @@ const zh = {
   'ws.metric.growth': '增长',
   'ws.metric.growthVs': '增长（比前 {n} 周）',
   'ws.metric.basket': '客单价',
-  'ws.metric.categories': '经营品类数',
+  'ws.metric.categories': '售出的细分品类数', // leaf categories (大米, 纯牛奶), not the 11 top-level ones the store page lists
   'ws.tierType': '{type} · {tier}',
   'ws.tier.1': '县城',
   'ws.tier.2': '乡镇',
@@ -364,7 +364,7 @@ const en: Record<WorkspaceKey, string> = {
   'ws.metric.growth': 'Growth',
   'ws.metric.growthVs': 'Growth (vs the {n} weeks before)',
   'ws.metric.basket': 'Basket',
-  'ws.metric.categories': 'Categories carried',
+  'ws.metric.categories': 'Sub-categories sold',
   'ws.tierType': '{type} · {tier}',
   'ws.tier.1': 'county seat',
   'ws.tier.2': 'township',
