@@ -416,6 +416,11 @@ describe('price bands', () => {
     expect(await page.locator('#ws-weeks').inputValue()).toBe('24');
     expect(await page.locator('#view').getAttribute('data-state')).toBe('ready');
     expect(await page.locator('#view .muted').first().textContent()).toContain(`${addDays(to, -24 * 7)} 至 ${addDays(to, -1)}`);
+    // The quartiles in words, with the API's figures (the county's beverages are not withheld here).
+    const api = await context.request.get(`${base}/api/workspace/${STORE}/prices?scope=county&category=beverages&weeks=24`);
+    const q = (await api.json()).quartiles as { p25: number; median: number; p75: number };
+    const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    expect(await page.locator('.ws-quartiles').textContent()).toBe(`按售出件数：四分之一的价格在 ${yuan(q.p25)} 及以下，一半在 ${yuan(q.median)} 及以下，四分之三在 ${yuan(q.p75)} 及以下`);
     await page.close();
   }, TIMEOUT);
 });
