@@ -143,7 +143,7 @@ async function serve() {
   }
   const audit = createAuditLog({ warehouse: apiWarehouse, logger });
   const app = createApp({
-    warehouse: apiWarehouse, queries, migrations, logger, webDir: join(root, 'web/dist'), ingest: ingest?.status, metrics: ingest?.metrics,
+    warehouse: apiWarehouse, queries, migrations, logger, webDir: join(root, 'web/dist'), ingest: ingest?.status, metrics: ingest?.metrics, backfill: ingest?.backfillProgress,
     auth: authOptions, services, audit, limits: apiLimits(config), sqlLimits: sqlLimits(config), trustProxy: config.TRUST_PROXY,
   });
   const reports = startReportScheduler({

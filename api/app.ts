@@ -66,6 +66,9 @@ export interface AppOptions {
   trustProxy?: boolean | number | string; // Express's `trust proxy`: set it behind a reverse proxy; false by default
   ingest?: () => IngestStatus;
   metrics?: () => string; // Prometheus text of this process's ingest; no /metrics without it
+  /** This process's backfill, while one runs (days loaded of those it loads): the pages say their
+   *  earlier weeks and months are not complete yet. Absent where the ingest runs elsewhere. */
+  backfill?: () => { done: number; total: number } | null;
   audit?: AuditLog; // made here by default
   clock?: () => number; // Date.now by default
   logger?: Logger; // quiet by default
@@ -107,7 +110,7 @@ export function createApp(options: AppOptions): express.Express {
     ...sessionRoutes({ accounts, sessions, throttle, directory, secret: auth.secret, sessionTtlMs: auth.sessionTtlMs, demo: auth.demo ?? false, clock, sleep: options.sleep }),
     ...accountRoutes({ accounts, sessions, tokens, directory, secret: auth.secret, sessionTtlMs: auth.sessionTtlMs }),
     ...accountsRoutes({ accounts, directory, clock }),
-    ...platformRoutes({ queries, clock }),
+    ...platformRoutes({ queries, clock, backfill: options.backfill }),
     ...demandRoutes({ queries, directory, clock }),
     ...storeRoutes({ queries, directory, clock, memo }),
     ...officialRoutes({ warehouse, queries, directory, clock, memo, accountName: async (login) => (await accounts.get(login))?.name ?? null }),

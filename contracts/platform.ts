@@ -9,6 +9,8 @@ export const freshness = z.object({
     rows: z.number().int(),
   })),
   checkedAt: z.string().describe('ISO time these figures were read.'),
+  backfill: z.object({ daysLoaded: z.number().int(), daysTotal: z.number().int() }).nullable()
+    .describe('While past data is still loading (a first start\'s backfill): days loaded of those it loads. Figures of earlier weeks and months (a year ago) are not complete until it is null.'),
 });
 export type Freshness = z.infer<typeof freshness>;
 

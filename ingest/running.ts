@@ -6,6 +6,8 @@ export interface RunningIngest {
   metrics(): string;
   /** True while the source loads history (a backfill): past months' figures are not complete yet. */
   catchingUp?(): boolean;
+  /** While a backfill runs, the days loaded of those it loads; null once it is done (or never was). */
+  backfillProgress?(): { done: number; total: number } | null;
   /** Flushes what is in hand, commits, and stops reading. */
   stop(): Promise<void>;
 }

@@ -40,6 +40,7 @@ export async function startInProcessIngest(deps: {
   if (legacy) logger.info('reusing the data already loaded', { posLines: Number(existing?.n) });
   else if (doneDays.size > 0) logger.info('resuming the backfill', { daysDone: doneDays.size, daysWanted: wanted });
   const bar = createProgressBar('backfill', process.stderr);
+  let progress = { done: 0, total: backfillDays };
   const source = createInProcessSource({
     generator: createGenerator({ seed: config.SIM_SEED, stores: model.stores, products: model.products, scale: config.SIM_SCALE, badShare: config.SIM_BAD_SHARE }),
     pipeline,
@@ -49,7 +50,10 @@ export async function startInProcessIngest(deps: {
     scope,
     onDayDone: (day, records) => warehouse.insert('simulator_days', [{ day, scope, records }]),
     ratePerSec: config.SIM_RATE,
-    onProgress: (p) => bar.update(p.done, p.total, `${p.day} ${p.records.toLocaleString()} records`),
+    onProgress: (p) => {
+      progress = { done: p.done, total: p.total };
+      bar.update(p.done, p.total, `${p.day} ${p.records.toLocaleString()} records`);
+    },
   });
   const abort = new AbortController();
   const running = source.run(abort.signal).then(
@@ -60,6 +64,7 @@ export async function startInProcessIngest(deps: {
     status: () => ingestStatus(pipeline.stats(), source.status().running, `in-process (${source.status().phase})`, source.status().phase === 'done'),
     metrics: () => renderMetrics({ source: 'in-process', stats: pipeline.stats() }),
     catchingUp: () => ['idle', 'backfill'].includes(source.status().phase),
+    backfillProgress: () => (['idle', 'backfill'].includes(source.status().phase) ? progress : null),
     async stop() {
       abort.abort();
       await running;

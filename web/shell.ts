@@ -58,20 +58,34 @@ export function buildShell(root: HTMLElement, me: Me | null, lang: Lang, actions
   const main = h('main', { id: 'main', tabindex: '-1' });
   markTableEdges(main);
   const offline = h('div', { class: 'offline-notice', role: 'status', hidden: true });
+  const loading = h('div', { class: 'offline-notice history-notice', role: 'status', hidden: true });
   const footer = h('footer', { class: 'freshness', 'aria-live': 'polite' });
   root.replaceChildren(
     h('a', { class: 'skip', href: '#main' }, t(lang, 'skipToContent')),
     h('header', { class: 'topbar' }, link('/', t(lang, 'appName'), 'brand'), nav, h('div', { class: 'topbar-end' }, user, langToggle)),
     offline,
+    loading,
     main,
     footer,
   );
 
   clearInterval(freshnessTimer);
   if (me) {
-    const refresh = () => void apiGet<Freshness>('/api/freshness').then((f) => showFreshness(footer, f, lang), () => undefined);
+    // Every minute; every ten seconds while past data loads, so the notice follows it and goes.
+    const refresh = () => void apiGet<Freshness>('/api/freshness').then((f) => {
+      showFreshness(footer, f, lang);
+      showBackfill(loading, f, lang);
+      const every = f.backfill ? 10_000 : 60_000;
+      if (every !== interval) schedule(every);
+    }, () => undefined);
+    let interval = 0;
+    const schedule = (every: number) => {
+      clearInterval(freshnessTimer);
+      interval = every;
+      freshnessTimer = setInterval(refresh, every);
+    };
     refresh();
-    freshnessTimer = setInterval(refresh, 60_000);
+    schedule(60_000);
   }
 
   return {
@@ -94,6 +108,13 @@ export function buildShell(root: HTMLElement, me: Me | null, lang: Lang, actions
       if (nav && current) revealInRow(nav, current);
     },
   };
+}
+
+/** While a first start loads past data, every page says its earlier weeks and months (a year ago)
+ *  are not complete: a ¥0.00 last year read as no sales then. */
+function showBackfill(notice: HTMLElement, f: Freshness, lang: Lang): void {
+  notice.hidden = f.backfill === null;
+  notice.textContent = f.backfill ? t(lang, 'backfillNotice', { done: String(f.backfill.daysLoaded), total: String(f.backfill.daysTotal) }) : '';
 }
 
 function showFreshness(footer: HTMLElement, f: Freshness, lang: Lang): void {

@@ -7,11 +7,11 @@ import { defineRoute, type AnyRoute } from '../route.ts';
 
 const CACHE_MS = 10_000; // freshness is asked on every page; the answer changes by the second at most
 
-export function platformRoutes(deps: { queries: Queries; clock: () => number }): AnyRoute[] {
-  const { queries, clock } = deps;
-  let cached: { at: number; body: Freshness } | undefined;
+export function platformRoutes(deps: { queries: Queries; clock: () => number; backfill?: () => { done: number; total: number } | null }): AnyRoute[] {
+  const { queries, clock, backfill = () => null } = deps;
+  let cached: { at: number; body: Omit<Freshness, 'backfill'> } | undefined;
 
-  async function readFreshness(db: Pick<Warehouse, 'query'>): Promise<Freshness> {
+  async function readFreshness(db: Pick<Warehouse, 'query'>): Promise<Omit<Freshness, 'backfill'>> {
     const [r] = await db.query<Record<string, string | number>>(queries.freshness);
     const stream = (name: 'pos' | 'distribution' | 'parcel') => {
       const rows = Number(r?.[`${name}_rows`] ?? 0);
@@ -24,10 +24,12 @@ export function platformRoutes(deps: { queries: Queries; clock: () => number }):
     defineRoute({
       method: 'get', path: '/api/freshness', tag: 'platform', summary: 'The newest event of each stream, for the freshness line',
       access: { roles: ['admin', 'official', 'merchant', 'analyst'], scope: { kind: 'platform', why: 'platform-wide times and counts, no business rows' } },
-      response: freshness, audit: false, cache: 'data',
+      // No ETag keyed to the data: a backfill's end changes the answer with no new data behind it.
+      response: freshness, audit: false,
       async handler({ db }) {
         if (!cached || clock() - cached.at >= CACHE_MS) cached = { at: clock(), body: await readFreshness(db) };
-        return cached.body;
+        const loading = backfill(); // as it is now: it moves without the data's version
+        return { ...cached.body, backfill: loading ? { daysLoaded: loading.done, daysTotal: loading.total } : null };
       },
     }),
     defineRoute({

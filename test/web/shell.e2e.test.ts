@@ -18,12 +18,13 @@ let server: Server;
 let browser: Browser;
 let base: string;
 const TTL = 2 * 3600_000;
+let backfill: { done: number; total: number } | null = null; // what the platform's backfill says, set by a test
 
 beforeAll(async () => {
   t = await openTestApp({
     clock: () => now, accounts: [],
     auth: { demo: true, sessionTtlMs: TTL, cacheMs: 0 },
-    extra: { webDir: join(ROOT, 'web/dist') },
+    extra: { webDir: join(ROOT, 'web/dist'), backfill: () => backfill },
   });
   await ensureDemoAccounts(t.locals.services.accounts, 'demo');
   await t.wh.insert('pos_lines', POS_FIXTURE.flatMap(posRows));
@@ -44,6 +45,22 @@ async function demoSignIn(page: Page, login: string, path = '/'): Promise<void> 
 }
 
 const navLabels = (page: Page) => page.locator('.mainnav a').allTextContents();
+
+describe('while past data is still loading', () => {
+  test('every page says how far it is and that earlier weeks are not complete; the notice goes when it is done', async () => {
+    backfill = { done: 40, total: 365 };
+    const page = await newPage(browser, 360);
+    await demoSignIn(page, 'demo-merchant');
+    const notice = page.locator('.history-notice');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toBe('正在载入历史数据（已载入 40 / 365 天）：较早的周和月份（如去年同期）的数字还不完整，载入完成前请勿据此判断。');
+    // Asked again every ten seconds while it loads: it follows, then goes.
+    backfill = null;
+    await notice.waitFor({ state: 'hidden', timeout: 30_000 });
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.close();
+  }, TIMEOUT);
+});
 
 describe('the stores of an area on a phone', () => {
   test('typing a name, an area or an id narrows the list as it is typed', async () => {
