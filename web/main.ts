@@ -119,6 +119,7 @@ function render(options: { quiet?: boolean } = {}): void {
   const main = shell.main;
   const keep = refocus;
   refocus = null;
+  const previous = main.querySelector<HTMLElement>('#view');
   main.replaceChildren();
   if (!first && !options.quiet && !keep) main.focus({ preventScroll: true });
   first = false;
@@ -128,7 +129,7 @@ function render(options: { quiet?: boolean } = {}): void {
     return;
   }
   const ctx: ViewContext = {
-    main, me, lang, params: match.params, search: new URLSearchParams(location.search), signal: controller.signal,
+    main, me, lang, params: match.params, search: new URLSearchParams(location.search), signal: controller.signal, previous,
     navigate,
     forbidden(message) {
       if (!controller.signal.aborted) main.replaceChildren(forbiddenNode(lang, me, message));

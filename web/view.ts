@@ -10,6 +10,9 @@ export interface ViewContext {
   params: Record<string, string>;
   search: URLSearchParams;
   signal: AbortSignal;
+  /** The view this page showed before this drawing (gone from `main` already), for a page that keeps
+   *  its last answer on screen while a new choice loads; null on a first drawing. */
+  previous: HTMLElement | null;
   /** Moves to `url` (path and query) and draws it; `replace` keeps the history entry. */
   navigate(url: string, options?: { replace?: boolean }): void;
   /** Shows the 403 page in place, with what the API said. */

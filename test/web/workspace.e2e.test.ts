@@ -285,6 +285,24 @@ describe('demand around me', () => {
     await page.close();
   }, TIMEOUT);
 
+  test('a new choice keeps the last answer on screen, greyed and out of reach, until the next arrives', async () => {
+    const page = await open('/workspace/demand?scope=county', 'workspace-demand');
+    const title = await page.locator('#view h1').textContent();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route(/\/api\/workspace\/[^/]+\/demand/, async (route) => { await held; await route.continue(); });
+    await page.selectOption('#ws-weeks', '26');
+    await page.waitForSelector('#view[data-state="loading"] .stale[inert]');
+    expect(await page.locator('#view .refreshing').textContent()).toBe('加载中…');
+    expect(await page.locator('#view .stale h1').textContent()).toBe(title);
+    expect(await page.locator('#view .stale #ws-weeks').inputValue()).toBe('26'); // the choice made, in view
+    release();
+    await page.waitForSelector('#view[data-state="ready"]');
+    expect(await page.locator('#view .stale').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('weeks')).toBe('26');
+    await page.close();
+  }, TIMEOUT);
+
   test('weekday by hour of the county\'s shop sales, with its own controls', async () => {
     const page = await open('/workspace/demand?scope=county', 'workspace-demand');
     await page.selectOption('#ws-view', 'hour');

@@ -53,8 +53,13 @@ export function workspacePage(ctx: ViewContext, current: string, stores: string)
   markScrollEdges(tabs);
   const page = PAGES.find((p) => p.path === current)!;
   const section = h('section', { id: 'view', class: 'view ws', 'data-view': `workspace-${page.name}`, 'data-stores': stores });
+  const { previous } = ctx;
   ctx.main.replaceChildren(tabs, switcher(ctx, current, stores), section);
-  setViewState(section, 'loading', loadingNode(ctx.lang));
+  // A new choice on the same page keeps what it showed, greyed and out of reach, under the loading
+  // line until the answer comes: on a weak signal the page went blank for seconds at each choice.
+  if (previous && previous.dataset.view === section.dataset.view && previous.dataset.stores === stores && previous.dataset.state === 'ready') {
+    setViewState(section, 'loading', h('div', { class: 'refreshing' }, loadingNode(ctx.lang)), h('div', { class: 'stale', inert: true }, ...previous.childNodes));
+  } else setViewState(section, 'loading', loadingNode(ctx.lang));
   return section;
 }
 
