@@ -57,6 +57,7 @@ const zh = {
   'nav.demand': '需求热力图',
   'nav.stores': '门店与站点',
   'nav.myStores': '我的门店',
+  'home.merchantTitle': '经营概况', // not 我的门店: that is the navigation's store list
   'nav.accounts': '账号管理',
   'nav.ops': '运行状态',
   'nav.account': '我的账号',
@@ -180,6 +181,7 @@ const zh = {
   tokenValid: '有效',
   tokenExpired: '已过期',
   expires: '到期',
+  sessionUntil: '本次登录有效至', // a bare 到期 did not say what expires
   never: '不过期',
   created: '创建时间',
   signedInAs: '已登录：{name}',
@@ -279,6 +281,7 @@ const en: Record<MessageKey, string> = {
   'nav.demand': 'Demand heatmap',
   'nav.stores': 'Stores & stations',
   'nav.myStores': 'My stores',
+  'home.merchantTitle': 'At a glance',
   'nav.accounts': 'Accounts',
   'nav.ops': 'Operations',
   'nav.account': 'My account',
@@ -402,6 +405,7 @@ const en: Record<MessageKey, string> = {
   tokenValid: 'Valid',
   tokenExpired: 'Expired',
   expires: 'Expires',
+  sessionUntil: 'Signed in until',
   never: 'Never',
   created: 'Created',
   signedInAs: 'Signed in: {name}',

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatShanghaiTime } from '../../contracts/time.ts';
 import { ensureDemoAccounts } from '../../api/auth/demo-accounts.ts';
 import { posRows } from '../../ingest/rows.ts';
 import { openTestApp, type TestApp } from '../fixtures/app.ts';
@@ -101,7 +102,7 @@ describe('the stores of an area on a phone', () => {
 
 describe('signing in, each role to its home', () => {
   test.each([
-    ['demo-merchant', '我的门店', ['首页', '经营工作台', '我的门店', '需求热力图'], 'home-merchant'],
+    ['demo-merchant', '经营概况', ['首页', '经营工作台', '我的门店', '需求热力图'], 'home-merchant'],
     ['demo-official-lufeng', '禄丰市概况', ['首页', '经营监测', '产品流向', '需求热力图', '门店与站点'], 'home-official'],
     ['demo-official', '楚雄彝族自治州概况', ['首页', '经营监测', '产品流向', '需求热力图', '门店与站点'], 'home-official'],
     ['demo-analyst', '楚雄彝族自治州概况', ['首页', '经营监测', '产品流向', '需求热力图', '门店与站点', 'SQL 工作台'], 'home-analyst'],
@@ -451,6 +452,9 @@ describe('what the accounts page says after an action', () => {
     const page = await newPage(browser, 390);
     await demoSignIn(page, 'demo-analyst', '/account');
     await page.waitForSelector('#view[data-view="tokens"][data-state="ready"]');
+    // What expires is said: this sign-in, on Chuxiong's clock, the session's lifetime after it.
+    expect(await page.locator('dl.facts dt').last().textContent()).toBe('本次登录有效至');
+    expect(await page.locator('dl.facts dd').last().textContent()).toBe(formatShanghaiTime(now + TTL).slice(0, 16));
     await page.fill('#token-name', 'zero days');
     await page.fill('#token-days', '0');
     await page.click('button:text-is("生成令牌")');

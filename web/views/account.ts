@@ -78,7 +78,7 @@ export const view: View = async (ctx) => {
       h('dt', {}, t(lang, 'role')), h('dd', {}, t(lang, `role.${me!.role}`)),
       h('dt', {}, t(lang, 'scope')), h('dd', {}, scopeWords(me, lang)),
       // On Chuxiong's clock, year first (en-GB's 09/12/2026 read as September to some).
-      me!.sessionExpiresAt ? [h('dt', {}, t(lang, 'expires')), h('dd', {}, formatShanghaiTime(Date.parse(me!.sessionExpiresAt)).slice(0, 16))] : null),
+      me!.sessionExpiresAt ? [h('dt', {}, t(lang, 'sessionUntil')), h('dd', {}, formatShanghaiTime(Date.parse(me!.sessionExpiresAt)).slice(0, 16))] : null),
     h('section', {}, h('h2', {}, t(lang, 'changePassword')), passwordForm),
     h('section', {}, h('h2', {}, t(lang, 'tokensTitle')), h('p', { class: 'hint' }, t(lang, 'tokensHint')), tokenForm, shown, tokens),
     h('section', {}, h('h2', {}, t(lang, 'signOutEverywhere')), everywhere),

@@ -17,7 +17,7 @@ import { linkTo } from './links.ts';
 export const view: View = async (ctx) => {
   const { me, lang, main } = ctx;
   const areaName = me!.homeArea ? me!.areaNames[me!.homeArea] ?? me!.homeArea : '';
-  const title = me!.role === 'merchant' ? t(lang, 'nav.myStores') : me!.role === 'admin' ? t(lang, 'role.admin') : t(lang, 'overviewOf', { area: areaName });
+  const title = me!.role === 'merchant' ? t(lang, 'home.merchantTitle') : me!.role === 'admin' ? t(lang, 'role.admin') : t(lang, 'overviewOf', { area: areaName });
   document.title = `${title} · ${t(lang, 'appName')}`;
   const body = h('section', { id: 'view', class: 'view', 'data-view': `home-${me!.role}` });
   main.replaceChildren(h('h1', {}, title), h('p', { class: 'subtitle' }, t(lang, 'signedInAs', { name: me!.name })), body, tiles(ctx));
