@@ -300,6 +300,17 @@ describe('demand around me', () => {
     await page.waitForSelector('#view[data-state="ready"]');
     expect(await page.locator('#view .stale').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('weeks')).toBe('26');
+    // Offline, a choice that cannot load: the error above the last answer, whose choices work again.
+    await page.unroute(/\/api\/workspace\/[^/]+\/demand/);
+    await page.route(/\/api\/workspace\/[^/]+\/demand/, (route) => route.abort('internetdisconnected'));
+    await page.selectOption('#ws-weeks', '52');
+    await page.waitForSelector('#view[data-state="error"] > .stale:not([inert])');
+    expect(await page.locator('#view > .status.error .status-title').textContent()).toBe('加载失败');
+    expect(await page.locator('#view .stale h1').textContent()).toBe(title);
+    await page.unroute(/\/api\/workspace\/[^/]+\/demand/);
+    await page.selectOption('#view .stale #ws-weeks', '12');
+    await page.waitForSelector('#view[data-state="ready"]');
+    expect(await page.locator('#ws-weeks').inputValue()).toBe('12');
     await page.close();
   }, TIMEOUT);
 

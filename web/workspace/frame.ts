@@ -108,8 +108,9 @@ export function askForStores(ctx: ViewContext, path: string): void {
 /** A workspace page's answer, with its loading, error and 403 states. A refusal of the address's
  *  choices (a week that is no Monday, or after the data) offers the page's defaults, the stores
  *  kept: the controls that would change the choice are drawn only with an answer. */
-export function load<T>(ctx: ViewContext, section: HTMLElement, path: string, retry: () => void, recover?: (e: ApiRequestError) => boolean): Promise<T | undefined> {
-  return loadView<T>(ctx, section, path, retry, recover, (e) => {
+export async function load<T>(ctx: ViewContext, section: HTMLElement, path: string, retry: () => void, recover?: (e: ApiRequestError) => boolean): Promise<T | undefined> {
+  const stale = section.querySelector<HTMLElement>(':scope > .stale');
+  const data = await loadView<T>(ctx, section, path, retry, recover, (e) => {
     const kept = new URLSearchParams();
     // The stores too, unless they are what was refused (then the merchant's own, by default).
     const refusedStores = e instanceof ApiRequestError && e.field === 'stores';
@@ -120,6 +121,13 @@ export function load<T>(ctx: ViewContext, section: HTMLElement, path: string, re
     const query = kept.toString(); // not kept.size: Chrome 113 and Safari 17 have it, the build targets older
     ctx.navigate(`${location.pathname}${query ? `?${query}` : ''}`);
   });
+  // A new choice that could not load (offline, a weak signal): the error above the last answer, whose
+  // choices are usable again, so one can go back to what loaded instead of facing a blank page.
+  if (data === undefined && stale && section.dataset.state === 'error' && !ctx.signal.aborted) {
+    stale.inert = false;
+    section.append(stale);
+  }
+  return data;
 }
 
 /** `2026-03-02 至 2026-03-15` for a period whose `to` is the first day not included. */
