@@ -64,6 +64,16 @@ describe('while past data is still loading', () => {
 });
 
 describe('the stores of an area on a phone', () => {
+  test('a merchant\'s own store is listed with no filter or search above it', async () => {
+    const page = await newPage(browser, 360);
+    await demoSignIn(page, 'demo-merchant', '/stores');
+    await page.waitForSelector('#view[data-view="stores"][data-state="ready"]');
+    expect(await page.locator('#view tbody tr a').allTextContents()).toEqual(['金山镇电商服务站']);
+    expect(await page.locator('#store-find').isVisible()).toBe(false);
+    expect(await page.locator('#store-type').isVisible()).toBe(false);
+    await page.close();
+  }, TIMEOUT);
+
   test('typing a name, an area or an id narrows the list as it is typed', async () => {
     const page = await newPage(browser, 360);
     await demoSignIn(page, 'demo-official-lufeng', '/stores');

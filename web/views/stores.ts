@@ -10,6 +10,7 @@ import type { View } from '../view.ts';
 import { linkTo } from './links.ts';
 
 const PAGE = 50;
+const FEW = 8; // rows a phone shows at once: below this, the list is read, not searched
 
 export const view: View = async (ctx) => {
   const { lang, main, search, signal, me } = ctx;
@@ -35,6 +36,8 @@ export const view: View = async (ctx) => {
     const types = [...new Set(list.stores.map((s) => s.type))].sort();
     for (const ty of types) select.append(h('option', { value: ty, selected: ty === type }, storeType(ty, lang)));
     const ofType = list.stores.filter((s) => !type || s.type === type);
+    // A merchant's own few stores need no filter or search: the form only takes room above them.
+    form.hidden = list.stores.length <= FEW && !type && !find.value.trim();
     if (me!.role !== 'merchant') heading.textContent = t(lang, 'storesIn', { area: me!.areaNames[list.area] ?? list.area });
     // A county's 150-odd rows would be a page of 14,000 px on a phone: PAGE at a time, more on asking.
     let limit = PAGE;
