@@ -21,3 +21,15 @@ export function change(current: number, previous: number): string {
   const pct = ((current - previous) / previous) * 100;
   return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
 }
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A week from its Monday (YYYY-MM-DD), as a shop owner reads it: 3月2日–8日, 3月30日–4月5日;
+ *  2–8 Mar, 30 Mar–5 Apr. An ISO week number (2026-W10) says nothing to most. */
+export function weekSpan(monday: string, lang: Lang): string {
+  const start = new Date(`${monday}T00:00:00Z`);
+  const end = new Date(start.getTime() + 6 * 86_400_000);
+  const [m1, d1, m2, d2] = [start.getUTCMonth(), start.getUTCDate(), end.getUTCMonth(), end.getUTCDate()];
+  if (lang === 'zh') return m1 === m2 ? `${m1 + 1}月${d1}日–${d2}日` : `${m1 + 1}月${d1}日–${m2 + 1}月${d2}日`;
+  return m1 === m2 ? `${d1}–${d2} ${MONTHS_EN[m1]}` : `${d1} ${MONTHS_EN[m1]}–${d2} ${MONTHS_EN[m2]}`;
+}

@@ -143,7 +143,8 @@ describe('signing in, each role to its home', () => {
     const card = page.locator('article.store-card[data-store="ST-532302101"]');
     expect(await card.locator('h2').textContent()).toBe('金山镇电商服务站');
     expect(await card.locator('.kpi-this-week').textContent()).toBe('¥7.00');
-    expect(await card.locator('dt').first().textContent()).toBe('最近整周（2026-W10）');
+    expect(await card.locator('dt').first().textContent()).toBe('最近整周（3月2日–8日）'); // 2026-W10, in days
+    expect(await card.locator('dt').nth(1).textContent()).toBe('前一周（2月23日–3月1日）');
     await page.close();
   }, TIMEOUT);
 });

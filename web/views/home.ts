@@ -6,7 +6,7 @@ import type { Health } from '../../contracts/platform.ts';
 import type { StoreDetail, StoreSummary } from '../../contracts/stores.ts';
 import { apiGet } from '../api-client.ts';
 import { h, table } from '../dom.ts';
-import { change, storeType } from '../format.ts';
+import { change, storeType, weekSpan } from '../format.ts';
 import { formatYuan, paren, t } from '../i18n.ts';
 import { navFor } from '../nav.ts';
 import { emptyNode, errorNode, loadingNode, setViewState } from '../status-view.ts';
@@ -50,8 +50,8 @@ async function merchantHome(ctx: ViewContext, body: HTMLElement) {
       h('h2', {}, linkTo(ctx, `/stores/${encodeURIComponent(d.store.id)}`, d.store.name)),
       h('p', { class: 'muted' }, `${d.store.areaName} · ${storeType(d.store.type, lang)}`),
       h('dl', { class: 'kpis' },
-        h('div', {}, h('dt', {}, `${t(lang, 'lastFullWeek')}${paren(lang, current!.week)}`), h('dd', { class: 'kpi-this-week' }, formatYuan(current!.amountFen))),
-        h('div', {}, h('dt', {}, `${t(lang, 'weekBefore')}${paren(lang, previous!.week)}`), h('dd', {}, formatYuan(previous!.amountFen))),
+        h('div', {}, h('dt', { title: current!.week }, `${t(lang, 'lastFullWeek')}${paren(lang, weekSpan(current!.start, lang))}`), h('dd', { class: 'kpi-this-week' }, formatYuan(current!.amountFen))),
+        h('div', {}, h('dt', { title: previous!.week }, `${t(lang, 'weekBefore')}${paren(lang, weekSpan(previous!.start, lang))}`), h('dd', {}, formatYuan(previous!.amountFen))),
         h('div', {}, h('dt', {}, t(lang, 'weekOnWeek')), h('dd', {}, change(current!.amountFen, previous!.amountFen))),
         soFar ? h('div', { class: 'kpi-week-to-date' }, h('dt', {}, `${t(lang, 'weekToDate', { days: daysSoFar(soFar.through, lang) })}`),
           h('dd', {}, formatYuan(soFar.amountFen), h('small', { class: 'muted' }, t(lang, 'weekToDateNote')))) : null,
