@@ -57,6 +57,8 @@ export function fieldName(field: string, lang: Lang): string {
 const REASONS: [RegExp, string][] = [
   [/must be after from/, '须晚于起始日期'],
   [/must be a calendar day/, '须是日历上的一天（年-月-日）'],
+  [/must be a Monday/, '须是星期一（每周从星期一开始）'],
+  [/(\d{4}-\d\d-\d\d) has not begun: the current week starts (\d{4}-\d\d-\d\d)/, '不能是还没开始的一周（$1）：本周从 $2 开始'],
   [/must be 0 or more/, '不能小于 0'],
   [/unknown store/, '中有不存在的门店编号'],
   [/unknown product/, '不在商品目录中'],

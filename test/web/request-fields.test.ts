@@ -31,6 +31,11 @@ test('an account\'s scope refused, in Chinese: each of the API\'s sentences abou
   expect(fieldRefusal('storeIds.1', 'storeIds.1: must be 1-64 letters, digits or . _ : -', 'zh', SCOPE_REASONS)).toBe('「门店」中的门店编号须为 1–64 个字母、数字或 . _ : -');
 });
 
+test('a week in a link refused, in Chinese, with the week that may be asked (api/workspace/summary.ts, contracts/workspace.ts)', () => {
+  expect(fieldRefusal('week', 'week: must be a Monday (weeks start on Monday)', 'zh')).toBe('「周」须是星期一（每周从星期一开始）');
+  expect(fieldRefusal('week', 'week: 2030-01-07 has not begun: the current week starts 2026-11-30', 'zh')).toBe('「周」不能是还没开始的一周（2030-01-07）：本周从 2026-11-30 开始');
+});
+
 test('English pages, a message without a field and an unusual message are left to the caller', () => {
   expect(fieldRefusal('login', 'login: is required', 'en')).toBeNull();
   expect(fieldRefusal(undefined, 'is required', 'zh')).toBeNull();

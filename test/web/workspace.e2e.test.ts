@@ -191,7 +191,7 @@ describe('my store: a refused link, another language, the way to the demand arou
     const p = await context.newPage();
     await p.goto(`${base}/workspace?week=2026-03-04`);
     await p.waitForSelector('#view[data-view="workspace-store"][data-state="error"]');
-    expect(await p.locator('#view .status-message').textContent()).toMatch(/^「周」/);
+    expect(await p.locator('#view .status-message').textContent()).toBe('「周」须是星期一（每周从星期一开始），请重新选择后再查询。');
     await p.click('#view button.reset-choices');
     await p.waitForSelector('#view[data-view="workspace-store"][data-state="ready"]');
     expect(new URL(p.url()).search).toBe('');
