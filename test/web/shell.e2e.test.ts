@@ -164,6 +164,9 @@ describe('scope in the browser', () => {
     await page.goto(`${base}/stores/ST-532302101`);
     await page.waitForSelector('#view[data-view="store"][data-state="ready"]');
     expect(await page.locator('main h1').textContent()).toBe('金山镇电商服务站');
+    // Its week of R-2 (¥7.00, 2026-W10) named by its days, the ISO week in the tooltip.
+    const week = page.locator('table.weekly tbody tr', { hasText: '¥7.00' }).locator('td').first();
+    expect([await week.textContent(), await week.locator('span').getAttribute('title')]).toEqual(['3月2日–8日', '2026-W10']);
     await page.close();
   }, TIMEOUT);
 

@@ -4,7 +4,7 @@ import type { StoreDetail } from '../../contracts/stores.ts';
 import { addDays } from '../../contracts/time.ts';
 import { apiGet, ApiRequestError } from '../api-client.ts';
 import { h, table } from '../dom.ts';
-import { storeStatus, storeType } from '../format.ts';
+import { storeStatus, storeType, weekSpan } from '../format.ts';
 import { categoryName, formatQty, formatYuan, paren, t } from '../i18n.ts';
 import { errorNode, loadingNode, setViewState } from '../status-view.ts';
 import type { View } from '../view.ts';
@@ -34,9 +34,9 @@ export const view: View = async (ctx) => {
         : `/demand?area=${d.store.areaCode.slice(0, 9)}`, t(lang, 'demandAround'))),
       h('div', { class: 'table-scroll', tabindex: 0 }, table(
         [t(lang, 'weekCol'), t(lang, 'weekSales'), t(lang, 'onlineProxy'), t(lang, 'qty'), t(lang, 'lines')],
-        [...d.weeks.map((w) => [`${w.week}${paren(lang, w.start)}`, formatYuan(w.amountFen), formatYuan(w.onlineProxyFen), formatQty(w.qty, lang), w.lines]),
+        [...d.weeks.map((w) => [h('span', { class: 'nowrap', title: w.week }, weekSpan(w.start, lang)), formatYuan(w.amountFen), formatYuan(w.onlineProxyFen), formatQty(w.qty, lang), w.lines]),
           // The week under way, last and named by its days: it is not a whole week like the rows above.
-          ...(d.weekToDate ? [[`${d.weekToDate.week} ${t(lang, 'weekToDate', { days: daysSoFar(d.weekToDate.through, lang) })}`, formatYuan(d.weekToDate.amountFen),
+          ...(d.weekToDate ? [[h('span', { title: d.weekToDate.week }, t(lang, 'weekToDate', { days: daysSoFar(d.weekToDate.through, lang) })), formatYuan(d.weekToDate.amountFen),
             formatYuan(d.weekToDate.onlineProxyFen), formatQty(d.weekToDate.qty, lang), d.weekToDate.lines]] : [])],
         { caption: t(lang, 'weeklySales'), numeric: [1, 2, 3, 4], className: 'data weekly' })),
       d.categories.length > 0 ? h('div', { class: 'table-scroll', tabindex: 0 }, table(
