@@ -58,7 +58,7 @@ export function buildShell(root: HTMLElement, me: Me | null, lang: Lang, actions
   const main = h('main', { id: 'main', tabindex: '-1' });
   markTableEdges(main);
   const offline = h('div', { class: 'offline-notice', role: 'status', hidden: true });
-  const loading = h('div', { class: 'offline-notice history-notice', role: 'status', hidden: true });
+  const loading = h('div', { class: 'history-notice', role: 'status', hidden: true });
   const footer = h('footer', { class: 'freshness', 'aria-live': 'polite' });
   root.replaceChildren(
     h('a', { class: 'skip', href: '#main' }, t(lang, 'skipToContent')),
