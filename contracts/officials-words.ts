@@ -2,6 +2,7 @@
 // confidence, spans of months, why a gap is missing, a target's unit, who produced a report. Shared
 // by the cockpit's pages and the monthly report so that both say the same thing; browser-safe.
 import type { ComparisonMissing, LatestComparison } from './officials.ts';
+import { MONTHS_EN } from './time.ts';
 
 type Lang = 'zh' | 'en';
 type Words = Record<Lang, string>;
@@ -30,7 +31,6 @@ export function seriesTitle(series: string, lang: Lang): string {
 export const bodyName = (body: string, lang: Lang): string => BODIES[body]?.[lang] ?? body;
 export const confidenceName = (confidence: string, lang: Lang): string => CONFIDENCE[confidence]?.[lang] ?? confidence;
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** January to `month` (YYYY-MM) of its year: 1-11月 / Jan–Nov; January alone is 1月 / Jan. */
 export function monthSpan(month: string, lang: Lang): string {

@@ -1,5 +1,6 @@
 // Small display helpers shared by the views.
 import type { StoreSummary } from '../contracts/stores.ts';
+import { addDays, MONTHS_EN } from '../contracts/time.ts';
 import { t, type Lang } from './i18n.ts';
 
 const known = (key: string, lang: Lang, fallback: string) => (t.has(key) ? t(lang, key) : fallback);
@@ -22,14 +23,12 @@ export function change(current: number, previous: number): string {
   return `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`;
 }
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** A week from its Monday (YYYY-MM-DD), as a shop owner reads it: 3月2日–8日, 3月30日–4月5日;
  *  2–8 Mar, 30 Mar–5 Apr. An ISO week number (2026-W10) says nothing to most. */
 export function weekSpan(monday: string, lang: Lang): string {
-  const start = new Date(`${monday}T00:00:00Z`);
-  const end = new Date(start.getTime() + 6 * 86_400_000);
-  const [m1, d1, m2, d2] = [start.getUTCMonth(), start.getUTCDate(), end.getUTCMonth(), end.getUTCDate()];
-  if (lang === 'zh') return m1 === m2 ? `${m1 + 1}月${d1}日–${d2}日` : `${m1 + 1}月${d1}日–${m2 + 1}月${d2}日`;
-  return m1 === m2 ? `${d1}–${d2} ${MONTHS_EN[m1]}` : `${d1} ${MONTHS_EN[m1]}–${d2} ${MONTHS_EN[m2]}`;
+  const [m1, d1] = [Number(monday.slice(5, 7)), Number(monday.slice(8, 10))];
+  const sunday = addDays(monday, 6);
+  const [m2, d2] = [Number(sunday.slice(5, 7)), Number(sunday.slice(8, 10))];
+  if (lang === 'zh') return m1 === m2 ? `${m1}月${d1}日–${d2}日` : `${m1}月${d1}日–${m2}月${d2}日`;
+  return m1 === m2 ? `${d1}–${d2} ${MONTHS_EN[m1 - 1]}` : `${d1} ${MONTHS_EN[m1 - 1]}–${d2} ${MONTHS_EN[m2 - 1]}`;
 }
